@@ -1,0 +1,33 @@
+package dev.gerbang;
+
+import dev.gerbang.audit.Audit;
+import dev.gerbang.audit.AuditService;
+import dev.gerbang.auth.AuthHandler;
+import dev.gerbang.auth.Keys;
+import dev.gerbang.auth.PasswordHasher;
+import dev.gerbang.auth.PasswordPolicy;
+import dev.gerbang.auth.RefreshTokens;
+import dev.gerbang.auth.SessionGate;
+import dev.gerbang.auth.SessionService;
+import dev.gerbang.auth.Tokens;
+import dev.gerbang.config.AppConfig;
+import dev.gerbang.user.UserService;
+import io.vertx.core.Vertx;
+
+/**
+ * What the HTTP verticles share on one node: configuration, the service proxies, and the auth machinery.
+ * Built once before the verticles deploy (building the hasher computes a hash, so not on an event loop).
+ */
+public record Components(AppConfig config, UserService users, SessionService sessions, Audit audit,
+                         Tokens tokens, RefreshTokens refreshTokens, PasswordHasher hasher, PasswordPolicy policy,
+                         SessionGate gate, AuthHandler auth) {
+
+  public static Components create(Vertx vertx, AppConfig config, Keys keys) {
+    SessionService sessions = SessionService.proxy(vertx);
+    Tokens tokens = new Tokens(vertx, config, keys);
+    SessionGate gate = new SessionGate(vertx, sessions, config.sessionCacheSeconds());
+    return new Components(config, UserService.proxy(vertx), sessions, new Audit(AuditService.proxy(vertx)), tokens,
+        new RefreshTokens(keys), new PasswordHasher(vertx, config), new PasswordPolicy(config), gate,
+        new AuthHandler(tokens, gate));
+  }
+}

@@ -1,0 +1,85 @@
+package dev.gerbang;
+
+import dev.gerbang.auth.Keys;
+import dev.gerbang.config.AppConfig;
+import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.http.HttpVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running server: database worker first, then the HTTP verticles; stopped in the reverse order. */
+public final class Gerbang {
+  private static final Logger log = LoggerFactory.getLogger(Gerbang.class);
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final Components components;
+  private final String httpDeployment;
+
+  private Gerbang(Vertx vertx, AppConfig config, Components components, String httpDeployment) {
+    this.vertx = vertx;
+    this.config = config;
+    this.components = components;
+    this.httpDeployment = httpDeployment;
+  }
+
+  /** Starts everything. Blocks briefly for key files and the hasher's warm-up: call it from a plain thread. */
+  public static Future<Gerbang> start(AppConfig config) {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(new IllegalStateException("cannot create the data directory " + config.dataDir()));
+    }
+    Keys keys = Keys.loadOrCreate(config);
+    Vertx vertx = Vertx.vertx(new VertxOptions());
+    Components components = Components.create(vertx, config, keys);
+    components.gate().listen();
+    return vertx.deployVerticle(() -> new DatabaseVerticle(config),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+        .compose(db -> vertx.deployVerticle(() -> new HttpVerticle(components),
+            new DeploymentOptions().setInstances(config.httpInstances())))
+        .map(http -> new Gerbang(vertx, config, components, http))
+        .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+  }
+
+  /**
+   * Graceful stop: no new connections, in-flight requests finish, then the pool closes. Blocks, and must be
+   * called from a plain thread (a shutdown hook, a test): chained from an event loop, the completion of
+   * vertx.close() would be handed to a loop that close() itself terminates, and never arrive.
+   */
+  public void stop() {
+    try {
+      vertx.undeploy(httpDeployment).await(config.shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("HTTP verticles did not stop cleanly: {}", e.toString());
+    }
+    try {
+      vertx.close().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("Vert.x did not close cleanly: {}", e.toString());
+    }
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public Components components() {
+    return components;
+  }
+
+  public Path dataDir() {
+    return config.dataDir();
+  }
+}

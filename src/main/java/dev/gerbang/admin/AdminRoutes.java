@@ -1,0 +1,113 @@
+package dev.gerbang.admin;
+
+import dev.gerbang.Components;
+import dev.gerbang.audit.AuditService;
+import dev.gerbang.auth.AuthUser;
+import dev.gerbang.db.Ids;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.QueryParams;
+import dev.gerbang.http.Responses;
+import dev.gerbang.http.Validator;
+import dev.gerbang.user.Roles;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+
+/** User management and the audit trail, for admins. */
+public final class AdminRoutes {
+  private static final Set<String> STATUSES = Set.of("active", "disabled", "unverified");
+
+  private final Components c;
+  private final AuditService auditLog;
+
+  public AdminRoutes(Components components, AuditService auditLog) {
+    this.c = components;
+    this.auditLog = auditLog;
+  }
+
+  public void mount(Router api) {
+    api.get("/admin/users").handler(c.auth().required(Roles.ADMIN)).handler(this::search);
+    api.get("/admin/users/:id").handler(c.auth().required(Roles.ADMIN)).handler(this::get);
+    api.patch("/admin/users/:id").handler(c.auth().required(Roles.ADMIN)).handler(this::update);
+    api.delete("/admin/users/:id/sessions").handler(c.auth().required(Roles.ADMIN)).handler(this::revokeSessions);
+    api.get("/admin/audit").handler(c.auth().required(Roles.ADMIN)).handler(this::audit);
+  }
+
+  private void search(RoutingContext ctx) {
+    JsonObject query = QueryParams.of(ctx, "q", "role", "status", "limit", "cursor")
+        .text("q", 100).choice("role", Roles.ALL).choice("status", STATUSES).limit().cursor().validate();
+    c.users().search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+  }
+
+  private String userId(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!Ids.looksValid(id)) {
+      throw Problem.notFound("No such user");
+    }
+    return id;
+  }
+
+  private void get(RoutingContext ctx) {
+    String id = userId(ctx);
+    c.users().find(id)
+        .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
+            : c.sessions().list(id).map(sessions -> new JsonObject().put("user", user.toJson()).put("sessions", sessions)))
+        .onSuccess(body -> Responses.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    String id = userId(ctx);
+    AuthUser me = AuthUser.of(ctx);
+    Validator v = Validator.body(ctx, "roles", "disabled");
+    List<String> roles = v.optionalChoices("roles", Roles.ALL);
+    Boolean disabled = v.optionalBoolean("disabled");
+    if (v.raw().isEmpty()) {
+      v.add("body", "name at least one of roles, disabled");
+    }
+    v.validate();
+    JsonObject changes = new JsonObject();
+    if (roles != null) {
+      changes.put("roles", new JsonArray(roles));
+    }
+    if (disabled != null) {
+      changes.put("disabled", disabled);
+    }
+    c.users().adminUpdate(me.userId(), id, changes)
+        .compose(user -> user.disabled()
+            ? c.sessions().revokeAll(id, null, "disabled_by_admin").map(revoked -> {
+              c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
+              return user;
+            })
+            : Future.succeededFuture(user))
+        .onSuccess(user -> {
+          c.gate().userChanged(id);
+          c.audit().record(ctx, "admin_user_updated", id, changes);
+          Responses.ok(ctx, user.toJson());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void revokeSessions(RoutingContext ctx) {
+    String id = userId(ctx);
+    c.users().find(id)
+        .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
+            : c.sessions().revokeAll(id, null, "revoked_by_admin"))
+        .onSuccess(revoked -> {
+          c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
+          c.audit().record(ctx, "admin_sessions_revoked", id, new JsonObject().put("sessions", revoked.size()));
+          Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void audit(RoutingContext ctx) {
+    JsonObject query = QueryParams.of(ctx, "event", "userId", "from", "to", "limit", "cursor")
+        .text("event", 60).id("userId").instant("from").instant("to").limit().cursor().validate();
+    auditLog.search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.gerbang.audit;
+
+import dev.gerbang.auth.AuthUser;
+import dev.gerbang.http.ClientInfo;
+import dev.gerbang.http.RequestIds;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Records a security event for a request: who, about whom, from which address, under which request id. */
+public final class Audit {
+  private static final Logger log = LoggerFactory.getLogger(Audit.class);
+  private final AuditService service;
+
+  public Audit(AuditService service) {
+    this.service = service;
+  }
+
+  /** Fire and forget: a failure to audit is logged, and does not fail the user's request. */
+  public void record(RoutingContext ctx, String event, String userId, JsonObject detail) {
+    AuthUser actor = AuthUser.of(ctx);
+    JsonObject entry = new JsonObject()
+        .put("event", event)
+        .put("userId", userId)
+        .put("actorId", actor == null ? userId : actor.userId())
+        .put("ip", ClientInfo.ip(ctx))
+        .put("requestId", RequestIds.of(ctx))
+        .put("detail", detail);
+    service.record(entry).onFailure(e -> log.error("could not record audit event {} for request {}", event,
+        RequestIds.of(ctx), e));
+  }
+
+  public void record(RoutingContext ctx, String event, String userId) {
+    record(ctx, event, userId, null);
+  }
+}

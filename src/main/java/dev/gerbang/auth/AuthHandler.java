@@ -1,0 +1,65 @@
+package dev.gerbang.auth;
+
+import dev.gerbang.http.Problem;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Bearer authentication, as the users described it: decode and verify the access token, find the session
+ * and user it names, and attach them to the request. 401 when any of that fails; 403 when the caller
+ * lacks every one of the roles a route asks for.
+ */
+public final class AuthHandler {
+  private static final int MAX_TOKEN_LENGTH = 4096;
+
+  private final Tokens tokens;
+  private final SessionGate gate;
+
+  public AuthHandler(Tokens tokens, SessionGate gate) {
+    this.tokens = tokens;
+    this.gate = gate;
+  }
+
+  /** Any signed-in user, or, when roles are given, one holding at least one of them. */
+  public Handler<RoutingContext> required(String... anyOfRoles) {
+    return ctx -> {
+      String token = bearerToken(ctx);
+      if (token == null) {
+        ctx.fail(Problem.unauthorized("Sign in first: send Authorization: Bearer <access token>"));
+        return;
+      }
+      tokens.verify(token)
+          .recover(failure -> io.vertx.core.Future.failedFuture(
+              Problem.invalidToken("The access token is invalid or has expired")))
+          .compose(claims -> {
+            String sub = claims.getString("sub");
+            String sid = claims.getString("sid");
+            if (sub == null || sid == null) {
+              return io.vertx.core.Future.failedFuture(Problem.invalidToken("The access token is invalid or has expired"));
+            }
+            return gate.check(sid, sub);
+          })
+          .onSuccess(user -> {
+            if (user == null) {
+              ctx.fail(Problem.invalidToken("The session of this token has ended: sign in again"));
+            } else if (anyOfRoles.length > 0 && !user.hasAnyRole(anyOfRoles)) {
+              user.attach(ctx);
+              ctx.fail(Problem.forbidden("This needs the role " + String.join(" or ", anyOfRoles)));
+            } else {
+              user.attach(ctx);
+              ctx.next();
+            }
+          })
+          .onFailure(ctx::fail);
+    };
+  }
+
+  static String bearerToken(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String token = header.substring(7).strip();
+    return token.isEmpty() || token.length() > MAX_TOKEN_LENGTH ? null : token;
+  }
+}

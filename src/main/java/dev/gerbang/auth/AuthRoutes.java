@@ -1,0 +1,123 @@
+package dev.gerbang.auth;
+
+import dev.gerbang.Components;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.Responses;
+import dev.gerbang.http.Validator;
+import dev.gerbang.user.User;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sign-up and password sign-in. */
+public final class AuthRoutes {
+  private static final Logger log = LoggerFactory.getLogger(AuthRoutes.class);
+  public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{2,31}");
+  public static final String USERNAME_RULE = "must be 3 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit";
+  public static final Set<String> LOCALES = Set.of("en", "id");
+
+  private final Components c;
+  private final SessionIssuer issuer;
+
+  public AuthRoutes(Components components, SessionIssuer issuer) {
+    this.c = components;
+    this.issuer = issuer;
+  }
+
+  public void mount(Router api) {
+    api.post("/auth/register").handler(this::register);
+    api.post("/auth/login").handler(this::login);
+    api.post("/auth/password/check").handler(this::checkPassword);
+  }
+
+  private void register(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "email", "password", "name", "username", "locale");
+    String email = v.email("email");
+    String name = v.text("name", 1, 100);
+    String username = v.pattern("username", v.optionalText("username", 3, 32), USERNAME, USERNAME_RULE);
+    String locale = v.optionalText("locale", 2, 10);
+    if (locale != null && !LOCALES.contains(locale)) {
+      v.add("locale", "must be one of en, id");
+    }
+    String password = v.secret("password", c.policy().maxLength() * 4);
+    c.policy().check(v, "password", password, email);
+    v.validate();
+    c.hasher().hash(password)
+        .compose(hash -> c.users().register(new JsonObject()
+            .put("email", email).put("name", name).put("username", username)
+            .put("locale", locale == null ? "en" : locale).put("passwordHash", hash)))
+        .onSuccess(user -> {
+          c.audit().record(ctx, "register", user.id());
+          ctx.response().putHeader("Location", "/api/me");
+          Responses.json(ctx, 201, new JsonObject().put("user", user.toJson()));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static Problem loginFailed() {
+    return new Problem(401, "login-failed", "Login failed", "The email or the password is wrong", List.of());
+  }
+
+  private void login(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "email", "password");
+    String email = v.text("email", 1, 254);
+    String password = v.secret("password", c.policy().maxLength() * 4);
+    v.validate();
+    c.users().findCredentials(email).compose(found -> {
+      String hash = found == null ? null : found.getString("passwordHash");
+      if (hash == null) {
+        // Spend the time a real check takes, so that timing does not tell which emails have accounts.
+        String userId = found == null ? null : found.getJsonObject("user").getString("id");
+        return c.hasher().verifyDummy(password).compose(x -> {
+          c.audit().record(ctx, "login_failed", userId, new JsonObject().put("reason", userId == null ? "unknown_email" : "no_password"));
+          return Future.<JsonObject>failedFuture(loginFailed());
+        });
+      }
+      User user = new User(found.getJsonObject("user"));
+      return c.hasher().verify(password, hash).compose(matches -> {
+        if (!matches) {
+          c.audit().record(ctx, "login_failed", user.id(), new JsonObject().put("reason", "wrong_password"));
+          return Future.failedFuture(loginFailed());
+        }
+        if (user.disabled()) {
+          c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "disabled"));
+          return Future.failedFuture(Problem.forbidden("This account is disabled"));
+        }
+        upgradeHashIfStale(user.id(), password, hash);
+        return issuer.open(ctx, user).onSuccess(pair -> c.audit().record(ctx, "login", user.id(),
+            new JsonObject().put("sessionId", pair.getString("sessionId"))));
+      });
+    }).onSuccess(pair -> Responses.ok(ctx, pair)).onFailure(ctx::fail);
+  }
+
+  /** Hashes made with older Argon2 parameters are replaced at the next successful login. */
+  private void upgradeHashIfStale(String userId, String password, String hash) {
+    if (c.hasher().needsRehash(hash)) {
+      c.hasher().hash(password)
+          .compose(newHash -> c.users().upgradePasswordHash(userId, hash, newHash))
+          .onFailure(e -> log.warn("could not upgrade the password hash of user {}", userId, e));
+    }
+  }
+
+  /** Live feedback for a sign-up or password form: which rules a candidate password fails. */
+  private void checkPassword(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "password", "email");
+    String password = v.secret("password", c.policy().maxLength() * 4);
+    String email = v.optionalText("email", 1, 254);
+    v.validate();
+    JsonArray failures = new JsonArray();
+    c.policy().check(password, email).forEach(f -> failures.add(new JsonObject().put("rule", f.rule()).put("message", f.message())));
+    Responses.ok(ctx, new JsonObject()
+        .put("ok", failures.isEmpty())
+        .put("minLength", c.policy().minLength())
+        .put("maxLength", c.policy().maxLength())
+        .put("failures", failures));
+  }
+}

@@ -1,0 +1,97 @@
+package dev.gerbang.auth;
+
+import dev.gerbang.config.AppConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id password hashes in the PHC string format, computed on a small dedicated worker pool (never
+ * on an event loop; the pool's size bounds the memory that concurrent hashing can take). Passwords are
+ * NFKC-normalized first, so the same password typed on two keyboards matches.
+ */
+public final class PasswordHasher {
+  private static final Pattern PHC = Pattern.compile(
+      "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+
+  private final WorkerExecutor workers;
+  private final int memoryKib;
+  private final int iterations;
+  private final int parallelism;
+  private final String dummyHash;
+
+  public PasswordHasher(Vertx vertx, AppConfig config) {
+    this.workers = vertx.createSharedWorkerExecutor("gerbang-hash", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    this.memoryKib = config.argon2MemoryKib();
+    this.iterations = config.argon2Iterations();
+    this.parallelism = config.argon2Parallelism();
+    this.dummyHash = hashNow("not a real password " + RANDOM.nextLong());
+  }
+
+  public Future<String> hash(String password) {
+    return workers.executeBlocking(() -> hashNow(password), false);
+  }
+
+  /** Compares in constant time. A malformed stored hash never matches. */
+  public Future<Boolean> verify(String password, String encoded) {
+    return workers.executeBlocking(() -> verifyNow(password, encoded), false);
+  }
+
+  /** Spends the time of one verification, so that an unknown email answers as slowly as a wrong password. */
+  public Future<Boolean> verifyDummy(String password) {
+    return verify(password, dummyHash).map(ignored -> false);
+  }
+
+  /** True when the hash was made with other parameters than the configured ones: rehash at next login. */
+  public boolean needsRehash(String encoded) {
+    Matcher m = PHC.matcher(encoded == null ? "" : encoded);
+    return !m.matches() || Integer.parseInt(m.group(1)) != memoryKib || Integer.parseInt(m.group(2)) != iterations
+        || Integer.parseInt(m.group(3)) != parallelism;
+  }
+
+  String hashNow(String password) {
+    byte[] salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    byte[] hash = compute(password, salt, memoryKib, iterations, parallelism, 32);
+    return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$" + B64.encodeToString(salt)
+        + "$" + B64.encodeToString(hash);
+  }
+
+  boolean verifyNow(String password, String encoded) {
+    Matcher m = PHC.matcher(encoded == null ? "" : encoded);
+    if (!m.matches()) {
+      return false;
+    }
+    byte[] salt = Base64.getDecoder().decode(m.group(4));
+    byte[] expected = Base64.getDecoder().decode(m.group(5));
+    byte[] actual = compute(password, salt, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+        Integer.parseInt(m.group(3)), expected.length);
+    return MessageDigest.isEqual(expected, actual);
+  }
+
+  private static byte[] compute(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+        .withMemoryAsKB(memory)
+        .withIterations(iterations)
+        .withParallelism(parallelism)
+        .withSalt(salt)
+        .build();
+    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+    generator.init(parameters);
+    byte[] out = new byte[length];
+    generator.generateBytes(Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8), out);
+    return out;
+  }
+}

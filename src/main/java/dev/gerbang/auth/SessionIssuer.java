@@ -1,0 +1,78 @@
+package dev.gerbang.auth;
+
+import dev.gerbang.Components;
+import dev.gerbang.db.Ids;
+import dev.gerbang.http.ClientInfo;
+import dev.gerbang.user.User;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens sessions and hands out token pairs: the JSON body every sign-in answers with, and the refresh
+ * cookie for browsers (HttpOnly, SameSite=Strict, Secure, scoped to /api/auth). Any way of signing in
+ * (password now, social login later) ends here.
+ */
+public final class SessionIssuer {
+  public static final String COOKIE = "gerbang_refresh";
+  private static final String COOKIE_PATH = "/api/auth";
+
+  private final Components c;
+
+  public SessionIssuer(Components components) {
+    this.c = components;
+  }
+
+  /** Opens a session for the user and answers {accessToken, tokenType, expiresIn, refreshToken, user}. */
+  public Future<JsonObject> open(RoutingContext ctx, User user) {
+    String sessionId = Ids.newId();
+    String refreshToken = c.refreshTokens().newToken();
+    long now = System.currentTimeMillis();
+    JsonObject session = new JsonObject()
+        .put("id", sessionId)
+        .put("userId", user.id())
+        .put("refreshHash", RefreshTokens.hash(refreshToken))
+        .put("userAgent", ClientInfo.userAgent(ctx))
+        .put("ip", ClientInfo.ip(ctx))
+        .put("expiresAt", now + refreshTtlMillis());
+    return c.sessions().create(session).map(done -> pair(ctx, user, sessionId, refreshToken, now));
+  }
+
+  JsonObject pair(RoutingContext ctx, User user, String sessionId, String refreshToken, long issuedAt) {
+    String accessToken = c.tokens().issue(user.id(), sessionId, user.username(), user.roles(), issuedAt);
+    long expiresIn = Math.max(0, c.tokens().ttlSeconds() - (System.currentTimeMillis() - issuedAt) / 1000);
+    setCookie(ctx, refreshToken);
+    return new JsonObject()
+        .put("accessToken", accessToken)
+        .put("tokenType", "Bearer")
+        .put("expiresIn", expiresIn)
+        .put("refreshToken", refreshToken)
+        .put("sessionId", sessionId)
+        .put("user", user.toJson());
+  }
+
+  long refreshTtlMillis() {
+    return TimeUnit.DAYS.toMillis(c.config().refreshTokenTtlDays());
+  }
+
+  private void setCookie(RoutingContext ctx, String refreshToken) {
+    ctx.response().addCookie(Cookie.cookie(COOKIE, refreshToken)
+        .setPath(COOKIE_PATH)
+        .setHttpOnly(true)
+        .setSecure(c.config().cookieSecure())
+        .setSameSite(CookieSameSite.STRICT)
+        .setMaxAge(TimeUnit.MILLISECONDS.toSeconds(refreshTtlMillis())));
+  }
+
+  public void clearCookie(RoutingContext ctx) {
+    ctx.response().addCookie(Cookie.cookie(COOKIE, "")
+        .setPath(COOKIE_PATH)
+        .setHttpOnly(true)
+        .setSecure(c.config().cookieSecure())
+        .setSameSite(CookieSameSite.STRICT)
+        .setMaxAge(0));
+  }
+}

@@ -1,0 +1,132 @@
+package dev.gerbang.auth;
+
+import dev.gerbang.Components;
+import dev.gerbang.db.Ids;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.Responses;
+import dev.gerbang.http.Validator;
+import dev.gerbang.security.SameOrigin;
+import dev.gerbang.user.User;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/** Refresh, logout and the list of one's own sessions (devices). */
+public final class SessionRoutes {
+  private final Components c;
+  private final SessionIssuer issuer;
+
+  public SessionRoutes(Components components, SessionIssuer issuer) {
+    this.c = components;
+    this.issuer = issuer;
+  }
+
+  public void mount(Router api) {
+    api.post("/auth/refresh").handler(this::refresh);
+    api.post("/auth/logout").handler(c.auth().required()).handler(this::logout);
+    api.post("/auth/logout-all").handler(c.auth().required()).handler(this::logoutAll);
+    api.get("/auth/sessions").handler(c.auth().required()).handler(this::list);
+    api.delete("/auth/sessions/:id").handler(c.auth().required()).handler(this::revoke);
+  }
+
+  private void refresh(RoutingContext ctx) {
+    String token;
+    if (ctx.body() != null && ctx.body().length() > 0) {
+      Validator v = Validator.body(ctx, "refreshToken");
+      token = v.secret("refreshToken", 200);
+      v.validate();
+    } else {
+      Cookie cookie = ctx.request().getCookie(SessionIssuer.COOKIE);
+      token = cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
+      if (token != null && !SameOrigin.allows(ctx, c.config())) {
+        ctx.fail(Problem.forbidden("Cross-site requests may not use the session cookie"));
+        return;
+      }
+    }
+    if (token == null) {
+      ctx.fail(Problem.unauthorized("Send the refresh token in the body or the session cookie"));
+      return;
+    }
+    String successor = c.refreshTokens().successor(token);
+    long graceMs = c.config().refreshGraceSeconds() * 1000L;
+    c.sessions().refresh(RefreshTokens.hash(token), RefreshTokens.hash(successor), graceMs, issuer.refreshTtlMillis())
+        .compose(result -> switch (result.getString("outcome")) {
+          case "rotated", "grace" -> c.users().find(result.getString("userId")).map(user -> user == null
+              ? null
+              : issuer.pair(ctx, user, result.getString("sessionId"), successor, result.getLong("issuedAt")));
+          case "reused" -> {
+            c.gate().sessionsRevoked(List.of(result.getString("sessionId")));
+            c.audit().record(ctx, "refresh_reuse", result.getString("userId"),
+                new JsonObject().put("sessionId", result.getString("sessionId")));
+            yield Future.failedFuture(Problem.invalidToken(
+                "This refresh token was already used, so the session has been ended for safety: sign in again"));
+          }
+          default -> Future.succeededFuture(null);
+        })
+        .onSuccess(pair -> {
+          if (pair == null) {
+            issuer.clearCookie(ctx);
+            ctx.fail(Problem.invalidToken("The refresh token is invalid or has expired: sign in again"));
+          } else {
+            Responses.ok(ctx, pair);
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    c.sessions().revoke(me.userId(), me.sessionId(), "logout").onSuccess(done -> {
+      c.gate().sessionsRevoked(List.of(me.sessionId()));
+      c.audit().record(ctx, "logout", me.userId(), new JsonObject().put("sessionId", me.sessionId()));
+      issuer.clearCookie(ctx);
+      Responses.noContent(ctx);
+    }).onFailure(ctx::fail);
+  }
+
+  private void logoutAll(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    c.sessions().revokeAll(me.userId(), null, "logout_all").onSuccess(ids -> {
+      c.gate().sessionsRevoked(ids.stream().map(String::valueOf).toList());
+      c.audit().record(ctx, "logout_all", me.userId(), new JsonObject().put("sessions", ids.size()));
+      issuer.clearCookie(ctx);
+      Responses.noContent(ctx);
+    }).onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    c.sessions().list(me.userId()).onSuccess(sessions -> {
+      JsonArray items = new JsonArray();
+      sessions.forEach(s -> {
+        JsonObject session = (JsonObject) s;
+        items.add(session.put("device", Devices.describe(session.getString("userAgent")))
+            .put("current", me.sessionId().equals(session.getString("id"))));
+      });
+      Responses.ok(ctx, new JsonObject().put("items", items));
+    }).onFailure(ctx::fail);
+  }
+
+  private void revoke(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    String id = ctx.pathParam("id");
+    if (!Ids.looksValid(id)) {
+      ctx.fail(Problem.notFound("You have no active session with this id"));
+      return;
+    }
+    c.sessions().revoke(me.userId(), id, "revoked_by_user").onSuccess(revoked -> {
+      if (!revoked) {
+        ctx.fail(Problem.notFound("You have no active session with this id"));
+        return;
+      }
+      c.gate().sessionsRevoked(List.of(id));
+      c.audit().record(ctx, "session_revoked", me.userId(), new JsonObject().put("sessionId", id));
+      Responses.noContent(ctx);
+    }).onFailure(ctx::fail);
+  }
+
+}

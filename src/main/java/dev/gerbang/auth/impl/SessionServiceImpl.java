@@ -1,0 +1,139 @@
+package dev.gerbang.auth.impl;
+
+import dev.gerbang.auth.SessionService;
+import dev.gerbang.db.Database;
+import dev.gerbang.db.Rows;
+import dev.gerbang.db.Sql;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.Arrays;
+
+public final class SessionServiceImpl implements SessionService {
+  private static final String NONE = "";
+
+  private final Pool pool;
+  private final Sql sql;
+
+  public SessionServiceImpl(Database database) {
+    this.pool = database.pool();
+    this.sql = database.sql("sessions");
+  }
+
+  @Override
+  public Future<Void> create(JsonObject session) {
+    long now = System.currentTimeMillis();
+    String id = session.getString("id");
+    Tuple row = Tuple.of(id, session.getString("userId"), session.getString("userAgent"), session.getString("ip"),
+        now, now).addLong(session.getLong("expiresAt"));
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("insert")).execute(row)
+        .compose(done -> conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(session.getString("refreshHash"), id, now))))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<JsonObject> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs) {
+    return pool.withTransaction(conn -> findToken(conn, tokenHash).compose(token -> {
+      long now = System.currentTimeMillis();
+      if (token == null) {
+        return outcome("invalid", null);
+      }
+      boolean dead = token.getValue("revoked_at") != null || Rows.millis(token, "expires_at") < now || Rows.bool(token, "disabled");
+      if (dead) {
+        return outcome("invalid", token);
+      }
+      if (token.getValue("replaced_at") == null) {
+        return conn.preparedQuery(sql.get("replaceToken")).execute(Tuple.of(now, tokenHash)).compose(updated -> {
+          if (updated.rowCount() == 0) {
+            // Another request rotated it between our read and our write: judge it as a replaced token.
+            return findToken(conn, tokenHash).compose(fresh -> replaced(conn, fresh, successorHash, graceMs));
+          }
+          String sessionId = token.getString("session_id");
+          return conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(successorHash, sessionId, now))
+              .compose(done -> conn.preparedQuery(sql.get("touch")).execute(Tuple.of(now, now + ttlMs, sessionId)))
+              .compose(done -> outcome("rotated", token).map(json -> json.put("issuedAt", now)));
+        });
+      }
+      return replaced(conn, token, successorHash, graceMs);
+    }));
+  }
+
+  private Future<JsonObject> replaced(SqlConnection conn, Row token, String successorHash, long graceMs) {
+    long now = System.currentTimeMillis();
+    long replacedAt = Rows.millis(token, "replaced_at");
+    if (now - replacedAt <= graceMs) {
+      return findToken(conn, successorHash).compose(successor -> successor == null
+          ? outcome("invalid", token)
+          : outcome("grace", token).map(json -> json.put("issuedAt", Rows.millis(successor, "issued_at"))));
+    }
+    String sessionId = token.getString("session_id");
+    return conn.preparedQuery(sql.get("revoke"))
+        .execute(Tuple.of(now, "refresh_reuse", sessionId, token.getString("user_id")))
+        .compose(done -> outcome("reused", token));
+  }
+
+  private Future<Row> findToken(SqlConnection conn, String hash) {
+    return conn.preparedQuery(sql.get("findToken")).execute(Tuple.of(hash)).map(rows -> Rows.first(rows, row -> row));
+  }
+
+  private static Future<JsonObject> outcome(String outcome, Row token) {
+    JsonObject json = new JsonObject().put("outcome", outcome);
+    if (token != null) {
+      json.put("sessionId", token.getString("session_id")).put("userId", token.getString("user_id"));
+    }
+    return Future.succeededFuture(json);
+  }
+
+  @Override
+  public Future<JsonObject> lookup(String sessionId) {
+    return pool.preparedQuery(sql.get("lookup")).execute(Tuple.of(sessionId)).map(rows -> Rows.first(rows, row -> {
+      String roles = row.getString("roles");
+      boolean active = row.getValue("revoked_at") == null && Rows.millis(row, "expires_at") > System.currentTimeMillis()
+          && !Rows.bool(row, "disabled");
+      return new JsonObject()
+          .put("sessionId", row.getString("id"))
+          .put("userId", row.getString("user_id"))
+          .put("username", row.getString("username"))
+          .put("roles", new JsonArray(roles == null || roles.isEmpty() ? java.util.List.of() : Arrays.asList(roles.split(","))))
+          .put("active", active);
+    }));
+  }
+
+  @Override
+  public Future<Boolean> revoke(String userId, String sessionId, String reason) {
+    return pool.preparedQuery(sql.get("revoke")).execute(Tuple.of(System.currentTimeMillis(), reason, sessionId, userId))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  @Override
+  public Future<JsonArray> revokeAll(String userId, String exceptSessionId, String reason) {
+    String except = exceptSessionId == null ? NONE : exceptSessionId;
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("activeIdsOfUser")).execute(Tuple.of(userId, except))
+        .compose(rows -> {
+          JsonArray ids = new JsonArray();
+          rows.forEach(row -> ids.add(row.getString("id")));
+          return conn.preparedQuery(sql.get("revokeAllOfUser"))
+              .execute(Tuple.of(System.currentTimeMillis(), reason, userId, except))
+              .map(done -> ids);
+        }));
+  }
+
+  @Override
+  public Future<JsonArray> list(String userId) {
+    return pool.preparedQuery(sql.get("listActive")).execute(Tuple.of(userId, System.currentTimeMillis())).map(rows -> {
+      JsonArray sessions = new JsonArray();
+      rows.forEach(row -> sessions.add(new JsonObject()
+          .put("id", row.getString("id"))
+          .put("userAgent", row.getString("user_agent"))
+          .put("ip", row.getString("ip"))
+          .put("createdAt", Rows.iso(row, "created_at"))
+          .put("lastUsedAt", Rows.iso(row, "last_used_at"))
+          .put("expiresAt", Rows.iso(row, "expires_at"))));
+      return sessions;
+    });
+  }
+}

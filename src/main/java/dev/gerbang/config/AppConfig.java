@@ -1,0 +1,364 @@
+package dev.gerbang.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that reads configuration: the defaults bundled in the jar (a copy of conf/config.json),
+ * then conf/config.json in the working directory, then a .env file, then environment variables.
+ * Every setting at path a.bCd is overridden by GERBANG_A_B_CD. All values are validated at load time,
+ * so a bad one stops start-up with one line naming the setting.
+ */
+public final class AppConfig {
+  private static final Logger log = LoggerFactory.getLogger(AppConfig.class);
+  private static final String DEFAULTS = "/gerbang-conf/config.json";
+
+  private final JsonObject json;
+
+  private AppConfig(JsonObject json) {
+    this.json = json;
+    validate();
+  }
+
+  /** Loads config for a real start: files and environment of the given working directory. */
+  public static AppConfig load(Path workDir, Map<String, String> environment) {
+    JsonObject merged = defaults();
+    Path file = workDir.resolve("conf/config.json");
+    String explicit = environment.get("GERBANG_CONFIG_FILE");
+    if (explicit != null && !explicit.isBlank()) {
+      file = workDir.resolve(explicit);
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException("GERBANG_CONFIG_FILE: no such file " + file);
+      }
+    }
+    if (Files.isRegularFile(file)) {
+      deepMerge(merged, readJson(file));
+    }
+    Map<String, String> env = new HashMap<>(DotEnv.read(workDir.resolve(".env")));
+    env.putAll(environment);
+    applyEnvironment(merged, env);
+    return new AppConfig(merged);
+  }
+
+  /** Defaults plus the given overrides, ignoring files and the environment: for tests and tools. */
+  public static AppConfig of(JsonObject overrides) {
+    JsonObject merged = defaults();
+    deepMerge(merged, overrides.copy());
+    return new AppConfig(merged);
+  }
+
+  public JsonObject json() {
+    return json.copy();
+  }
+
+  public Path dataDir() {
+    return Path.of(string("dataDir")).toAbsolutePath().normalize();
+  }
+
+  public String httpHost() {
+    return string("http.host");
+  }
+
+  public int httpPort() {
+    return intIn("http.port", 0, 65535);
+  }
+
+  public int httpInstances() {
+    int n = intIn("http.instances", 0, 64);
+    return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
+  }
+
+  public int maxBodyBytes() {
+    return intIn("http.maxBodyBytes", 1024, 64 * 1024 * 1024);
+  }
+
+  public int shutdownTimeoutSeconds() {
+    return intIn("http.shutdownTimeoutSeconds", 0, 600);
+  }
+
+  /** The URL people reach this server at; links in emails and redirects are built from it. */
+  public String publicUrl() {
+    String url = string("publicUrl");
+    if (url.isBlank()) {
+      return "http://localhost:" + httpPort();
+    }
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  public String dbUrl() {
+    String url = string("db.url");
+    return url.isBlank() ? "jdbc:sqlite:" + dataDir().resolve("gerbang.db") : url;
+  }
+
+  public String dbUsername() {
+    return string("db.username");
+  }
+
+  public String dbPassword() {
+    return string("db.password");
+  }
+
+  public int dbPoolSize() {
+    return intIn("db.poolSize", 1, 200);
+  }
+
+  public int dbBusyTimeoutMs() {
+    return intIn("db.busyTimeoutMs", 0, 600_000);
+  }
+
+  public String jwtSecret() {
+    return string("jwt.secret");
+  }
+
+  public String jwtIssuer() {
+    return nonBlank("jwt.issuer");
+  }
+
+  public String jwtAudience() {
+    return nonBlank("jwt.audience");
+  }
+
+  public int accessTokenTtlSeconds() {
+    return intIn("jwt.accessTokenTtlSeconds", 30, 24 * 3600);
+  }
+
+  public int refreshTokenTtlDays() {
+    return intIn("session.refreshTokenTtlDays", 1, 365);
+  }
+
+  public int refreshGraceSeconds() {
+    return intIn("session.refreshGraceSeconds", 0, 300);
+  }
+
+  public boolean cookieSecure() {
+    return bool("session.cookieSecure");
+  }
+
+  public int sessionCacheSeconds() {
+    return intIn("session.cacheSeconds", 0, 3600);
+  }
+
+  public int passwordMinLength() {
+    return intIn("password.minLength", 8, 128);
+  }
+
+  public int passwordMaxLength() {
+    return intIn("password.maxLength", 128, 4096);
+  }
+
+  public int argon2MemoryKib() {
+    return intIn("password.argon2.memoryKib", 1024, 4 * 1024 * 1024);
+  }
+
+  public int argon2Iterations() {
+    return intIn("password.argon2.iterations", 1, 100);
+  }
+
+  public int argon2Parallelism() {
+    return intIn("password.argon2.parallelism", 1, 64);
+  }
+
+  public boolean logRequests() {
+    return bool("log.requests");
+  }
+
+  private void validate() {
+    dataDir();
+    httpHost();
+    httpPort();
+    httpInstances();
+    maxBodyBytes();
+    shutdownTimeoutSeconds();
+    String url = publicUrl();
+    try {
+      URI uri = new URI(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new ConfigException(envName("publicUrl") + ": must be an http(s) URL, got '" + url + "'");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException(envName("publicUrl") + ": must be an http(s) URL, got '" + url + "'");
+    }
+    String db = dbUrl();
+    if (!db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
+      throw new ConfigException(envName("db.url") + ": must start with jdbc:sqlite: or jdbc:postgresql:");
+    }
+    dbPoolSize();
+    dbBusyTimeoutMs();
+    String secret = jwtSecret();
+    if (!secret.isEmpty() && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+      throw new ConfigException(envName("jwt.secret") + ": must be at least 32 bytes (or empty to generate one)");
+    }
+    jwtIssuer();
+    jwtAudience();
+    accessTokenTtlSeconds();
+    refreshTokenTtlDays();
+    refreshGraceSeconds();
+    cookieSecure();
+    sessionCacheSeconds();
+    if (passwordMinLength() > passwordMaxLength()) {
+      throw new ConfigException(envName("password.minLength") + ": must not exceed password.maxLength");
+    }
+    argon2MemoryKib();
+    argon2Iterations();
+    argon2Parallelism();
+    logRequests();
+  }
+
+  /** GERBANG_ + the path in upper snake case: http.port -> GERBANG_HTTP_PORT, dataDir -> GERBANG_DATA_DIR. */
+  public static String envName(String path) {
+    StringBuilder name = new StringBuilder("GERBANG");
+    for (String segment : path.split("\\.")) {
+      name.append('_').append(segment.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+    }
+    return name.toString();
+  }
+
+  private Object raw(String path) {
+    Object node = json;
+    for (String segment : path.split("\\.")) {
+      if (!(node instanceof JsonObject object) || !object.containsKey(segment)) {
+        throw new ConfigException(envName(path) + ": missing setting " + path);
+      }
+      node = object.getValue(segment);
+    }
+    return node;
+  }
+
+  private String string(String path) {
+    Object value = raw(path);
+    if (value == null) {
+      return "";
+    }
+    if (!(value instanceof String s)) {
+      throw new ConfigException(envName(path) + ": must be a string, got " + value);
+    }
+    return s.strip();
+  }
+
+  private String nonBlank(String path) {
+    String value = string(path);
+    if (value.isBlank()) {
+      throw new ConfigException(envName(path) + ": must not be empty");
+    }
+    return value;
+  }
+
+  private int intIn(String path, int min, int max) {
+    Object value = raw(path);
+    long n;
+    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+      n = number.longValue();
+    } else {
+      throw new ConfigException(envName(path) + ": must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+    }
+    if (n < min || n > max) {
+      throw new ConfigException(envName(path) + ": must be a whole number from " + min + " to " + max + ", got " + n);
+    }
+    return (int) n;
+  }
+
+  private boolean bool(String path) {
+    Object value = raw(path);
+    if (!(value instanceof Boolean b)) {
+      throw new ConfigException(envName(path) + ": must be true or false, got '" + value + "'");
+    }
+    return b;
+  }
+
+  private static JsonObject defaults() {
+    try (InputStream in = AppConfig.class.getResourceAsStream(DEFAULTS)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks " + DEFAULTS);
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + DEFAULTS, e);
+    }
+  }
+
+  private static JsonObject readJson(Path file) {
+    try {
+      return new JsonObject(Files.readString(file));
+    } catch (IOException | DecodeException e) {
+      throw new ConfigException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+  }
+
+  private static void deepMerge(JsonObject target, JsonObject source) {
+    for (String key : source.fieldNames()) {
+      Object value = source.getValue(key);
+      if (value instanceof JsonObject child && target.getValue(key) instanceof JsonObject existing) {
+        deepMerge(existing, child);
+      } else {
+        target.put(key, value);
+      }
+    }
+  }
+
+  /** Overrides every known leaf from GERBANG_* variables, parsed to the type of its default. */
+  private static void applyEnvironment(JsonObject config, Map<String, String> env) {
+    TreeSet<String> known = new TreeSet<>();
+    applyEnvironment(config, "", env, known);
+    for (String name : env.keySet()) {
+      if (name.startsWith("GERBANG_") && !known.contains(name) && !name.equals("GERBANG_CONFIG_FILE")) {
+        log.warn("ignoring unknown setting {}", name);
+      }
+    }
+  }
+
+  private static void applyEnvironment(JsonObject node, String prefix, Map<String, String> env, TreeSet<String> known) {
+    for (String key : node.fieldNames()) {
+      String path = prefix.isEmpty() ? key : prefix + "." + key;
+      Object value = node.getValue(key);
+      if (value instanceof JsonObject child) {
+        applyEnvironment(child, path, env, known);
+        continue;
+      }
+      String name = envName(path);
+      known.add(name);
+      String text = env.get(name);
+      if (text != null) {
+        node.put(key, parse(name, text.strip(), value));
+      }
+    }
+  }
+
+  private static Object parse(String name, String text, Object example) {
+    if (example instanceof Boolean) {
+      if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(text);
+      }
+      throw new ConfigException(name + ": must be true or false, got '" + text + "'");
+    }
+    if (example instanceof Number) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw new ConfigException(name + ": must be a whole number, got '" + text + "'");
+      }
+    }
+    if (example instanceof JsonArray) {
+      JsonArray list = new JsonArray();
+      for (String item : text.split(",")) {
+        if (!item.isBlank()) {
+          list.add(item.strip());
+        }
+      }
+      return list;
+    }
+    return text;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.gerbang.db;
+
+import dev.gerbang.audit.AuditService;
+import dev.gerbang.audit.impl.AuditServiceImpl;
+import dev.gerbang.auth.SessionService;
+import dev.gerbang.auth.impl.SessionServiceImpl;
+import dev.gerbang.config.AppConfig;
+import dev.gerbang.user.UserService;
+import dev.gerbang.user.impl.UserServiceImpl;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.serviceproxy.ServiceBinder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The worker that alone holds the JDBC pool: it migrates the schema, then exposes the data services
+ * on the event bus. Deployed with the WORKER threading model, so that opening the pool and migrating
+ * may block.
+ */
+public final class DatabaseVerticle extends VerticleBase {
+  /** Answers an empty reply when the database takes a query: the readiness check. */
+  public static final String PING = "gerbang.db.ping";
+
+  private final AppConfig config;
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private Database database;
+
+  public DatabaseVerticle(AppConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() throws Exception {
+    database = Database.open(vertx, config);
+    ServiceBinder binder = new ServiceBinder(vertx);
+    consumers.add(binder.setAddress(UserService.ADDRESS).register(UserService.class, new UserServiceImpl(database)));
+    consumers.add(binder.setAddress(SessionService.ADDRESS).register(SessionService.class, new SessionServiceImpl(database)));
+    consumers.add(binder.setAddress(AuditService.ADDRESS).register(AuditService.class, new AuditServiceImpl(database)));
+    consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
+        .onSuccess(rows -> message.reply(null))
+        .onFailure(failure -> message.fail(503, "database unreachable"))));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    List<Future<?>> unregistered = new ArrayList<>();
+    consumers.forEach(consumer -> unregistered.add(consumer.unregister()));
+    return Future.join(unregistered).eventually(() -> {
+      if (database != null) {
+        database.close();
+      }
+      return Future.succeededFuture();
+    });
+  }
+}

@@ -1,0 +1,106 @@
+package dev.gerbang.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.serviceproxy.ServiceException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The only place that turns a failure into a response: RFC 9457 application/problem+json. */
+public final class FailureHandler implements Handler<RoutingContext> {
+  private static final Logger log = LoggerFactory.getLogger(FailureHandler.class);
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      // Too late for a problem body: the client already has a status. Log and cut the response.
+      log.warn("failure after the response started, request {}", RequestIds.of(ctx), ctx.failure());
+      ctx.response().reset();
+      return;
+    }
+    Problem problem = toProblem(ctx);
+    var response = ctx.response();
+    response.setStatusCode(problem.status());
+    response.putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+    response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (problem.status() == 401) {
+      String error = "invalid-token".equals(problem.type()) ? ", error=\"invalid_token\"" : "";
+      response.putHeader("WWW-Authenticate", "Bearer realm=\"gerbang\"" + error);
+    }
+    if (problem.status() == 405 && ctx.get("allowedMethods") != null) {
+      response.putHeader(HttpHeaders.ALLOW, ctx.<String>get("allowedMethods"));
+    }
+    if (problem instanceof Problem && ctx.get(RETRY_AFTER) != null) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, ctx.<String>get(RETRY_AFTER));
+    }
+    if (ctx.request().method().name().equals("HEAD")) {
+      response.end();
+    } else {
+      response.end(problem.toJson(RequestIds.of(ctx)).encode());
+    }
+  }
+
+  /** Context key under which a handler may leave a Retry-After value for a 429. */
+  public static final String RETRY_AFTER = "gerbang.retryAfter";
+
+  private Problem toProblem(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof Problem problem) {
+      return problem;
+    }
+    if (failure instanceof ServiceException service) {
+      Problem problem = ServiceErrors.toProblem(service);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    if (failure instanceof DecodeException) {
+      return Problem.badRequest("The request body is not valid JSON");
+    }
+    int status = ctx.statusCode();
+    if (failure instanceof HttpException http) {
+      status = http.getStatusCode();
+    }
+    if (failure == null || failure instanceof HttpException) {
+      if (status >= 400 && status < 500) {
+        return forStatus(status);
+      }
+    }
+    log.error("unexpected failure, request {} {} {}", RequestIds.of(ctx), ctx.request().method(),
+        ctx.request().path(), failure);
+    return new Problem(500, "internal", titleFor(500),
+        "Something went wrong on our side. Quote the request id if you report it.", List.of());
+  }
+
+  private static Problem forStatus(int status) {
+    return switch (status) {
+      case 401 -> Problem.unauthorized("Sign in first: this needs a bearer access token");
+      case 403 -> Problem.forbidden("You are not allowed to do this");
+      case 404 -> Problem.notFound("There is nothing here");
+      case 405 -> new Problem(405, "method-not-allowed", titleFor(405), "This method is not allowed here", List.of());
+      case 413 -> new Problem(413, "payload-too-large", titleFor(413), "The request body is too large", List.of());
+      case 415 -> new Problem(415, "unsupported-media-type", titleFor(415), "Send the body as application/json", List.of());
+      default -> new Problem(status, "http-" + status, titleFor(status), titleFor(status), List.of());
+    };
+  }
+
+  static String titleFor(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Authentication required";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 409 -> "Conflict";
+      case 413 -> "Payload too large";
+      case 429 -> "Too many requests";
+      case 500 -> "Internal server error";
+      default -> HttpResponseStatus.valueOf(status).reasonPhrase();
+    };
+  }
+}

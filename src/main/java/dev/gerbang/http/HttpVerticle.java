@@ -1,0 +1,84 @@
+package dev.gerbang.http;
+
+import dev.gerbang.Components;
+import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.security.SecurityHeaders;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.concurrent.TimeUnit;
+
+/** One per event loop: the root router (API, health, static SPA) and the HTTP server. */
+public final class HttpVerticle extends VerticleBase {
+  private static final String NOT_API = "^/(?!api(/|$)).*";
+  private final Components c;
+  private HttpServer server;
+
+  public HttpVerticle(Components components) {
+    this.c = components;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    FailureHandler failures = new FailureHandler();
+    router.route().handler(new RequestIds());
+    if (c.config().logRequests()) {
+      router.route().handler(new AccessLog());
+    }
+    router.route().handler(new SecurityHeaders());
+
+    router.get("/health/live").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
+    router.get("/health/ready").handler(readiness());
+
+    router.route("/api/*").subRouter(ApiRouter.create(vertx, c));
+
+    // Static files and the SPA fallback never answer under /api, so an API path with the wrong method is a 405.
+    router.routeWithRegex(NOT_API).method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticHandler.create("webroot").setIndexPage("index.html").setDefaultContentEncoding("UTF-8"));
+    router.getWithRegex(NOT_API).handler(this::spaFallback);
+
+    router.route().failureHandler(failures);
+    router.errorHandler(404, failures);
+    router.errorHandler(405, failures);
+    router.errorHandler(500, failures);
+
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(c.config().httpHost())
+        .setPort(c.config().httpPort())
+        .setCompressionSupported(true));
+    return server.requestHandler(router).listen();
+  }
+
+  private HealthCheckHandler readiness() {
+    return HealthCheckHandler.create(vertx).register("database", 2000, promise ->
+        vertx.eventBus().request(DatabaseVerticle.PING, null, new DeliveryOptions().setSendTimeout(2000))
+            .onComplete(reply -> promise.complete(reply.succeeded() ? Status.OK() : Status.KO())));
+  }
+
+  /** The SPA routes on the client: unknown non-API pages that want HTML get index.html. */
+  private void spaFallback(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    if (accept != null && accept.contains("text/html")) {
+      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile("webroot/index.html");
+    } else {
+      ctx.fail(404);
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    // Stop accepting, let in-flight requests finish (up to the configured time), then close.
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(c.config().shutdownTimeoutSeconds(), TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.gerbang.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Query parameters, read and checked the way bodies are: every bad parameter listed in one 400. */
+public final class QueryParams {
+  public static final int DEFAULT_LIMIT = 20;
+  public static final int MAX_LIMIT = 100;
+
+  private final RoutingContext ctx;
+  private final List<Problem.FieldError> errors = new ArrayList<>();
+  private final JsonObject values = new JsonObject();
+
+  private QueryParams(RoutingContext ctx, Set<String> known) {
+    this.ctx = ctx;
+    for (String name : ctx.queryParams().names()) {
+      if (!known.contains(name)) {
+        errors.add(new Problem.FieldError(name, "is not a known query parameter"));
+      } else if (ctx.queryParams().getAll(name).size() > 1) {
+        errors.add(new Problem.FieldError(name, "must be given once"));
+      }
+    }
+  }
+
+  public static QueryParams of(RoutingContext ctx, String... known) {
+    return new QueryParams(ctx, Set.of(known));
+  }
+
+  private String get(String name) {
+    return ctx.queryParams().get(name);
+  }
+
+  public QueryParams text(String name, int max) {
+    String value = get(name);
+    if (value != null) {
+      if (value.length() > max) {
+        errors.add(new Problem.FieldError(name, "must be at most " + max + " characters long"));
+      } else {
+        values.put(name, value.strip());
+      }
+    }
+    return this;
+  }
+
+  public QueryParams choice(String name, Set<String> allowed) {
+    String value = get(name);
+    if (value != null) {
+      if (!allowed.contains(value)) {
+        errors.add(new Problem.FieldError(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
+      } else {
+        values.put(name, value);
+      }
+    }
+    return this;
+  }
+
+  public QueryParams limit() {
+    String value = get("limit");
+    int limit = DEFAULT_LIMIT;
+    if (value != null) {
+      try {
+        limit = Integer.parseInt(value);
+        if (limit < 1 || limit > MAX_LIMIT) {
+          errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        }
+      } catch (NumberFormatException e) {
+        errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+      }
+    }
+    values.put("limit", limit);
+    return this;
+  }
+
+  /** The opaque cursor; its content is checked where it is decoded. */
+  public QueryParams cursor() {
+    return text("cursor", 512);
+  }
+
+  /** An ISO-8601 instant (2026-01-31T00:00:00Z) or date (2026-01-31), stored as epoch milliseconds. */
+  public QueryParams instant(String name) {
+    String value = get(name);
+    if (value != null) {
+      try {
+        long millis = value.length() == 10
+            ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
+            : Instant.parse(value).toEpochMilli();
+        values.put(name, millis);
+      } catch (DateTimeParseException e) {
+        errors.add(new Problem.FieldError(name, "must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)"));
+      }
+    }
+    return this;
+  }
+
+  public QueryParams id(String name) {
+    String value = get(name);
+    if (value != null) {
+      if (!dev.gerbang.db.Ids.looksValid(value)) {
+        errors.add(new Problem.FieldError(name, "must be an id"));
+      } else {
+        values.put(name, value);
+      }
+    }
+    return this;
+  }
+
+  /** The checked values; throws a 400 listing every bad parameter. */
+  public JsonObject validate() {
+    if (!errors.isEmpty()) {
+      throw Problem.validation(errors);
+    }
+    return values;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.gerbang.user;
+
+import dev.gerbang.Components;
+import dev.gerbang.auth.AuthRoutes;
+import dev.gerbang.auth.AuthUser;
+import dev.gerbang.auth.SessionIssuer;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.Responses;
+import dev.gerbang.http.Validator;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The signed-in user's own account: profile, password, deletion. */
+public final class UserRoutes {
+  private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s<>\"]+");
+
+  private final Components c;
+  private final SessionIssuer issuer;
+
+  public UserRoutes(Components components, SessionIssuer issuer) {
+    this.c = components;
+    this.issuer = issuer;
+  }
+
+  public void mount(Router api) {
+    api.get("/me").handler(c.auth().required()).handler(this::me);
+    api.patch("/me").handler(c.auth().required()).handler(this::update);
+    api.post("/me/password").handler(c.auth().required()).handler(this::changePassword);
+    api.delete("/me").handler(c.auth().required()).handler(this::delete);
+  }
+
+  private void me(RoutingContext ctx) {
+    c.users().find(AuthUser.of(ctx).userId())
+        .compose(user -> user == null ? Future.failedFuture(Problem.notFound("This account no longer exists")) : Future.succeededFuture(user))
+        .onSuccess(user -> Responses.ok(ctx, user.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    Validator v = Validator.body(ctx, "name", "username", "bio", "avatarUrl", "locale");
+    JsonObject changes = new JsonObject();
+    if (v.has("name")) {
+      changes.put("name", v.text("name", 1, 100));
+    }
+    if (v.has("username")) {
+      changes.put("username", v.pattern("username", v.optionalText("username", 3, 32), AuthRoutes.USERNAME, AuthRoutes.USERNAME_RULE));
+    }
+    if (v.has("bio")) {
+      String bio = v.optionalText("bio", 0, 500);
+      changes.put("bio", bio == null || bio.isEmpty() ? null : bio);
+    }
+    if (v.has("avatarUrl")) {
+      String url = v.optionalText("avatarUrl", 0, 2048);
+      changes.put("avatarUrl", url == null || url.isEmpty() ? null
+          : v.pattern("avatarUrl", url, HTTP_URL, "must be an http(s) URL"));
+    }
+    if (v.has("locale")) {
+      String locale = v.text("locale", 2, 10);
+      if (locale != null && !AuthRoutes.LOCALES.contains(locale)) {
+        v.add("locale", "must be one of en, id");
+      }
+      changes.put("locale", locale);
+    }
+    if (changes.isEmpty() && v.raw().isEmpty()) {
+      v.add("body", "name at least one of name, username, bio, avatarUrl, locale");
+    }
+    v.validate();
+    c.users().updateProfile(me.userId(), changes).onSuccess(user -> {
+      c.gate().userChanged(me.userId());
+      Responses.ok(ctx, user.toJson());
+    }).onFailure(ctx::fail);
+  }
+
+  private void changePassword(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    Validator v = Validator.body(ctx, "currentPassword", "newPassword");
+    String current = v.secret("currentPassword", c.policy().maxLength() * 4);
+    String next = v.secret("newPassword", c.policy().maxLength() * 4);
+    v.validate();
+    c.users().find(me.userId()).compose(user -> c.users().passwordHash(me.userId()).compose(hash ->
+        (hash == null ? c.hasher().verifyDummy(current) : c.hasher().verify(current, hash)).compose(matches -> {
+          Validator rules = Validator.of(new JsonObject());
+          if (!matches) {
+            rules.add("currentPassword", "is not your current password");
+          }
+          c.policy().check(rules, "newPassword", next, user.email());
+          if (next.equals(current)) {
+            rules.add("newPassword", "must differ from your current password", "same_as_current");
+          }
+          rules.validate();
+          return c.hasher().hash(next);
+        })))
+        .compose(hash -> c.users().changePasswordHash(me.userId(), hash))
+        .compose(done -> c.sessions().revokeAll(me.userId(), me.sessionId(), "password_changed"))
+        .onSuccess(revoked -> {
+          c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
+          c.audit().record(ctx, "password_changed", me.userId(), new JsonObject().put("sessionsRevoked", revoked.size()));
+          Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    Validator v = Validator.body(ctx, "password");
+    String password = v.secret("password", c.policy().maxLength() * 4);
+    v.validate();
+    c.users().passwordHash(me.userId())
+        .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
+        .compose(matches -> matches
+            ? c.users().delete(me.userId())
+            : Future.failedFuture(Problem.validation(List.of(new Problem.FieldError("password", "is not your current password")))))
+        .onSuccess(done -> {
+          c.gate().userChanged(me.userId());
+          c.audit().record(ctx, "account_deleted", me.userId());
+          issuer.clearCookie(ctx);
+          Responses.noContent(ctx);
+        })
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,237 @@
+package dev.gerbang.user.impl;
+
+import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Database;
+import dev.gerbang.db.Ids;
+import dev.gerbang.db.Page;
+import dev.gerbang.db.Rows;
+import dev.gerbang.db.Sql;
+import dev.gerbang.db.SqlErrors;
+import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.user.Emails;
+import dev.gerbang.user.Roles;
+import dev.gerbang.user.User;
+import dev.gerbang.user.UserService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+public final class UserServiceImpl implements UserService {
+  private final Pool pool;
+  private final Sql sql;
+
+  public UserServiceImpl(Database database) {
+    this.pool = database.pool();
+    this.sql = database.sql("users");
+  }
+
+  static User toUser(Row row) {
+    String roles = row.getString("roles");
+    List<String> list = roles == null || roles.isEmpty() ? List.of() : Arrays.stream(roles.split(",")).sorted().toList();
+    return new User(row.getString("id"), row.getString("email"), row.getString("username"), row.getString("name"),
+        row.getString("bio"), row.getString("avatar_url"), row.getString("locale"),
+        Rows.bool(row, "email_verified"), Rows.bool(row, "disabled"), row.getString("password_hash") != null,
+        list, Rows.iso(row, "created_at"), Rows.iso(row, "updated_at"));
+  }
+
+  @Override
+  public Future<User> register(JsonObject registration) {
+    String id = Ids.newId();
+    long now = System.currentTimeMillis();
+    String email = registration.getString("email").strip();
+    String username = registration.getString("username");
+    Tuple user = Tuple.of(id, email, Emails.normalize(email), username,
+            username == null ? null : username.toLowerCase(Locale.ROOT), registration.getString("name"))
+        .addString(registration.getString("locale", "en"))
+        .addString(registration.getString("passwordHash"))
+        .addLong(now).addLong(now).addLong(now);
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("insert")).execute(user)
+            .compose(done -> conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(id, Roles.USER, now)))
+            .compose(done -> find(conn, id)))
+        .recover(UserServiceImpl::mapUniqueViolation);
+  }
+
+  private static <T> Future<T> mapUniqueViolation(Throwable failure) {
+    String violation = SqlErrors.uniqueViolation(failure);
+    if (violation == null) {
+      return Future.failedFuture(failure);
+    }
+    if (violation.contains("username")) {
+      return Future.failedFuture(ServiceErrors.conflict("username-taken", "This username is already taken", "username"));
+    }
+    return Future.failedFuture(ServiceErrors.conflict("email-taken", "An account with this email already exists", "email"));
+  }
+
+  private Future<User> find(SqlClient client, String userId) {
+    return client.preparedQuery(sql.get("findById")).execute(Tuple.of(userId))
+        .map(rows -> Rows.first(rows, UserServiceImpl::toUser));
+  }
+
+  @Override
+  public Future<User> find(String userId) {
+    return find(pool, userId);
+  }
+
+  @Override
+  public Future<JsonObject> findCredentials(String email) {
+    return pool.preparedQuery(sql.get("findByEmail")).execute(Tuple.of(Emails.normalize(email)))
+        .map(rows -> Rows.first(rows, row -> new JsonObject()
+            .put("user", toUser(row).toJson())
+            .put("passwordHash", row.getString("password_hash"))));
+  }
+
+  @Override
+  public Future<User> updateProfile(String userId, JsonObject changes) {
+    return pool.withTransaction(conn -> find(conn, userId).compose(current -> {
+      if (current == null) {
+        return Future.failedFuture(ServiceErrors.notFound("No such user"));
+      }
+      String username = changes.containsKey("username") ? changes.getString("username") : current.username();
+      Tuple update = Tuple.of(
+              changes.containsKey("name") ? changes.getString("name") : current.name(),
+              username,
+              username == null ? null : username.toLowerCase(Locale.ROOT),
+              changes.containsKey("bio") ? changes.getString("bio") : current.bio(),
+              changes.containsKey("avatarUrl") ? changes.getString("avatarUrl") : current.avatarUrl(),
+              changes.containsKey("locale") ? changes.getString("locale") : current.locale())
+          .addLong(System.currentTimeMillis())
+          .addString(userId);
+      return conn.preparedQuery(sql.get("updateProfile")).execute(update).compose(done -> find(conn, userId));
+    })).recover(UserServiceImpl::mapUniqueViolation);
+  }
+
+  @Override
+  public Future<String> passwordHash(String userId) {
+    return pool.preparedQuery(sql.get("findById")).execute(Tuple.of(userId))
+        .map(rows -> Rows.first(rows, row -> row.getString("password_hash")));
+  }
+
+  @Override
+  public Future<Void> changePasswordHash(String userId, String passwordHash) {
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery(sql.get("updatePassword")).execute(Tuple.of(passwordHash, now, now, userId))
+        .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture() : Future.failedFuture(ServiceErrors.notFound("No such user")));
+  }
+
+  @Override
+  public Future<Void> upgradePasswordHash(String userId, String expectedHash, String newHash) {
+    return pool.preparedQuery(sql.get("rehashPassword")).execute(Tuple.of(newHash, userId, expectedHash)).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> delete(String userId) {
+    return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
+      if (user == null) {
+        return Future.failedFuture(ServiceErrors.notFound("No such user"));
+      }
+      Future<Void> adminCheck = user.hasRole(Roles.ADMIN) && !user.disabled()
+          ? enabledAdmins(conn).compose(n -> n <= 1
+              ? Future.failedFuture(ServiceErrors.conflict("last-admin",
+                  "This is the last admin account: make another admin first", null))
+              : Future.succeededFuture())
+          : Future.succeededFuture();
+      return adminCheck.compose(ok -> conn.preparedQuery(sql.get("delete")).execute(Tuple.of(userId))).mapEmpty();
+    }));
+  }
+
+  private Future<Long> enabledAdmins(SqlClient client) {
+    return client.preparedQuery(sql.get("countEnabledAdmins")).execute().map(Rows::count);
+  }
+
+  @Override
+  public Future<JsonObject> search(JsonObject query) {
+    Cursor cursor;
+    try {
+      cursor = Cursor.decode(query.getString("cursor"));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    String q = query.getString("q", "");
+    String like = Page.likePattern(q);
+    String role = query.getString("role", "");
+    String status = query.getString("status", "");
+    int limit = query.getInteger("limit", 20);
+    Tuple filters = Tuple.of(q, like, like, like, role, role).addString(status).addString(status).addString(status).addString(status);
+    Tuple page = Rows.extend(filters, cursor.time(), cursor.time(), cursor.id(), limit + 1);
+    Future<JsonArray> items = pool.preparedQuery(sql.get("search")).execute(page).map(rows -> {
+      JsonArray list = new JsonArray();
+      rows.forEach(row -> list.add(toUser(row).toJson()));
+      return list;
+    });
+    Future<Long> total = pool.preparedQuery(sql.get("searchCount")).execute(filters).map(Rows::count);
+    return Future.all(items, total).map(done -> {
+      JsonArray list = items.result();
+      Cursor next = null;
+      if (list.size() > limit) {
+        list.remove(limit);
+        JsonObject last = list.getJsonObject(limit - 1);
+        next = new Cursor(java.time.Instant.parse(last.getString("createdAt")).toEpochMilli(), last.getString("id"));
+      }
+      return Page.of(list, next, total.result());
+    });
+  }
+
+  @Override
+  public Future<User> adminUpdate(String actorId, String userId, JsonObject changes) {
+    return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
+      if (user == null) {
+        return Future.failedFuture(ServiceErrors.notFound("No such user"));
+      }
+      Boolean disabled = changes.getBoolean("disabled");
+      if (Boolean.TRUE.equals(disabled) && userId.equals(actorId)) {
+        return Future.failedFuture(ServiceErrors.conflict("self-disable", "You cannot disable your own account", "disabled"));
+      }
+      Set<String> roles = changes.containsKey("roles")
+          ? new HashSet<>(changes.getJsonArray("roles").stream().map(String::valueOf).toList())
+          : new HashSet<>(user.roles());
+      long now = System.currentTimeMillis();
+      Future<?> chain = Future.succeededFuture();
+      for (String role : Roles.ALL) {
+        boolean has = user.hasRole(role);
+        boolean wants = roles.contains(role);
+        if (wants && !has) {
+          chain = chain.compose(x -> conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(userId, role, now)));
+        } else if (has && !wants) {
+          chain = chain.compose(x -> conn.preparedQuery(sql.get("deleteRole")).execute(Tuple.of(userId, role)));
+        }
+      }
+      if (disabled != null && disabled != user.disabled()) {
+        chain = chain.compose(x -> conn.preparedQuery(sql.get("setDisabled")).execute(Tuple.of(disabled, now, userId)));
+      }
+      boolean mayLoseAdmin = user.hasRole(Roles.ADMIN) && (!roles.contains(Roles.ADMIN) || Boolean.TRUE.equals(disabled));
+      if (mayLoseAdmin) {
+        chain = chain.compose(x -> enabledAdmins(conn)).compose(n -> n == 0
+            ? Future.failedFuture(ServiceErrors.conflict("last-admin",
+                "This change would leave no enabled admin: make another admin first", "roles"))
+            : Future.succeededFuture());
+      }
+      return chain.compose(x -> find(conn, userId));
+    }));
+  }
+
+  @Override
+  public Future<User> grantRole(String email, String role) {
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("findByEmail")).execute(Tuple.of(Emails.normalize(email)))
+        .compose(rows -> {
+          User user = Rows.first(rows, UserServiceImpl::toUser);
+          if (user == null) {
+            return Future.failedFuture(ServiceErrors.notFound("No account has this email"));
+          }
+          if (user.hasRole(role)) {
+            return Future.succeededFuture(user);
+          }
+          return conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(user.id(), role, System.currentTimeMillis()))
+              .compose(done -> find(conn, user.id()));
+        }));
+  }
+}

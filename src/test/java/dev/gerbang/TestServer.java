@@ -1,0 +1,230 @@
+package dev.gerbang;
+
+import dev.gerbang.config.AppConfig;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Gerbang on a free port over a fresh SQLite file in a temp dir, and a WebClient that talks to it
+ * like any client. Tests wait on futures with {@link #await} from the JUnit thread (Vert.x 5 allows it off
+ * the event loop), so they read top to bottom.
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String PASSWORD = "correct horse battery staple";
+
+  private final Gerbang gerbang;
+  private final Vertx clientVertx;
+  private final WebClient client;
+  private final Path dataDir;
+  private final boolean ownsDataDir;
+  private final int port;
+
+  private TestServer(Gerbang gerbang, Vertx clientVertx, WebClient client, Path dataDir, boolean ownsDataDir, int port) {
+    this.gerbang = gerbang;
+    this.clientVertx = clientVertx;
+    this.client = client;
+    this.dataDir = dataDir;
+    this.ownsDataDir = ownsDataDir;
+    this.port = port;
+  }
+
+  public static TestServer start() {
+    return start(new JsonObject());
+  }
+
+  /** Starts with the defaults plus these overrides (config paths as in conf/config.json). */
+  public static TestServer start(JsonObject overrides) {
+    try {
+      return start(Files.createTempDirectory("gerbang-test"), true, overrides);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts on an existing data dir, which the caller owns (to test restarts). */
+  public static TestServer startOn(Path dataDir, JsonObject overrides) {
+    return start(dataDir, false, overrides);
+  }
+
+  private static TestServer start(Path dataDir, boolean owns, JsonObject overrides) {
+    int port = freePort();
+    JsonObject config = new JsonObject()
+        .put("dataDir", dataDir.toString())
+        .put("http", new JsonObject().put("port", port).put("instances", 2))
+        .put("log", new JsonObject().put("requests", false));
+    deepMerge(config, overrides);
+    Gerbang gerbang = await(Gerbang.start(AppConfig.of(config)));
+    Vertx clientVertx = Vertx.vertx();
+    WebClient client = WebClient.create(clientVertx, new WebClientOptions()
+        .setDefaultHost("localhost").setDefaultPort(port).setUserAgent("GerbangTest/1.0").setFollowRedirects(false));
+    return new TestServer(gerbang, clientVertx, client, dataDir, owns, port);
+  }
+
+  private static void deepMerge(JsonObject target, JsonObject source) {
+    for (String key : source.fieldNames()) {
+      Object value = source.getValue(key);
+      if (value instanceof JsonObject child && target.getValue(key) instanceof JsonObject existing) {
+        deepMerge(existing, child);
+      } else {
+        target.put(key, value);
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits for a future from the test thread; fails the test after 30 s. */
+  public static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.await(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no answer within 30 s", e);
+    }
+  }
+
+  public Gerbang gerbang() {
+    return gerbang;
+  }
+
+  public WebClient client() {
+    return client;
+  }
+
+  public Vertx clientVertx() {
+    return clientVertx;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** A unique email for one test: no two tests ever share an account. */
+  public static String uniqueEmail() {
+    return "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  }
+
+  public HttpRequest<Buffer> request(HttpMethod method, String path, String accessToken) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (accessToken != null) {
+      request.putHeader("Authorization", "Bearer " + accessToken);
+    }
+    return request;
+  }
+
+  public HttpResponse<Buffer> send(HttpMethod method, String path, String accessToken, JsonObject body) {
+    HttpRequest<Buffer> request = request(method, path, accessToken);
+    return await(body == null ? request.send() : request.sendJsonObject(body));
+  }
+
+  public HttpResponse<Buffer> get(String path, String accessToken) {
+    return send(HttpMethod.GET, path, accessToken, null);
+  }
+
+  public HttpResponse<Buffer> post(String path, String accessToken, JsonObject body) {
+    return send(HttpMethod.POST, path, accessToken, body);
+  }
+
+  public HttpResponse<Buffer> post(String path, JsonObject body) {
+    return send(HttpMethod.POST, path, null, body);
+  }
+
+  public HttpResponse<Buffer> raw(HttpMethod method, String path, MultiMap headers, Buffer body) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    request.putHeaders(headers);
+    return await(body == null ? request.send() : request.sendBuffer(body));
+  }
+
+  /** Registers an account (201 expected) and answers its user JSON. */
+  public JsonObject register(String email) {
+    return register(email, PASSWORD, "Test User");
+  }
+
+  public JsonObject register(String email, String password, String name) {
+    HttpResponse<Buffer> response = post("/api/auth/register",
+        new JsonObject().put("email", email).put("password", password).put("name", name));
+    if (response.statusCode() != 201) {
+      throw new AssertionError("register " + email + ": " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject().getJsonObject("user");
+  }
+
+  /** Logs in (200 expected) and answers the token pair body. */
+  public JsonObject login(String email, String password) {
+    HttpResponse<Buffer> response = post("/api/auth/login", new JsonObject().put("email", email).put("password", password));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("login " + email + ": " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject();
+  }
+
+  /** A new account, logged in: the token pair body (with its user). */
+  public JsonObject newSession() {
+    String email = uniqueEmail();
+    register(email);
+    return login(email, PASSWORD);
+  }
+
+  /** A new account holding the given roles, logged in after the grant, so its token carries them. */
+  public JsonObject newSessionWithRoles(String... roles) {
+    String email = uniqueEmail();
+    register(email);
+    for (String role : roles) {
+      await(gerbang.components().users().grantRole(email, role));
+    }
+    return login(email, PASSWORD);
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+      await(clientVertx.close());
+      gerbang.stop();
+    } finally {
+      if (ownsDataDir) {
+        deleteTree(dataDir);
+      }
+    }
+  }
+
+  public static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
