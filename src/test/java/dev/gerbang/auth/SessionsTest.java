@@ -124,6 +124,17 @@ class SessionsTest {
   }
 
   @Test
+  void endingMyCurrentSessionByIdWorksLikeLogout() {
+    JsonObject me = server.newSession();
+
+    assertThat(revoke(me.getString("accessToken"), me.getString("sessionId")).statusCode()).isEqualTo(204);
+
+    assertProblem(server.get("/api/me", me.getString("accessToken")), 401, "invalid-token");
+    assertProblem(server.post("/api/auth/refresh", new JsonObject().put("refreshToken", me.getString("refreshToken"))),
+        401, "invalid-token");
+  }
+
+  @Test
   void someoneElsesSessionIdIs404LikeAnUnknownOneAndStaysAlive() {
     JsonObject me = server.newSession();
     JsonObject them = server.newSession();
