@@ -1,5 +1,7 @@
 package dev.gerbang;
 
+import dev.gerbang.account.AccountService;
+import dev.gerbang.account.EmailTokens;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthHandler;
@@ -18,16 +20,16 @@ import io.vertx.core.Vertx;
  * What the HTTP verticles share on one node: configuration, the service proxies, and the auth machinery.
  * Built once before the verticles deploy (building the hasher computes a hash, so not on an event loop).
  */
-public record Components(AppConfig config, UserService users, SessionService sessions, Audit audit,
-                         Tokens tokens, RefreshTokens refreshTokens, PasswordHasher hasher, PasswordPolicy policy,
-                         SessionGate gate, AuthHandler auth) {
+public record Components(AppConfig config, UserService users, SessionService sessions, AccountService accounts,
+                         Audit audit, Tokens tokens, RefreshTokens refreshTokens, EmailTokens emailTokens,
+                         PasswordHasher hasher, PasswordPolicy policy, SessionGate gate, AuthHandler auth) {
 
   public static Components create(Vertx vertx, AppConfig config, Keys keys) {
     SessionService sessions = SessionService.proxy(vertx);
     Tokens tokens = new Tokens(vertx, config, keys);
     SessionGate gate = new SessionGate(vertx, sessions, config.sessionCacheSeconds());
-    return new Components(config, UserService.proxy(vertx), sessions, new Audit(AuditService.proxy(vertx)), tokens,
-        new RefreshTokens(keys), new PasswordHasher(vertx, config), new PasswordPolicy(config), gate,
-        new AuthHandler(tokens, gate));
+    return new Components(config, UserService.proxy(vertx), sessions, AccountService.proxy(vertx),
+        new Audit(AuditService.proxy(vertx)), tokens, new RefreshTokens(keys), new EmailTokens(keys.emailTokenKey()),
+        new PasswordHasher(vertx, config), new PasswordPolicy(config), gate, new AuthHandler(tokens, gate));
   }
 }

@@ -4,6 +4,8 @@ import dev.gerbang.auth.Keys;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.http.HttpVerticle;
+import dev.gerbang.notify.NotifyVerticle;
+import dev.gerbang.notify.Templates;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -41,9 +43,12 @@ public final class Gerbang {
     Vertx vertx = Vertx.vertx(new VertxOptions());
     Components components = Components.create(vertx, config, keys);
     components.gate().listen();
+    Templates templates = new Templates(Path.of("").toAbsolutePath(), config.mailDefaultLocale());
     return vertx.deployVerticle(() -> new DatabaseVerticle(config),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-        .compose(db -> vertx.deployVerticle(() -> new HttpVerticle(components),
+        .compose(db -> vertx.deployVerticle(() -> new NotifyVerticle(config, templates, components.emailTokens()),
+            new DeploymentOptions()))
+        .compose(notify -> vertx.deployVerticle(() -> new HttpVerticle(components),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .map(http -> new Gerbang(vertx, config, components, http))
         .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));

@@ -37,3 +37,7 @@ ORDER BY last_used_at DESC;
 
 -- name: deleteExpired
 DELETE FROM sessions WHERE expires_at < ? OR (revoked_at IS NOT NULL AND revoked_at < ?);
+
+-- How many sessions the user ever had, and how many with this user agent (empty string for none).
+-- name: signInHistory
+SELECT COUNT(*), COALESCE(SUM(CASE WHEN COALESCE(user_agent, '') = ? THEN 1 ELSE 0 END), 0) FROM sessions WHERE user_id = ?;

@@ -187,6 +187,12 @@ public final class TestServer implements AutoCloseable {
     return response.bodyAsJsonObject();
   }
 
+  /** An account with this email, logged in: the token pair body. */
+  public JsonObject newSessionFor(String email) {
+    register(email);
+    return login(email, PASSWORD);
+  }
+
   /** A new account, logged in: the token pair body (with its user). */
   public JsonObject newSession() {
     String email = uniqueEmail();

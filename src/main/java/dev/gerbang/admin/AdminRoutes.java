@@ -5,6 +5,7 @@ import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
+import dev.gerbang.notify.OutboxService;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
@@ -23,10 +24,12 @@ public final class AdminRoutes {
 
   private final Components c;
   private final AuditService auditLog;
+  private final OutboxService outbox;
 
-  public AdminRoutes(Components components, AuditService auditLog) {
+  public AdminRoutes(Components components, AuditService auditLog, OutboxService outbox) {
     this.c = components;
     this.auditLog = auditLog;
+    this.outbox = outbox;
   }
 
   public void mount(Router api) {
@@ -35,6 +38,30 @@ public final class AdminRoutes {
     api.patch("/admin/users/:id").handler(c.auth().required(Roles.ADMIN)).handler(this::update);
     api.delete("/admin/users/:id/sessions").handler(c.auth().required(Roles.ADMIN)).handler(this::revokeSessions);
     api.get("/admin/audit").handler(c.auth().required(Roles.ADMIN)).handler(this::audit);
+    api.get("/admin/outbox").handler(c.auth().required(Roles.ADMIN)).handler(this::outbox);
+    api.post("/admin/outbox/:id/retry").handler(c.auth().required(Roles.ADMIN)).handler(this::retryMail);
+  }
+
+  private void outbox(RoutingContext ctx) {
+    JsonObject query = QueryParams.of(ctx, "status", "limit", "cursor")
+        .choice("status", Set.of("pending", "sending", "sent", "dead", "held")).limit().cursor().validate();
+    outbox.search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+  }
+
+  private void retryMail(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!Ids.looksValid(id)) {
+      ctx.fail(Problem.notFound("No such message"));
+      return;
+    }
+    outbox.retry(id).onSuccess(retried -> {
+      if (!retried) {
+        ctx.fail(Problem.conflict("not-retryable", "Only a dead or held message can be retried (or it does not exist)", List.of()));
+        return;
+      }
+      c.audit().record(ctx, "admin_mail_retried", null, new JsonObject().put("messageId", id));
+      Responses.ok(ctx, new JsonObject().put("id", id).put("status", "pending"));
+    }).onFailure(ctx::fail);
   }
 
   private void search(RoutingContext ctx) {

@@ -1,6 +1,8 @@
 package dev.gerbang.auth;
 
 import dev.gerbang.Components;
+import dev.gerbang.account.Mails;
+import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
@@ -46,13 +48,18 @@ public final class AuthRoutes {
     if (locale != null && !LOCALES.contains(locale)) {
       v.add("locale", "must be one of en, id");
     }
-    String password = v.secret("password", c.policy().maxLength() * 4);
+    String password = v.secret("password", Integer.MAX_VALUE);
     c.policy().check(v, "password", password, email);
     v.validate();
+    String userLocale = locale == null ? c.config().mailDefaultLocale() : locale;
+    String tokenId = Ids.newId();
+    int ttl = c.config().verifyEmailTokenMinutes();
+    JsonObject verification = c.emailTokens().issue(tokenId, ttl).put("kind", "verify_email")
+        .put("mail", Mails.verifyEmail(email, name, userLocale, tokenId, ttl));
     c.hasher().hash(password)
         .compose(hash -> c.users().register(new JsonObject()
             .put("email", email).put("name", name).put("username", username)
-            .put("locale", locale == null ? "en" : locale).put("passwordHash", hash)))
+            .put("locale", userLocale).put("passwordHash", hash).put("verification", verification)))
         .onSuccess(user -> {
           c.audit().record(ctx, "register", user.id());
           ctx.response().putHeader("Location", "/api/me");
@@ -90,6 +97,11 @@ public final class AuthRoutes {
           c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "disabled"));
           return Future.failedFuture(Problem.forbidden("This account is disabled"));
         }
+        if (c.config().requireVerifiedEmail() && !user.emailVerified()) {
+          c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "email_unverified"));
+          return Future.failedFuture(new Problem(403, "email-unverified", "Email not verified",
+              "Confirm your email first: open the link we sent you, or ask for a new one", List.of()));
+        }
         upgradeHashIfStale(user.id(), password, hash);
         return issuer.open(ctx, user).onSuccess(pair -> c.audit().record(ctx, "login", user.id(),
             new JsonObject().put("sessionId", pair.getString("sessionId"))));
@@ -109,7 +121,7 @@ public final class AuthRoutes {
   /** Live feedback for a sign-up or password form: which rules a candidate password fails. */
   private void checkPassword(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "password", "email");
-    String password = v.secret("password", c.policy().maxLength() * 4);
+    String password = v.secret("password", Integer.MAX_VALUE);
     String email = v.optionalText("email", 1, 254);
     v.validate();
     JsonArray failures = new JsonArray();

@@ -97,4 +97,9 @@ public final class Keys {
   byte[] refreshKey() {
     return refreshKey.clone();
   }
+
+  /** The key that derives the tokens sent by email (a separate purpose string keeps them apart from refresh tokens). */
+  public byte[] emailTokenKey() {
+    return refreshKey.clone();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.gerbang.auth;
 
 import dev.gerbang.Components;
+import dev.gerbang.account.Mails;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.ClientInfo;
 import dev.gerbang.user.User;
@@ -37,7 +38,9 @@ public final class SessionIssuer {
         .put("refreshHash", RefreshTokens.hash(refreshToken))
         .put("userAgent", ClientInfo.userAgent(ctx))
         .put("ip", ClientInfo.ip(ctx))
-        .put("expiresAt", now + refreshTtlMillis());
+        .put("expiresAt", now + refreshTtlMillis())
+        .put("newDeviceMail", Mails.newSignIn(user.email(), user.name(), user.locale(),
+            Devices.describe(ClientInfo.userAgent(ctx)), ClientInfo.ip(ctx)));
     return c.sessions().create(session).map(done -> pair(ctx, user, sessionId, refreshToken, now));
   }
 

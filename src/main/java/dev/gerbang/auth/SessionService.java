@@ -17,7 +17,10 @@ public interface SessionService {
     return new SessionServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /** Opens a session: {id, userId, refreshHash, userAgent, ip, expiresAt}. */
+  /**
+   * Opens a session: {id, userId, refreshHash, userAgent, ip, expiresAt, newDeviceMail?}. The mail is queued,
+   * in the same transaction, when the account has signed in before but never from this user agent.
+   */
   Future<Void> create(JsonObject session);
 
   /**

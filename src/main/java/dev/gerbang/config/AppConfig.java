@@ -175,6 +175,84 @@ public final class AppConfig {
     return bool("log.requests");
   }
 
+  public boolean requireVerifiedEmail() {
+    return bool("auth.requireVerifiedEmail");
+  }
+
+  /** The SMTP host; empty means no mail server: messages are kept in the outbox and logged, not sent. */
+  public String smtpHost() {
+    return string("smtp.host");
+  }
+
+  public int smtpPort() {
+    return intIn("smtp.port", 1, 65535);
+  }
+
+  /** DISABLED, OPTIONAL or REQUIRED. */
+  public String smtpStartTls() {
+    String value = string("smtp.startTls").toUpperCase(java.util.Locale.ROOT);
+    if (!java.util.Set.of("DISABLED", "OPTIONAL", "REQUIRED").contains(value)) {
+      throw new ConfigException(envName("smtp.startTls") + ": must be DISABLED, OPTIONAL or REQUIRED, got '" + value + "'");
+    }
+    return value;
+  }
+
+  public boolean smtpSsl() {
+    return bool("smtp.ssl");
+  }
+
+  public String smtpUsername() {
+    return string("smtp.username");
+  }
+
+  public String smtpPassword() {
+    return string("smtp.password");
+  }
+
+  public String smtpFrom() {
+    return nonBlank("smtp.from");
+  }
+
+  public String mailProductName() {
+    return nonBlank("mail.productName");
+  }
+
+  public String mailDefaultLocale() {
+    String locale = nonBlank("mail.defaultLocale");
+    if (!locale.equals("en") && !locale.equals("id")) {
+      throw new ConfigException(envName("mail.defaultLocale") + ": must be en or id, got '" + locale + "'");
+    }
+    return locale;
+  }
+
+  public int mailMaxAttempts() {
+    return intIn("mail.maxAttempts", 1, 100);
+  }
+
+  public int mailRetryBaseMillis() {
+    return intIn("mail.retryBaseMillis", 10, 3_600_000);
+  }
+
+  public int mailPollMillis() {
+    return intIn("mail.pollMillis", 10, 600_000);
+  }
+
+  public int mailResendCooldownSeconds() {
+    return intIn("mail.resendCooldownSeconds", 0, 86_400);
+  }
+
+  public int verifyEmailTokenMinutes() {
+    return intIn("tokens.verifyEmailMinutes", 1, 30 * 24 * 60);
+  }
+
+  public int passwordResetTokenMinutes() {
+    return intIn("tokens.passwordResetMinutes", 1, 24 * 60);
+  }
+
+  public int emailChangeTokenMinutes() {
+    return intIn("tokens.emailChangeMinutes", 1, 7 * 24 * 60);
+  }
+
   private void validate() {
     dataDir();
     httpHost();
@@ -215,6 +293,23 @@ public final class AppConfig {
     argon2Iterations();
     argon2Parallelism();
     logRequests();
+    requireVerifiedEmail();
+    smtpHost();
+    smtpPort();
+    smtpStartTls();
+    smtpSsl();
+    smtpUsername();
+    smtpPassword();
+    smtpFrom();
+    mailProductName();
+    mailDefaultLocale();
+    mailMaxAttempts();
+    mailRetryBaseMillis();
+    mailPollMillis();
+    mailResendCooldownSeconds();
+    verifyEmailTokenMinutes();
+    passwordResetTokenMinutes();
+    emailChangeTokenMinutes();
   }
 
   /** GERBANG_ + the path in upper snake case: http.port -> GERBANG_HTTP_PORT, dataDir -> GERBANG_DATA_DIR. */

@@ -1,10 +1,15 @@
 package dev.gerbang.db;
 
+import dev.gerbang.account.AccountService;
+import dev.gerbang.account.impl.AccountServiceImpl;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.audit.impl.AuditServiceImpl;
 import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.impl.SessionServiceImpl;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.notify.Outbox;
+import dev.gerbang.notify.OutboxService;
+import dev.gerbang.notify.impl.OutboxServiceImpl;
 import dev.gerbang.user.UserService;
 import dev.gerbang.user.impl.UserServiceImpl;
 import io.vertx.core.Future;
@@ -35,9 +40,12 @@ public final class DatabaseVerticle extends VerticleBase {
   public Future<?> start() throws Exception {
     database = Database.open(vertx, config);
     ServiceBinder binder = new ServiceBinder(vertx);
-    consumers.add(binder.setAddress(UserService.ADDRESS).register(UserService.class, new UserServiceImpl(database)));
-    consumers.add(binder.setAddress(SessionService.ADDRESS).register(SessionService.class, new SessionServiceImpl(database)));
+    Outbox outbox = new Outbox(vertx, database);
+    consumers.add(binder.setAddress(UserService.ADDRESS).register(UserService.class, new UserServiceImpl(database, outbox)));
+    consumers.add(binder.setAddress(SessionService.ADDRESS).register(SessionService.class, new SessionServiceImpl(database, outbox)));
     consumers.add(binder.setAddress(AuditService.ADDRESS).register(AuditService.class, new AuditServiceImpl(database)));
+    consumers.add(binder.setAddress(AccountService.ADDRESS).register(AccountService.class, new AccountServiceImpl(database, outbox)));
+    consumers.add(binder.setAddress(OutboxService.ADDRESS).register(OutboxService.class, new OutboxServiceImpl(database)));
     consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))
         .onFailure(failure -> message.fail(503, "database unreachable"))));

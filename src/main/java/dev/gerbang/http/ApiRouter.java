@@ -1,11 +1,13 @@
 package dev.gerbang.http;
 
 import dev.gerbang.Components;
+import dev.gerbang.account.AccountRoutes;
 import dev.gerbang.admin.AdminRoutes;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.SessionIssuer;
 import dev.gerbang.auth.SessionRoutes;
+import dev.gerbang.notify.OutboxService;
 import dev.gerbang.user.UserRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -29,7 +31,8 @@ public final class ApiRouter {
     new AuthRoutes(c, issuer).mount(api);
     new SessionRoutes(c, issuer).mount(api);
     new UserRoutes(c, issuer).mount(api);
-    new AdminRoutes(c, AuditService.proxy(vertx)).mount(api);
+    new AccountRoutes(c).mount(api);
+    new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
     return api;
   }
 }

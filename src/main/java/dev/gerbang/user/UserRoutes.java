@@ -1,6 +1,7 @@
 package dev.gerbang.user;
 
 import dev.gerbang.Components;
+import dev.gerbang.account.Mails;
 import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.SessionIssuer;
@@ -80,7 +81,7 @@ public final class UserRoutes {
     AuthUser me = AuthUser.of(ctx);
     Validator v = Validator.body(ctx, "currentPassword", "newPassword");
     String current = v.secret("currentPassword", c.policy().maxLength() * 4);
-    String next = v.secret("newPassword", c.policy().maxLength() * 4);
+    String next = v.secret("newPassword", Integer.MAX_VALUE);
     v.validate();
     c.users().find(me.userId()).compose(user -> c.users().passwordHash(me.userId()).compose(hash ->
         (hash == null ? c.hasher().verifyDummy(current) : c.hasher().verify(current, hash)).compose(matches -> {
@@ -94,9 +95,9 @@ public final class UserRoutes {
           }
           rules.validate();
           return c.hasher().hash(next);
-        })))
-        .compose(hash -> c.users().changePasswordHash(me.userId(), hash))
-        .compose(done -> c.sessions().revokeAll(me.userId(), me.sessionId(), "password_changed"))
+        }).compose(newHash -> c.accounts().changePassword(me.userId(), newHash, me.sessionId(),
+            Mails.passwordChanged(user.email(), user.name(), user.locale())))))
+        .map(result -> result.getJsonArray("sessionIds"))
         .onSuccess(revoked -> {
           c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
           c.audit().record(ctx, "password_changed", me.userId(), new JsonObject().put("sessionsRevoked", revoked.size()));

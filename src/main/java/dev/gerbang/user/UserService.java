@@ -16,7 +16,11 @@ public interface UserService {
     return new UserServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /** Creates a user with the `user` role: {email, name, username?, locale?, passwordHash}; 409 when taken. */
+  /**
+   * Creates a user with the `user` role: {email, name, username?, locale?, passwordHash, verification?};
+   * verification {tokenId, tokenHash, expiresAt, kind, mail} is stored with its mail in the same transaction.
+   * 409 when the email or username is taken.
+   */
   Future<User> register(JsonObject registration);
 
   /** The user with this id, or null. */
@@ -30,9 +34,6 @@ public interface UserService {
 
   /** The stored password hash, or null for an account that has none. */
   Future<String> passwordHash(String userId);
-
-  /** Sets a new password hash and records when the password changed. */
-  Future<Void> changePasswordHash(String userId, String passwordHash);
 
   /** Replaces a hash by one with newer parameters, only if it is still the expected one. */
   Future<Void> upgradePasswordHash(String userId, String expectedHash, String newHash);

@@ -4,6 +4,7 @@ import dev.gerbang.auth.SessionService;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
+import dev.gerbang.notify.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,10 +19,12 @@ public final class SessionServiceImpl implements SessionService {
 
   private final Pool pool;
   private final Sql sql;
+  private final Outbox outbox;
 
-  public SessionServiceImpl(Database database) {
+  public SessionServiceImpl(Database database, Outbox outbox) {
     this.pool = database.pool();
     this.sql = database.sql("sessions");
+    this.outbox = outbox;
   }
 
   @Override
@@ -30,9 +33,27 @@ public final class SessionServiceImpl implements SessionService {
     String id = session.getString("id");
     Tuple row = Tuple.of(id, session.getString("userId"), session.getString("userAgent"), session.getString("ip"),
         now, now).addLong(session.getLong("expiresAt"));
-    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("insert")).execute(row)
-        .compose(done -> conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(session.getString("refreshHash"), id, now))))
+    JsonObject newDeviceMail = session.getJsonObject("newDeviceMail");
+    return pool.withTransaction(conn -> newDevice(conn, session, newDeviceMail)
+        .compose(isNew -> conn.preparedQuery(sql.get("insert")).execute(row)
+            .compose(done -> conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(session.getString("refreshHash"), id, now)))
+            .compose(done -> isNew ? outbox.enqueue(conn, newDeviceMail.copy().put("userId", session.getString("userId")))
+                .onSuccess(x -> outbox.wake()).mapEmpty() : Future.succeededFuture())))
         .mapEmpty();
+  }
+
+  /** A device is new when the account has signed in before, but never with this user agent. */
+  private Future<Boolean> newDevice(SqlConnection conn, JsonObject session, JsonObject mail) {
+    if (mail == null) {
+      return Future.succeededFuture(false);
+    }
+    String userId = session.getString("userId");
+    String agent = session.getString("userAgent") == null ? "" : session.getString("userAgent");
+    return conn.preparedQuery(sql.get("signInHistory")).execute(Tuple.of(agent, userId))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return ((Number) row.getValue(0)).longValue() > 0 && ((Number) row.getValue(1)).longValue() == 0;
+        });
   }
 
   @Override

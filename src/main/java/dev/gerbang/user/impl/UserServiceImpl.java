@@ -1,5 +1,6 @@
 package dev.gerbang.user.impl;
 
+import dev.gerbang.account.impl.AccountServiceImpl;
 import dev.gerbang.db.Cursor;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
@@ -8,6 +9,7 @@ import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
 import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.notify.Outbox;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
@@ -29,10 +31,14 @@ import java.util.Set;
 public final class UserServiceImpl implements UserService {
   private final Pool pool;
   private final Sql sql;
+  private final Sql tokenSql;
+  private final Outbox outbox;
 
-  public UserServiceImpl(Database database) {
+  public UserServiceImpl(Database database, Outbox outbox) {
     this.pool = database.pool();
     this.sql = database.sql("users");
+    this.tokenSql = database.sql("account_tokens");
+    this.outbox = outbox;
   }
 
   static User toUser(Row row) {
@@ -55,9 +61,14 @@ public final class UserServiceImpl implements UserService {
         .addString(registration.getString("locale", "en"))
         .addString(registration.getString("passwordHash"))
         .addLong(now).addLong(now).addLong(now);
+    JsonObject verification = registration.getJsonObject("verification");
     return pool.withTransaction(conn -> conn.preparedQuery(sql.get("insert")).execute(user)
             .compose(done -> conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(id, Roles.USER, now)))
+            .compose(done -> verification == null ? Future.succeededFuture()
+                : AccountServiceImpl.insertToken(conn, tokenSql, outbox, verification.copy().put("userId", id),
+                    new JsonArray().add(verification.getJsonObject("mail"))))
             .compose(done -> find(conn, id)))
+        .onSuccess(created -> outbox.wake())
         .recover(UserServiceImpl::mapUniqueViolation);
   }
 
@@ -116,12 +127,6 @@ public final class UserServiceImpl implements UserService {
         .map(rows -> Rows.first(rows, row -> row.getString("password_hash")));
   }
 
-  @Override
-  public Future<Void> changePasswordHash(String userId, String passwordHash) {
-    long now = System.currentTimeMillis();
-    return pool.preparedQuery(sql.get("updatePassword")).execute(Tuple.of(passwordHash, now, now, userId))
-        .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture() : Future.failedFuture(ServiceErrors.notFound("No such user")));
-  }
 
   @Override
   public Future<Void> upgradePasswordHash(String userId, String expectedHash, String newHash) {

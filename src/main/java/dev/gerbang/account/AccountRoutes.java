@@ -1,0 +1,180 @@
+package dev.gerbang.account;
+
+import dev.gerbang.Components;
+import dev.gerbang.auth.AuthUser;
+import dev.gerbang.db.Ids;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.Responses;
+import dev.gerbang.http.Validator;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flows that go through the user's mailbox: verify the email, forgot/reset the password, change the
+ * email. Requests that name an email (forgot, resend) always answer 202 with the same body, before any
+ * look-up, so neither the body nor the time tells whether an account exists.
+ */
+public final class AccountRoutes {
+  private static final Logger log = LoggerFactory.getLogger(AccountRoutes.class);
+  static final String VERIFY = "verify_email";
+  static final String RESET = "password_reset";
+  static final String EMAIL_CHANGE = "email_change";
+  private static final JsonObject ACCEPTED = new JsonObject()
+      .put("status", "accepted")
+      .put("message", "If an account exists for this email, we have sent it a message. Check your inbox.");
+
+  private final Components c;
+
+  public AccountRoutes(Components components) {
+    this.c = components;
+  }
+
+  public void mount(Router api) {
+    api.post("/auth/verify-email").handler(this::verifyEmail);
+    api.post("/auth/verify-email/resend").handler(this::resendVerification);
+    api.post("/auth/password/forgot").handler(this::forgotPassword);
+    api.post("/auth/password/reset").handler(this::resetPassword);
+    api.post("/auth/email-change/confirm").handler(this::confirmEmailChange);
+    api.post("/me/email").handler(c.auth().required()).handler(this::requestEmailChange);
+  }
+
+  private static Problem unusableToken() {
+    return new Problem(400, "token-invalid", "Invalid link",
+        "This link is invalid, has expired, or was already used: ask for a new one", List.of());
+  }
+
+  private String token(Validator v) {
+    return v.secret("token", 200);
+  }
+
+  private void verifyEmail(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "token");
+    String token = token(v);
+    v.validate();
+    c.accounts().verifyEmail(EmailTokens.hash(token)).onSuccess(userId -> {
+      if (userId == null) {
+        ctx.fail(unusableToken());
+        return;
+      }
+      c.gate().userChanged(userId);
+      c.audit().record(ctx, "email_verified", userId);
+      Responses.ok(ctx, new JsonObject().put("emailVerified", true));
+    }).onFailure(ctx::fail);
+  }
+
+  /** Answers at once; the look-up and the mail happen afterwards, whatever the outcome. */
+  private void acceptThen(RoutingContext ctx, String email, java.util.function.Function<JsonObject, Future<?>> work) {
+    Responses.json(ctx, 202, ACCEPTED);
+    c.users().findCredentials(email)
+        .compose(found -> found == null ? Future.succeededFuture() : work.apply(found.getJsonObject("user")))
+        .onFailure(e -> log.warn("mail request could not be processed", e));
+  }
+
+  private void resendVerification(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "email");
+    String email = v.email("email");
+    v.validate();
+    acceptThen(ctx, email, user -> user.getBoolean("emailVerified") || user.getBoolean("disabled") ? Future.succeededFuture()
+        : issue(user, VERIFY, null, c.config().verifyEmailTokenMinutes(),
+            (tokenId, ttl) -> new JsonArray().add(Mails.verifyEmail(user.getString("email"), user.getString("name"),
+                user.getString("locale"), tokenId, ttl))));
+  }
+
+  private void forgotPassword(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "email");
+    String email = v.email("email");
+    v.validate();
+    acceptThen(ctx, email, user -> user.getBoolean("disabled") ? Future.succeededFuture()
+        : issue(user, RESET, null, c.config().passwordResetTokenMinutes(),
+            (tokenId, ttl) -> new JsonArray().add(Mails.passwordReset(user.getString("email"), user.getString("name"),
+                user.getString("locale"), tokenId, ttl))));
+  }
+
+  private Future<Boolean> issue(JsonObject user, String kind, String newEmail, int ttlMinutes,
+                                java.util.function.BiFunction<String, Integer, JsonArray> mails) {
+    String tokenId = Ids.newId();
+    JsonObject token = c.emailTokens().issue(tokenId, ttlMinutes)
+        .put("userId", user.getString("id")).put("kind", kind).put("newEmail", newEmail);
+    long cooldown = newEmail == null ? c.config().mailResendCooldownSeconds() * 1000L : 0;
+    return c.accounts().issue(token, mails.apply(tokenId, ttlMinutes), cooldown);
+  }
+
+  private void resetPassword(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "token", "newPassword");
+    String token = token(v);
+    String password = v.secret("newPassword", Integer.MAX_VALUE);
+    v.validate();
+    String hash = EmailTokens.hash(token);
+    c.accounts().findUsable(hash, RESET).compose(found -> {
+      if (found == null) {
+        return Future.failedFuture(unusableToken());
+      }
+      Validator rules = Validator.of(new JsonObject());
+      c.policy().check(rules, "newPassword", password, found.getString("email"));
+      rules.validate();
+      JsonObject notice = Mails.passwordChanged(found.getString("email"), found.getString("name"), found.getString("locale"));
+      return c.hasher().hash(password).compose(passwordHash -> c.accounts().resetPassword(hash, passwordHash, notice));
+    }).onSuccess(result -> {
+      if (result == null) {
+        ctx.fail(unusableToken());
+        return;
+      }
+      List<String> ended = result.getJsonArray("sessionIds").stream().map(String::valueOf).toList();
+      c.gate().sessionsRevoked(ended);
+      c.audit().record(ctx, "password_reset", result.getString("userId"), new JsonObject().put("sessionsRevoked", ended.size()));
+      Responses.ok(ctx, new JsonObject().put("sessionsRevoked", ended.size()));
+    }).onFailure(ctx::fail);
+  }
+
+  private void requestEmailChange(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    Validator v = Validator.body(ctx, "newEmail", "password");
+    String newEmail = v.email("newEmail");
+    String password = v.secret("password", c.policy().maxLength() * 4);
+    v.validate();
+    c.users().find(me.userId()).compose(user -> c.users().passwordHash(me.userId())
+        .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
+        .compose(matches -> {
+          if (!matches) {
+            return Future.failedFuture(Problem.validation(List.of(new Problem.FieldError("password", "is not your current password"))));
+          }
+          if (dev.gerbang.user.Emails.normalize(newEmail).equals(dev.gerbang.user.Emails.normalize(user.email()))) {
+            return Future.failedFuture(Problem.validation(List.of(new Problem.FieldError("newEmail", "is already your email"))));
+          }
+          return c.users().findCredentials(newEmail);
+        })
+        .compose(taken -> taken != null
+            ? Future.failedFuture(Problem.conflict("email-taken", "An account with this email already exists",
+                List.of(new Problem.FieldError("newEmail", "is taken"))))
+            : issue(user.toJson(), EMAIL_CHANGE, newEmail, c.config().emailChangeTokenMinutes(), (tokenId, ttl) -> new JsonArray()
+                .add(Mails.emailChangeConfirm(newEmail, user.name(), user.locale(), tokenId, ttl))
+                .add(Mails.emailChangeNotice(user.email(), user.name(), user.locale(), newEmail)))))
+        .onSuccess(issued -> {
+          c.audit().record(ctx, "email_change_requested", me.userId());
+          Responses.json(ctx, 202, new JsonObject().put("status", "accepted")
+              .put("message", "We sent a confirmation link to the new address. Your email changes when you open it."));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void confirmEmailChange(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "token");
+    String token = token(v);
+    v.validate();
+    c.accounts().confirmEmailChange(EmailTokens.hash(token)).onSuccess(result -> {
+      if (result == null) {
+        ctx.fail(unusableToken());
+        return;
+      }
+      c.gate().userChanged(result.getString("userId"));
+      c.audit().record(ctx, "email_changed", result.getString("userId"));
+      Responses.ok(ctx, new JsonObject().put("email", result.getString("email")).put("emailVerified", true));
+    }).onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.gerbang.account;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The outbox rows of each kind of mail: recipient, template, locale, and variables that hold no secret
+ * (a link is named by its token id and path; the notify verticle derives the token when it sends).
+ */
+public final class Mails {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private Mails() {
+  }
+
+  private static JsonObject mail(String recipient, String template, String locale, JsonObject variables) {
+    return new JsonObject().put("recipient", recipient).put("template", template).put("locale", locale).put("variables", variables);
+  }
+
+  private static JsonObject link(String name, String tokenId, String linkPath, int ttlMinutes, String locale) {
+    return new JsonObject().put("name", name).put("tokenId", tokenId).put("linkPath", linkPath)
+        .put("expiresIn", duration(ttlMinutes, locale));
+  }
+
+  public static JsonObject verifyEmail(String email, String name, String locale, String tokenId, int ttlMinutes) {
+    return mail(email, "verify-email", locale, link(name, tokenId, "/verify-email", ttlMinutes, locale));
+  }
+
+  public static JsonObject passwordReset(String email, String name, String locale, String tokenId, int ttlMinutes) {
+    return mail(email, "password-reset", locale, link(name, tokenId, "/reset-password", ttlMinutes, locale));
+  }
+
+  public static JsonObject emailChangeConfirm(String newEmail, String name, String locale, String tokenId, int ttlMinutes) {
+    return mail(newEmail, "email-change-confirm", locale,
+        link(name, tokenId, "/confirm-email", ttlMinutes, locale).put("newEmail", newEmail));
+  }
+
+  public static JsonObject emailChangeNotice(String oldEmail, String name, String locale, String newEmail) {
+    return mail(oldEmail, "email-change-notice", locale, new JsonObject().put("name", name).put("newEmail", newEmail));
+  }
+
+  public static JsonObject passwordChanged(String email, String name, String locale) {
+    return mail(email, "password-changed", locale, new JsonObject().put("name", name).put("time", TIME.format(Instant.now())));
+  }
+
+  public static JsonObject newSignIn(String email, String name, String locale, String device, String ip) {
+    return mail(email, "new-sign-in", locale, new JsonObject().put("name", name).put("device", device)
+        .put("ip", ip == null ? "?" : ip).put("time", TIME.format(Instant.now())));
+  }
+
+  /** "30 minutes" / "30 menit", "1 hour" / "1 jam", "24 hours" / "24 jam". */
+  static String duration(int minutes, String locale) {
+    boolean id = "id".equals(locale);
+    if (minutes % 60 == 0) {
+      int hours = minutes / 60;
+      return hours + (id ? " jam" : hours == 1 ? " hour" : " hours");
+    }
+    return minutes + (id ? " menit" : minutes == 1 ? " minute" : " minutes");
+  }
+}

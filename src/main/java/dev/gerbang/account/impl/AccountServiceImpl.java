@@ -1,0 +1,169 @@
+package dev.gerbang.account.impl;
+
+import dev.gerbang.account.AccountService;
+import dev.gerbang.db.Database;
+import dev.gerbang.db.Rows;
+import dev.gerbang.db.Sql;
+import dev.gerbang.db.SqlErrors;
+import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.notify.Outbox;
+import dev.gerbang.user.Emails;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+public final class AccountServiceImpl implements AccountService {
+  static final String VERIFY = "verify_email";
+  static final String RESET = "password_reset";
+  static final String EMAIL_CHANGE = "email_change";
+
+  private final Pool pool;
+  private final Sql sql;
+  private final Outbox outbox;
+
+  public AccountServiceImpl(Database database, Outbox outbox) {
+    this.pool = database.pool();
+    this.sql = database.sql("account_tokens");
+    this.outbox = outbox;
+  }
+
+  /** Inserts a token and its mails on the caller's connection: also used by sign-up, inside its transaction. */
+  public static Future<Void> insertToken(SqlConnection conn, Sql sql, Outbox outbox, JsonObject token, JsonArray mails) {
+    long now = System.currentTimeMillis();
+    String userId = token.getString("userId");
+    String kind = token.getString("kind");
+    Future<?> chain = conn.preparedQuery(sql.get("revokeOutstanding")).execute(Tuple.of(now, userId, kind))
+        .compose(done -> conn.preparedQuery(sql.get("insert")).execute(Tuple.of(token.getString("tokenId"),
+            token.getString("tokenHash"), userId, kind, token.getString("newEmail"), now).addLong(token.getLong("expiresAt"))));
+    for (Object mail : mails) {
+      chain = chain.compose(done -> outbox.enqueue(conn, ((JsonObject) mail).copy().put("userId", userId)));
+    }
+    return chain.mapEmpty();
+  }
+
+  @Override
+  public Future<Boolean> issue(JsonObject token, JsonArray mails, long cooldownMs) {
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("latestCreatedAt"))
+        .execute(Tuple.of(token.getString("userId"), token.getString("kind")))
+        .compose(rows -> {
+          Long latest = Rows.first(rows, row -> row.getValue(0) instanceof Number n ? n.longValue() : null);
+          if (cooldownMs > 0 && latest != null && System.currentTimeMillis() - latest < cooldownMs) {
+            return Future.succeededFuture(false);
+          }
+          return insertToken(conn, sql, outbox, token, mails).map(true);
+        }))
+        .onSuccess(issued -> outbox.wake());
+  }
+
+  private Future<Row> usable(SqlConnection conn, String tokenHash, String kind) {
+    return conn.preparedQuery(sql.get("findUsable")).execute(Tuple.of(tokenHash, kind, System.currentTimeMillis()))
+        .map(rows -> Rows.first(rows, row -> row));
+  }
+
+  /** Marks the token used; false when a parallel request used it first (exactly one of them wins). */
+  private Future<Boolean> use(SqlConnection conn, String tokenHash, String kind) {
+    long now = System.currentTimeMillis();
+    return conn.preparedQuery(sql.get("use")).execute(Tuple.of(now, tokenHash, kind, now)).map(rows -> rows.rowCount() == 1);
+  }
+
+  private Future<Void> revokeOthers(SqlConnection conn, String userId, String kind) {
+    return conn.preparedQuery(sql.get("revokeOutstanding")).execute(Tuple.of(System.currentTimeMillis(), userId, kind)).mapEmpty();
+  }
+
+  @Override
+  public Future<JsonObject> findUsable(String tokenHash, String kind) {
+    return pool.withConnection(conn -> usable(conn, tokenHash, kind)).map(row -> row == null ? null : new JsonObject()
+        .put("userId", row.getString("user_id"))
+        .put("email", row.getString("email"))
+        .put("name", row.getString("name"))
+        .put("locale", row.getString("locale"))
+        .put("disabled", Rows.bool(row, "disabled"))
+        .put("newEmail", row.getString("new_email")));
+  }
+
+  @Override
+  public Future<String> verifyEmail(String tokenHash) {
+    return pool.withTransaction(conn -> usable(conn, tokenHash, VERIFY).compose(row -> {
+      if (row == null) {
+        return Future.succeededFuture(null);
+      }
+      String userId = row.getString("user_id");
+      return use(conn, tokenHash, VERIFY).compose(won -> !won ? Future.succeededFuture((String) null)
+          : conn.preparedQuery(sql.get("setEmailVerified")).execute(Tuple.of(System.currentTimeMillis(), userId))
+              .compose(done -> revokeOthers(conn, userId, VERIFY))
+              .map(userId));
+    }));
+  }
+
+  private Future<JsonArray> endSessions(SqlConnection conn, String userId, String keepSessionId, String reason) {
+    return conn.preparedQuery(sql.get("activeSessionIds")).execute(Tuple.of(userId)).compose(rows -> {
+      JsonArray ended = new JsonArray();
+      Future<?> chain = Future.succeededFuture();
+      for (Row row : rows) {
+        String id = row.getString("id");
+        if (!id.equals(keepSessionId)) {
+          ended.add(id);
+          chain = chain.compose(x -> conn.preparedQuery(sql.get("revokeSession"))
+              .execute(Tuple.of(System.currentTimeMillis(), reason, id)));
+        }
+      }
+      return chain.map(done -> ended);
+    });
+  }
+
+  @Override
+  public Future<JsonObject> resetPassword(String tokenHash, String passwordHash, JsonObject noticeMail) {
+    return pool.withTransaction(conn -> usable(conn, tokenHash, RESET).compose(row -> {
+      if (row == null) {
+        return Future.succeededFuture(null);
+      }
+      String userId = row.getString("user_id");
+      return use(conn, tokenHash, RESET).compose(won -> !won ? Future.succeededFuture((JsonObject) null)
+          : setPassword(conn, userId, passwordHash)
+              .compose(done -> revokeOthers(conn, userId, RESET))
+              .compose(done -> endSessions(conn, userId, null, "password_reset"))
+              .compose(ended -> outbox.enqueue(conn, noticeMail.copy().put("userId", userId))
+                  .map(id -> new JsonObject().put("userId", userId).put("sessionIds", ended))));
+    })).onSuccess(done -> outbox.wake());
+  }
+
+  private Future<Void> setPassword(SqlConnection conn, String userId, String passwordHash) {
+    long now = System.currentTimeMillis();
+    return conn.preparedQuery(sql.get("setPassword")).execute(Tuple.of(passwordHash, now, now, userId)).mapEmpty();
+  }
+
+  @Override
+  public Future<JsonObject> changePassword(String userId, String passwordHash, String keepSessionId, JsonObject noticeMail) {
+    return pool.withTransaction(conn -> setPassword(conn, userId, passwordHash)
+            .compose(done -> endSessions(conn, userId, keepSessionId, "password_changed"))
+            .compose(ended -> outbox.enqueue(conn, noticeMail.copy().put("userId", userId))
+                .map(id -> new JsonObject().put("sessionIds", ended))))
+        .onSuccess(done -> outbox.wake());
+  }
+
+  @Override
+  public Future<JsonObject> confirmEmailChange(String tokenHash) {
+    return pool.withTransaction(conn -> usable(conn, tokenHash, EMAIL_CHANGE).compose(row -> {
+      if (row == null) {
+        return Future.succeededFuture(null);
+      }
+      String userId = row.getString("user_id");
+      String newEmail = row.getString("new_email");
+      return use(conn, tokenHash, EMAIL_CHANGE).compose(won -> !won ? Future.succeededFuture((JsonObject) null)
+          : conn.preparedQuery(sql.get("changeEmail"))
+              .execute(Tuple.of(newEmail, Emails.normalize(newEmail), System.currentTimeMillis(), userId))
+              .compose(done -> revokeOthers(conn, userId, EMAIL_CHANGE))
+              .map(done -> new JsonObject().put("userId", userId).put("email", newEmail)));
+    })).recover(failure -> SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
+        : Future.failedFuture(ServiceErrors.conflict("email-taken", "An account with this email already exists", "email")));
+  }
+
+  @Override
+  public Future<Void> enqueue(JsonObject mail) {
+    return pool.withTransaction(conn -> outbox.enqueue(conn, mail)).onSuccess(id -> outbox.wake()).mapEmpty();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.gerbang.notify;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mail templates: conf/templates/NAME.LOCALE.txt (first line "Subject: ...", then the plain-text part)
+ * and NAME.LOCALE.html (the HTML part), with {{variable}} placeholders, HTML-escaped in the HTML part.
+ * Read from conf/templates in the working directory when it exists (so they can be edited without a
+ * build), else from the copy inside the jar. Loaded once, at start-up.
+ */
+public final class Templates {
+  public static final String[] NAMES = {
+      "verify-email", "password-reset", "password-changed", "email-change-confirm", "email-change-notice", "new-sign-in"};
+  public static final String[] LOCALES = {"en", "id"};
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
+
+  /** One rendered message. */
+  public record Rendered(String subject, String text, String html) {
+  }
+
+  private record Template(String subject, String text, String html) {
+  }
+
+  private final Map<String, Template> templates = new HashMap<>();
+  private final String defaultLocale;
+
+  public Templates(Path workDir, String defaultLocale) {
+    this.defaultLocale = defaultLocale;
+    for (String name : NAMES) {
+      for (String locale : LOCALES) {
+        String txt = read(workDir, name + "." + locale + ".txt");
+        String html = read(workDir, name + "." + locale + ".html");
+        int newline = txt.indexOf('\n');
+        String first = txt.substring(0, newline);
+        if (!first.startsWith("Subject: ")) {
+          throw new IllegalStateException("template " + name + "." + locale + ".txt must start with 'Subject: '");
+        }
+        templates.put(name + "." + locale, new Template(first.substring(9).strip(), txt.substring(newline + 1).strip(), html));
+      }
+    }
+  }
+
+  private static String read(Path workDir, String file) {
+    Path local = workDir.resolve("conf/templates").resolve(file);
+    try {
+      if (Files.isRegularFile(local)) {
+        return Files.readString(local, StandardCharsets.UTF_8);
+      }
+      try (InputStream in = Templates.class.getResourceAsStream("/gerbang-conf/templates/" + file)) {
+        if (in == null) {
+          throw new IllegalStateException("missing mail template " + file);
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read mail template " + file, e);
+    }
+  }
+
+  public Rendered render(String name, String locale, JsonObject variables) {
+    Template template = templates.get(name + "." + locale);
+    if (template == null) {
+      template = templates.get(name + "." + defaultLocale);
+    }
+    if (template == null) {
+      throw new IllegalArgumentException("no mail template " + name);
+    }
+    return new Rendered(fill(template.subject(), variables, false), fill(template.text(), variables, false),
+        fill(template.html(), variables, true));
+  }
+
+  private static String fill(String text, JsonObject variables, boolean html) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Object value = variables.getValue(m.group(1));
+      String s = value == null ? "" : String.valueOf(value);
+      m.appendReplacement(out, Matcher.quoteReplacement(html ? escape(s) : s));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+  }
+}

@@ -1,0 +1,129 @@
+package dev.gerbang.notify.impl;
+
+import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Database;
+import dev.gerbang.db.Page;
+import dev.gerbang.db.Rows;
+import dev.gerbang.db.Sql;
+import dev.gerbang.notify.OutboxService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class OutboxServiceImpl implements OutboxService {
+  private final Pool pool;
+  private final Sql sql;
+
+  public OutboxServiceImpl(Database database) {
+    this.pool = database.pool();
+    this.sql = database.sql("outbox");
+  }
+
+  static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("id", row.getString("id"))
+        .put("channel", row.getString("channel"))
+        .put("recipient", row.getString("recipient"))
+        .put("userId", row.getString("user_id"))
+        .put("template", row.getString("template"))
+        .put("locale", row.getString("locale"))
+        .put("variables", new JsonObject(row.getString("variables")))
+        .put("status", row.getString("status"))
+        .put("attempts", Rows.millis(row, "attempts"))
+        .put("nextAttemptAt", Rows.iso(row, "next_attempt_at"))
+        .put("lastError", row.getString("last_error"))
+        .put("createdAt", Rows.iso(row, "created_at"))
+        .put("createdAtMillis", Rows.millis(row, "created_at"))
+        .put("sentAt", Rows.iso(row, "sent_at"));
+  }
+
+  @Override
+  public Future<JsonArray> claimDue(int limit, long lockMs) {
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery(sql.get("due")).execute(Tuple.of(now, now, limit)).compose(rows -> {
+      List<String> ids = new ArrayList<>();
+      rows.forEach(row -> ids.add(row.getString("id")));
+      JsonArray claimed = new JsonArray();
+      Future<Void> chain = Future.succeededFuture();
+      for (String id : ids) {
+        // Each claim is one conditional update: when two nodes race for a row, one of them updates nothing.
+        chain = chain.compose(x -> pool.preparedQuery(sql.get("claim")).execute(Tuple.of(now + lockMs, id, now, now))
+            .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture()
+                : pool.preparedQuery(sql.get("find")).execute(Tuple.of(id))
+                    .map(found -> {
+                      found.forEach(row -> claimed.add(toJson(row)));
+                      return null;
+                    })));
+      }
+      return chain.map(done -> claimed);
+    });
+  }
+
+  @Override
+  public Future<Void> markSent(String id) {
+    return pool.preparedQuery(sql.get("markSent")).execute(Tuple.of(System.currentTimeMillis(), id)).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> markFailed(String id, boolean dead, long nextAttemptAt, String error) {
+    return pool.preparedQuery(sql.get("markFailed")).execute(Tuple.of(dead ? "dead" : "pending", nextAttemptAt, error, id))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> markHeld(String id, String note) {
+    return pool.preparedQuery(sql.get("markHeld")).execute(Tuple.of(note, id)).mapEmpty();
+  }
+
+  @Override
+  public Future<Integer> releaseHeld() {
+    return pool.preparedQuery(sql.get("releaseHeld")).execute(Tuple.of(System.currentTimeMillis())).map(rows -> rows.rowCount());
+  }
+
+  @Override
+  public Future<JsonObject> search(JsonObject query) {
+    Cursor cursor;
+    try {
+      cursor = Cursor.decode(query.getString("cursor"));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    String status = query.getString("status", "");
+    int limit = query.getInteger("limit", 20);
+    Tuple filters = Tuple.of(status, status);
+    Future<JsonArray> items = pool.preparedQuery(sql.get("search"))
+        .execute(Rows.extend(filters, cursor.time(), cursor.time(), cursor.id(), limit + 1))
+        .map(rows -> {
+          JsonArray list = new JsonArray();
+          rows.forEach(row -> list.add(toJson(row)));
+          return list;
+        });
+    Future<Long> total = pool.preparedQuery(sql.get("searchCount")).execute(filters).map(Rows::count);
+    return Future.all(items, total).map(done -> {
+      JsonArray list = items.result();
+      Cursor next = null;
+      if (list.size() > limit) {
+        list.remove(limit);
+        JsonObject last = list.getJsonObject(limit - 1);
+        next = new Cursor(last.getLong("createdAtMillis"), last.getString("id"));
+      }
+      list.forEach(item -> {
+        JsonObject message = (JsonObject) item;
+        message.remove("createdAtMillis");
+        // Variables stay out of the admin view: they are the mail's business, not the admin's.
+        message.remove("variables");
+      });
+      return Page.of(list, next, total.result());
+    });
+  }
+
+  @Override
+  public Future<Boolean> retry(String id) {
+    return pool.preparedQuery(sql.get("retry")).execute(Tuple.of(System.currentTimeMillis(), id)).map(rows -> rows.rowCount() == 1);
+  }
+}

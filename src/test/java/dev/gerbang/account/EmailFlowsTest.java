@@ -1,0 +1,241 @@
+package dev.gerbang.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.Mailbox;
+import dev.gerbang.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Verification, password reset and email change, end to end through a real SMTP server. */
+class EmailFlowsTest {
+  private Mailbox mailbox;
+  private TestServer server;
+
+  @BeforeEach
+  void start() {
+    mailbox = Mailbox.started();
+    server = TestServer.start(mailbox.config());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    mailbox.close();
+  }
+
+  private HttpResponse<Buffer> post(String path, JsonObject body) {
+    return server.post(path, body);
+  }
+
+  @Test
+  void signUpMailsAVerificationLinkThatVerifiesTheEmailExactlyOnce() {
+    String email = TestServer.uniqueEmail();
+    JsonObject login = server.newSessionFor(email);
+    assertThat(server.get("/api/me", login.getString("accessToken")).bodyAsJsonObject().getBoolean("emailVerified")).isFalse();
+
+    Mailbox.Mail mail = mailbox.awaitTo(email, "Confirm your email");
+    assertThat(mail.text()).contains(server.url("/verify-email?token="));
+    assertThat(mail.html()).contains("Confirm my email");
+    HttpResponse<Buffer> verified = post("/api/auth/verify-email", new JsonObject().put("token", mail.token()));
+
+    assertThat(verified.statusCode()).isEqualTo(200);
+    assertThat(server.get("/api/me", login.getString("accessToken")).bodyAsJsonObject().getBoolean("emailVerified")).isTrue();
+    HttpResponse<Buffer> again = post("/api/auth/verify-email", new JsonObject().put("token", mail.token()));
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.bodyAsJsonObject().getString("type")).endsWith("/token-invalid");
+  }
+
+  @Test
+  void anIndonesianAccountGetsItsMailInIndonesian() {
+    String email = TestServer.uniqueEmail();
+    HttpResponse<Buffer> created = post("/api/auth/register", new JsonObject().put("email", email)
+        .put("password", TestServer.PASSWORD).put("name", "Budi").put("locale", "id"));
+    assertThat(created.statusCode()).isEqualTo(201);
+
+    Mailbox.Mail mail = mailbox.awaitTo(email, "Konfirmasi email Anda");
+    assertThat(mail.text()).contains("Halo Budi").contains("24 jam");
+  }
+
+  @Test
+  void aResentVerificationVoidsTheEarlierLink() {
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    String first = mailbox.awaitTo(email, "Confirm your email").token();
+
+    assertThat(post("/api/auth/verify-email/resend", new JsonObject().put("email", email)).statusCode()).isEqualTo(202);
+    List<Mailbox.Mail> mails = awaitCount(email, 2);
+    String second = mails.get(1).token();
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(post("/api/auth/verify-email", new JsonObject().put("token", first)).statusCode()).isEqualTo(400);
+    assertThat(post("/api/auth/verify-email", new JsonObject().put("token", second)).statusCode()).isEqualTo(200);
+  }
+
+  private List<Mailbox.Mail> awaitCount(String email, int count) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (mailbox.to(email).size() < count && System.currentTimeMillis() < deadline) {
+      Mailbox.sleep(50);
+    }
+    assertThat(mailbox.to(email)).hasSize(count);
+    return mailbox.to(email);
+  }
+
+  @Test
+  void forgotAndResendAnswerTheSameForKnownAndUnknownEmails() {
+    String known = TestServer.uniqueEmail();
+    server.register(known);
+    for (String path : List.of("/api/auth/password/forgot", "/api/auth/verify-email/resend")) {
+      HttpResponse<Buffer> forKnown = post(path, new JsonObject().put("email", known));
+      HttpResponse<Buffer> forUnknown = post(path, new JsonObject().put("email", "nobody-" + known));
+      assertThat(forKnown.statusCode()).isEqualTo(202);
+      assertThat(forUnknown.statusCode()).isEqualTo(202);
+      assertThat(forKnown.bodyAsJsonObject()).isEqualTo(forUnknown.bodyAsJsonObject());
+    }
+    mailbox.awaitTo(known, "Reset your");
+    assertThat(mailbox.to("nobody-" + known)).isEmpty();
+  }
+
+  @Test
+  void aResetLinkSetsTheNewPasswordEndsEverySessionAndSendsANotice() {
+    String email = TestServer.uniqueEmail();
+    JsonObject session = server.newSessionFor(email);
+    post("/api/auth/password/forgot", new JsonObject().put("email", email));
+    String token = mailbox.awaitTo(email, "Reset your").token();
+    String newPassword = "a brand new passphrase for 2026";
+
+    HttpResponse<Buffer> weak = post("/api/auth/password/reset", new JsonObject().put("token", token).put("newPassword", "password"));
+    assertThat(weak.statusCode()).isEqualTo(400);
+    assertThat(weak.bodyAsJsonObject().getJsonArray("errors").encode()).contains("min_length").contains("common");
+    HttpResponse<Buffer> reset = post("/api/auth/password/reset", new JsonObject().put("token", token).put("newPassword", newPassword));
+
+    assertThat(reset.statusCode()).isEqualTo(200);
+    assertThat(reset.bodyAsJsonObject().getInteger("sessionsRevoked")).isEqualTo(1);
+    assertThat(server.get("/api/me", session.getString("accessToken")).statusCode()).isEqualTo(401);
+    assertThat(post("/api/auth/login", new JsonObject().put("email", email).put("password", TestServer.PASSWORD)).statusCode()).isEqualTo(401);
+    server.login(email, newPassword);
+    mailbox.awaitTo(email, "password was changed");
+    assertThat(post("/api/auth/password/reset", new JsonObject().put("token", token).put("newPassword", "yet another passphrase 42"))
+        .statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aNewerResetLinkVoidsTheOlderOneAndAnExpiredLinkIsRefused() throws Exception {
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    post("/api/auth/password/forgot", new JsonObject().put("email", email));
+    String older = mailbox.awaitTo(email, "Reset your").token();
+    post("/api/auth/password/forgot", new JsonObject().put("email", email));
+    String newer = awaitCount(email, 3).get(2).token();
+
+    JsonObject body = new JsonObject().put("newPassword", "a brand new passphrase for 2026");
+    assertThat(post("/api/auth/password/reset", body.copy().put("token", older)).statusCode()).isEqualTo(400);
+
+    java.util.Properties busyWait = new java.util.Properties();
+    busyWait.setProperty("busy_timeout", "5000");
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("gerbang.db"), busyWait)) {
+      db.createStatement().executeUpdate("UPDATE account_tokens SET expires_at = 0 WHERE kind = 'password_reset'");
+    }
+    assertThat(post("/api/auth/password/reset", body.copy().put("token", newer)).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void twoParallelUsesOfOneResetLinkLetExactlyOneSucceed() {
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    post("/api/auth/password/forgot", new JsonObject().put("email", email));
+    String token = mailbox.awaitTo(email, "Reset your").token();
+
+    var first = server.client().post("/api/auth/password/reset")
+        .sendJsonObject(new JsonObject().put("token", token).put("newPassword", "first parallel passphrase 1"));
+    var second = server.client().post("/api/auth/password/reset")
+        .sendJsonObject(new JsonObject().put("token", token).put("newPassword", "second parallel passphrase 2"));
+
+    List<Integer> statuses = List.of(TestServer.await(first).statusCode(), TestServer.await(second).statusCode());
+    assertThat(statuses).containsExactlyInAnyOrder(200, 400);
+  }
+
+  @Test
+  void anEmailChangeAppliesOnlyWhenTheNewAddressConfirmsIt() {
+    String email = TestServer.uniqueEmail();
+    String newEmail = "new-" + email;
+    JsonObject session = server.newSessionFor(email);
+    String token = session.getString("accessToken");
+
+    HttpResponse<Buffer> wrongPassword = server.post("/api/me/email", token,
+        new JsonObject().put("newEmail", newEmail).put("password", "not my password at all"));
+    assertThat(wrongPassword.statusCode()).isEqualTo(400);
+    HttpResponse<Buffer> asked = server.post("/api/me/email", token, new JsonObject().put("newEmail", newEmail).put("password", TestServer.PASSWORD));
+    assertThat(asked.statusCode()).isEqualTo(202);
+
+    Mailbox.Mail confirm = mailbox.awaitTo(newEmail, "Confirm your new email");
+    mailbox.awaitTo(email, "about to change");
+    assertThat(server.get("/api/me", token).bodyAsJsonObject().getString("email")).isEqualTo(email);
+    HttpResponse<Buffer> confirmed = post("/api/auth/email-change/confirm", new JsonObject().put("token", confirm.token()));
+
+    assertThat(confirmed.statusCode()).isEqualTo(200);
+    JsonObject me = server.get("/api/me", token).bodyAsJsonObject();
+    assertThat(me.getString("email")).isEqualTo(newEmail);
+    assertThat(me.getBoolean("emailVerified")).isTrue();
+    server.login(newEmail, TestServer.PASSWORD);
+  }
+
+  @Test
+  void aTakenEmailIsA409WhenAskedAndWhenConfirmed() {
+    String email = TestServer.uniqueEmail();
+    String taken = TestServer.uniqueEmail();
+    server.register(taken);
+    String token = server.newSessionFor(email).getString("accessToken");
+    JsonObject ask = new JsonObject().put("password", TestServer.PASSWORD);
+
+    assertThat(server.post("/api/me/email", token, ask.copy().put("newEmail", taken.toUpperCase())).statusCode()).isEqualTo(409);
+
+    String later = TestServer.uniqueEmail();
+    assertThat(server.post("/api/me/email", token, ask.copy().put("newEmail", later)).statusCode()).isEqualTo(202);
+    String confirmToken = mailbox.awaitTo(later, "Confirm your new email").token();
+    server.register(later);
+    HttpResponse<Buffer> confirmed = post("/api/auth/email-change/confirm", new JsonObject().put("token", confirmToken));
+    assertThat(confirmed.statusCode()).isEqualTo(409);
+    assertThat(server.get("/api/me", token).bodyAsJsonObject().getString("email")).isEqualTo(email);
+  }
+
+  @Test
+  void aSignInFromANewDeviceSendsANoticeAndAKnownDeviceDoesNot() {
+    String email = TestServer.uniqueEmail();
+    server.newSessionFor(email);
+    JsonObject credentials = new JsonObject().put("email", email).put("password", TestServer.PASSWORD);
+
+    TestServer.await(server.client().post("/api/auth/login").putHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
+        .sendJsonObject(credentials));
+    Mailbox.Mail notice = mailbox.awaitTo(email, "New sign-in");
+    assertThat(notice.text()).contains("Firefox on Linux");
+    server.login(email, TestServer.PASSWORD);
+    Mailbox.sleep(500);
+
+    assertThat(mailbox.to(email).stream().filter(m -> m.subject().contains("New sign-in"))).hasSize(1);
+  }
+
+  @Test
+  void withVerificationRequiredAnUnverifiedAccountCannotSignInUntilItVerifies() {
+    server.close();
+    server = TestServer.start(mailbox.config().put("auth", new JsonObject().put("requireVerifiedEmail", true)));
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    JsonObject credentials = new JsonObject().put("email", email).put("password", TestServer.PASSWORD);
+
+    HttpResponse<Buffer> refused = post("/api/auth/login", credentials);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.bodyAsJsonObject().getString("type")).endsWith("/email-unverified");
+    assertThat(post("/api/auth/login", credentials.copy().put("password", "wrong password, wrong")).statusCode()).isEqualTo(401);
+
+    post("/api/auth/verify-email", new JsonObject().put("token", mailbox.awaitTo(email, "Confirm your email").token()));
+    assertThat(post("/api/auth/login", credentials).statusCode()).isEqualTo(200);
+  }
+}
