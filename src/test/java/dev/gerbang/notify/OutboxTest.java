@@ -1,0 +1,153 @@
+package dev.gerbang.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.Mailbox;
+import dev.gerbang.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox loses nothing and sends nothing twice: SMTP outages, restarts, dead letters. */
+class OutboxTest {
+  private final Mailbox mailbox = new Mailbox();
+  private TestServer server;
+  private Path dataDir;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    mailbox.close();
+    if (dataDir != null) {
+      TestServer.deleteTree(dataDir);
+    }
+  }
+
+  private JsonArray outbox(String adminToken, String status) {
+    HttpResponse<Buffer> response = server.get("/api/admin/outbox?limit=100" + (status == null ? "" : "&status=" + status), adminToken);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.bodyAsJsonObject().getJsonArray("items");
+  }
+
+  private JsonObject awaitMessage(String adminToken, Predicate<JsonObject> wanted) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      for (Object item : outbox(adminToken, null)) {
+        if (wanted.test((JsonObject) item)) {
+          return (JsonObject) item;
+        }
+      }
+      Mailbox.sleep(100);
+    }
+    throw new AssertionError("no such outbox message; outbox: " + outbox(adminToken, null).encodePrettily());
+  }
+
+  private void assertDeliveredOnce(List<String> recipients) {
+    for (String recipient : recipients) {
+      mailbox.awaitTo(recipient, "Confirm your email");
+    }
+    Mailbox.sleep(1000);
+    for (String recipient : recipients) {
+      assertThat(mailbox.to(recipient)).as("mails to " + recipient).hasSize(1);
+    }
+  }
+
+  @Test
+  void mailsQueuedWhileSmtpIsDownAreDeliveredOnceWhenItComesBack() {
+    server = TestServer.start(mailbox.config());
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    List<String> recipients = List.of(TestServer.uniqueEmail(), TestServer.uniqueEmail(), TestServer.uniqueEmail());
+    recipients.forEach(server::register);
+
+    JsonObject failing = awaitMessage(admin, m -> m.getString("recipient").equals(recipients.get(0))
+        && m.getLong("attempts") >= 2 && m.getString("lastError") != null);
+    assertThat(failing.getString("status")).isIn("pending", "sending");
+    mailbox.start();
+
+    assertDeliveredOnce(recipients);
+    for (String recipient : recipients) {
+      awaitMessage(admin, m -> m.getString("recipient").equals(recipient) && m.getString("status").equals("sent"));
+    }
+  }
+
+  @Test
+  void mailsLeftUnsentWhenTheServerStopsAreDeliveredAfterARestart() throws Exception {
+    dataDir = Files.createTempDirectory("gerbang-outbox");
+    server = TestServer.startOn(dataDir, mailbox.config());
+    List<String> recipients = List.of(TestServer.uniqueEmail(), TestServer.uniqueEmail());
+    recipients.forEach(server::register);
+    server.close();
+    server = null;
+
+    mailbox.start();
+    server = TestServer.startOn(dataDir, mailbox.config());
+
+    assertDeliveredOnce(recipients);
+  }
+
+  @Test
+  void withoutSmtpMailsAreHeldAndListedThenSentOnceSmtpIsConfigured() throws Exception {
+    dataDir = Files.createTempDirectory("gerbang-outbox");
+    server = TestServer.startOn(dataDir, new JsonObject());
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    String recipient = TestServer.uniqueEmail();
+    server.register(recipient);
+
+    JsonObject held = awaitMessage(admin, m -> m.getString("recipient").equals(recipient) && m.getString("status").equals("held"));
+    assertThat(held.getString("template")).isEqualTo("verify-email");
+    assertThat(held.encode()).doesNotContain("token");
+    server.close();
+    server = null;
+
+    mailbox.start();
+    server = TestServer.startOn(dataDir, mailbox.config());
+    assertDeliveredOnce(List.of(recipient));
+  }
+
+  @Test
+  void aMessageIsDeadAfterItsLastAttemptAndAnAdminCanRetryIt() {
+    server = TestServer.start(mailbox.config().put("mail", mailbox.config().getJsonObject("mail").copy().put("maxAttempts", 2)));
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    String recipient = TestServer.uniqueEmail();
+    server.register(recipient);
+
+    JsonObject dead = awaitMessage(admin, m -> m.getString("recipient").equals(recipient) && m.getString("status").equals("dead"));
+    assertThat(dead.getLong("attempts")).isEqualTo(2L);
+    assertThat(dead.getString("lastError")).isNotBlank();
+    Mailbox.sleep(600);
+    assertThat(outbox(admin, "dead").stream().map(m -> ((JsonObject) m).getLong("attempts")).toList()).allMatch(n -> n == 2L);
+
+    mailbox.start();
+    String path = "/api/admin/outbox/" + dead.getString("id") + "/retry";
+    String user = server.newSession().getString("accessToken");
+    assertThat(server.post(path, user, null).statusCode()).isEqualTo(403);
+    assertThat(server.post(path, null, null).statusCode()).isEqualTo(401);
+    assertThat(server.post(path, admin, null).statusCode()).isEqualTo(200);
+    assertDeliveredOnce(List.of(recipient));
+    assertThat(server.post(path, admin, null).statusCode()).isEqualTo(409);
+    assertThat(server.post("/api/admin/outbox/not-an-id/retry", admin, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theOutboxListChecksItsParametersAndIsForAdminsOnly() {
+    server = TestServer.start(mailbox.config());
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    String user = server.newSession().getString("accessToken");
+
+    assertThat(server.get("/api/admin/outbox", user).statusCode()).isEqualTo(403);
+    assertThat(server.get("/api/admin/outbox", null).statusCode()).isEqualTo(401);
+    HttpResponse<Buffer> bad = server.get("/api/admin/outbox?status=lost&limit=500&cursor=xyz", admin);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")))
+        .contains("status", "limit");
+  }
+}
