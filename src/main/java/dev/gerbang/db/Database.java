@@ -73,7 +73,7 @@ public final class Database {
       dataSource.close();
       throw e;
     }
-    Pool pool = JDBCPool.pool(vertx, dataSource, new PoolOptions().setMaxSize(size));
+    Pool pool = JDBCPool.pool(vertx, AutoCommitRestore.wrap(dataSource), new PoolOptions().setMaxSize(size));
     return new Database(dataSource, pool, dialect);
   }
 
