@@ -107,8 +107,7 @@ class AdminUsersTest {
     String byName = TestServer.uniqueEmail();
     server.register(byName, TestServer.PASSWORD, "Dewi " + tag.toUpperCase() + " Lestari");
     String editor = TestServer.uniqueEmail();
-    server.register(editor, TestServer.PASSWORD, "Editor " + tag);
-    JsonObject editorUser = server.login(editor, TestServer.PASSWORD).getJsonObject("user");
+    JsonObject editorUser = server.register(editor, TestServer.PASSWORD, "Editor " + tag);
     assertThat(patchUser(admin, editorUser.getString("id"), new JsonObject().put("roles", new JsonArray().add("user").add("editor")))
         .statusCode()).isEqualTo(200);
     server.register(TestServer.uniqueEmail());
@@ -243,7 +242,7 @@ class AdminUsersTest {
     String one = server.login(email, TestServer.PASSWORD).getString("accessToken");
     String two = server.login(email, TestServer.PASSWORD).getString("accessToken");
 
-    HttpResponse<Buffer> response = await(server.request(HttpMethod.DELETE, "/api/admin/users/" + id + "/sessions", admin)
+    HttpResponse<Buffer> response = TestServer.await(server.request(HttpMethod.DELETE, "/api/admin/users/" + id + "/sessions", admin)
         .putHeader("X-Request-Id", "revoke-req-0001").send());
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -268,7 +267,7 @@ class AdminUsersTest {
   void theAuditTrailListsEventsNewestFirstWithWhoWhatAndTheRequestId() {
     String email = TestServer.uniqueEmail();
     String id = server.register(email).getString("id");
-    HttpResponse<Buffer> patched = await(server.request(HttpMethod.PATCH, "/api/admin/users/" + id, admin)
+    HttpResponse<Buffer> patched = TestServer.await(server.request(HttpMethod.PATCH, "/api/admin/users/" + id, admin)
         .putHeader("X-Request-Id", "audit-test:42.x").sendJsonObject(new JsonObject().put("disabled", true)));
     assertThat(patched.getHeader("X-Request-Id")).isEqualTo("audit-test:42.x");
 
@@ -295,9 +294,5 @@ class AdminUsersTest {
     Set<String> ids = new HashSet<>(List.of(first.getJsonArray("items").getJsonObject(0).getString("id")));
     JsonObject second = server.get("/api/admin/audit?limit=1&cursor=" + first.getString("nextCursor"), admin).bodyAsJsonObject();
     assertThat(ids.add(second.getJsonArray("items").getJsonObject(0).getString("id"))).isTrue();
-  }
-
-  private static HttpResponse<Buffer> await(io.vertx.core.Future<HttpResponse<Buffer>> future) {
-    return TestServer.await(future);
   }
 }
