@@ -10,7 +10,6 @@ import dev.gerbang.auth.SessionRoutes;
 import dev.gerbang.notify.OutboxService;
 import dev.gerbang.user.UserRoutes;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -22,9 +21,7 @@ public final class ApiRouter {
   public static Router create(Vertx vertx, Components c) {
     Router api = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(c.config().maxBodyBytes());
-    for (HttpMethod method : new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
-      api.route().method(method).handler(body);
-    }
+    api.route().handler(body);
     api.get("/openapi.json").handler(new OpenApi());
 
     SessionIssuer issuer = new SessionIssuer(c);

@@ -3,12 +3,11 @@ package dev.gerbang.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.Mailbox;
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,7 +126,7 @@ class EmailFlowsTest {
   }
 
   @Test
-  void aNewerResetLinkVoidsTheOlderOneAndAnExpiredLinkIsRefused() throws Exception {
+  void aNewerResetLinkVoidsTheOlderOneAndAnExpiredLinkIsRefused() {
     String email = TestServer.uniqueEmail();
     server.register(email);
     post("/api/auth/password/forgot", new JsonObject().put("email", email));
@@ -138,11 +137,7 @@ class EmailFlowsTest {
     JsonObject body = new JsonObject().put("newPassword", "a brand new passphrase for 2026");
     assertThat(post("/api/auth/password/reset", body.copy().put("token", older)).statusCode()).isEqualTo(400);
 
-    java.util.Properties busyWait = new java.util.Properties();
-    busyWait.setProperty("busy_timeout", "5000");
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("gerbang.db"), busyWait)) {
-      db.createStatement().executeUpdate("UPDATE account_tokens SET expires_at = 0 WHERE kind = 'password_reset'");
-    }
+    TestDb.update(server, "UPDATE account_tokens SET expires_at = 0 WHERE kind = 'password_reset'");
     assertThat(post("/api/auth/password/reset", body.copy().put("token", newer)).statusCode()).isEqualTo(400);
   }
 

@@ -1,6 +1,6 @@
 package dev.gerbang.auth;
 
-import static dev.gerbang.auth.Problems.assertProblem;
+import static dev.gerbang.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.TestDb;

@@ -1,8 +1,8 @@
 package dev.gerbang.auth;
 
-import static dev.gerbang.auth.Problems.assertProblem;
-import static dev.gerbang.auth.Problems.fields;
-import static dev.gerbang.auth.Problems.rules;
+import static dev.gerbang.Problems.assertProblem;
+import static dev.gerbang.Problems.fields;
+import static dev.gerbang.Problems.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.TestDb;

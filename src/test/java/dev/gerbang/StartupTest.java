@@ -1,0 +1,100 @@
+package dev.gerbang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Start-up with no configuration, restarts on the same data, and a graceful stop. */
+class StartupTest {
+  private Path root;
+
+  @BeforeEach
+  void createRoot() throws Exception {
+    root = Files.createTempDirectory("gerbang-startup");
+  }
+
+  @AfterEach
+  void deleteRoot() {
+    TestServer.deleteTree(root);
+  }
+
+  @Test
+  void withNoConfigurationItCreatesTheDatabaseAndAPrivateKeyFileInTheDataDir() throws Exception {
+    Path dataDir = root.resolve("not/yet/there");
+
+    try (TestServer server = TestServer.startOn(dataDir, new JsonObject())) {
+      server.register(TestServer.uniqueEmail());
+
+      assertThat(dataDir.resolve("gerbang.db")).isRegularFile();
+      Path keys = dataDir.resolve("keys.json");
+      assertThat(keys).isRegularFile();
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");
+      assertThat(dataDir.resolve("keys.json.tmp")).doesNotExist();
+      JsonObject stored = new JsonObject(Files.readString(keys));
+      assertThat(stored.getJsonArray("jwt").getJsonObject(0).getString("secret")).hasSizeGreaterThanOrEqualTo(43);
+      assertThat(stored.getString("refresh")).hasSizeGreaterThanOrEqualTo(43);
+      assertThat(TestDb.rows(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table'"))
+          .extracting(row -> row.get("name")).contains("users", "user_roles", "sessions", "refresh_tokens", "audit_log");
+      assertThat(TestDb.rows(dataDir, "PRAGMA journal_mode").get(0).get("journal_mode")).isEqualTo("wal");
+      assertThat(server.get("/health/ready", null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aRestartOnTheSameDataDirKeepsTheKeysTheAccountsAndTheTokens() throws Exception {
+    String email = TestServer.uniqueEmail();
+    String token;
+    String userId;
+    String keysBefore;
+    try (TestServer first = TestServer.startOn(root, new JsonObject())) {
+      userId = first.register(email).getString("id");
+      token = first.login(email, TestServer.PASSWORD).getString("accessToken");
+      keysBefore = Files.readString(root.resolve("keys.json"));
+      // The login's audit row is written after the response, outside a transaction: it must be durable.
+      assertThat(TestDb.eventually(() -> TestDb.rows(root, "SELECT id FROM audit_log WHERE event = 'login' AND user_id = ?",
+          userId).size(), n -> n == 1)).isEqualTo(1);
+    }
+
+    try (TestServer second = TestServer.startOn(root, new JsonObject())) {
+      HttpResponse<Buffer> me = second.get("/api/me", token);
+
+      assertThat(me.statusCode()).as(me.bodyAsString()).isEqualTo(200);
+      assertThat(me.bodyAsJsonObject().getString("email")).isEqualTo(email);
+      assertThat(Files.readString(root.resolve("keys.json"))).isEqualTo(keysBefore);
+      assertThat(second.login(email, TestServer.PASSWORD).getJsonObject("user").getString("id")).isEqualTo(userId);
+      assertThat(TestDb.eventually(() -> TestDb.rows(root, "SELECT id FROM audit_log WHERE event = 'login' AND user_id = ?",
+          userId).size(), n -> n == 2)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void stoppingLetsARequestInFlightFinishAndThenRefusesNewOnes() throws Exception {
+    // Slow hashing (about a second per login here) keeps the login in flight while the server stops.
+    JsonObject slow = new JsonObject().put("password", new JsonObject().put("argon2", new JsonObject().put("iterations", 40)));
+    try (TestServer server = TestServer.startOn(root, slow)) {
+      String email = TestServer.uniqueEmail();
+      server.register(email);
+      Future<HttpResponse<Buffer>> inFlight = server.client().post("/api/auth/login")
+          .sendJsonObject(new JsonObject().put("email", email).put("password", TestServer.PASSWORD));
+      Thread.sleep(300);
+      assertThat(inFlight.isComplete()).as("the login should still be hashing").isFalse();
+
+      server.gerbang().stop();
+
+      HttpResponse<Buffer> response = TestServer.await(inFlight);
+      assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+      assertThat(response.bodyAsJsonObject().getString("accessToken")).isNotBlank();
+      assertThatThrownBy(() -> TestServer.await(server.client().get("/health/live").send())).isNotInstanceOf(AssertionError.class);
+    }
+  }
+}
