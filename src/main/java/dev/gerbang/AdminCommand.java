@@ -68,7 +68,11 @@ final class AdminCommand {
       System.err.println("gerbang: create-admin failed: " + e.getMessage());
       return 1;
     } finally {
-      vertx.close();
+      try {
+        vertx.close().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("gerbang: could not close cleanly: " + e.getMessage());
+      }
     }
   }
 

@@ -134,7 +134,7 @@ public final class AdminRoutes {
 
   private void audit(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "event", "userId", "from", "to", "limit", "cursor")
-        .text("event", 60).id("userId").instant("from").instant("to").limit().cursor().validate();
+        .text("event", 60).id("userId").instant("from").instantUntil("to").limit().cursor().validate();
     auditLog.search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
   }
 }

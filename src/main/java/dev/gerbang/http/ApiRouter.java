@@ -32,4 +32,18 @@ public final class ApiRouter {
     new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
     return api;
   }
+
+  /** The methods some route of the router serves at this path (under /api), for the Allow header of a 405. */
+  public static String allowedMethods(Router api, String path) {
+    java.util.TreeSet<String> methods = new java.util.TreeSet<>();
+    for (io.vertx.ext.web.Route route : api.getRoutes()) {
+      if (route.getPath() != null && route.methods() != null) {
+        String pattern = "/api" + route.getPath().replaceAll(":[A-Za-z0-9_]+", "[^/]+");
+        if (path.matches(pattern)) {
+          route.methods().forEach(m -> methods.add(m.name()));
+        }
+      }
+    }
+    return String.join(", ", methods);
+  }
 }

@@ -33,8 +33,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
       String error = "invalid-token".equals(problem.type()) ? ", error=\"invalid_token\"" : "";
       response.putHeader("WWW-Authenticate", "Bearer realm=\"gerbang\"" + error);
     }
-    if (problem.status() == 405 && ctx.get("allowedMethods") != null) {
-      response.putHeader(HttpHeaders.ALLOW, ctx.<String>get("allowedMethods"));
+    if (problem.status() == 405 && ctx.get(ALLOWED_METHODS) != null) {
+      response.putHeader(HttpHeaders.ALLOW, ctx.<String>get(ALLOWED_METHODS));
     }
     if (problem instanceof Problem && ctx.get(RETRY_AFTER) != null) {
       response.putHeader(HttpHeaders.RETRY_AFTER, ctx.<String>get(RETRY_AFTER));
@@ -45,6 +45,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
       response.end(problem.toJson(RequestIds.of(ctx)).encode());
     }
   }
+
+  /** Context key for the methods a 405's path does allow (RFC 9110 asks for an Allow header). */
+  public static final String ALLOWED_METHODS = "gerbang.allowedMethods";
 
   /** Context key under which a handler may leave a Retry-After value for a 429. */
   public static final String RETRY_AFTER = "gerbang.retryAfter";

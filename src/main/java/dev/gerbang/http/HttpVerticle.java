@@ -40,7 +40,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health/live").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(readiness());
 
-    router.route("/api/*").subRouter(ApiRouter.create(vertx, c));
+    Router api = ApiRouter.create(vertx, c);
+    router.route("/api/*").subRouter(api);
 
     // Static files and the SPA fallback never answer under /api, so an API path with the wrong method is a 405.
     router.routeWithRegex(NOT_API).method(HttpMethod.GET).method(HttpMethod.HEAD)
@@ -49,7 +50,10 @@ public final class HttpVerticle extends VerticleBase {
 
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);
-    router.errorHandler(405, failures);
+    router.errorHandler(405, ctx -> {
+      ctx.put(FailureHandler.ALLOWED_METHODS, ApiRouter.allowedMethods(api, ctx.request().path()));
+      failures.handle(ctx);
+    });
     router.errorHandler(500, failures);
 
     server = vertx.createHttpServer(new HttpServerOptions()

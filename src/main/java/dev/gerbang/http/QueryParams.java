@@ -82,13 +82,23 @@ public final class QueryParams {
     return text("cursor", 512);
   }
 
-  /** An ISO-8601 instant (2026-01-31T00:00:00Z) or date (2026-01-31), stored as epoch milliseconds. */
+  /** An ISO-8601 instant (2026-01-31T00:00:00Z) or date (2026-01-31: its first millisecond, UTC), in epoch ms. */
   public QueryParams instant(String name) {
+    return instant(name, false);
+  }
+
+  /** As {@link #instant}, but a bare date means its last millisecond: for the inclusive end of a range. */
+  public QueryParams instantUntil(String name) {
+    return instant(name, true);
+  }
+
+  private QueryParams instant(String name, boolean endOfDay) {
     String value = get(name);
     if (value != null) {
       try {
         long millis = value.length() == 10
-            ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
+            ? java.time.LocalDate.parse(value).plusDays(endOfDay ? 1 : 0).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant().toEpochMilli() - (endOfDay ? 1 : 0)
             : Instant.parse(value).toEpochMilli();
         values.put(name, millis);
       } catch (DateTimeParseException e) {

@@ -16,7 +16,8 @@ public final class ServiceErrors {
 
   public static ServiceException of(Problem problem) {
     JsonArray errors = new JsonArray();
-    problem.errors().forEach(e -> errors.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+    problem.errors().forEach(e -> errors.add(new JsonObject().put("field", e.field()).put("message", e.message())
+        .put("rule", e.rule())));
     return new ServiceException(problem.status(), problem.getMessage(),
         new JsonObject().put("type", problem.type()).put("errors", errors));
   }
@@ -40,7 +41,7 @@ public final class ServiceErrors {
     JsonArray list = info.getJsonArray("errors", new JsonArray());
     for (int i = 0; i < list.size(); i++) {
       JsonObject error = list.getJsonObject(i);
-      errors.add(new Problem.FieldError(error.getString("field"), error.getString("message")));
+      errors.add(new Problem.FieldError(error.getString("field"), error.getString("message"), error.getString("rule")));
     }
     String type = info.getString("type", "error");
     return new Problem(status, type, FailureHandler.titleFor(status), e.getMessage(), errors);

@@ -58,6 +58,10 @@ class ErrorsTest {
     assertProblem(raw(HttpMethod.GET, "/api/auth/login", null, "Accept", "text/html"), 405, "method-not-allowed");
     assertProblem(server.send(HttpMethod.PUT, "/api/me", null, new JsonObject()), 405, "method-not-allowed");
     assertProblem(server.send(HttpMethod.DELETE, "/api/me/password", null, null), 405, "method-not-allowed");
+    // RFC 9110 section 15.5.6: a 405 names the methods the resource does support.
+    assertThat(server.send(HttpMethod.PUT, "/api/me", null, new JsonObject()).getHeader("Allow")).isEqualTo("DELETE, GET, PATCH");
+    assertThat(server.send(HttpMethod.GET, "/api/auth/sessions/01a21028-2acc-72b1-81ba-bae16058bcfa", null, null)
+        .getHeader("Allow")).isEqualTo("DELETE");
   }
 
   @Test
