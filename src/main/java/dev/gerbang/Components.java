@@ -22,7 +22,8 @@ import io.vertx.core.Vertx;
  */
 public record Components(AppConfig config, UserService users, SessionService sessions, AccountService accounts,
                          Audit audit, Tokens tokens, RefreshTokens refreshTokens, EmailTokens emailTokens,
-                         PasswordHasher hasher, PasswordPolicy policy, SessionGate gate, AuthHandler auth) {
+                         PasswordHasher hasher, PasswordPolicy policy, SessionGate gate, AuthHandler auth,
+                         byte[] derivationKey) {
 
   public static Components create(Vertx vertx, AppConfig config, Keys keys) {
     SessionService sessions = SessionService.proxy(vertx);
@@ -30,6 +31,7 @@ public record Components(AppConfig config, UserService users, SessionService ses
     SessionGate gate = new SessionGate(vertx, sessions, config.sessionCacheSeconds());
     return new Components(config, UserService.proxy(vertx), sessions, AccountService.proxy(vertx),
         new Audit(AuditService.proxy(vertx)), tokens, new RefreshTokens(keys), new EmailTokens(keys.emailTokenKey()),
-        new PasswordHasher(vertx, config), new PasswordPolicy(config), gate, new AuthHandler(tokens, gate));
+        new PasswordHasher(vertx, config), new PasswordPolicy(config), gate, new AuthHandler(tokens, gate),
+        keys.emailTokenKey());
   }
 }
