@@ -22,7 +22,11 @@ public final class OidcProvider implements Provider {
   private final Vertx vertx;
   private final String name;
   private final String displayName;
+  private static final long LEEWAY_SECONDS = 60;
+
   private final OAuth2Options options;
+  private final String issuer;
+  private final String clientId;
   private Future<OAuth2Auth> discovered;
 
   public OidcProvider(Vertx vertx, String name, String displayName, String issuer, String clientId, String clientSecret) {
@@ -30,6 +34,8 @@ public final class OidcProvider implements Provider {
     this.name = name;
     this.displayName = displayName;
     this.options = new OAuth2Options().setSite(issuer).setClientId(clientId).setClientSecret(clientSecret);
+    this.issuer = issuer;
+    this.clientId = clientId;
   }
 
   /** Discovery happens on first use and is kept; a failed discovery (provider down) is tried again next time. */
@@ -65,6 +71,34 @@ public final class OidcProvider implements Provider {
         .setCodeChallengeMethod("S256")) + "&nonce=" + URLEncoder.encode(nonce, StandardCharsets.UTF_8));
   }
 
+  /**
+   * The claims checks of OpenID Connect Core 3.1.3.7 that Gerbang makes itself, whatever the library did:
+   * issuer, audience, expiry, issue time and nonce. Null when the token passes.
+   */
+  String problem(JsonObject idToken, String nonce) {
+    long now = System.currentTimeMillis() / 1000;
+    Object aud = idToken.getValue("aud");
+    boolean audienceOk = clientId.equals(aud) || aud instanceof io.vertx.core.json.JsonArray list && list.contains(clientId);
+    Long exp = idToken.getLong("exp");
+    Long iat = idToken.getLong("iat");
+    if (!issuer.equals(idToken.getString("iss"))) {
+      return "the ID token comes from another issuer";
+    }
+    if (!audienceOk) {
+      return "the ID token is for another client";
+    }
+    if (exp == null || exp + LEEWAY_SECONDS < now) {
+      return "the ID token has expired";
+    }
+    if (iat != null && iat - LEEWAY_SECONDS > now) {
+      return "the ID token is issued in the future";
+    }
+    if (!nonce.equals(idToken.getString("nonce"))) {
+      return "the ID token's nonce is not this flow's";
+    }
+    return null;
+  }
+
   @Override
   public Future<JsonObject> profile(String code, String redirectUri, String codeVerifier, String nonce) {
     return auth().compose(auth -> auth.authenticate(new Oauth2Credentials()
@@ -74,8 +108,9 @@ public final class OidcProvider implements Provider {
           if (idToken == null) {
             return Future.failedFuture(new SocialException("invalid_token", "the provider sent no ID token"));
           }
-          if (!nonce.equals(idToken.getString("nonce"))) {
-            return Future.failedFuture(new SocialException("invalid_token", "the ID token's nonce is not this flow's"));
+          String problem = problem(idToken, nonce);
+          if (problem != null) {
+            return Future.failedFuture(new SocialException("invalid_token", problem));
           }
           return Future.succeededFuture(new JsonObject()
               .put("provider", name)
