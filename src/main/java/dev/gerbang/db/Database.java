@@ -36,7 +36,11 @@ public final class Database {
     if (dialect == Dialect.SQLITE) {
       ensureParentDirectory(url);
     }
-    int size = dialect == Dialect.SQLITE ? Math.min(config.dbPoolSize(), 8) : config.dbPoolSize();
+    // SQLite: one connection. The JDBC client runs every statement as an ordered blocking task of the
+    // database worker's context, so connections never run in parallel anyway; with several, an autocommit
+    // write queued between the statements of another connection's open transaction waits on its lock
+    // (busy_timeout) while blocking the very queue that transaction needs to finish: SQLITE_BUSY after 5 s.
+    int size = dialect == Dialect.SQLITE ? 1 : config.dbPoolSize();
     AgroalDataSource dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
         .connectionPoolConfiguration(pool -> pool
             .maxSize(size)
