@@ -36,11 +36,7 @@ public final class Database {
     if (dialect == Dialect.SQLITE) {
       ensureParentDirectory(url);
     }
-    // SQLite: one connection. The JDBC client runs every statement as an ordered blocking task of the
-    // database worker's context, so connections never run in parallel anyway; with several, an autocommit
-    // write queued between the statements of another connection's open transaction waits on its lock
-    // (busy_timeout) while blocking the very queue that transaction needs to finish: SQLITE_BUSY after 5 s.
-    int size = dialect == Dialect.SQLITE ? 1 : config.dbPoolSize();
+    int size = dialect == Dialect.SQLITE ? Math.min(config.dbPoolSize(), 8) : config.dbPoolSize();
     AgroalDataSource dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
         .connectionPoolConfiguration(pool -> pool
             .maxSize(size)
@@ -77,7 +73,7 @@ public final class Database {
       dataSource.close();
       throw e;
     }
-    Pool pool = JDBCPool.pool(vertx, dataSource, new PoolOptions().setMaxSize(size));
+    Pool pool = JDBCPool.pool(vertx, AutoCommitRestoring.wrap(dataSource), new PoolOptions().setMaxSize(size));
     return new Database(dataSource, pool, dialect);
   }
 
