@@ -163,6 +163,25 @@ class MedicalListTest {
   }
 
   @Test
+  void aDoctorWhoIsAlsoAPatientListsBothTheirOwnRecordsAndTheOnesTheyWrote() {
+    Person both = world.user("Dr. Patient", "doctor", "patient");
+    server.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/doctor-profile", both.token(),
+        new JsonObject().put("specialty", "Dermatology").put("licenceNumber", "SIP-" + MedicalWorld.suffix()));
+    String patientId = server.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/patient-profile", both.token(),
+        new JsonObject().put("dateOfBirth", "1970-01-01").put("sex", "male")).bodyAsJsonObject().getString("id");
+    Person asPatient = new Person(both.token(), both.userId(), patientId, both.name());
+    world.record(doctorX, asPatient, "2026-01-06", "Rash", "Contact dermatitis");
+    Person asDoctor = new Person(both.token(), both.userId(), null, both.name());
+    world.record(asDoctor, patientB, "2026-01-07", "Budi itch", "Urticaria of Budi");
+
+    List<JsonObject> seen = walk(both, Map.of(), 1);
+
+    assertThat(seen.stream().map(r -> r.getString("diagnosis"))).containsExactly("Urticaria of Budi", "Contact dermatitis");
+    assertThat(seen.get(0).getJsonObject("doctor").getString("name")).isEqualTo("Dr. Patient");
+    assertThat(seen.get(1).getJsonObject("patient").getString("id")).isEqualTo(patientId);
+  }
+
+  @Test
   void anAdminListsEverythingWithFiltersAndTheReadIsAudited() {
     Person admin = world.admin();
     assertScopeUnderEveryFilterAndPageSize(admin, r -> true, 14);

@@ -52,6 +52,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
 
   @Override
   public Future<JsonObject> list(JsonObject callerJson, JsonObject query) {
+    // Newest visit first: the keyset is (visit date, id), so a cursor's time is the visit date as an epoch day.
     Cursor cursor;
     String afterDate;
     try {
