@@ -164,16 +164,8 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
       return list;
     });
     Future<Long> total = pool.preparedQuery(sql.get(statement + "Count")).execute(filters).map(Rows::count);
-    return Future.all(items, total).map(done -> {
-      JsonArray list = items.result();
-      Cursor next = null;
-      if (list.size() > limit) {
-        list.remove(limit);
-        JsonObject last = list.getJsonObject(limit - 1);
-        next = new Cursor(Instant.parse(last.getString("createdAt")).toEpochMilli(), last.getString("id"));
-      }
-      return Page.of(list, next, total.result());
-    });
+    return Future.all(items, total).map(done -> Page.ofLimitPlusOne(items.result(), limit, total.result(),
+        last -> new Cursor(Instant.parse(last.getString("createdAt")).toEpochMilli(), last.getString("id"))));
   }
 
   @Override

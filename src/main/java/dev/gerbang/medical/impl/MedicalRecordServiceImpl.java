@@ -83,16 +83,8 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
         return list;
       });
       Future<Long> total = pool.preparedQuery(sql.get("listCount")).execute(filters).map(Rows::count);
-      return Future.all(items, total).map(done -> {
-        JsonArray list = items.result();
-        Cursor next = null;
-        if (list.size() > limit) {
-          list.remove(limit);
-          JsonObject last = list.getJsonObject(limit - 1);
-          next = new Cursor(LocalDate.parse(last.getString("visitDate")).toEpochDay(), last.getString("id"));
-        }
-        return Page.of(list, next, total.result());
-      });
+      return Future.all(items, total).map(done -> Page.ofLimitPlusOne(items.result(), limit, total.result(),
+          last -> new Cursor(LocalDate.parse(last.getString("visitDate")).toEpochDay(), last.getString("id"))));
     });
   }
 
