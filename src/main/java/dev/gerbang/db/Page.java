@@ -50,6 +50,19 @@ public final class Page {
     return Future.all(items, total).map(done -> items.result().put("total", total.result()));
   }
 
+  /**
+   * The page from a keyset query run with LIMIT limit + 1: the extra row, when there is one, only says that a
+   * next page exists; it is dropped and the cursor is the key of the last row kept.
+   */
+  public static JsonObject ofLimitPlusOne(JsonArray rows, int limit, long total, java.util.function.Function<JsonObject, Cursor> keyOf) {
+    Cursor next = null;
+    if (rows.size() > limit) {
+      rows.remove(limit);
+      next = keyOf.apply(rows.getJsonObject(limit - 1));
+    }
+    return of(rows, next, total);
+  }
+
   /** Escapes a search term for LIKE ... ESCAPE '\' and wraps it in wildcards; lower-cased. */
   public static String likePattern(String q) {
     if (q == null || q.isEmpty()) {

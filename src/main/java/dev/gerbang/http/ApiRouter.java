@@ -12,6 +12,7 @@ import dev.gerbang.social.FlowSecrets;
 import dev.gerbang.social.Providers;
 import dev.gerbang.social.SocialRoutes;
 import dev.gerbang.social.SocialService;
+import dev.gerbang.medical.MedicalRoutes;
 import dev.gerbang.user.UserRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -35,6 +36,7 @@ public final class ApiRouter {
     new AccountRoutes(c).mount(api);
     new SocialRoutes(c, issuer, new Providers(vertx, c.config()), SocialService.proxy(vertx),
         new FlowSecrets(c.derivationKey())).mount(api);
+    MedicalRoutes.mount(api, vertx, c);
     new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
     return api;
   }
