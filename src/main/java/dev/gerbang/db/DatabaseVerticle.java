@@ -53,7 +53,7 @@ public final class DatabaseVerticle extends VerticleBase {
     consumers.add(binder.setAddress(AccountService.ADDRESS).register(AccountService.class, new AccountServiceImpl(database, outbox)));
     consumers.add(binder.setAddress(OutboxService.ADDRESS).register(OutboxService.class, new OutboxServiceImpl(database)));
     consumers.add(binder.setAddress(SocialService.ADDRESS).register(SocialService.class, new SocialServiceImpl(database)));
-    consumers.add(binder.setAddress(MedicalRecordService.ADDRESS).register(MedicalRecordService.class, new MedicalRecordServiceImpl(database)));
+    consumers.add(binder.setAddress(MedicalRecordService.ADDRESS).register(MedicalRecordService.class, new MedicalRecordServiceImpl(database, outbox)));
     consumers.add(binder.setAddress(MedicalProfileService.ADDRESS).register(MedicalProfileService.class, new MedicalProfileServiceImpl(database)));
     consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))

@@ -1,5 +1,6 @@
 package dev.gerbang.medical.impl;
 
+import dev.gerbang.account.Mails;
 import dev.gerbang.db.Cursor;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
@@ -9,12 +10,14 @@ import dev.gerbang.db.Sql;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.ServiceErrors;
 import dev.gerbang.medical.MedicalRecordService;
+import dev.gerbang.notify.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -26,8 +29,10 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
 
   private final Pool pool;
   private final Sql sql;
+  private final Outbox outbox;
 
-  public MedicalRecordServiceImpl(Database database) {
+  public MedicalRecordServiceImpl(Database database, Outbox outbox) {
+    this.outbox = outbox;
     this.pool = database.pool();
     this.sql = database.sql("medical_records");
   }
@@ -143,9 +148,22 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
               .addString(record.getString("notes"))
               .addString(caller.userId())
               .addLong(now).addLong(now)))
+          .compose(done -> notifyPatient(conn, patientId, id))
           .compose(done -> findRecord(conn, id))
           .map(RecordRows::detail);
-    }));
+    })).onSuccess(created -> outbox.wake());
+  }
+
+  /** Mails the patient that a record is available, in the record's transaction: a link, and no health data. */
+  private Future<Void> notifyPatient(SqlConnection conn, String patientId, String recordId) {
+    return conn.preparedQuery(sql.get("patientContact")).execute(Tuple.of(patientId)).compose(rows -> {
+      Row patient = Rows.first(rows, row -> row);
+      if (patient == null) {
+        return Future.succeededFuture();
+      }
+      return outbox.enqueue(conn, Mails.medicalRecordAvailable(patient.getString("email"), patient.getString("name"),
+          patient.getString("locale"), recordId)).mapEmpty();
+    });
   }
 
   private Future<Void> exists(SqlClient client, String statement, String id, String field, String message) {
