@@ -120,6 +120,24 @@ class PostgresTest {
   }
 
   @Test
+  void medicalRecordsAndTheirAccessRulesWorkOnPostgres() {
+    dev.gerbang.medical.MedicalWorld world = new dev.gerbang.medical.MedicalWorld(server);
+    var patient = world.patient("Ayu Lestari");
+    var other = world.patient("Dedi Kurniawan");
+    var doctor = world.doctor("Dr. Sari", "Internal medicine");
+    String id = world.record(doctor, patient, "2026-01-15", "Cough at night", "Mild asthma");
+    world.record(doctor, other, "2026-01-16", "Headache", "Tension headache");
+
+    JsonObject mine = server.get("/api/medical-records?q=asthma", patient.token()).bodyAsJsonObject();
+    assertThat(mine.getLong("total")).isEqualTo(1L);
+    assertThat(mine.getJsonArray("items").getJsonObject(0).getJsonObject("doctor").getString("specialty")).isEqualTo("Internal medicine");
+    assertThat(server.get("/api/medical-records/" + id, patient.token()).statusCode()).isEqualTo(200);
+    assertThat(server.get("/api/medical-records/" + id, other.token()).statusCode()).isEqualTo(403);
+    assertThat(server.get("/api/medical-records", doctor.token()).bodyAsJsonObject().getLong("total")).isEqualTo(2L);
+    mailbox.awaitTo((String) server.get("/api/me", patient.token()).bodyAsJsonObject().getString("email"), "medical record");
+  }
+
+  @Test
   void thePasswordResetFlowAndItsOutboxWorkOnPostgres() {
     String email = TestServer.uniqueEmail();
     String token = server.newSessionFor(email).getString("accessToken");

@@ -10,19 +10,19 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.util.UUID;
 
 /** Patients, doctors and records made over the API, the way an app would, for the medical tests. */
-final class MedicalWorld {
+public final class MedicalWorld {
   /** A signed-in user and the profile they have (patient or doctor), or null for none. */
-  record Person(String token, String userId, String profileId, String name) {
+  public record Person(String token, String userId, String profileId, String name) {
   }
 
   private final TestServer server;
 
-  MedicalWorld(TestServer server) {
+  public MedicalWorld(TestServer server) {
     this.server = server;
   }
 
   /** A new account with this display name and these roles, signed in after the grant. */
-  Person user(String name, String... roles) {
+  public Person user(String name, String... roles) {
     String email = TestServer.uniqueEmail();
     JsonObject user = server.register(email, TestServer.PASSWORD, name);
     for (String role : roles) {
@@ -32,11 +32,11 @@ final class MedicalWorld {
     return new Person(token, user.getString("id"), null, name);
   }
 
-  Person admin() {
+  public Person admin() {
     return user("Admin " + suffix(), "admin");
   }
 
-  Person patient(String name) {
+  public Person patient(String name) {
     Person user = user(name, "patient");
     HttpResponse<Buffer> saved = server.send(HttpMethod.PUT, "/api/me/patient-profile", user.token(),
         new JsonObject().put("dateOfBirth", "1980-02-29").put("sex", "female").put("phone", "+62 21 555 0100")
@@ -45,7 +45,7 @@ final class MedicalWorld {
     return new Person(user.token(), user.userId(), saved.bodyAsJsonObject().getString("id"), name);
   }
 
-  Person doctor(String name, String specialty) {
+  public Person doctor(String name, String specialty) {
     Person user = user(name, "doctor");
     HttpResponse<Buffer> saved = server.send(HttpMethod.PUT, "/api/me/doctor-profile", user.token(),
         new JsonObject().put("specialty", specialty).put("licenceNumber", "SIP-" + suffix()));
@@ -60,7 +60,7 @@ final class MedicalWorld {
   }
 
   /** A record written by the doctor about the patient; answers its id. */
-  String record(Person doctor, Person patient, String visitDate, String complaint, String diagnosis) {
+  public String record(Person doctor, Person patient, String visitDate, String complaint, String diagnosis) {
     HttpResponse<Buffer> created = server.post("/api/medical-records", doctor.token(),
         recordBody(patient, visitDate, complaint, diagnosis));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
