@@ -65,7 +65,8 @@ public final class Database {
     try {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:db/migration")
+          // Shared migrations, then the few that differ per database (full-text search): db/migration-sqlite, -postgresql.
+          .locations("classpath:db/migration", "classpath:db/migration-" + dialect.name().toLowerCase(java.util.Locale.ROOT))
           .failOnMissingLocations(true)
           .load()
           .migrate();
@@ -73,7 +74,7 @@ public final class Database {
       dataSource.close();
       throw e;
     }
-    Pool pool = JDBCPool.pool(vertx, dataSource, new PoolOptions().setMaxSize(size));
+    Pool pool = JDBCPool.pool(vertx, AutoCommitGuard.wrap(dataSource), new PoolOptions().setMaxSize(size));
     return new Database(dataSource, pool, dialect);
   }
 
