@@ -11,16 +11,18 @@ import dev.gerbang.auth.SessionGate;
 import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.Tokens;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.content.ContentCache;
 import dev.gerbang.user.UserService;
 import io.vertx.core.Vertx;
 
 /**
- * What the HTTP verticles share on one node: configuration, the service proxies, and the auth machinery.
+ * What the HTTP verticles share on one node: configuration, the service proxies, the auth machinery, and
+ * the in-memory cache of public content.
  * Built once before the verticles deploy (building the hasher computes a hash, so not on an event loop).
  */
 public record Components(AppConfig config, UserService users, SessionService sessions, Audit audit,
                          Tokens tokens, RefreshTokens refreshTokens, PasswordHasher hasher, PasswordPolicy policy,
-                         SessionGate gate, AuthHandler auth) {
+                         SessionGate gate, AuthHandler auth, ContentCache contentCache) {
 
   public static Components create(Vertx vertx, AppConfig config, Keys keys) {
     SessionService sessions = SessionService.proxy(vertx);
@@ -28,6 +30,6 @@ public record Components(AppConfig config, UserService users, SessionService ses
     SessionGate gate = new SessionGate(vertx, sessions, config.sessionCacheSeconds());
     return new Components(config, UserService.proxy(vertx), sessions, new Audit(AuditService.proxy(vertx)), tokens,
         new RefreshTokens(keys), new PasswordHasher(vertx, config), new PasswordPolicy(config), gate,
-        new AuthHandler(tokens, gate));
+        new AuthHandler(tokens, gate), new ContentCache(vertx, config.contentCacheMaxEntries()));
   }
 }

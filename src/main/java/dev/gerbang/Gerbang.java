@@ -41,6 +41,7 @@ public final class Gerbang {
     Vertx vertx = Vertx.vertx(new VertxOptions());
     Components components = Components.create(vertx, config, keys);
     components.gate().listen();
+    components.contentCache().listen();
     return vertx.deployVerticle(() -> new DatabaseVerticle(config),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(db -> vertx.deployVerticle(() -> new HttpVerticle(components),

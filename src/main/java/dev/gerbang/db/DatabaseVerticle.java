@@ -5,6 +5,8 @@ import dev.gerbang.audit.impl.AuditServiceImpl;
 import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.impl.SessionServiceImpl;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.content.ArticleService;
+import dev.gerbang.content.impl.ArticleServiceImpl;
 import dev.gerbang.user.UserService;
 import dev.gerbang.user.impl.UserServiceImpl;
 import io.vertx.core.Future;
@@ -38,6 +40,7 @@ public final class DatabaseVerticle extends VerticleBase {
     consumers.add(binder.setAddress(UserService.ADDRESS).register(UserService.class, new UserServiceImpl(database)));
     consumers.add(binder.setAddress(SessionService.ADDRESS).register(SessionService.class, new SessionServiceImpl(database)));
     consumers.add(binder.setAddress(AuditService.ADDRESS).register(AuditService.class, new AuditServiceImpl(database)));
+    consumers.add(binder.setAddress(ArticleService.ADDRESS).register(ArticleService.class, new ArticleServiceImpl(database)));
     consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))
         .onFailure(failure -> message.fail(503, "database unreachable"))));

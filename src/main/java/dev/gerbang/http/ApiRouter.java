@@ -6,6 +6,7 @@ import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.SessionIssuer;
 import dev.gerbang.auth.SessionRoutes;
+import dev.gerbang.content.ContentRoutes;
 import dev.gerbang.user.UserRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -30,6 +31,7 @@ public final class ApiRouter {
     new SessionRoutes(c, issuer).mount(api);
     new UserRoutes(c, issuer).mount(api);
     new AdminRoutes(c, AuditService.proxy(vertx)).mount(api);
+    new ContentRoutes(vertx, c).mount(api);
     return api;
   }
 }
