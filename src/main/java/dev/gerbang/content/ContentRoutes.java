@@ -16,5 +16,7 @@ public final class ContentRoutes {
 
   public void mount(Router api) {
     new ArticleRoutes(c, ArticleService.proxy(vertx)).mount(api);
+    new CommentRoutes(c, CommentService.proxy(vertx)).mount(api);
+    new TaxonomyRoutes(c, TaxonomyService.proxy(vertx)).mount(api);
   }
 }

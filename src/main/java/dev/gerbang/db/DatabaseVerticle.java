@@ -6,7 +6,11 @@ import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.impl.SessionServiceImpl;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.content.ArticleService;
+import dev.gerbang.content.CommentService;
+import dev.gerbang.content.TaxonomyService;
 import dev.gerbang.content.impl.ArticleServiceImpl;
+import dev.gerbang.content.impl.CommentServiceImpl;
+import dev.gerbang.content.impl.TaxonomyServiceImpl;
 import dev.gerbang.user.UserService;
 import dev.gerbang.user.impl.UserServiceImpl;
 import io.vertx.core.Future;
@@ -41,6 +45,8 @@ public final class DatabaseVerticle extends VerticleBase {
     consumers.add(binder.setAddress(SessionService.ADDRESS).register(SessionService.class, new SessionServiceImpl(database)));
     consumers.add(binder.setAddress(AuditService.ADDRESS).register(AuditService.class, new AuditServiceImpl(database)));
     consumers.add(binder.setAddress(ArticleService.ADDRESS).register(ArticleService.class, new ArticleServiceImpl(database)));
+    consumers.add(binder.setAddress(CommentService.ADDRESS).register(CommentService.class, new CommentServiceImpl(database)));
+    consumers.add(binder.setAddress(TaxonomyService.ADDRESS).register(TaxonomyService.class, new TaxonomyServiceImpl(database)));
     consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))
         .onFailure(failure -> message.fail(503, "database unreachable"))));
