@@ -138,4 +138,20 @@ class ContentCacheTest {
     }
     assertThat(cache.get(ContentCache.articleKey("remote"))).isNull();
   }
+
+  @Test
+  void aReadThatStartedBeforeAWriteNeverStoresWhatItRead() {
+    ContentCache cache = server.gerbang().components().contentCache();
+    String key = ContentCache.articleKey("raced");
+    long before = cache.version();
+    // The write lands (and invalidates) while the read is still under way...
+    cache.articleChanged("raced", true);
+    // ...then the read finishes and tries to store the old body: it must not stay.
+    cache.put(key, before, ContentCache.Entry.of(new JsonObject().put("title", "old")));
+    assertThat(cache.get(key)).isNull();
+
+    long now = cache.version();
+    cache.put(key, now, ContentCache.Entry.of(new JsonObject().put("title", "new")));
+    assertThat(cache.get(key)).isNotNull();
+  }
 }

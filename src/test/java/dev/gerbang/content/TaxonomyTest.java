@@ -97,6 +97,9 @@ class TaxonomyTest {
     assertThat(created.bodyAsJsonObject().getString("slug")).isEqualTo("empty-one");
     assertThat(server.post("/api/tags", editor, new JsonObject().put("name", "JAVA")).statusCode()).isEqualTo(409);
     assertThat(server.post("/api/tags", content.token(), new JsonObject().put("name", "x")).statusCode()).isEqualTo(403);
+    assertThat(content.patch("/api/tags/web", content.token(), new JsonObject().put("name", "x")).statusCode()).isEqualTo(403);
+    assertThat(content.delete("/api/tags/web", content.token()).statusCode()).isEqualTo(403);
+    assertThat(content.delete("/api/tags/web", null).statusCode()).isEqualTo(401);
 
     JsonObject all = content.get("/api/tags", null);
     assertThat(Content.slugs(all)).containsExactly("empty-one", "java", "web");
