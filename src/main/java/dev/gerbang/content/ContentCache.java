@@ -2,6 +2,7 @@ package dev.gerbang.content;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gerbang.auth.SessionGate;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -64,8 +65,19 @@ public final class ContentCache {
     this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(MAX_AGE).build();
   }
 
-  public MessageConsumer<JsonObject> listen() {
-    return vertx.eventBus().consumer(CHANGED, message -> forgetLocally(message.body()));
+  /**
+   * Listens for content changes made on other nodes (and, harmlessly, this one), and for account changes:
+   * a renamed or deleted account changes the author names, articles and comments that cached responses show.
+   * Those arrive asynchronously, so they are seen within the event bus latency rather than on the next read.
+   */
+  public List<MessageConsumer<JsonObject>> listen() {
+    return List.of(
+        vertx.eventBus().consumer(CHANGED, message -> forgetLocally(message.body())),
+        vertx.eventBus().<JsonObject>consumer(SessionGate.CHANGED, message -> {
+          if (message.body() != null && message.body().getString("userId") != null) {
+            forgetLocally(new JsonObject().put("all", true));
+          }
+        }));
   }
 
   public static String articleKey(String slug) {

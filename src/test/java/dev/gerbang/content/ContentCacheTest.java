@@ -154,4 +154,31 @@ class ContentCacheTest {
     cache.put(key, now, ContentCache.Entry.of(new JsonObject().put("title", "new")));
     assertThat(cache.get(key)).isNotNull();
   }
+
+  @Test
+  void aDeletedAccountTakesItsLikesAndCommentsAndARenamedOneItsNameOutOfCachedPages() {
+    JsonObject author = content.session("editor");
+    content.publish(author.getString("token"), Content.article("Popular"));
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    String leaver = server.login(email, TestServer.PASSWORD).getString("accessToken");
+    content.put("/api/articles/popular/like", leaver);
+    server.post("/api/articles/popular/comments", leaver, new JsonObject().put("body", "bye"));
+    JsonObject before = content.get("/api/articles/popular", null);
+    assertThat(before.getLong("likes")).isEqualTo(1L);
+    assertThat(before.getLong("commentCount")).isEqualTo(1L);
+
+    HttpResponse<Buffer> deleted = server.send(HttpMethod.DELETE, "/api/me", leaver, new JsonObject().put("password", TestServer.PASSWORD));
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    content.patch("/api/me", author.getString("token"), new JsonObject().put("name", "Renamed Author"));
+
+    long deadline = System.currentTimeMillis() + 5000;
+    JsonObject after = content.get("/api/articles/popular", null);
+    while (!"Renamed Author".equals(after.getJsonObject("author").getString("name")) && System.currentTimeMillis() < deadline) {
+      after = content.get("/api/articles/popular", null);
+    }
+    assertThat(after.getJsonObject("author").getString("name")).isEqualTo("Renamed Author");
+    assertThat(after.getLong("likes")).isZero();
+    assertThat(after.getLong("commentCount")).isZero();
+  }
 }
