@@ -190,4 +190,22 @@ class ArticleCrudTest {
     assertThat(content.put("/api/articles/likeable/like", null).statusCode()).isEqualTo(401);
     assertThat(content.put("/api/articles/nope/like", bob).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void concurrentArticlesWithTheSameTitleAndNewTagsGetDistinctSlugs() {
+    String editor = content.token("editor");
+    java.util.List<io.vertx.core.Future<HttpResponse<Buffer>>> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      sent.add(server.request(io.vertx.core.http.HttpMethod.POST, "/api/articles", editor)
+          .sendJsonObject(Content.article("Race").put("tags", new JsonArray().add("brand new"))));
+    }
+    java.util.Set<String> slugs = new java.util.HashSet<>();
+    for (var future : sent) {
+      HttpResponse<Buffer> response = TestServer.await(future);
+      assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+      slugs.add(response.bodyAsJsonObject().getString("slug"));
+    }
+    assertThat(slugs).containsExactlyInAnyOrder("race", "race-2", "race-3", "race-4", "race-5", "race-6");
+    assertThat(content.get("/api/tags", null).getJsonArray("items")).hasSize(1);
+  }
 }

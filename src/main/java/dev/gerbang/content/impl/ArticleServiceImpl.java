@@ -6,6 +6,7 @@ import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
+import dev.gerbang.db.SqlErrors;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.ServiceErrors;
 import io.vertx.core.Future;
@@ -68,6 +69,15 @@ public final class ArticleServiceImpl implements ArticleService {
     if (publish && !viewer.isEditor()) {
       return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only editors and admins may publish")));
     }
+    // SQLite serializes writers, so the free slug found is still free at insert; on PostgreSQL two writers may
+    // pick the same slug (or create the same tag) at once: the loser tries again, once.
+    return insert(viewer, article, publish)
+        .recover(failure -> SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
+            : insert(viewer, article, publish))
+        .map(row -> new JsonObject().put("article", ArticleRows.full(row)).put("wasPublic", false));
+  }
+
+  private Future<Row> insert(Viewer viewer, JsonObject article, boolean publish) {
     String id = Ids.newId();
     long now = System.currentTimeMillis();
     String title = article.getString("title");
@@ -84,8 +94,7 @@ public final class ArticleServiceImpl implements ArticleService {
           return conn.preparedQuery(sql.get("insert")).execute(row)
               .compose(done -> setTags(conn, id, article.getJsonArray("tags", new JsonArray())))
               .compose(done -> visible(conn, viewer, slug));
-        })))
-        .map(row -> new JsonObject().put("article", ArticleRows.full(row)).put("wasPublic", false));
+        })));
   }
 
   @Override
