@@ -13,6 +13,7 @@ import dev.gerbang.social.Providers;
 import dev.gerbang.social.SocialRoutes;
 import dev.gerbang.social.SocialService;
 import dev.gerbang.medical.MedicalRoutes;
+import dev.gerbang.content.ContentRoutes;
 import dev.gerbang.user.UserRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -38,6 +39,7 @@ public final class ApiRouter {
         new FlowSecrets(c.derivationKey())).mount(api);
     MedicalRoutes.mount(api, vertx, c);
     new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
+    new ContentRoutes(vertx, c).mount(api);
     return api;
   }
 
