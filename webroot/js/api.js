@@ -27,7 +27,16 @@ export function onSession(fn) {
   sessionListeners.add(fn);
 }
 
+// Only a hint that a refresh cookie may exist (the cookie itself is HttpOnly): without it, start-up does
+// not ask for a refresh that can only fail.
+const MARKER = 'gerbang.session';
+
+export function mayHaveSession() {
+  return localStorage.getItem(MARKER) === '1';
+}
+
 function setSession(pair) {
+  if (pair) localStorage.setItem(MARKER, '1'); else localStorage.removeItem(MARKER);
   accessToken = pair ? pair.accessToken : null;
   // Refresh 30 s early, so that a request never leaves with a token about to expire.
   expiresAt = pair ? Date.now() + (pair.expiresIn - 30) * 1000 : 0;
@@ -65,7 +74,7 @@ export function refresh() {
       .then((pair) => { setSession(pair); return true; })
       .catch((e) => {
         if (e.network || e.status >= 500) throw e;
-        if (accessToken) setSession(null);
+        if (accessToken) setSession(null); else localStorage.removeItem(MARKER);
         return false;
       })
       .finally(() => { refreshing = null; });

@@ -1,5 +1,5 @@
 // Start-up: restore the session from the refresh cookie, draw the header, and hand over to the router.
-import { api, logout, refresh } from './api.js';
+import { api, logout, mayHaveSession, refresh } from './api.js';
 import { h, replace } from './dom.js';
 import { describe } from './forms.js';
 import { LANGUAGES, lang, onLangChange, setLang, t } from './i18n.js';
@@ -69,7 +69,7 @@ onRender(drawHeader);
 async function boot() {
   drawHeader();
   try {
-    await refresh();
+    if (mayHaveSession()) await refresh();
   } catch (error) {
     showBanner(describe(error));
   }

@@ -38,6 +38,7 @@ export function navigate(to, { replace: replacing = false } = {}) {
 
 /** Renders the screen for the current address. */
 export async function render() {
+  if (!outlet) return undefined;
   const id = ++renderId;
   const found = match(location.pathname);
   const user = currentUser();
