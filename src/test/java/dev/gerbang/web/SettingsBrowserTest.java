@@ -1,0 +1,153 @@
+package dev.gerbang.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.gerbang.Mailbox;
+import dev.gerbang.TestServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Profile and settings in a real browser: profile edits, field errors, devices, email change, language. */
+class SettingsBrowserTest {
+  private static Browser browser;
+  private Mailbox mailbox;
+  private TestServer server;
+  private Browser.Tab tab;
+  private Page page;
+  private String email;
+
+  @BeforeAll
+  static void launch() {
+    browser = Browser.launch();
+  }
+
+  @AfterAll
+  static void quit() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    mailbox = Mailbox.started();
+    server = TestServer.start(mailbox.config());
+    tab = browser.open(server.url(""));
+    page = tab.page();
+    email = TestServer.uniqueEmail();
+    server.register(email);
+    Browser.signIn(tab, email, TestServer.PASSWORD);
+  }
+
+  @AfterEach
+  void stop() {
+    tab.close();
+    server.close();
+    mailbox.close();
+  }
+
+  private Locator section(String id) {
+    return page.locator("section#" + id);
+  }
+
+  private static Page.GetByLabelOptions exact() {
+    return new Page.GetByLabelOptions().setExact(true);
+  }
+
+  private static Locator.GetByRoleOptions named(String name) {
+    return new Locator.GetByRoleOptions().setName(name).setExact(true);
+  }
+
+  @Test
+  void editTheProfileWithTheErrorNextToItsFieldAndKeepItAfterAReload() {
+    page.navigate("/settings");
+    Locator profile = section("profile");
+    profile.getByLabel("Username", new Locator.GetByLabelOptions().setExact(true)).fill("x");
+    profile.getByRole(AriaRole.BUTTON, named("Save")).click();
+    tab.allowConsoleError("status of 400");
+    assertThat(profile.locator(".field[data-field=username] .error")).hasText("must be at least 3 characters long");
+    assertThat(profile.getByLabel("Username", new Locator.GetByLabelOptions().setExact(true))).isFocused();
+
+    profile.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Budi Santoso");
+    profile.getByLabel("Username", new Locator.GetByLabelOptions().setExact(true)).fill("budi.s");
+    // A picture this server has (the sandbox reaches no other host, and a broken image logs an error).
+    String avatar = server.url("/favicon.svg");
+    profile.getByLabel("Avatar URL").fill(avatar);
+    profile.getByRole(AriaRole.BUTTON, named("Save")).click();
+    assertThat(profile.locator(".notice.ok")).hasText("Saved.");
+    assertThat(profile.locator(".field[data-field=username] .error")).isEmpty();
+    assertThat(page.locator(".site-header .who")).hasText("Budi Santoso");
+    assertThat(profile.locator("img.avatar")).hasAttribute("src", avatar);
+
+    page.reload();
+    assertThat(section("profile").getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))).hasValue("Budi Santoso");
+    assertThat(section("profile").getByLabel("Username", new Locator.GetByLabelOptions().setExact(true))).hasValue("budi.s");
+    JsonObject me = server.login(email, TestServer.PASSWORD).getJsonObject("user");
+    assertThat(me.getString("name")).isEqualTo("Budi Santoso");
+    assertThat(me.getString("avatarUrl")).isEqualTo(avatar);
+    tab.assertClean();
+  }
+
+  @Test
+  void theDevicesListShowsThisOneAndSignsAnotherOut() {
+    String other = server.login(email, TestServer.PASSWORD).getString("accessToken");
+    page.navigate("/settings");
+    Locator sessions = section("sessions");
+    assertThat(sessions.locator("li.session")).hasCount(2);
+    assertThat(sessions.locator("li.session .tag.ok")).hasText("This device");
+    tab.screenshot("settings");
+    sessions.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign out")).click();
+    assertThat(sessions.locator("li.session")).hasCount(1);
+    assertThat(server.get("/api/me", other).statusCode()).isEqualTo(401);
+    // This device is still signed in.
+    page.reload();
+    assertThat(section("sessions").locator("li.session")).hasCount(1);
+    tab.assertClean();
+  }
+
+  @Test
+  void changeThePasswordThenTheEmailThroughTheLinkMailedToTheNewAddress() {
+    page.navigate("/settings");
+    Locator password = section("password");
+    password.getByLabel("Current password").fill(TestServer.PASSWORD);
+    password.getByLabel("New password").fill("another long passphrase");
+    password.getByRole(AriaRole.BUTTON, named("Change password")).click();
+    assertThat(password.locator(".notice.ok")).containsText("Your password has been changed");
+
+    String newEmail = TestServer.uniqueEmail();
+    Locator change = section("email");
+    change.getByLabel("New email").fill(newEmail);
+    change.getByLabel("Current password").fill("another long passphrase");
+    change.getByRole(AriaRole.BUTTON, named("Change email")).click();
+    assertThat(change.locator(".notice.ok")).containsText("We sent a link to " + newEmail);
+    String link = Browser.mailedLink(mailbox.awaitTo(newEmail, "Confirm your new email"));
+    assertThat(link).startsWith(server.url("/confirm-email?token="));
+    page.navigate(link);
+    assertThat(page.locator(".notice.ok")).hasText("Your email is now " + newEmail + ".");
+    page.navigate("/settings");
+    assertThat(section("email")).containsText(newEmail);
+    tab.assertClean();
+  }
+
+  @Test
+  void switchingToIndonesianTranslatesThePageAndSavesTheLocale() {
+    page.navigate("/settings");
+    page.getByLabel("Language", exact()).selectOption("id");
+    assertThat(page.locator("h1")).hasText("Pengaturan");
+    assertThat(page.locator("html")).hasAttribute("lang", "id");
+    assertThat(section("sessions").locator("li.session .tag.ok")).hasText("Perangkat ini");
+    page.waitForCondition(() -> "id".equals(server.login(email, TestServer.PASSWORD).getJsonObject("user").getString("locale")));
+    page.reload();
+    assertThat(page.locator("h1")).hasText("Pengaturan");
+    tab.screenshot("settings-id");
+    tab.assertClean();
+  }
+}
