@@ -150,4 +150,43 @@ class SettingsBrowserTest {
     tab.screenshot("settings-id");
     tab.assertClean();
   }
+
+  @Test
+  void deletingTheAccountNeedsThePasswordThenSignsOutForGood() {
+    page.navigate("/settings");
+    Locator delete = section("delete");
+    delete.getByLabel("Current password").fill("not my password");
+    delete.getByRole(AriaRole.BUTTON, named("Delete my account")).click();
+    tab.allowConsoleError("status of 400");
+    assertThat(delete.locator(".field[data-field=password] .error")).hasText("is not your current password");
+    delete.getByLabel("Current password").fill(TestServer.PASSWORD);
+    delete.getByRole(AriaRole.BUTTON, named("Delete my account")).click();
+    assertThat(page.locator(".notice.ok")).hasText("Your account has been deleted.");
+    page.reload();
+    assertThat(page.locator("h1")).hasText("Welcome to Gerbang");
+    assertThat(server.post("/api/auth/login", new JsonObject().put("email", email).put("password", TestServer.PASSWORD)).statusCode())
+        .isEqualTo(401);
+    tab.assertClean();
+  }
+
+  @Test
+  void theKeyboardMovesThroughThePageWithAVisibleFocus() {
+    page.navigate("/settings");
+    // After each navigation the focus goes to the new page's heading, for screen readers and keyboards.
+    assertThat(page.locator("h1")).isFocused();
+    page.keyboard().press("Tab");
+    assertThat(page.locator(":focus")).hasText("Profile");
+    assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+    // Text fields always show their focus ring.
+    section("profile").getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).focus();
+    assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+    // Backwards from the heading: the header, then the skip link first of all.
+    page.locator("h1").focus();
+    for (int i = 0; i < 10 && !"Skip to content".equals(page.evaluate("() => document.activeElement.textContent")); i++) {
+      page.keyboard().press("Shift+Tab");
+    }
+    assertThat(page.locator(":focus")).hasText("Skip to content");
+    assertThat(page.locator(":focus")).isVisible();
+    tab.assertClean();
+  }
 }
