@@ -10,7 +10,9 @@ export default {
   render() {
     const user = currentUser();
     const avatar = h('img', { class: 'avatar', alt: '', width: 64, height: 64 });
-    const showAvatar = (url) => { avatar.hidden = !url; if (url) avatar.src = url; };
+    // The CSP lets images come from https: or this server only; another http: picture is not shown.
+    const showable = (url) => url && (url.startsWith('https:') || url.startsWith(`${location.origin}/`));
+    const showAvatar = (url) => { avatar.hidden = !showable(url); if (showable(url)) avatar.src = url; };
     showAvatar(user.avatarUrl);
     const form = handle(h('form', {},
       h('div', { class: 'with-avatar' }, avatar, h('div', {},
