@@ -35,10 +35,13 @@ final class Browser implements AutoCloseable {
     this.chromium = chromium;
   }
 
-  /** Skips the calling test class (not fails it) on a machine without chromium. */
+  static boolean installed() {
+    return Files.isExecutable(CHROMIUM);
+  }
+
+  /** Skips (not fails) the caller on a machine without chromium. */
   static void assumeChromium() {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-        "browser tests skipped: " + CHROMIUM + " is missing (install it with: apt-get install -y chromium)");
+    Assumptions.assumeTrue(installed(), ChromiumRequired.MISSING);
   }
 
   static Browser launch() {
