@@ -35,13 +35,14 @@ export function showErrors(form, error) {
     input.setAttribute('aria-invalid', 'true');
     first = first || input;
   }
+  let alert = null;
   if (!errors.length || unclaimed.length) {
-    let alert = form.querySelector('.form-alert');
-    if (!alert) { alert = h('div', { class: 'form-alert', role: 'alert' }); form.prepend(alert); }
+    alert = form.querySelector('.form-alert');
+    if (!alert) { alert = h('div', { class: 'form-alert', role: 'alert', tabindex: '-1' }); form.prepend(alert); }
     replace(alert, h('p', {}, describe(error)), unclaimed.length ? h('ul', {}, unclaimed.map((u) => h('li', {}, u))) : null);
   }
-  (first || form.querySelector('.form-alert'))?.focus?.();
-  if (first) first.focus();
+  // The first field to fix gets the focus; otherwise the message, so that it is read out.
+  (first || alert)?.focus();
 }
 
 /** Wires a form: onSubmit(values, form) runs with the button disabled; errors land next to the fields. */
