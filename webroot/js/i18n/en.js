@@ -105,6 +105,7 @@ export default {
   'settings.sessions.current': 'This device',
   'settings.sessions.signOut': 'Sign out',
   'settings.sessions.signOutDevice': 'Sign out {device}',
+  'settings.sessions.everywhere': 'Sign out on every device, this one too',
   'settings.sessions.meta': 'IP {ip} · signed in {created} · last active {used}',
   'settings.delete.title': 'Delete account',
   'settings.delete.warning': 'This deletes your account and signs you out everywhere. It cannot be undone.',

@@ -105,6 +105,7 @@ export default {
   'settings.sessions.current': 'Perangkat ini',
   'settings.sessions.signOut': 'Keluarkan',
   'settings.sessions.signOutDevice': 'Keluarkan {device}',
+  'settings.sessions.everywhere': 'Keluar dari semua perangkat, termasuk yang ini',
   'settings.sessions.meta': 'IP {ip} · masuk {created} · terakhir aktif {used}',
   'settings.delete.title': 'Hapus akun',
   'settings.delete.warning': 'Ini menghapus akun Anda dan mengeluarkan Anda dari semua perangkat. Tidak dapat dibatalkan.',

@@ -1,4 +1,4 @@
-import { api } from '../../api.js';
+import { api, forget } from '../../api.js';
 import { formatDate, h, replace } from '../../dom.js';
 import { describe } from '../../forms.js';
 import { lang, t } from '../../i18n.js';
@@ -6,8 +6,20 @@ import { lang, t } from '../../i18n.js';
 /** The devices signed in to this account, with "sign out" for each (GET/DELETE /api/auth/sessions). */
 export default {
   id: 'sessions',
-  render() {
+  render({ navigate }) {
     const box = h('div', { 'aria-live': 'polite' }, h('p', {}, t('common.loading')));
+    const everywhere = h('button', { type: 'button', class: 'button secondary' }, t('settings.sessions.everywhere'));
+    everywhere.addEventListener('click', async () => {
+      everywhere.disabled = true;
+      try {
+        await api('POST', '/api/auth/logout-all');
+        forget();
+        navigate('/login', { replace: true });
+      } catch (error) {
+        everywhere.disabled = false;
+        box.prepend(h('p', { class: 'notice bad', role: 'alert' }, describe(error)));
+      }
+    });
     const load = async () => {
       try {
         const { items } = await api('GET', '/api/auth/sessions');
@@ -20,7 +32,7 @@ export default {
     const onChange = () => (box.isConnected ? load() : document.removeEventListener('gerbang:sessions-changed', onChange));
     document.addEventListener('gerbang:sessions-changed', onChange);
     load();
-    return box;
+    return h('div', {}, box, everywhere);
   },
 };
 

@@ -106,12 +106,19 @@ class SettingsBrowserTest {
     assertThat(sessions.locator("li.session")).hasCount(2);
     assertThat(sessions.locator("li.session .tag.ok")).hasText("This device");
     tab.screenshot("settings");
-    sessions.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign out")).click();
+    // The API client that signed in above is described as "Other client" (its user agent is GerbangTest/1.0).
+    sessions.getByRole(AriaRole.BUTTON, named("Sign out Other client")).click();
     assertThat(sessions.locator("li.session")).hasCount(1);
     assertThat(server.get("/api/me", other).statusCode()).isEqualTo(401);
-    // This device is still signed in.
+    // This device is still signed in, until it signs out everywhere.
     page.reload();
     assertThat(section("sessions").locator("li.session")).hasCount(1);
+    String third = server.login(email, TestServer.PASSWORD).getString("accessToken");
+    section("sessions").getByRole(AriaRole.BUTTON, named("Sign out on every device, this one too")).click();
+    assertThat(page.locator("h1")).hasText("Sign in");
+    assertThat(server.get("/api/me", third).statusCode()).isEqualTo(401);
+    page.navigate("/settings");
+    assertThat(page.locator("h1")).hasText("Sign in");
     tab.assertClean();
   }
 
