@@ -27,6 +27,7 @@ import dev.gerbang.user.impl.UserServiceImpl;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceBinder;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,8 @@ import java.util.List;
 public final class DatabaseVerticle extends VerticleBase {
   /** Answers an empty reply when the database takes a query: the readiness check. */
   public static final String PING = "gerbang.db.ping";
+  /** Answers {dialect, sizeBytes}: how much room the database takes, for the admin system page. */
+  public static final String SIZE = "gerbang.db.size";
 
   private final AppConfig config;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -66,6 +69,12 @@ public final class DatabaseVerticle extends VerticleBase {
     consumers.add(binder.setAddress(TaxonomyService.ADDRESS).register(TaxonomyService.class, new TaxonomyServiceImpl(database)));
     consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))
+        .onFailure(failure -> message.fail(503, "database unreachable"))));
+    String sizeSql = database.sql("system").get("databaseSize");
+    consumers.add(vertx.eventBus().consumer(SIZE, message -> database.pool().query(sizeSql).execute()
+        .onSuccess(rows -> message.reply(new JsonObject()
+            .put("dialect", database.dialect().name().toLowerCase(java.util.Locale.ROOT))
+            .put("sizeBytes", rows.iterator().next().getLong("bytes"))))
         .onFailure(failure -> message.fail(503, "database unreachable"))));
     return Future.succeededFuture();
   }

@@ -3,6 +3,7 @@ package dev.gerbang.http;
 import dev.gerbang.Components;
 import dev.gerbang.account.AccountRoutes;
 import dev.gerbang.admin.AdminRoutes;
+import dev.gerbang.admin.SystemRoutes;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.SessionIssuer;
@@ -40,6 +41,7 @@ public final class ApiRouter {
     MedicalRoutes.mount(api, vertx, c);
     new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
     new ContentRoutes(vertx, c).mount(api);
+    new SystemRoutes(c, vertx).mount(api);
     return api;
   }
 

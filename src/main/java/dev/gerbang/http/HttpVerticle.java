@@ -6,6 +6,7 @@ import dev.gerbang.security.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -45,6 +46,7 @@ public final class HttpVerticle extends VerticleBase {
 
     // Static files and the SPA fallback never answer under /api, so an API path with the wrong method is a 405.
     router.routeWithRegex(NOT_API).method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(HttpVerticle::revalidate)
         .handler(StaticHandler.create("webroot").setIndexPage("index.html").setDefaultContentEncoding("UTF-8"));
     router.getWithRegex(NOT_API).handler(this::spaFallback);
 
@@ -67,6 +69,21 @@ public final class HttpVerticle extends VerticleBase {
     return HealthCheckHandler.create(vertx).register("database", 2000, promise ->
         vertx.eventBus().request(DatabaseVerticle.PING, null, new DeliveryOptions().setSendTimeout(2000))
             .onComplete(reply -> promise.complete(reply.succeeded() ? Status.OK() : Status.KO())));
+  }
+
+  /**
+   * The SPA's modules have no version in their names, so browsers must ask again on every load (a cheap 304
+   * when nothing changed): StaticHandler's default "immutable, max-age=86400" would keep old modules for a
+   * day after an upgrade, mixed with new ones.
+   */
+  private static void revalidate(RoutingContext ctx) {
+    ctx.addHeadersEndHandler(v -> {
+      int status = ctx.response().getStatusCode();
+      if (status == 200 || status == 304) {
+        ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+      }
+    });
+    ctx.next();
   }
 
   /** The SPA routes on the client: unknown non-API pages that want HTML get index.html. */

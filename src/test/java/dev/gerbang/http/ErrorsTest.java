@@ -177,4 +177,19 @@ class ErrorsTest {
     assertProblem(server.get("/../pom.xml", null), 404, "not-found");
     assertThat(raw(HttpMethod.GET, "/%2e%2e/pom.xml", null, "Accept", "text/html").bodyAsString()).doesNotContain("<project");
   }
+
+  @Test
+  void theAppsFilesAreRevalidatedOnEveryLoadSoThatAnUpgradeNeverMixesOldAndNewModules() {
+    HttpResponse<Buffer> module = server.get("/js/app.js", null);
+    assertThat(module.statusCode()).isEqualTo(200);
+    assertThat(module.getHeader("Content-Type")).startsWith("text/javascript");
+    assertThat(module.getHeader("Cache-Control")).isEqualTo("no-cache");
+    String lastModified = module.getHeader("Last-Modified");
+    assertThat(lastModified).isNotBlank();
+    HttpResponse<Buffer> again = raw(HttpMethod.GET, "/js/app.js", null, "If-Modified-Since", lastModified);
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.getHeader("Cache-Control")).isEqualTo("no-cache");
+    // The fallback page too: it names the modules to load.
+    assertThat(raw(HttpMethod.GET, "/settings", null, "Accept", "text/html").getHeader("Cache-Control")).isEqualTo("no-cache");
+  }
 }

@@ -1,0 +1,2 @@
+-- name: databaseSize
+SELECT pg_database_size(current_database()) AS bytes;

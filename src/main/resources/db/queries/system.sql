@@ -1,0 +1,2 @@
+-- name: databaseSize
+SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size();

@@ -1,0 +1,56 @@
+package dev.gerbang.admin;
+
+import static dev.gerbang.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/admin/system: the admin dashboard's system page. */
+class AdminSystemTest {
+  private TestServer server;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void anAdminSeesHealthVersionUptimeAndTheDatabaseSize() {
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    HttpResponse<Buffer> response = server.get("/api/admin/system", admin);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+    JsonObject body = response.bodyAsJsonObject();
+    assertThat(body.getString("status")).isEqualTo("UP");
+    assertThat(body.getString("version")).isNotBlank().doesNotContain("${");
+    assertThat(Instant.parse(body.getString("startedAt"))).isBeforeOrEqualTo(Instant.now());
+    assertThat(body.getLong("uptimeSeconds")).isGreaterThanOrEqualTo(0L);
+    JsonObject database = body.getJsonObject("database");
+    assertThat(database.getString("status")).isEqualTo("UP");
+    assertThat(database.getString("dialect")).isEqualTo("sqlite");
+    // A migrated SQLite file holds a page per table and index at the least.
+    assertThat(database.getLong("sizeBytes")).isGreaterThan(4096L);
+  }
+
+  @Test
+  void withoutATokenIs401AndForAnyOtherRoleIs403() {
+    HttpResponse<Buffer> anonymous = server.get("/api/admin/system", null);
+    assertProblem(anonymous, 401, "unauthorized");
+    assertThat(anonymous.getHeader("WWW-Authenticate")).startsWith("Bearer");
+    String others = server.newSessionWithRoles("user", "editor", "doctor", "patient").getString("accessToken");
+    assertProblem(server.get("/api/admin/system", others), 403, "forbidden");
+    assertThat(server.get("/api/admin/system", others).bodyAsString()).doesNotContain("sizeBytes", "version\"");
+  }
+}

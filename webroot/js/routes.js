@@ -1,0 +1,36 @@
+// Every screen of the app, one module each, loaded when first visited. To add a feature (the blog, medical
+// records), add its screens here and its menu entries in nav.js; nothing else needs to change.
+//   auth: 'required' (signed in), 'guest' (signed out only) or absent (anyone)
+//   role: a role the user must hold (the API checks it again: this only keeps the menu honest)
+export const ROUTES = [
+  { path: '/', load: () => import('./screens/home.js') },
+  { path: '/login', auth: 'guest', load: () => import('./screens/login.js') },
+  { path: '/register', auth: 'guest', load: () => import('./screens/register.js') },
+  { path: '/forgot-password', load: () => import('./screens/forgot-password.js') },
+  { path: '/reset-password', load: () => import('./screens/reset-password.js') },
+  { path: '/verify-email', load: () => import('./screens/verify-email.js') },
+  { path: '/confirm-email', load: () => import('./screens/confirm-email.js') },
+  { path: '/settings', auth: 'required', load: () => import('./screens/settings.js') },
+  { path: '/admin', auth: 'required', role: 'admin', load: () => import('./screens/admin/users.js') },
+  { path: '/admin/users', auth: 'required', role: 'admin', load: () => import('./screens/admin/users.js') },
+  { path: '/admin/users/:id', auth: 'required', role: 'admin', load: () => import('./screens/admin/user.js') },
+  { path: '/admin/audit', auth: 'required', role: 'admin', load: () => import('./screens/admin/audit.js') },
+  { path: '/admin/outbox', auth: 'required', role: 'admin', load: () => import('./screens/admin/outbox.js') },
+  { path: '/admin/system', auth: 'required', role: 'admin', load: () => import('./screens/admin/system.js') },
+];
+
+/** The route and its :params for a path, or null. */
+export function match(pathname) {
+  const parts = pathname.replace(/\/+$/, '').split('/').filter(Boolean);
+  for (const route of ROUTES) {
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== parts.length) continue;
+    const params = {};
+    const ok = pattern.every((p, i) => {
+      if (p.startsWith(':')) { params[p.slice(1)] = decodeURIComponent(parts[i]); return true; }
+      return p === parts[i];
+    });
+    if (ok) return { route, params };
+  }
+  return null;
+}

@@ -1,0 +1,6 @@
+import { tokenLink } from '../token-link.js';
+
+/** Opened from the mail sent to a new address: /confirm-email?token=... */
+export default function confirmEmailScreen({ query }) {
+  return tokenLink({ query, title: 'confirmEmail.title', endpoint: '/api/auth/email-change/confirm', done: 'confirmEmail.done' });
+}

@@ -1,0 +1,44 @@
+// The pages that consume an emailed link (verify the email, confirm an email change): post the token
+// once, then say what happened, in words the user can act on.
+import { api } from './api.js';
+import { h, replace } from './dom.js';
+import { describe } from './forms.js';
+import { t } from './i18n.js';
+import { currentUser, updateUser } from './session.js';
+
+// A token works once: re-rendering the page (a language switch) shows the first answer again.
+const answers = new Map();
+
+export function tokenLink({ query, title, endpoint, done }) {
+  const token = query.get('token');
+  const status = h('div', { class: 'card', 'aria-live': 'polite' }, h('p', {}, t('link.checking')));
+  const section = h('section', { class: 'narrow' }, h('h1', {}, t(title)), status);
+  const next = h('p', {}, h('a', { href: currentUser() ? '/settings' : '/login', class: 'button' },
+    t(currentUser() ? 'nav.settings' : 'nav.login')));
+  if (!token) {
+    replace(status, h('p', { class: 'notice bad' }, t('link.missingToken')));
+    return section;
+  }
+  const attempt = async () => {
+    replace(status, h('p', {}, t('link.checking')));
+    try {
+      if (!answers.has(token)) answers.set(token, api('POST', endpoint, { token }));
+      let result;
+      try {
+        result = await answers.get(token);
+      } catch (error) {
+        if (error.network || error.status >= 500) answers.delete(token);
+        throw error;
+      }
+      const me = currentUser();
+      if (me) updateUser({ ...me, ...result });
+      replace(status, h('p', { class: 'notice ok', role: 'status' }, t(done, result)), next);
+    } catch (error) {
+      const retry = error.network || error.status >= 500
+        ? h('button', { type: 'button', class: 'button', onclick: attempt }, t('common.retry')) : null;
+      replace(status, h('p', { class: 'notice bad', role: 'alert' }, describe(error)), retry || next);
+    }
+  };
+  attempt();
+  return section;
+}
