@@ -25,7 +25,7 @@ import java.time.Instant;
 public record Components(AppConfig config, UserService users, SessionService sessions, AccountService accounts,
                          Audit audit, Tokens tokens, RefreshTokens refreshTokens, EmailTokens emailTokens,
                          PasswordHasher hasher, PasswordPolicy policy, SessionGate gate, AuthHandler auth,
-                         String version, Instant startedAt) {
+                         byte[] derivationKey, String version, Instant startedAt) {
 
   public static Components create(Vertx vertx, AppConfig config, Keys keys) {
     SessionService sessions = SessionService.proxy(vertx);
@@ -34,7 +34,7 @@ public record Components(AppConfig config, UserService users, SessionService ses
     return new Components(config, UserService.proxy(vertx), sessions, AccountService.proxy(vertx),
         new Audit(AuditService.proxy(vertx)), tokens, new RefreshTokens(keys), new EmailTokens(keys.emailTokenKey()),
         new PasswordHasher(vertx, config), new PasswordPolicy(config), gate, new AuthHandler(tokens, gate),
-        buildVersion(), Instant.now());
+        keys.emailTokenKey(), buildVersion(), Instant.now());
   }
 
   /** The build's version, written into gerbang/version.properties by Maven resource filtering. */

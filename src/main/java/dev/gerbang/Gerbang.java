@@ -24,6 +24,7 @@ public final class Gerbang {
   private final AppConfig config;
   private final Components components;
   private final String httpDeployment;
+  private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
   private Gerbang(Vertx vertx, AppConfig config, Components components, String httpDeployment) {
     this.vertx = vertx;
@@ -57,9 +58,12 @@ public final class Gerbang {
   /**
    * Graceful stop: no new connections, in-flight requests finish, then the pool closes. Blocks, and must be
    * called from a plain thread (a shutdown hook, a test): chained from an event loop, the completion of
-   * vertx.close() would be handed to a loop that close() itself terminates, and never arrive.
+   * vertx.close() would be handed to a loop that close() itself terminates, and never arrive. Idempotent.
    */
   public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
     try {
       vertx.undeploy(httpDeployment).await(config.shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** `java -jar gerbang.jar [serve | create-admin --email ... | help]`. */
+/** `java -jar gerbang.jar [serve | create-admin --email ... | seed-demo [--force] | help]`. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -29,6 +29,7 @@ public final class Main {
     switch (command) {
       case "serve" -> serve(config);
       case "create-admin" -> System.exit(AdminCommand.run(config, rest));
+      case "seed-demo" -> System.exit(DemoCommand.run(config, rest));
       case "help", "--help", "-h" -> System.out.println(usage());
       default -> {
         System.err.println("gerbang: unknown command '" + command + "'\n" + usage());
@@ -44,6 +45,9 @@ public final class Main {
           create-admin --email EMAIL [--name NAME]
                                          make an account an admin; creates it if needed, reading its
                                          password from standard input (or GERBANG_ADMIN_PASSWORD)
+          seed-demo [--force]            demo data: an admin, two doctors, three patients, a dozen
+                                         medical records (see docs/medical-records.md); refuses a
+                                         database that already holds users unless --force
           help                           this text""";
   }
 

@@ -50,6 +50,12 @@ public final class Mails {
         .put("ip", ip == null ? "?" : ip).put("time", TIME.format(Instant.now())));
   }
 
+  /** A new medical record: the patient gets a link to it and nothing of its content. */
+  public static JsonObject medicalRecordAvailable(String email, String name, String locale, String recordId) {
+    return mail(email, "medical-record-available", locale, new JsonObject().put("name", name)
+        .put("path", "/medical-records/" + recordId));
+  }
+
   /** "30 minutes" / "30 menit", "1 hour" / "1 jam", "24 hours" / "24 jam". */
   static String duration(int minutes, String locale) {
     boolean id = "id".equals(locale);

@@ -253,6 +253,32 @@ public final class AppConfig {
     return intIn("tokens.emailChangeMinutes", 1, 7 * 24 * 60);
   }
 
+  /** A provider setting such as google.clientId (providers are optional: empty means not configured). */
+  public String providerSetting(String path) {
+    return string(path);
+  }
+
+  public int oauthFlowTtlSeconds() {
+    return intIn("oauth.flowTtlSeconds", 30, 3600);
+  }
+
+  /** Origins besides publicUrl that a social sign-in may return to (another web app of the operator's). */
+  public java.util.List<String> oauthRedirectOrigins() {
+    Object value = raw("oauth.redirectOrigins");
+    if (!(value instanceof JsonArray array)) {
+      throw new ConfigException(envName("oauth.redirectOrigins") + ": must be a list of origins");
+    }
+    java.util.List<String> origins = new java.util.ArrayList<>();
+    for (Object item : array) {
+      String origin = String.valueOf(item);
+      if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+        throw new ConfigException(envName("oauth.redirectOrigins") + ": '" + origin + "' is not an origin such as https://app.example.com");
+      }
+      origins.add(origin);
+    }
+    return origins;
+  }
+
   private void validate() {
     dataDir();
     httpHost();
@@ -310,6 +336,17 @@ public final class AppConfig {
     verifyEmailTokenMinutes();
     passwordResetTokenMinutes();
     emailChangeTokenMinutes();
+    oauthFlowTtlSeconds();
+    oauthRedirectOrigins();
+    for (String path : new String[] {"google.clientId", "google.clientSecret", "google.issuer", "facebook.clientId",
+        "facebook.clientSecret", "facebook.authorizeUrl", "facebook.tokenUrl", "facebook.graphUrl", "oidc.name",
+        "oidc.displayName", "oidc.issuer", "oidc.clientId", "oidc.clientSecret"}) {
+      providerSetting(path);
+    }
+    String oidcName = providerSetting("oidc.name");
+    if (!oidcName.isEmpty() && (!oidcName.matches("[a-z][a-z0-9-]{1,29}") || oidcName.equals("google") || oidcName.equals("facebook"))) {
+      throw new ConfigException(envName("oidc.name") + ": must be a lower-case id such as 'gitlab', not google or facebook");
+    }
   }
 
   /** GERBANG_ + the path in upper snake case: http.port -> GERBANG_HTTP_PORT, dataDir -> GERBANG_DATA_DIR. */

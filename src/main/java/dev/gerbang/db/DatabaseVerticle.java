@@ -10,6 +10,12 @@ import dev.gerbang.config.AppConfig;
 import dev.gerbang.notify.Outbox;
 import dev.gerbang.notify.OutboxService;
 import dev.gerbang.notify.impl.OutboxServiceImpl;
+import dev.gerbang.social.SocialService;
+import dev.gerbang.social.impl.SocialServiceImpl;
+import dev.gerbang.medical.MedicalProfileService;
+import dev.gerbang.medical.MedicalRecordService;
+import dev.gerbang.medical.impl.MedicalProfileServiceImpl;
+import dev.gerbang.medical.impl.MedicalRecordServiceImpl;
 import dev.gerbang.user.UserService;
 import dev.gerbang.user.impl.UserServiceImpl;
 import io.vertx.core.Future;
@@ -49,6 +55,9 @@ public final class DatabaseVerticle extends VerticleBase {
     consumers.add(binder.setAddress(AuditService.ADDRESS).register(AuditService.class, new AuditServiceImpl(database)));
     consumers.add(binder.setAddress(AccountService.ADDRESS).register(AccountService.class, new AccountServiceImpl(database, outbox)));
     consumers.add(binder.setAddress(OutboxService.ADDRESS).register(OutboxService.class, new OutboxServiceImpl(database)));
+    consumers.add(binder.setAddress(SocialService.ADDRESS).register(SocialService.class, new SocialServiceImpl(database)));
+    consumers.add(binder.setAddress(MedicalRecordService.ADDRESS).register(MedicalRecordService.class, new MedicalRecordServiceImpl(database, outbox)));
+    consumers.add(binder.setAddress(MedicalProfileService.ADDRESS).register(MedicalProfileService.class, new MedicalProfileServiceImpl(database)));
     consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))
         .onFailure(failure -> message.fail(503, "database unreachable"))));

@@ -9,6 +9,11 @@ import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.SessionIssuer;
 import dev.gerbang.auth.SessionRoutes;
 import dev.gerbang.notify.OutboxService;
+import dev.gerbang.social.FlowSecrets;
+import dev.gerbang.social.Providers;
+import dev.gerbang.social.SocialRoutes;
+import dev.gerbang.social.SocialService;
+import dev.gerbang.medical.MedicalRoutes;
 import dev.gerbang.user.UserRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -30,6 +35,9 @@ public final class ApiRouter {
     new SessionRoutes(c, issuer).mount(api);
     new UserRoutes(c, issuer).mount(api);
     new AccountRoutes(c).mount(api);
+    new SocialRoutes(c, issuer, new Providers(vertx, c.config()), SocialService.proxy(vertx),
+        new FlowSecrets(c.derivationKey())).mount(api);
+    MedicalRoutes.mount(api, vertx, c);
     new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
     new SystemRoutes(c, vertx).mount(api);
     return api;

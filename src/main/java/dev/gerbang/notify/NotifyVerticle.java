@@ -140,6 +140,8 @@ public final class NotifyVerticle extends VerticleBase {
     String linkPath = variables.getString("linkPath");
     if (tokenId != null && linkPath != null) {
       variables.put("link", config.publicUrl() + linkPath + "?token=" + tokens.tokenFor(tokenId));
+    } else if (variables.getString("path") != null) {
+      variables.put("link", config.publicUrl() + variables.getString("path"));
     }
     return variables;
   }

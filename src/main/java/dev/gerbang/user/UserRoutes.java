@@ -77,26 +77,33 @@ public final class UserRoutes {
     }).onFailure(ctx::fail);
   }
 
+  /** Changes the password; an account that has none yet (signed up with Google) sets one without a current password. */
   private void changePassword(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
     Validator v = Validator.body(ctx, "currentPassword", "newPassword");
-    String current = v.secret("currentPassword", c.policy().maxLength() * 4);
+    String current = v.has("currentPassword") ? v.secret("currentPassword", c.policy().maxLength() * 4) : null;
     String next = v.secret("newPassword", Integer.MAX_VALUE);
-    v.validate();
-    c.users().find(me.userId()).compose(user -> c.users().passwordHash(me.userId()).compose(hash ->
-        (hash == null ? c.hasher().verifyDummy(current) : c.hasher().verify(current, hash)).compose(matches -> {
-          Validator rules = Validator.of(new JsonObject());
-          if (!matches) {
-            rules.add("currentPassword", "is not your current password");
-          }
-          c.policy().check(rules, "newPassword", next, user.email());
-          if (next.equals(current)) {
-            rules.add("newPassword", "must differ from your current password", "same_as_current");
-          }
-          rules.validate();
-          return c.hasher().hash(next);
-        }).compose(newHash -> c.accounts().changePassword(me.userId(), newHash, me.sessionId(),
-            Mails.passwordChanged(user.email(), user.name(), user.locale())))))
+    c.users().find(me.userId()).compose(user -> c.users().passwordHash(me.userId()).compose(hash -> {
+      // Only now is it known whether a current password is needed: then every field problem is listed at once.
+      if (hash != null && !v.has("currentPassword")) {
+        v.add("currentPassword", "is required");
+      }
+      v.validate();
+      Future<Boolean> currentOk = hash == null ? Future.succeededFuture(true) : c.hasher().verify(current, hash);
+      return currentOk.compose(matches -> {
+        Validator rules = Validator.of(new JsonObject());
+        if (!matches) {
+          rules.add("currentPassword", "is not your current password");
+        }
+        c.policy().check(rules, "newPassword", next, user.email());
+        if (next.equals(current)) {
+          rules.add("newPassword", "must differ from your current password", "same_as_current");
+        }
+        rules.validate();
+        return c.hasher().hash(next);
+      }).compose(newHash -> c.accounts().changePassword(me.userId(), newHash, me.sessionId(),
+          Mails.passwordChanged(user.email(), user.name(), user.locale())));
+    }))
         .map(result -> result.getJsonArray("sessionIds"))
         .onSuccess(revoked -> {
           c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());

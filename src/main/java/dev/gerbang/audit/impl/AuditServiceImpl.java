@@ -8,9 +8,9 @@ import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 public final class AuditServiceImpl implements AuditService {
@@ -34,47 +34,25 @@ public final class AuditServiceImpl implements AuditService {
 
   @Override
   public Future<JsonObject> search(JsonObject query) {
-    Cursor cursor;
-    try {
-      cursor = Cursor.decode(query.getString("cursor"));
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
     String event = query.getString("event", "");
     String userId = query.getString("userId", "");
-    long from = query.getLong("from", 0L);
-    long to = query.getLong("to", Long.MAX_VALUE);
-    int limit = query.getInteger("limit", 20);
-    Tuple filters = Tuple.of(event, event, userId, userId, userId, from).addLong(to);
-    Tuple page = Rows.extend(filters, cursor.time(), cursor.time(), cursor.id(), limit + 1);
-    Future<JsonArray> items = pool.preparedQuery(sql.get("search")).execute(page).map(rows -> {
-      JsonArray list = new JsonArray();
-      rows.forEach(row -> {
-        String detail = row.getString("detail");
-        list.add(new JsonObject()
-            .put("id", row.getString("id"))
-            .put("at", Rows.iso(row, "created_at"))
-            .put("atMillis", Rows.millis(row, "created_at"))
-            .put("event", row.getString("event"))
-            .put("userId", row.getString("user_id"))
-            .put("actorId", row.getString("actor_id"))
-            .put("ip", row.getString("ip"))
-            .put("requestId", row.getString("request_id"))
-            .put("detail", detail == null ? null : new JsonObject(detail)));
-      });
-      return list;
-    });
-    Future<Long> total = pool.preparedQuery(sql.get("searchCount")).execute(filters).map(Rows::count);
-    return Future.all(items, total).map(done -> {
-      JsonArray list = items.result();
-      Cursor next = null;
-      if (list.size() > limit) {
-        list.remove(limit);
-        JsonObject last = list.getJsonObject(limit - 1);
-        next = new Cursor(last.getLong("atMillis"), last.getString("id"));
-      }
-      list.forEach(item -> ((JsonObject) item).remove("atMillis"));
-      return Page.of(list, next, total.result());
-    });
+    Tuple filters = Tuple.of(event, event, userId, userId, userId, query.getLong("from", 0L))
+        .addLong(query.getLong("to", Long.MAX_VALUE));
+    return Page.keyset(pool, sql.get("search"), sql.get("searchCount"), filters, query.getString("cursor"),
+        query.getInteger("limit", 20), AuditServiceImpl::toJson,
+        row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
+  }
+
+  private static JsonObject toJson(Row row) {
+    String detail = row.getString("detail");
+    return new JsonObject()
+        .put("id", row.getString("id"))
+        .put("at", Rows.iso(row, "created_at"))
+        .put("event", row.getString("event"))
+        .put("userId", row.getString("user_id"))
+        .put("actorId", row.getString("actor_id"))
+        .put("ip", row.getString("ip"))
+        .put("requestId", row.getString("request_id"))
+        .put("detail", detail == null ? null : new JsonObject(detail));
   }
 }

@@ -38,7 +38,6 @@ public final class OutboxServiceImpl implements OutboxService {
         .put("nextAttemptAt", Rows.iso(row, "next_attempt_at"))
         .put("lastError", row.getString("last_error"))
         .put("createdAt", Rows.iso(row, "created_at"))
-        .put("createdAtMillis", Rows.millis(row, "created_at"))
         .put("sentAt", Rows.iso(row, "sent_at"));
   }
 
@@ -87,39 +86,15 @@ public final class OutboxServiceImpl implements OutboxService {
 
   @Override
   public Future<JsonObject> search(JsonObject query) {
-    Cursor cursor;
-    try {
-      cursor = Cursor.decode(query.getString("cursor"));
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
     String status = query.getString("status", "");
-    int limit = query.getInteger("limit", 20);
-    Tuple filters = Tuple.of(status, status);
-    Future<JsonArray> items = pool.preparedQuery(sql.get("search"))
-        .execute(Rows.extend(filters, cursor.time(), cursor.time(), cursor.id(), limit + 1))
-        .map(rows -> {
-          JsonArray list = new JsonArray();
-          rows.forEach(row -> list.add(toJson(row)));
-          return list;
-        });
-    Future<Long> total = pool.preparedQuery(sql.get("searchCount")).execute(filters).map(Rows::count);
-    return Future.all(items, total).map(done -> {
-      JsonArray list = items.result();
-      Cursor next = null;
-      if (list.size() > limit) {
-        list.remove(limit);
-        JsonObject last = list.getJsonObject(limit - 1);
-        next = new Cursor(last.getLong("createdAtMillis"), last.getString("id"));
-      }
-      list.forEach(item -> {
-        JsonObject message = (JsonObject) item;
-        message.remove("createdAtMillis");
-        // Variables stay out of the admin view: they are the mail's business, not the admin's.
-        message.remove("variables");
-      });
-      return Page.of(list, next, total.result());
-    });
+    // Variables stay out of the admin view: they are the mail's business, not the admin's.
+    return Page.keyset(pool, sql.get("search"), sql.get("searchCount"), Tuple.of(status, status), query.getString("cursor"),
+        query.getInteger("limit", 20), row -> {
+          JsonObject message = toJson(row);
+          message.remove("variables");
+          return message;
+        },
+        row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
   }
 
   @Override

@@ -155,35 +155,14 @@ public final class UserServiceImpl implements UserService {
 
   @Override
   public Future<JsonObject> search(JsonObject query) {
-    Cursor cursor;
-    try {
-      cursor = Cursor.decode(query.getString("cursor"));
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
     String q = query.getString("q", "");
     String like = Page.likePattern(q);
     String role = query.getString("role", "");
     String status = query.getString("status", "");
-    int limit = query.getInteger("limit", 20);
     Tuple filters = Tuple.of(q, like, like, like, role, role).addString(status).addString(status).addString(status).addString(status);
-    Tuple page = Rows.extend(filters, cursor.time(), cursor.time(), cursor.id(), limit + 1);
-    Future<JsonArray> items = pool.preparedQuery(sql.get("search")).execute(page).map(rows -> {
-      JsonArray list = new JsonArray();
-      rows.forEach(row -> list.add(toUser(row).toJson()));
-      return list;
-    });
-    Future<Long> total = pool.preparedQuery(sql.get("searchCount")).execute(filters).map(Rows::count);
-    return Future.all(items, total).map(done -> {
-      JsonArray list = items.result();
-      Cursor next = null;
-      if (list.size() > limit) {
-        list.remove(limit);
-        JsonObject last = list.getJsonObject(limit - 1);
-        next = new Cursor(java.time.Instant.parse(last.getString("createdAt")).toEpochMilli(), last.getString("id"));
-      }
-      return Page.of(list, next, total.result());
-    });
+    return Page.keyset(pool, sql.get("search"), sql.get("searchCount"), filters, query.getString("cursor"),
+        query.getInteger("limit", 20), row -> toUser(row).toJson(),
+        row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
   }
 
   @Override

@@ -1,0 +1,134 @@
+package dev.gerbang;
+
+import dev.gerbang.audit.AuditService;
+import dev.gerbang.auth.PasswordHasher;
+import dev.gerbang.auth.PasswordPolicy;
+import dev.gerbang.config.AppConfig;
+import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.medical.MedicalProfileService;
+import dev.gerbang.medical.MedicalRecordService;
+import dev.gerbang.user.Roles;
+import dev.gerbang.user.User;
+import dev.gerbang.user.UserService;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `seed-demo [--force]`: an admin, two doctors, three patients and a dozen medical records, with the demo
+ * credentials printed (and documented in docs/medical-records.md). It refuses a database that already holds
+ * users unless forced; forced, demo accounts that already exist are reused as they are.
+ */
+public final class DemoCommand {
+  /** The password of every demo account: documented, so never use seed-demo on a real deployment. */
+  public static final String PASSWORD = "gerbang-demo-2026";
+  public static final String ADMIN = "admin@demo.gerbang.dev";
+  public static final String[][] DOCTORS = {
+      {"sari@demo.gerbang.dev", "dr. Sari Wijaya", "Internal medicine", "SIP-3171-2020-0001"},
+      {"hendra@demo.gerbang.dev", "dr. Hendra Gunawan", "Pediatrics", "SIP-3171-2019-0042"}};
+  public static final String[][] PATIENTS = {
+      {"ayu@demo.gerbang.dev", "Ayu Lestari", "1990-04-12", "female", "+62 812 5550 1001", "Jl. Melati 5, Bandung"},
+      {"dedi@demo.gerbang.dev", "Dedi Kurniawan", "1975-11-03", "male", "+62 812 5550 1002", "Jl. Kenanga 12, Jakarta"},
+      {"rina@demo.gerbang.dev", "Rina Marlina", "2016-07-21", "female", "+62 812 5550 1003", "Jl. Mawar 8, Surabaya"}};
+  /** patient index, doctor index, visit date, complaint, diagnosis, ICD-10, treatment. */
+  private static final String[][] RECORDS = {
+      {"0", "0", "2025-03-04", "Wheezing and shortness of breath at night", "Asthma, unspecified", "J45.909", "Salbutamol inhaler as needed"},
+      {"0", "0", "2025-05-19", "Follow-up of asthma", "Asthma, partly controlled", "J45.909", "Add budesonide inhaler twice daily"},
+      {"0", "1", "2025-06-02", "Sore throat and fever for two days", "Acute pharyngitis", "J02.9", "Paracetamol, fluids, rest"},
+      {"0", "0", "2025-08-14", "Epigastric pain after meals", "Gastritis", "K29.70", "Omeprazole 20 mg for four weeks"},
+      {"0", "0", "2025-10-01", "Annual check-up", "No acute findings", null, "Continue current inhalers"},
+      {"1", "0", "2025-02-10", "Thirst and frequent urination", "Type 2 diabetes mellitus without complications", "E11.9", "Metformin 500 mg twice daily, diet advice"},
+      {"1", "0", "2025-04-22", "Headache, high blood pressure at home", "Essential hypertension", "I10", "Amlodipine 5 mg daily"},
+      {"1", "1", "2025-07-09", "Low back pain after lifting", "Low back pain", "M54.5", "Ibuprofen, physiotherapy"},
+      {"1", "0", "2025-09-30", "Diabetes follow-up", "Type 2 diabetes mellitus, controlled", "E11.9", "Continue metformin; HbA1c in 3 months"},
+      {"2", "1", "2025-01-15", "High fever and joint pain for three days", "Dengue fever", "A90", "Oral fluids, paracetamol, daily platelet count"},
+      {"2", "1", "2025-06-27", "Itchy red patches on elbows", "Atopic dermatitis", "L20.9", "Emollients, hydrocortisone 1% cream"},
+      {"2", "1", "2025-11-05", "Diarrhoea since yesterday", "Gastroenteritis", "A09", "Oral rehydration salts, zinc"}};
+
+  private DemoCommand() {
+  }
+
+  public static int run(AppConfig config, String[] args) {
+    boolean force = Arrays.asList(args).contains("--force");
+    if (!new PasswordPolicy(config).check(PASSWORD, null).isEmpty()) {
+      System.err.println("gerbang: the demo password does not pass this server's password policy");
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      vertx.deployVerticle(() -> new DatabaseVerticle(config), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+          .await(60, TimeUnit.SECONDS);
+      UserService users = UserService.proxy(vertx);
+      long existing = await(users.search(new JsonObject().put("limit", 1))).getLong("total");
+      if (existing > 0 && !force) {
+        System.err.println("gerbang: this database already holds " + existing + " user(s): seed-demo adds demo accounts "
+            + "with a published password, so it refuses. Use an empty data dir, or add --force.");
+        return 3;
+      }
+      String hash = await(new PasswordHasher(vertx, config).hash(PASSWORD));
+      Map<String, User> people = new LinkedHashMap<>();
+      people.put(ADMIN, account(users, hash, ADMIN, "Demo Admin", Roles.ADMIN));
+      MedicalProfileService profiles = MedicalProfileService.proxy(vertx);
+      for (String[] d : DOCTORS) {
+        User user = account(users, hash, d[0], d[1], Roles.DOCTOR);
+        people.put(d[0], user);
+        if (await(profiles.doctorOfUser(user.id())) == null) {
+          await(profiles.saveDoctorOfUser(user.id(), new JsonObject().put("specialty", d[2]).put("licenceNumber", d[3])));
+        }
+      }
+      List<String> patientIds = new java.util.ArrayList<>();
+      for (String[] p : PATIENTS) {
+        User user = account(users, hash, p[0], p[1], Roles.PATIENT);
+        people.put(p[0], user);
+        JsonObject profile = await(profiles.patientOfUser(user.id()));
+        if (profile == null) {
+          profile = await(profiles.savePatientOfUser(user.id(), new JsonObject().put("dateOfBirth", p[2]).put("sex", p[3])
+              .put("phone", p[4]).put("address", p[5])));
+        }
+        patientIds.add(profile.getString("id"));
+      }
+      MedicalRecordService records = MedicalRecordService.proxy(vertx);
+      for (String[] r : RECORDS) {
+        User doctor = people.get(DOCTORS[Integer.parseInt(r[1])][0]);
+        JsonObject caller = new JsonObject().put("userId", doctor.id()).put("roles", new JsonArray().add(Roles.DOCTOR));
+        await(records.create(caller, new JsonObject().put("patientId", patientIds.get(Integer.parseInt(r[0])))
+            .put("visitDate", r[2]).put("complaint", r[3]).put("diagnosis", r[4]).put("icd10Code", r[5]).put("treatment", r[6])));
+      }
+      await(AuditService.proxy(vertx).record(new JsonObject().put("event", "demo_seeded")
+          .put("detail", new JsonObject().put("records", RECORDS.length))));
+      System.out.println("Demo data ready: 1 admin, " + DOCTORS.length + " doctors, " + PATIENTS.length + " patients, "
+          + RECORDS.length + " medical records. Every demo account's password is: " + PASSWORD);
+      people.forEach((email, user) -> System.out.println("  " + String.join(", ", user.roles()) + "  " + email));
+      return 0;
+    } catch (Exception e) {
+      System.err.println("gerbang: seed-demo failed: " + e.getMessage());
+      return 1;
+    } finally {
+      try {
+        vertx.close().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("gerbang: could not close cleanly: " + e.getMessage());
+      }
+    }
+  }
+
+  /** The account with this email, created when missing, holding the role. */
+  private static User account(UserService users, String hash, String email, String name, String role) throws Exception {
+    if (await(users.findCredentials(email)) == null) {
+      await(users.register(new JsonObject().put("email", email).put("name", name).put("passwordHash", hash)));
+    }
+    return await(users.grantRole(email, role));
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.await(30, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,213 @@
+package dev.gerbang.medical.impl;
+
+import dev.gerbang.account.Mails;
+import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Database;
+import dev.gerbang.db.Ids;
+import dev.gerbang.db.Page;
+import dev.gerbang.db.Rows;
+import dev.gerbang.db.Sql;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.medical.MedicalRecordService;
+import dev.gerbang.notify.Outbox;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+
+public final class MedicalRecordServiceImpl implements MedicalRecordService {
+  /** Failures name no patient, doctor or record content: they may reach someone who must not see them. */
+  private static final String NOT_YOURS = "You may not see this medical record";
+
+  private final Pool pool;
+  private final Sql sql;
+  private final Outbox outbox;
+
+  public MedicalRecordServiceImpl(Database database, Outbox outbox) {
+    this.outbox = outbox;
+    this.pool = database.pool();
+    this.sql = database.sql("medical_records");
+  }
+
+  /** The caller's own patient and doctor profile ids, looked up from their user id. */
+  private Future<Caller> caller(SqlClient client, JsonObject caller) {
+    String userId = caller.getString("userId");
+    return client.preparedQuery(sql.get("callerProfiles")).execute(Tuple.of(userId, userId))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return Caller.of(caller, row.getString("patient_id"), row.getString("doctor_id"));
+        });
+  }
+
+  private Future<Row> findRecord(SqlClient client, String recordId) {
+    return client.preparedQuery(sql.get("findRecord")).execute(Tuple.of(recordId))
+        .compose(rows -> {
+          Row row = Rows.first(rows, r -> r);
+          return row == null ? Future.failedFuture(ServiceErrors.notFound("No such medical record")) : Future.succeededFuture(row);
+        });
+  }
+
+  @Override
+  public Future<JsonObject> list(JsonObject callerJson, JsonObject query) {
+    // Newest visit first: the keyset is (visit date, id), so a cursor's time is the visit date as an epoch day.
+    Cursor cursor;
+    String afterDate;
+    try {
+      cursor = Cursor.decode(query.getString("cursor"));
+      afterDate = cursor.equals(Cursor.START) ? "9999-12-31" : LocalDate.ofEpochDay(cursor.time()).toString();
+    } catch (DateTimeException e) {
+      return Future.failedFuture(ServiceErrors.of(Problem.validation(
+          List.of(new Problem.FieldError("cursor", "is not a cursor this server gave out")))));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    int limit = query.getInteger("limit", 20);
+    String q = query.getString("q", "");
+    String like = Page.likePattern(q);
+    return caller(pool, callerJson).compose(caller -> {
+      String patientFilter = query.getString("patientId", "");
+      String doctorFilter = query.getString("doctorId", "");
+      Tuple filters = Tuple.of(caller.admin() ? "all" : "own", nonNull(caller.patientId()), nonNull(caller.doctorId()),
+              patientFilter, patientFilter, doctorFilter)
+          .addString(doctorFilter)
+          .addString(query.getString("from", "0000-01-01"))
+          .addString(query.getString("to", "9999-12-31"))
+          .addString(q).addString(like).addString(like);
+      Tuple page = Rows.extend(filters, afterDate, afterDate, cursor.id(), limit + 1);
+      Future<JsonArray> items = pool.preparedQuery(sql.get("list")).execute(page).map(rows -> {
+        JsonArray list = new JsonArray();
+        rows.forEach(row -> list.add(RecordRows.summary(row)));
+        return list;
+      });
+      Future<Long> total = pool.preparedQuery(sql.get("listCount")).execute(filters).map(Rows::count);
+      return Future.all(items, total).map(done -> Page.ofLimitPlusOne(items.result(), limit, total.result(),
+          last -> new Cursor(LocalDate.parse(last.getString("visitDate")).toEpochDay(), last.getString("id"))));
+    });
+  }
+
+  private static String nonNull(String id) {
+    return id == null ? "" : id;
+  }
+
+  @Override
+  public Future<JsonObject> read(JsonObject callerJson, String recordId) {
+    // As the users described it: find the caller's patient, then the record, then compare the record's
+    // patient with the caller's patient. Doctors and admins have their own rules beside it.
+    return caller(pool, callerJson).compose(caller -> findRecord(pool, recordId).compose(row -> {
+      String patientId = row.getString("patient_id");
+      if (caller.admin() || caller.isPatient(patientId) || caller.isDoctor(row.getString("doctor_id"))) {
+        return Future.succeededFuture(RecordRows.detail(row));
+      }
+      if (caller.doctorId() == null) {
+        return Future.failedFuture(ServiceErrors.of(Problem.forbidden(NOT_YOURS)));
+      }
+      return pool.preparedQuery(sql.get("treats")).execute(Tuple.of(caller.doctorId(), patientId)).compose(rows ->
+          Rows.count(rows) > 0
+              ? Future.succeededFuture(RecordRows.detail(row))
+              : Future.failedFuture(ServiceErrors.of(Problem.forbidden(NOT_YOURS))));
+    }));
+  }
+
+  @Override
+  public Future<JsonObject> create(JsonObject callerJson, JsonObject record) {
+    String id = Ids.newId();
+    long now = System.currentTimeMillis();
+    return pool.withTransaction(conn -> caller(conn, callerJson).compose(caller -> {
+      String doctorId = record.getString("doctorId");
+      if (!caller.admin()) {
+        if (caller.doctorId() == null) {
+          return Future.failedFuture(ServiceErrors.of(Problem.forbidden(
+              "Create your doctor profile first: PUT /api/me/doctor-profile")));
+        }
+        if (doctorId != null && !doctorId.equals(caller.doctorId())) {
+          return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Doctors write records in their own name only")));
+        }
+        doctorId = caller.doctorId();
+      } else if (doctorId == null) {
+        doctorId = caller.doctorId();
+      }
+      if (doctorId == null) {
+        return Future.failedFuture(invalid("doctorId", "is required"));
+      }
+      String patientId = record.getString("patientId");
+      String doctor = doctorId;
+      return exists(conn, "patientExists", patientId, "patientId", "is not a patient")
+          .compose(ok -> exists(conn, "doctorExists", doctor, "doctorId", "is not a doctor"))
+          .compose(ok -> conn.preparedQuery(sql.get("insert")).execute(Tuple.of(id, patientId, doctor,
+                  record.getString("visitDate"), record.getString("complaint"), record.getString("diagnosis"))
+              .addString(record.getString("icd10Code"))
+              .addString(record.getString("treatment"))
+              .addString(record.getString("notes"))
+              .addString(caller.userId())
+              .addLong(now).addLong(now)))
+          .compose(done -> notifyPatient(conn, patientId, id))
+          .compose(done -> findRecord(conn, id))
+          .map(RecordRows::detail);
+    })).onSuccess(created -> outbox.wake());
+  }
+
+  /** Mails the patient that a record is available, in the record's transaction: a link, and no health data. */
+  private Future<Void> notifyPatient(SqlConnection conn, String patientId, String recordId) {
+    return conn.preparedQuery(sql.get("patientContact")).execute(Tuple.of(patientId)).compose(rows -> {
+      Row patient = Rows.first(rows, row -> row);
+      if (patient == null) {
+        return Future.succeededFuture();
+      }
+      return outbox.enqueue(conn, Mails.medicalRecordAvailable(patient.getString("email"), patient.getString("name"),
+          patient.getString("locale"), recordId)).mapEmpty();
+    });
+  }
+
+  private Future<Void> exists(SqlClient client, String statement, String id, String field, String message) {
+    return client.preparedQuery(sql.get(statement)).execute(Tuple.of(id))
+        .compose(rows -> Rows.count(rows) > 0 ? Future.succeededFuture() : Future.failedFuture(invalid(field, message)));
+  }
+
+  private static Throwable invalid(String field, String message) {
+    return ServiceErrors.of(Problem.validation(List.of(new Problem.FieldError(field, message))));
+  }
+
+  @Override
+  public Future<JsonObject> update(JsonObject callerJson, String recordId, JsonObject changes) {
+    return pool.withTransaction(conn -> caller(conn, callerJson).compose(caller -> findRecord(conn, recordId).compose(row -> {
+      if (!caller.admin() && !caller.isDoctor(row.getString("doctor_id"))) {
+        return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only the record's doctor or an admin may change it")));
+      }
+      Tuple update = Tuple.of(
+              pick(changes, "visitDate", row.getString("visit_date")),
+              pick(changes, "complaint", row.getString("complaint")),
+              pick(changes, "diagnosis", row.getString("diagnosis")),
+              pick(changes, "icd10Code", row.getString("icd10_code")),
+              pick(changes, "treatment", row.getString("treatment")),
+              pick(changes, "notes", row.getString("notes")))
+          .addLong(System.currentTimeMillis())
+          .addString(recordId);
+      return conn.preparedQuery(sql.get("update")).execute(update)
+          .compose(done -> findRecord(conn, recordId))
+          .map(RecordRows::detail);
+    })));
+  }
+
+  private static String pick(JsonObject changes, String field, String current) {
+    return changes.containsKey(field) ? changes.getString(field) : current;
+  }
+
+  @Override
+  public Future<JsonObject> delete(JsonObject callerJson, String recordId) {
+    return pool.withTransaction(conn -> caller(conn, callerJson).compose(caller -> findRecord(conn, recordId).compose(row -> {
+      if (!caller.admin()) {
+        return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only an admin may delete a medical record")));
+      }
+      return conn.preparedQuery(sql.get("softDelete")).execute(Tuple.of(System.currentTimeMillis(), caller.userId(), recordId))
+          .map(done -> RecordRows.detail(row));
+    })));
+  }
+}

@@ -1,0 +1,243 @@
+package dev.gerbang.social;
+
+import dev.gerbang.Components;
+import dev.gerbang.auth.AuthUser;
+import dev.gerbang.auth.RefreshTokens;
+import dev.gerbang.auth.SessionIssuer;
+import dev.gerbang.db.Ids;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Social sign-in from the browser: start (302 to the provider with state, PKCE and nonce, the flow bound
+ * to this browser by a short-lived cookie), callback (checks, code exchange, ID token or profile, then a
+ * Gerbang session like a password login and a 302 back to the web app), and the linked identities of
+ * the signed-in user. Every failure the user can act on returns to the web app with ?oauthError=code.
+ */
+public final class SocialRoutes {
+  private static final Logger log = LoggerFactory.getLogger(SocialRoutes.class);
+  static final String FLOW_COOKIE = "gerbang_oauth";
+  private static final String FLOW_COOKIE_PATH = "/api/auth/oauth";
+
+  private final Components c;
+  private final SessionIssuer issuer;
+  private final Providers providers;
+  private final SocialService social;
+  private final FlowSecrets secrets;
+
+  public SocialRoutes(Components components, SessionIssuer issuer, Providers providers, SocialService social, FlowSecrets secrets) {
+    this.c = components;
+    this.issuer = issuer;
+    this.providers = providers;
+    this.social = social;
+    this.secrets = secrets;
+  }
+
+  public void mount(Router api) {
+    api.get("/auth/oauth/providers").handler(this::list);
+    api.get("/auth/oauth/:provider").handler(this::start);
+    api.get("/auth/oauth/:provider/callback").handler(this::callback);
+    api.get("/me/identities").handler(c.auth().required()).handler(this::identities);
+    api.post("/me/identities/:provider").handler(c.auth().required()).handler(this::startLink);
+    api.delete("/me/identities/:provider").handler(c.auth().required()).handler(this::unlink);
+  }
+
+  private void list(RoutingContext ctx) {
+    JsonArray items = new JsonArray();
+    providers.all().forEach(p -> items.add(new JsonObject().put("name", p.name()).put("displayName", p.displayName())
+        .put("loginUrl", "/api/auth/oauth/" + p.name())));
+    Responses.ok(ctx, new JsonObject().put("items", items));
+  }
+
+  private Provider provider(RoutingContext ctx) {
+    Provider provider = providers.get(ctx.pathParam("provider"));
+    if (provider == null) {
+      throw Problem.notFound("No sign-in provider of this name is enabled");
+    }
+    return provider;
+  }
+
+  private String callbackUrl(Provider provider) {
+    return c.config().publicUrl() + "/api/auth/oauth/" + provider.name() + "/callback";
+  }
+
+  /** A relative path on this site, or an URL on a configured origin; anything else is refused (no open redirect). */
+  private String redirectTarget(String requested, String fallback) {
+    if (requested == null || requested.isEmpty()) {
+      return fallback;
+    }
+    if (requested.length() <= 512 && requested.matches("/[A-Za-z0-9/_.~%?=&#-]*") && !requested.startsWith("//")) {
+      return requested;
+    }
+    try {
+      URI uri = URI.create(requested);
+      String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+      if (requested.length() <= 512 && uri.getUserInfo() == null && c.config().oauthRedirectOrigins().contains(origin)) {
+        return requested;
+      }
+    } catch (IllegalArgumentException e) {
+      // fall through to the refusal
+    }
+    throw Problem.validation(java.util.List.of(new Problem.FieldError("redirect",
+        "must be a path on this site, such as /settings, or an URL on a configured origin")));
+  }
+
+  private Future<String> begin(RoutingContext ctx, Provider provider, String mode, String userId, String redirect) {
+    String flowId = Ids.newId();
+    String state = FlowSecrets.newState();
+    JsonObject flow = new JsonObject().put("id", flowId).put("stateHash", RefreshTokens.hash(state)).put("provider", provider.name())
+        .put("mode", mode).put("userId", userId).put("redirectPath", redirect)
+        .put("expiresAt", System.currentTimeMillis() + c.config().oauthFlowTtlSeconds() * 1000L);
+    return social.startFlow(flow)
+        .compose(stored -> provider.authorizeUrl(callbackUrl(provider), state, secrets.challenge(flowId), secrets.nonce(flowId)))
+        .onSuccess(url -> ctx.response().addCookie(Cookie.cookie(FLOW_COOKIE, flowId).setPath(FLOW_COOKIE_PATH).setHttpOnly(true)
+            .setSecure(c.config().cookieSecure())
+            // Lax, not Strict: the provider sends the browser back with a cross-site top-level navigation.
+            .setSameSite(CookieSameSite.LAX)
+            .setMaxAge(c.config().oauthFlowTtlSeconds())));
+  }
+
+  private void start(RoutingContext ctx) {
+    Provider provider = provider(ctx);
+    String redirect = redirectTarget(ctx.queryParams().get("redirect"), "/");
+    begin(ctx, provider, "login", null, redirect)
+        .onSuccess(url -> ctx.response().setStatusCode(302).putHeader("Location", url).putHeader("Cache-Control", "no-store").end())
+        .onFailure(failure -> {
+          log.warn("could not start a {} sign-in: {}", provider.name(), failure.toString());
+          c.audit().record(ctx, "oauth_failed", null, new JsonObject().put("provider", provider.name()).put("reason", "provider_error"));
+          backToApp(ctx, "/login", "provider_error");
+        });
+  }
+
+  private void startLink(RoutingContext ctx) {
+    Provider provider = provider(ctx);
+    begin(ctx, provider, "link", AuthUser.of(ctx).userId(), "/settings")
+        .onSuccess(url -> Responses.ok(ctx, new JsonObject().put("authorizeUrl", url)))
+        .onFailure(failure -> ctx.fail(new Problem(502, "provider-error", "Provider unavailable",
+            "The sign-in provider cannot be reached right now: try again later", java.util.List.of())));
+  }
+
+  private void backToApp(RoutingContext ctx, String path, String error) {
+    String target = path.startsWith("http") ? path : c.config().publicUrl() + path;
+    if (error != null) {
+      target += (target.contains("?") ? "&" : "?") + "oauthError=" + URLEncoder.encode(error, StandardCharsets.UTF_8);
+    }
+    ctx.response().setStatusCode(302).putHeader("Location", target).putHeader("Cache-Control", "no-store").end();
+  }
+
+  private void callback(RoutingContext ctx) {
+    Provider provider = provider(ctx);
+    Cookie cookie = ctx.request().getCookie(FLOW_COOKIE);
+    ctx.response().addCookie(Cookie.cookie(FLOW_COOKIE, "").setPath(FLOW_COOKIE_PATH).setHttpOnly(true)
+        .setSecure(c.config().cookieSecure()).setSameSite(CookieSameSite.LAX).setMaxAge(0));
+    String error = ctx.queryParams().get("error");
+    String code = ctx.queryParams().get("code");
+    String state = ctx.queryParams().get("state");
+    if (error != null) {
+      fail(ctx, provider, "/login", "access_denied".equals(error) ? "access_denied" : "provider_error", error);
+      return;
+    }
+    if (cookie == null || !Ids.looksValid(cookie.getValue()) || code == null || state == null || state.length() > 200) {
+      fail(ctx, provider, "/login", "state_mismatch", "missing flow cookie, code or state");
+      return;
+    }
+    String flowId = cookie.getValue();
+    social.useFlow(flowId, RefreshTokens.hash(state), provider.name()).onSuccess(flow -> {
+      String outcome = flow.getString("outcome");
+      if (!"ok".equals(outcome)) {
+        fail(ctx, provider, "/login", "expired".equals(outcome) ? "flow_expired" : "state_mismatch", outcome);
+        return;
+      }
+      boolean link = "link".equals(flow.getString("mode"));
+      String home = link ? "/settings" : "/login";
+      provider.profile(code, callbackUrl(provider), secrets.verifier(flowId), secrets.nonce(flowId))
+          .onFailure(failure -> fail(ctx, provider, home, failure instanceof SocialException s ? s.code() : classify(failure),
+              failure.getMessage()))
+          .onSuccess(profile -> (link ? finishLink(ctx, provider, flow, profile) : finishLogin(ctx, provider, flow, profile))
+              .onFailure(failure -> fail(ctx, provider, home, "provider_error", failure.getMessage())));
+    }).onFailure(failure -> fail(ctx, provider, "/login", "provider_error", failure.getMessage()));
+  }
+
+  /** A failure of the token exchange or of ID-token checks: the latter means a forged or mixed-up token. */
+  private static String classify(Throwable failure) {
+    String message = String.valueOf(failure.getMessage()).toLowerCase();
+    return message.contains("jwt") || message.contains("token") && (message.contains("invalid") || message.contains("expired"))
+        || message.contains("signature") || message.contains("audience") || message.contains("issuer") ? "invalid_token" : "provider_error";
+  }
+
+  private void fail(RoutingContext ctx, Provider provider, String home, String code, String reason) {
+    c.audit().record(ctx, "oauth_failed", AuthUser.of(ctx) == null ? null : AuthUser.of(ctx).userId(),
+        new JsonObject().put("provider", provider.name()).put("reason", code));
+    log.info("social sign-in with {} failed: {} ({})", provider.name(), code, reason);
+    backToApp(ctx, home, code);
+  }
+
+  private Future<Void> finishLogin(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
+    return social.signIn(profile).compose(result -> {
+      String outcome = result.getString("outcome");
+      switch (outcome) {
+        case "existing", "linked", "created" -> {
+          return c.users().find(result.getString("userId")).compose(user -> issuer.open(ctx, user)).map(pair -> {
+            c.audit().record(ctx, "oauth_login", result.getString("userId"),
+                new JsonObject().put("provider", provider.name()).put("outcome", outcome));
+            backToApp(ctx, flow.getString("redirectPath"), null);
+            return null;
+          });
+        }
+        case "disabled" -> fail(ctx, provider, "/login", "account_disabled", outcome);
+        case "no_email" -> fail(ctx, provider, "/login", "email_required", outcome);
+        default -> fail(ctx, provider, "/login", "link_required", outcome);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> finishLink(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
+    String userId = flow.getString("userId");
+    return social.link(userId, profile).map(result -> {
+      String outcome = result.getString("outcome");
+      if ("linked".equals(outcome)) {
+        c.audit().record(ctx, "identity_linked", userId, new JsonObject().put("provider", provider.name()));
+        backToApp(ctx, flow.getString("redirectPath"), null);
+      } else {
+        fail(ctx, provider, "/settings", "taken".equals(outcome) ? "identity_taken" : "already_linked", outcome);
+      }
+      return null;
+    });
+  }
+
+  private void identities(RoutingContext ctx) {
+    social.identities(AuthUser.of(ctx).userId())
+        .onSuccess(items -> Responses.ok(ctx, new JsonObject().put("items", items)))
+        .onFailure(ctx::fail);
+  }
+
+  private void unlink(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    String name = ctx.pathParam("provider");
+    if (name.length() > 30) {
+      ctx.fail(Problem.notFound("No identity of this provider is linked"));
+      return;
+    }
+    social.unlink(me.userId(), name).onSuccess(removed -> {
+      if (!removed) {
+        ctx.fail(Problem.notFound("No identity of this provider is linked"));
+        return;
+      }
+      c.audit().record(ctx, "identity_unlinked", me.userId(), new JsonObject().put("provider", name));
+      Responses.noContent(ctx);
+    }).onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.gerbang.social;
+
+import io.vertx.codegen.annotations.ProxyGen;
+import io.vertx.codegen.annotations.VertxGen;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Social sign-in flows and linked identities, on the event bus. */
+@ProxyGen
+@VertxGen
+public interface SocialService {
+  String ADDRESS = "gerbang.social";
+
+  static SocialService proxy(Vertx vertx) {
+    return new SocialServiceVertxEBProxy(vertx, ADDRESS);
+  }
+
+  /** Stores a started flow {id, stateHash, provider, mode (login|link), userId?, redirectPath, expiresAt}. */
+  Future<Void> startFlow(JsonObject flow);
+
+  /**
+   * Uses a flow once: {outcome: ok | expired | mismatch, mode, userId, redirectPath}. mismatch covers an
+   * unknown flow, another browser's flow, a wrong state, a wrong provider and a replay.
+   */
+  Future<JsonObject> useFlow(String flowId, String stateHash, String provider);
+
+  /**
+   * Signs in with a provider profile {provider, subject, email, emailVerified, name, avatarUrl, locale}:
+   * {outcome: existing | linked | created | link_required | disabled, userId?}. An existing account is
+   * linked only when both the provider's and the account's emails are verified and equal.
+   */
+  Future<JsonObject> signIn(JsonObject profile);
+
+  /** Links a profile to a signed-in user: {outcome: linked | taken} (taken: another account has it). */
+  Future<JsonObject> link(String userId, JsonObject profile);
+
+  /** Unlinks; false when there was none; 409 when it is the account's last way to sign in. */
+  Future<Boolean> unlink(String userId, String provider);
+
+  /** The user's linked identities: [{provider, email, emailVerified, createdAt, lastUsedAt}]. */
+  Future<JsonArray> identities(String userId);
+}

@@ -1,0 +1,177 @@
+package dev.gerbang.social.impl;
+
+import dev.gerbang.db.Database;
+import dev.gerbang.db.Ids;
+import dev.gerbang.db.Rows;
+import dev.gerbang.db.Sql;
+import dev.gerbang.db.SqlErrors;
+import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.social.SocialService;
+import dev.gerbang.user.Emails;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+public final class SocialServiceImpl implements SocialService {
+  private final Pool pool;
+  private final Sql sql;
+
+  public SocialServiceImpl(Database database) {
+    this.pool = database.pool();
+    this.sql = database.sql("social");
+  }
+
+  @Override
+  public Future<Void> startFlow(JsonObject flow) {
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery(sql.get("deleteOldFlows")).execute(Tuple.of(now))
+        .compose(done -> pool.preparedQuery(sql.get("insertFlow")).execute(Tuple.of(flow.getString("id"),
+            flow.getString("stateHash"), flow.getString("provider"), flow.getString("mode"), flow.getString("userId"),
+            flow.getString("redirectPath")).addLong(now).addLong(flow.getLong("expiresAt"))))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<JsonObject> useFlow(String flowId, String stateHash, String provider) {
+    long now = System.currentTimeMillis();
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("findFlow")).execute(Tuple.of(flowId)).compose(rows -> {
+      Row flow = Rows.first(rows, row -> row);
+      if (flow == null || !flow.getString("state_hash").equals(stateHash) || !flow.getString("provider").equals(provider)
+          || flow.getValue("used_at") != null) {
+        return Future.succeededFuture(new JsonObject().put("outcome", "mismatch"));
+      }
+      if (Rows.millis(flow, "expires_at") <= now) {
+        return Future.succeededFuture(new JsonObject().put("outcome", "expired"));
+      }
+      return conn.preparedQuery(sql.get("useFlow")).execute(Tuple.of(now, flowId, stateHash, provider, now))
+          .map(updated -> updated.rowCount() == 0 ? new JsonObject().put("outcome", "mismatch") : new JsonObject()
+              .put("outcome", "ok")
+              .put("mode", flow.getString("mode"))
+              .put("userId", flow.getString("user_id"))
+              .put("redirectPath", flow.getString("redirect_path")));
+    }));
+  }
+
+  private Future<Row> identity(SqlConnection conn, JsonObject profile) {
+    return conn.preparedQuery(sql.get("findIdentity")).execute(Tuple.of(profile.getString("provider"), profile.getString("subject")))
+        .map(rows -> Rows.first(rows, row -> row));
+  }
+
+  private Future<Void> insertIdentity(SqlConnection conn, String userId, JsonObject profile) {
+    long now = System.currentTimeMillis();
+    return conn.preparedQuery(sql.get("insertIdentity")).execute(Tuple.of(Ids.newId(), userId, profile.getString("provider"),
+        profile.getString("subject"), profile.getString("email"), profile.getBoolean("emailVerified", false))
+        .addLong(now).addLong(now)).mapEmpty();
+  }
+
+  private static JsonObject outcome(String outcome, String userId) {
+    return new JsonObject().put("outcome", outcome).put("userId", userId);
+  }
+
+  @Override
+  public Future<JsonObject> signIn(JsonObject profile) {
+    return pool.withTransaction(conn -> identity(conn, profile).compose(known -> {
+      if (known != null) {
+        String userId = known.getString("user_id");
+        return conn.preparedQuery(sql.get("touchIdentity")).execute(Tuple.of(System.currentTimeMillis(),
+                profile.getString("email"), profile.getBoolean("emailVerified", false), known.getString("id")))
+            .compose(done -> conn.preparedQuery(sql.get("userById")).execute(Tuple.of(userId)))
+            .map(rows -> Rows.bool(rows.iterator().next(), "disabled") ? outcome("disabled", userId) : outcome("existing", userId));
+      }
+      String email = profile.getString("email");
+      if (email == null || email.isBlank()) {
+        return create(conn, profile);
+      }
+      return conn.preparedQuery(sql.get("userByEmail")).execute(Tuple.of(Emails.normalize(email))).compose(rows -> {
+        Row account = Rows.first(rows, row -> row);
+        if (account == null) {
+          return create(conn, profile);
+        }
+        String userId = account.getString("id");
+        boolean bothVerified = profile.getBoolean("emailVerified", false) && Rows.bool(account, "email_verified");
+        if (!bothVerified) {
+          return Future.succeededFuture(outcome("link_required", null));
+        }
+        if (Rows.bool(account, "disabled")) {
+          return Future.succeededFuture(outcome("disabled", userId));
+        }
+        return insertIdentity(conn, userId, profile).map(outcome("linked", userId));
+      });
+    })).recover(failure -> SqlErrors.uniqueViolation(failure) != null
+        // A sign-up with the same email committed meanwhile: treat it as an account to link from settings.
+        ? Future.succeededFuture(outcome("link_required", null))
+        : Future.failedFuture(failure));
+  }
+
+  private Future<JsonObject> create(SqlConnection conn, JsonObject profile) {
+    String email = profile.getString("email");
+    if (email == null || email.isBlank()) {
+      return Future.succeededFuture(outcome("no_email", null));
+    }
+    String userId = Ids.newId();
+    long now = System.currentTimeMillis();
+    String name = profile.getString("name") == null || profile.getString("name").isBlank() ? email : profile.getString("name");
+    Tuple user = Tuple.of(userId, email.strip(), Emails.normalize(email), name.length() > 100 ? name.substring(0, 100) : name,
+        profile.getString("locale", "en"), profile.getBoolean("emailVerified", false))
+        .addLong(now).addLong(now).addString(profile.getString("avatarUrl"));
+    return conn.preparedQuery(sql.get("insertUser")).execute(user)
+        .compose(done -> conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(userId, now)))
+        .compose(done -> insertIdentity(conn, userId, profile))
+        .map(outcome("created", userId));
+  }
+
+  @Override
+  public Future<JsonObject> link(String userId, JsonObject profile) {
+    return pool.withTransaction(conn -> identity(conn, profile).compose(known -> {
+      if (known != null) {
+        return Future.succeededFuture(outcome(known.getString("user_id").equals(userId) ? "linked" : "taken", userId));
+      }
+      return insertIdentity(conn, userId, profile).map(outcome("linked", userId));
+    })).recover(failure -> SqlErrors.uniqueViolation(failure) != null
+        ? Future.succeededFuture(outcome("provider_already_linked", userId))
+        : Future.failedFuture(failure));
+  }
+
+  @Override
+  public Future<Boolean> unlink(String userId, String provider) {
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("userById")).execute(Tuple.of(userId))
+        .compose(users -> {
+          Row user = Rows.first(users, row -> row);
+          boolean hasPassword = user != null && user.getString("password_hash") != null;
+          return conn.preparedQuery(sql.get("identitiesOfUser")).execute(Tuple.of(userId)).compose(rows -> {
+            boolean linked = false;
+            int count = 0;
+            for (Row row : rows) {
+              count++;
+              linked |= row.getString("provider").equals(provider);
+            }
+            if (!linked) {
+              return Future.succeededFuture(false);
+            }
+            if (!hasPassword && count == 1) {
+              return Future.failedFuture(ServiceErrors.conflict("last-sign-in-method",
+                  "This is your only way to sign in: set a password or link another provider first", null));
+            }
+            return conn.preparedQuery(sql.get("deleteIdentity")).execute(Tuple.of(userId, provider)).map(true);
+          });
+        }));
+  }
+
+  @Override
+  public Future<JsonArray> identities(String userId) {
+    return pool.preparedQuery(sql.get("identitiesOfUser")).execute(Tuple.of(userId)).map(rows -> {
+      JsonArray list = new JsonArray();
+      rows.forEach(row -> list.add(new JsonObject()
+          .put("provider", row.getString("provider"))
+          .put("email", row.getString("email"))
+          .put("emailVerified", Rows.bool(row, "email_verified"))
+          .put("createdAt", Rows.iso(row, "created_at"))
+          .put("lastUsedAt", Rows.iso(row, "last_used_at"))));
+      return list;
+    });
+  }
+}

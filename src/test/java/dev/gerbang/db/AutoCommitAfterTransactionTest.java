@@ -1,0 +1,34 @@
+package dev.gerbang.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.TestServer;
+import dev.gerbang.audit.AuditService;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+
+/** A plain write after a transaction is committed at once, not left in an implicit transaction (vertx-jdbc-client#356). */
+class AutoCommitAfterTransactionTest {
+  @Test
+  void aWriteAfterATransactionIsDurableAndLeavesNoLockBehind() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      String email = TestServer.uniqueEmail();
+      String userId = server.register(email).getString("id");
+      TestServer.await(server.gerbang().components().users().updateProfile(userId, new JsonObject().put("name", "Renamed")));
+      for (int i = 0; i < 8; i++) {
+        TestServer.await(AuditService.proxy(server.gerbang().vertx()).record(new JsonObject().put("event", "probe_" + i)));
+      }
+
+      try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("gerbang.db"))) {
+        ResultSet rows = other.createStatement().executeQuery("SELECT COUNT(*) FROM audit_log WHERE event LIKE 'probe_%'");
+        assertThat(rows.getInt(1)).as("visible to another connection, so committed").isEqualTo(8);
+        other.createStatement().execute("PRAGMA busy_timeout = 0");
+        other.createStatement().execute("BEGIN IMMEDIATE");
+        other.createStatement().execute("ROLLBACK");
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.gerbang.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.Mailbox;
+import dev.gerbang.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same server on a real PostgreSQL (embedded, started once for the class; every test gets its own
+ * database): the migrations apply, and the flows whose SQL differs most between dialects work.
+ */
+class PostgresTest {
+  private static EmbeddedPostgres postgres;
+  private Mailbox mailbox;
+  private TestServer server;
+  private String database;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    database = "gerbang_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection conn = postgres.getPostgresDatabase().getConnection()) {
+      conn.createStatement().execute("CREATE DATABASE " + database);
+    }
+    mailbox = Mailbox.started();
+    server = TestServer.start(mailbox.config().put("db", new JsonObject()
+        .put("url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database)
+        .put("username", "postgres")
+        .put("password", "postgres")));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    mailbox.close();
+  }
+
+  @Test
+  void accountsAndSessionsWorkOnPostgres() {
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    HttpResponse<Buffer> duplicate = server.post("/api/auth/register", new JsonObject().put("email", email.toUpperCase())
+        .put("password", TestServer.PASSWORD).put("name", "Twin"));
+    assertThat(duplicate.statusCode()).isEqualTo(409);
+    assertThat(duplicate.bodyAsJsonObject().getString("type")).endsWith("/email-taken");
+
+    JsonObject pair = server.login(email, TestServer.PASSWORD);
+    String token = pair.getString("accessToken");
+    assertThat(server.get("/api/me", token).bodyAsJsonObject().getJsonArray("roles")).containsExactly("user");
+    HttpResponse<Buffer> username = server.send(HttpMethod.PATCH, "/api/me", token, new JsonObject().put("username", "pg_user"));
+    assertThat(username.statusCode()).isEqualTo(200);
+    String other = server.newSession().getString("accessToken");
+    assertThat(server.send(HttpMethod.PATCH, "/api/me", other, new JsonObject().put("username", "PG_USER")).statusCode()).isEqualTo(409);
+
+    HttpResponse<Buffer> refreshed = server.post("/api/auth/refresh", new JsonObject().put("refreshToken", pair.getString("refreshToken")));
+    assertThat(refreshed.statusCode()).isEqualTo(200);
+    String newToken = refreshed.bodyAsJsonObject().getString("accessToken");
+    assertThat(server.post("/api/auth/logout", newToken, null).statusCode()).isEqualTo(204);
+    assertThat(server.get("/api/me", newToken).statusCode()).isEqualTo(401);
+    assertRowsLiveInPostgres(2);
+  }
+
+  /** Proof that the server really used PostgreSQL: no SQLite file, and the accounts are in this database. */
+  private void assertRowsLiveInPostgres(int users) {
+    assertThat(server.dataDir().resolve("gerbang.db")).doesNotExist();
+    try (Connection conn = postgres.getDatabase("postgres", database).getConnection();
+         var rows = conn.createStatement().executeQuery("SELECT COUNT(*) FROM users")) {
+      rows.next();
+      assertThat(rows.getLong(1)).isEqualTo(users);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void adminSearchPagesAndAuditWorkOnPostgres() {
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    for (int i = 0; i < 7; i++) {
+      server.register("pg-page-" + i + "_x%@example.com");
+    }
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    do {
+      String path = "/api/admin/users?q=pg-page&limit=3" + (cursor == null ? "" : "&cursor=" + cursor);
+      JsonObject page = server.get(path, admin).bodyAsJsonObject();
+      assertThat(page.getLong("total")).isEqualTo(7L);
+      page.getJsonArray("items").forEach(user -> assertThat(seen.add(((JsonObject) user).getString("id"))).isTrue());
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+    assertThat(seen).hasSize(7);
+    assertThat(server.get("/api/admin/users?q=_x%25&limit=100", admin).bodyAsJsonObject().getLong("total")).isEqualTo(7L);
+    assertThat(server.get("/api/admin/users?role=admin", admin).bodyAsJsonObject().getLong("total")).isEqualTo(1L);
+
+    JsonArray audit = server.get("/api/admin/audit?event=register&limit=100", admin).bodyAsJsonObject().getJsonArray("items");
+    assertThat(audit.size()).isGreaterThanOrEqualTo(7);
+  }
+
+  @Test
+  void medicalRecordsAndTheirAccessRulesWorkOnPostgres() {
+    dev.gerbang.medical.MedicalWorld world = new dev.gerbang.medical.MedicalWorld(server);
+    var patient = world.patient("Ayu Lestari");
+    var other = world.patient("Dedi Kurniawan");
+    var doctor = world.doctor("Dr. Sari", "Internal medicine");
+    String id = world.record(doctor, patient, "2026-01-15", "Cough at night", "Mild asthma");
+    world.record(doctor, other, "2026-01-16", "Headache", "Tension headache");
+
+    JsonObject mine = server.get("/api/medical-records?q=asthma", patient.token()).bodyAsJsonObject();
+    assertThat(mine.getLong("total")).isEqualTo(1L);
+    assertThat(mine.getJsonArray("items").getJsonObject(0).getJsonObject("doctor").getString("specialty")).isEqualTo("Internal medicine");
+    assertThat(server.get("/api/medical-records/" + id, patient.token()).statusCode()).isEqualTo(200);
+    assertThat(server.get("/api/medical-records/" + id, other.token()).statusCode()).isEqualTo(403);
+    assertThat(server.get("/api/medical-records", doctor.token()).bodyAsJsonObject().getLong("total")).isEqualTo(2L);
+    mailbox.awaitTo((String) server.get("/api/me", patient.token()).bodyAsJsonObject().getString("email"), "medical record");
+  }
+
+  @Test
+  void thePasswordResetFlowAndItsOutboxWorkOnPostgres() {
+    String email = TestServer.uniqueEmail();
+    String token = server.newSessionFor(email).getString("accessToken");
+    server.post("/api/auth/password/forgot", new JsonObject().put("email", email));
+    String reset = mailbox.awaitTo(email, "Reset your").token();
+
+    HttpResponse<Buffer> done = server.post("/api/auth/password/reset",
+        new JsonObject().put("token", reset).put("newPassword", "postgres passphrase 2026"));
+
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(server.get("/api/me", token).statusCode()).isEqualTo(401);
+    server.login(email, "postgres passphrase 2026");
+    mailbox.awaitTo(email, "password was changed");
+  }
+}

@@ -1,0 +1,199 @@
+package dev.gerbang.medical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.TestServer;
+import dev.gerbang.db.Ids;
+import dev.gerbang.medical.MedicalWorld.Person;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Who may read a medical record, over real HTTP: the users' rule, the doctors' and admins' rules, and 401/403/404. */
+class MedicalAccessTest {
+  private TestServer server;
+  private MedicalWorld world;
+  private Person patientA;
+  private Person patientB;
+  private Person doctorX;
+  private Person doctorY;
+  private String recordOfA;
+  private String recordOfB;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start();
+    world = new MedicalWorld(server);
+    patientA = world.patient("Ayu Lestari");
+    patientB = world.patient("Budi Santoso");
+    doctorX = world.doctor("Dr. Xaverius", "Pulmonology");
+    doctorY = world.doctor("Dr. Yohana", "Cardiology");
+    recordOfA = world.record(doctorX, patientA, "2026-01-10", "Wheezing at night", "Asthma, mild persistent");
+    recordOfB = world.record(doctorY, patientB, "2026-01-11", "Chest tightness of Budi", "Stable angina of Budi");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<Buffer> read(Person who, String recordId) {
+    return server.get("/api/medical-records/" + recordId, who == null ? null : who.token());
+  }
+
+  private JsonArray audit(String event) {
+    Person admin = world.admin();
+    return server.get("/api/admin/audit?event=" + event, admin.token()).bodyAsJsonObject().getJsonArray("items");
+  }
+
+  @Test
+  void aPatientReadsTheirOwnRecordInDetailWithTheirDoctor() {
+    HttpResponse<Buffer> response = read(patientA, recordOfA);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject record = response.bodyAsJsonObject();
+    assertThat(record.getString("id")).isEqualTo(recordOfA);
+    assertThat(record.getString("complaint")).isEqualTo("Wheezing at night");
+    assertThat(record.getJsonObject("patient").getString("id")).isEqualTo(patientA.profileId());
+    assertThat(record.getJsonObject("patient").getString("dateOfBirth")).isEqualTo("1980-02-29");
+    assertThat(record.getJsonObject("doctor").getString("name")).isEqualTo("Dr. Xaverius");
+    assertThat(record.getJsonObject("doctor").getString("specialty")).isEqualTo("Pulmonology");
+    assertThat(audit("medical_record_read")).as("a patient reading their own record is not audited").isEmpty();
+  }
+
+  @Test
+  void patientAReadingPatientBsRecordIs403AndTheBodyTellsNothingAboutB() {
+    HttpResponse<Buffer> response = read(patientA, recordOfB);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    String body = response.bodyAsString();
+    for (String secret : List.of("Budi", "angina", "Chest", patientB.profileId(), patientB.userId(), doctorY.profileId(),
+        "Yohana", "Cardiology", "2026-01-11")) {
+      assertThat(body).doesNotContain(secret);
+    }
+    JsonArray denied = audit("medical_record_denied");
+    assertThat(denied).hasSize(1);
+    assertThat(denied.getJsonObject(0).getString("actorId")).isEqualTo(patientA.userId());
+    assertThat(denied.getJsonObject(0).getJsonObject("detail").getString("recordId")).isEqualTo(recordOfB);
+  }
+
+  @Test
+  void guessedIdsAre404WhenNoSuchRecordAnd403WhenItIsSomeoneElses() {
+    assertThat(read(patientA, Ids.newId()).statusCode()).isEqualTo(404);
+    assertThat(read(patientA, "1").statusCode()).isEqualTo(404);
+    assertThat(read(patientA, recordOfB.toUpperCase()).statusCode()).isEqualTo(404);
+    assertThat(read(patientA, recordOfB).statusCode()).isEqualTo(403);
+    // The other profile ids are not record ids either: nothing answers with data.
+    assertThat(read(patientA, patientB.profileId()).statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> missing = read(patientA, Ids.newId());
+    assertThat(missing.bodyAsJsonObject().getString("detail")).isEqualTo("No such medical record");
+  }
+
+  @Test
+  void aDoctorReadsWhatTheyWroteAndTheirPatientsOtherRecordsButNotAnUnrelatedPatients() {
+    String laterOfA = world.record(doctorY, patientA, "2026-02-01", "Palpitations", "Sinus tachycardia");
+
+    assertThat(read(doctorX, recordOfA).statusCode()).isEqualTo(200);
+    assertThat(read(doctorX, laterOfA).statusCode()).as("A is X's patient").isEqualTo(200);
+    assertThat(read(doctorX, recordOfB).statusCode()).as("B never saw X").isEqualTo(403);
+    assertThat(read(doctorY, recordOfB).statusCode()).isEqualTo(200);
+    assertThat(read(doctorY, recordOfA).statusCode()).as("Y has a record of A too").isEqualTo(200);
+    String body = read(doctorX, recordOfB).bodyAsString();
+    assertThat(body).doesNotContain("Budi").doesNotContain("angina");
+
+    JsonArray reads = audit("medical_record_read");
+    assertThat(reads.stream().map(e -> ((JsonObject) e).getJsonObject("detail").getString("recordId")))
+        .contains(recordOfA, laterOfA, recordOfB);
+    JsonObject one = reads.stream().map(e -> (JsonObject) e)
+        .filter(e -> e.getJsonObject("detail").getString("recordId").equals(recordOfB)).findFirst().orElseThrow();
+    assertThat(one.getString("userId")).as("about the patient").isEqualTo(patientB.userId());
+    assertThat(one.getString("actorId")).as("by the doctor").isEqualTo(doctorY.userId());
+    assertThat(one.getString("requestId")).isNotBlank();
+  }
+
+  @Test
+  void aDoctorWithoutAProfileAndAnAdminFollowTheirRules() {
+    Person bareDoctor = world.user("Dr. No Profile", "doctor");
+    Person admin = world.admin();
+
+    assertThat(read(bareDoctor, recordOfA).statusCode()).isEqualTo(403);
+    assertThat(read(admin, recordOfA).statusCode()).isEqualTo(200);
+    assertThat(read(admin, recordOfB).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everyMedicalEndpointWithoutATokenIs401WithWwwAuthenticate() {
+    for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PATCH, HttpMethod.DELETE)) {
+      HttpResponse<Buffer> response = server.send(method, "/api/medical-records/" + recordOfA, null,
+          method == HttpMethod.PATCH ? new JsonObject().put("notes", "x") : null);
+      assertThat(response.statusCode()).as(method.name()).isEqualTo(401);
+      assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer");
+      assertThat(response.bodyAsString()).doesNotContain("Wheezing");
+    }
+    assertThat(server.get("/api/medical-records", null).statusCode()).isEqualTo(401);
+    assertThat(server.post("/api/medical-records", MedicalWorld.recordBody(patientA, "2026-01-01", "a", "b")).statusCode())
+        .isEqualTo(401);
+    assertThat(server.get("/api/medical-records/" + recordOfA, "not.a.token").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anExpiredTokenIs401() {
+    String email = TestServer.uniqueEmail();
+    server.register(email, TestServer.PASSWORD, "Expired Patient");
+    TestServer.await(server.gerbang().components().users().grantRole(email, "patient"));
+    JsonObject login = server.login(email, TestServer.PASSWORD);
+    String expired = server.gerbang().components().tokens().issue(login.getJsonObject("user").getString("id"),
+        login.getString("sessionId"), null, List.of("user", "patient"), System.currentTimeMillis() - 3_600_000L);
+
+    HttpResponse<Buffer> response = server.get("/api/medical-records", expired);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.getHeader("WWW-Authenticate")).contains("invalid_token");
+    assertThat(server.get("/api/medical-records", login.getString("accessToken")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aTokenOfASessionThatLoggedOutIs401AtOnce() {
+    assertThat(read(patientA, recordOfA).statusCode()).isEqualTo(200);
+    assertThat(server.post("/api/auth/logout", patientA.token(), null).statusCode()).isIn(200, 204);
+
+    assertThat(read(patientA, recordOfA).statusCode()).isEqualTo(401);
+    assertThat(server.get("/api/medical-records", patientA.token()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void rolesWithoutAccessAre403() {
+    Person plain = world.user("Plain User");
+    Person editor = world.user("Editor", "editor");
+    for (Person outsider : List.of(plain, editor)) {
+      assertThat(server.get("/api/medical-records", outsider.token()).statusCode()).isEqualTo(403);
+      assertThat(read(outsider, recordOfA).statusCode()).isEqualTo(403);
+      assertThat(read(outsider, Ids.newId()).statusCode()).as("403 before anything is looked up").isEqualTo(403);
+    }
+    assertThat(server.post("/api/medical-records", patientA.token(),
+        MedicalWorld.recordBody(patientA, "2026-01-01", "self-diagnosed", "fine")).statusCode()).isEqualTo(403);
+    assertThat(server.send(HttpMethod.PATCH, "/api/medical-records/" + recordOfA, patientA.token(),
+        new JsonObject().put("diagnosis", "nothing")).statusCode()).isEqualTo(403);
+    assertThat(server.send(HttpMethod.DELETE, "/api/medical-records/" + recordOfA, doctorX.token(), null).statusCode())
+        .isEqualTo(403);
+    assertThat(read(patientA, recordOfA).bodyAsJsonObject().getString("diagnosis")).isEqualTo("Asthma, mild persistent");
+  }
+
+  @Test
+  void aPatientWhoseRoleWasTakenAwayLosesAccessAtOnce() {
+    Person admin = world.admin();
+    HttpResponse<Buffer> demoted = server.send(HttpMethod.PATCH, "/api/admin/users/" + patientA.userId(), admin.token(),
+        new JsonObject().put("roles", new JsonArray().add("user")));
+    assertThat(demoted.statusCode()).isEqualTo(200);
+
+    assertThat(read(patientA, recordOfA).statusCode()).isEqualTo(403);
+    assertThat(server.get("/api/medical-records", patientA.token()).statusCode()).isEqualTo(403);
+  }
+}

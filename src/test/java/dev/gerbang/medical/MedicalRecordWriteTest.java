@@ -1,0 +1,189 @@
+package dev.gerbang.medical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.TestServer;
+import dev.gerbang.db.Ids;
+import dev.gerbang.medical.MedicalWorld.Person;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Writing, changing and deleting medical records: who may, what is checked, what is stored and audited. */
+class MedicalRecordWriteTest {
+  private TestServer server;
+  private MedicalWorld world;
+  private Person patient;
+  private Person doctorX;
+  private Person doctorY;
+  private Person admin;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start();
+    world = new MedicalWorld(server);
+    patient = world.patient("Ayu Lestari");
+    doctorX = world.doctor("Dr. Xaverius", "Pulmonology");
+    doctorY = world.doctor("Dr. Yohana", "Cardiology");
+    admin = world.admin();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<Buffer> patch(Person who, String id, JsonObject changes) {
+    return server.send(HttpMethod.PATCH, "/api/medical-records/" + id, who.token(), changes);
+  }
+
+  private static List<String> fields(HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(400);
+    return response.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
+  }
+
+  private JsonObject lastAudit(String event) {
+    JsonArray items = server.get("/api/admin/audit?limit=1&event=" + event, admin.token()).bodyAsJsonObject().getJsonArray("items");
+    assertThat(items).as("an audit entry " + event).isNotEmpty();
+    return items.getJsonObject(0);
+  }
+
+  @Test
+  void aDoctorWritesARecordInTheirNameWhichThePatientThenSeesAndTheWriteIsAudited() {
+    JsonObject body = MedicalWorld.recordBody(patient, "2026-01-10", " Wheezing at night ", "Asthma").put("icd10Code", "j45.909");
+
+    HttpResponse<Buffer> created = server.post("/api/medical-records", doctorX.token(), body);
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonObject record = created.bodyAsJsonObject();
+    String id = record.getString("id");
+    assertThat(created.getHeader("Location")).isEqualTo("/api/medical-records/" + id);
+    assertThat(record.getString("complaint")).isEqualTo("Wheezing at night");
+    assertThat(record.getString("icd10Code")).isEqualTo("J45.909");
+    assertThat(record.getJsonObject("doctor").getString("id")).isEqualTo(doctorX.profileId());
+    assertThat(record.getJsonObject("patient").getString("id")).isEqualTo(patient.profileId());
+    assertThat(server.get("/api/medical-records/" + id, patient.token()).bodyAsJsonObject()).isEqualTo(record);
+    JsonObject entry = lastAudit("medical_record_created");
+    assertThat(entry.getString("actorId")).isEqualTo(doctorX.userId());
+    assertThat(entry.getString("userId")).isEqualTo(patient.userId());
+    assertThat(entry.getJsonObject("detail")).isEqualTo(new JsonObject().put("recordId", id));
+    assertThat(entry.encode()).as("no health data in the audit trail").doesNotContain("Wheezing").doesNotContain("Asthma");
+  }
+
+  @Test
+  void everyInvalidFieldIsListedInOne400() {
+    String tomorrow = LocalDate.now(ZoneOffset.ofHours(14)).plusDays(1).toString();
+    JsonObject body = new JsonObject().put("patientId", "42").put("doctorId", 7).put("visitDate", tomorrow)
+        .put("complaint", "  ").put("diagnosis", "x".repeat(2001)).put("icd10Code", "J4").put("treatment", "t".repeat(4001))
+        .put("notes", 12).put("weight", 80);
+
+    assertThat(fields(server.post("/api/medical-records", doctorX.token(), body))).containsExactlyInAnyOrder(
+        "patientId", "doctorId", "visitDate", "complaint", "diagnosis", "icd10Code", "treatment", "notes", "weight");
+    assertThat(fields(server.post("/api/medical-records", doctorX.token(), new JsonObject())))
+        .containsExactlyInAnyOrder("patientId", "visitDate", "complaint", "diagnosis");
+    for (String date : List.of("2026-02-30", "31-01-2026", "2026-1-5", "1899-12-31", "yesterday")) {
+      assertThat(fields(server.post("/api/medical-records", doctorX.token(),
+          MedicalWorld.recordBody(patient, date, "a", "b")))).as(date).containsExactly("visitDate");
+    }
+    for (String code : List.of("J45.", "45.9", "J45.90999", "JJ5", "J45-909", "J45 909")) {
+      assertThat(fields(server.post("/api/medical-records", doctorX.token(),
+          MedicalWorld.recordBody(patient, "2026-01-01", "a", "b").put("icd10Code", code)))).as(code).containsExactly("icd10Code");
+    }
+    for (String code : List.of("E11.9", "J45.909", "A90", "U07.1", "C4A.0", "S72.001A")) {
+      assertThat(server.post("/api/medical-records", doctorX.token(),
+          MedicalWorld.recordBody(patient, "2026-01-01", "a", "b").put("icd10Code", code)).statusCode()).as(code).isEqualTo(201);
+    }
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    assertThat(server.post("/api/medical-records", doctorX.token(), MedicalWorld.recordBody(patient, today, "a", "b"))
+        .statusCode()).isEqualTo(201);
+    assertThat(server.get("/api/medical-records", patient.token()).bodyAsJsonObject().getLong("total")).isEqualTo(7);
+  }
+
+  @Test
+  void doctorsWriteOnlyInTheirOwnNameForARealPatientAndAdminsNameTheDoctor() {
+    JsonObject body = MedicalWorld.recordBody(patient, "2026-01-10", "Cough", "Bronchitis");
+    Person bareDoctor = world.user("Dr. No Profile", "doctor");
+
+    assertThat(server.post("/api/medical-records", doctorX.token(), body.copy().put("doctorId", doctorY.profileId()))
+        .statusCode()).isEqualTo(403);
+    assertThat(server.post("/api/medical-records", bareDoctor.token(), body).statusCode()).isEqualTo(403);
+    assertThat(fields(server.post("/api/medical-records", doctorX.token(), body.copy().put("patientId", Ids.newId()))))
+        .containsExactly("patientId");
+    assertThat(fields(server.post("/api/medical-records", admin.token(), body))).containsExactly("doctorId");
+    assertThat(fields(server.post("/api/medical-records", admin.token(), body.copy().put("doctorId", patient.profileId()))))
+        .containsExactly("doctorId");
+    HttpResponse<Buffer> byAdmin = server.post("/api/medical-records", admin.token(), body.copy().put("doctorId", doctorY.profileId()));
+    assertThat(byAdmin.statusCode()).isEqualTo(201);
+    assertThat(byAdmin.bodyAsJsonObject().getJsonObject("doctor").getString("name")).isEqualTo("Dr. Yohana");
+    assertThat(server.get("/api/medical-records", patient.token()).bodyAsJsonObject().getLong("total")).isEqualTo(1);
+  }
+
+  @Test
+  void onlyTheRecordsDoctorOrAnAdminChangeItAndEachChangeIsChecked() {
+    String id = world.record(doctorX, patient, "2026-01-10", "Cough", "Bronchitis");
+
+    assertThat(patch(doctorY, id, new JsonObject().put("diagnosis", "Pneumonia")).statusCode()).isEqualTo(403);
+    HttpResponse<Buffer> changed = patch(doctorX, id, new JsonObject().put("diagnosis", "Pneumonia").put("icd10Code", null)
+        .put("notes", "Chest X-ray ordered"));
+    assertThat(changed.statusCode()).isEqualTo(200);
+    JsonObject record = changed.bodyAsJsonObject();
+    assertThat(record.getString("diagnosis")).isEqualTo("Pneumonia");
+    assertThat(record.getString("icd10Code")).isNull();
+    assertThat(record.getString("notes")).isEqualTo("Chest X-ray ordered");
+    assertThat(record.getString("complaint")).isEqualTo("Cough");
+    JsonObject entry = lastAudit("medical_record_updated");
+    assertThat(entry.getJsonObject("detail")).isEqualTo(new JsonObject().put("recordId", id)
+        .put("fields", new JsonArray().add("diagnosis").add("icd10Code").add("notes")));
+    assertThat(patch(admin, id, new JsonObject().put("visitDate", "2026-01-09")).bodyAsJsonObject().getString("visitDate"))
+        .isEqualTo("2026-01-09");
+
+    assertThat(fields(patch(doctorX, id, new JsonObject()))).containsExactly("body");
+    assertThat(fields(patch(doctorX, id, new JsonObject().put("complaint", null).put("diagnosis", "")
+        .put("visitDate", "2999-01-01").put("patientId", patient.profileId()).put("icd10Code", "X"))))
+        .containsExactlyInAnyOrder("complaint", "diagnosis", "visitDate", "patientId", "icd10Code");
+    assertThat(patch(doctorX, Ids.newId(), new JsonObject().put("notes", "x")).statusCode()).isEqualTo(404);
+    assertThat(patch(doctorX, "not-an-id", new JsonObject().put("notes", "x")).statusCode()).isEqualTo(404);
+    assertThat(server.get("/api/medical-records/" + id, patient.token()).bodyAsJsonObject().getString("diagnosis"))
+        .isEqualTo("Pneumonia");
+  }
+
+  @Test
+  void anAdminsSoftDeleteHidesTheRecordEverywhereButKeepsTheRowForTheAudit() throws Exception {
+    String kept = world.record(doctorX, patient, "2026-01-09", "Fever", "Influenza");
+    String id = world.record(doctorX, patient, "2026-01-10", "Cough", "Bronchitis");
+
+    assertThat(server.send(HttpMethod.DELETE, "/api/medical-records/" + id, doctorX.token(), null).statusCode()).isEqualTo(403);
+    assertThat(server.send(HttpMethod.DELETE, "/api/medical-records/" + id, admin.token(), null).statusCode()).isEqualTo(204);
+
+    for (Person who : List.of(patient, doctorX, admin)) {
+      assertThat(server.get("/api/medical-records/" + id, who.token()).statusCode()).isEqualTo(404);
+      JsonObject page = server.get("/api/medical-records", who.token()).bodyAsJsonObject();
+      assertThat(page.getLong("total")).isEqualTo(1);
+      assertThat(page.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(kept);
+    }
+    assertThat(patch(doctorX, id, new JsonObject().put("notes", "x")).statusCode()).isEqualTo(404);
+    assertThat(server.send(HttpMethod.DELETE, "/api/medical-records/" + id, admin.token(), null).statusCode()).isEqualTo(404);
+    JsonObject entry = lastAudit("medical_record_deleted");
+    assertThat(entry.getString("actorId")).isEqualTo(admin.userId());
+    assertThat(entry.getJsonObject("detail").getString("recordId")).isEqualTo(id);
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("gerbang.db"));
+         ResultSet row = db.createStatement().executeQuery(
+             "SELECT diagnosis, deleted_at, deleted_by FROM medical_records WHERE id = '" + id + "'")) {
+      assertThat(row.next()).as("the row is kept").isTrue();
+      assertThat(row.getString("diagnosis")).isEqualTo("Bronchitis");
+      assertThat(row.getLong("deleted_at")).isPositive();
+      assertThat(row.getString("deleted_by")).isEqualTo(admin.userId());
+    }
+  }
+}

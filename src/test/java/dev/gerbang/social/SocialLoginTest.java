@@ -1,0 +1,161 @@
+package dev.gerbang.social;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.TestDb;
+import dev.gerbang.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sign-in with Google (OpenID Connect) and Facebook (OAuth 2.0 + Graph) against a real local provider. */
+class SocialLoginTest {
+  private OAuthHarness oauth;
+  private TestServer server;
+
+  @BeforeEach
+  void start() {
+    oauth = new OAuthHarness(new JsonObject());
+    server = oauth.server;
+  }
+
+  @AfterEach
+  void stop() {
+    oauth.close();
+  }
+
+  @Test
+  void theLoginPageLearnsWhichProvidersAreEnabled() {
+    JsonObject body = server.get("/api/auth/oauth/providers", null).bodyAsJsonObject();
+    assertThat(body.getJsonArray("items").stream().map(p -> ((JsonObject) p).getString("name"))).containsExactly("google", "facebook");
+    assertThat(server.get("/api/auth/oauth/github", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void startingRedirectsToTheProviderWithStatePkceAndNonce() {
+    OAuthHarness.Step start = oauth.get("/api/auth/oauth/google", null);
+
+    assertThat(start.response().statusCode()).isEqualTo(302);
+    assertThat(start.location()).startsWith(oauth.provider.authorizationEndpointUrl("google").toString())
+        .contains("state=").contains("code_challenge=").contains("code_challenge_method=S256").contains("nonce=")
+        .contains("client_id=" + OAuthHarness.CLIENT_ID).contains("scope=openid");
+    assertThat(start.response().cookies()).anySatisfy(cookie -> assertThat(cookie).startsWith("gerbang_oauth=")
+        .containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Path=/api/auth/oauth"));
+  }
+
+  @Test
+  void aFirstGoogleLoginCreatesAVerifiedAccountWithoutPasswordAndSignsIn() {
+    String email = TestServer.uniqueEmail();
+    oauth.nextUser("google", "google-sub-1", email, true);
+
+    HttpResponse<Buffer> back = oauth.callback(oauth.run("/api/auth/oauth/google?redirect=/welcome"));
+
+    assertThat(back.statusCode()).isEqualTo(302);
+    assertThat(back.getHeader("Location")).isEqualTo(server.url("/welcome"));
+    JsonObject session = oauth.session(back);
+    JsonObject user = session.getJsonObject("user");
+    assertThat(user.getString("email")).isEqualTo(email);
+    assertThat(user.getBoolean("emailVerified")).isTrue();
+    assertThat(user.getBoolean("hasPassword")).isFalse();
+    JsonObject identities = server.get("/api/me/identities", session.getString("accessToken")).bodyAsJsonObject();
+    assertThat(identities.getJsonArray("items").getJsonObject(0).getString("provider")).isEqualTo("google");
+    assertThat(TestDb.eventuallyCount(server, 1, "SELECT COUNT(*) FROM audit_log WHERE event = 'oauth_login'")).isEqualTo(1);
+  }
+
+  @Test
+  void aReturningLoginFindsTheSameAccount() {
+    String email = TestServer.uniqueEmail();
+    oauth.nextUser("google", "google-sub-2", email, true);
+    String first = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google"))).getJsonObject("user").getString("id");
+    oauth.nextUser("google", "google-sub-2", email, true);
+    String second = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google"))).getJsonObject("user").getString("id");
+
+    assertThat(second).isEqualTo(first);
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM users WHERE email = ?", email)).isEqualTo(1);
+  }
+
+  @Test
+  void aVerifiedProviderEmailEqualToAVerifiedAccountEmailLinksThatAccount() {
+    String email = TestServer.uniqueEmail();
+    String userId = server.register(email).getString("id");
+    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", userId);
+    oauth.nextUser("google", "google-sub-3", email.toUpperCase(), true);
+
+    JsonObject session = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google")));
+
+    assertThat(session.getJsonObject("user").getString("id")).isEqualTo(userId);
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM identities WHERE user_id = ?", userId)).isEqualTo(1);
+  }
+
+  @Test
+  void anUnverifiedMatchIsNotLinkedAutomatically() {
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    oauth.nextUser("google", "google-sub-4", email, true);
+
+    HttpResponse<Buffer> back = oauth.callback(oauth.run("/api/auth/oauth/google"));
+
+    assertThat(back.getHeader("Location")).isEqualTo(server.url("/login?oauthError=link_required"));
+    assertThat(OAuthHarness.cookie(back, "gerbang_refresh")).isNull();
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM identities")).isZero();
+  }
+
+  @Test
+  void aSignedInUserLinksFromSettingsAndCannotUnlinkTheLastWayIn() {
+    String email = TestServer.uniqueEmail();
+    JsonObject me = server.newSessionFor(email);
+    String token = me.getString("accessToken");
+    HttpResponse<Buffer> started = server.post("/api/me/identities/google", token, null);
+    assertThat(started.statusCode()).isEqualTo(200);
+    String flowCookie = OAuthHarness.cookie(started, SocialRoutes.FLOW_COOKIE);
+    oauth.nextUser("google", "google-sub-5", "other-" + email, false);
+    OAuthHarness.Step authorize = oauth.get(started.bodyAsJsonObject().getString("authorizeUrl"), null);
+
+    HttpResponse<Buffer> back = oauth.callback(new OAuthHarness.Flow(null, flowCookie, authorize.location()));
+
+    assertThat(back.getHeader("Location")).isEqualTo(server.url("/settings"));
+    assertThat(server.get("/api/me/identities", token).bodyAsJsonObject().getJsonArray("items")).hasSize(1);
+    assertThat(server.send(HttpMethod.DELETE, "/api/me/identities/google", token, null).statusCode()).isEqualTo(204);
+    assertThat(server.send(HttpMethod.DELETE, "/api/me/identities/google", token, null).statusCode()).isEqualTo(404);
+
+    oauth.nextUser("google", "google-sub-6", TestServer.uniqueEmail(), true);
+    String googleOnly = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google"))).getString("accessToken");
+    HttpResponse<Buffer> refused = server.send(HttpMethod.DELETE, "/api/me/identities/google", googleOnly, null);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.bodyAsJsonObject().getString("type")).endsWith("/last-sign-in-method");
+  }
+
+  @Test
+  void aGoogleOnlyUserCanSetAPasswordLaterAndThenSignInWithIt() {
+    String email = TestServer.uniqueEmail();
+    oauth.nextUser("google", "google-sub-7", email, true);
+    String token = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google"))).getString("accessToken");
+
+    HttpResponse<Buffer> set = server.post("/api/me/password", token, new JsonObject().put("newPassword", "my first real password 7"));
+
+    assertThat(set.statusCode()).isEqualTo(200);
+    server.login(email, "my first real password 7");
+    assertThat(server.get("/api/me", token).bodyAsJsonObject().getBoolean("hasPassword")).isTrue();
+  }
+
+  @Test
+  void aFacebookLoginUsesTheGraphProfileAndTrustsNoEmail() {
+    String email = TestServer.uniqueEmail();
+    String existing = server.register(email).getString("id");
+    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", existing);
+    oauth.nextToken("facebook", "fb-1", java.util.List.of(OAuthHarness.CLIENT_ID),
+        java.util.Map.of("email", "fb-" + email, "name", "Fay Book"), 3600);
+
+    JsonObject user = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/facebook"))).getJsonObject("user");
+
+    assertThat(user.getString("name")).isEqualTo("Fay Book");
+    assertThat(user.getBoolean("emailVerified")).isFalse();
+    oauth.nextToken("facebook", "fb-2", java.util.List.of(OAuthHarness.CLIENT_ID), java.util.Map.of("email", email), 3600);
+    assertThat(oauth.callback(oauth.run("/api/auth/oauth/facebook")).getHeader("Location"))
+        .isEqualTo(server.url("/login?oauthError=link_required"));
+  }
+}
