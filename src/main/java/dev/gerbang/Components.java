@@ -13,19 +13,21 @@ import dev.gerbang.auth.SessionGate;
 import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.Tokens;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.content.ContentCache;
 import dev.gerbang.user.UserService;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 
 /**
- * What the HTTP verticles share on one node: configuration, the service proxies, and the auth machinery.
- * Built once before the verticles deploy (building the hasher computes a hash, and the version is read from
- * the classpath, so not on an event loop). startedAt is when this node started, for its uptime.
+ * What the HTTP verticles share on one node: configuration, the service proxies, the auth machinery, and
+ * the in-memory cache of public content. Built once before the verticles deploy (building the hasher computes
+ * a hash, and the version is read from the classpath, so not on an event loop). startedAt is when this node
+ * started, for its uptime.
  */
 public record Components(AppConfig config, UserService users, SessionService sessions, AccountService accounts,
                          Audit audit, Tokens tokens, RefreshTokens refreshTokens, EmailTokens emailTokens,
                          PasswordHasher hasher, PasswordPolicy policy, SessionGate gate, AuthHandler auth,
-                         byte[] derivationKey, String version, Instant startedAt) {
+                         byte[] derivationKey, ContentCache contentCache, String version, Instant startedAt) {
 
   public static Components create(Vertx vertx, AppConfig config, Keys keys) {
     SessionService sessions = SessionService.proxy(vertx);
@@ -34,7 +36,7 @@ public record Components(AppConfig config, UserService users, SessionService ses
     return new Components(config, UserService.proxy(vertx), sessions, AccountService.proxy(vertx),
         new Audit(AuditService.proxy(vertx)), tokens, new RefreshTokens(keys), new EmailTokens(keys.emailTokenKey()),
         new PasswordHasher(vertx, config), new PasswordPolicy(config), gate, new AuthHandler(tokens, gate),
-        keys.emailTokenKey(), buildVersion(), Instant.now());
+        keys.emailTokenKey(), new ContentCache(vertx, config.contentCacheMaxEntries()), buildVersion(), Instant.now());
   }
 
   /** The build's version, written into gerbang/version.properties by Maven resource filtering. */

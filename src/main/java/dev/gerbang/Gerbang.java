@@ -44,6 +44,7 @@ public final class Gerbang {
     Vertx vertx = Vertx.vertx(new VertxOptions());
     Components components = Components.create(vertx, config, keys);
     components.gate().listen();
+    components.contentCache().listen();
     Templates templates = new Templates(Path.of("").toAbsolutePath(), config.mailDefaultLocale());
     return vertx.deployVerticle(() -> new DatabaseVerticle(config),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))

@@ -56,6 +56,13 @@ public final class Mails {
         .put("path", "/medical-records/" + recordId));
   }
 
+  /** Someone commented on the author's article: the article's title, the commenter's name, and a link. */
+  public static JsonObject commentOnArticle(String email, String name, String locale, String title, String commenter,
+                                            String slug, String commentId) {
+    return mail(email, "comment-on-article", locale, new JsonObject().put("name", name).put("title", title)
+        .put("commenter", commenter).put("path", "/articles/" + slug + "#comment-" + commentId));
+  }
+
   /** "30 minutes" / "30 menit", "1 hour" / "1 jam", "24 hours" / "24 jam". */
   static String duration(int minutes, String locale) {
     boolean id = "id".equals(locale);

@@ -28,30 +28,52 @@ public final class AuthHandler {
         ctx.fail(Problem.unauthorized("Sign in first: send Authorization: Bearer <access token>"));
         return;
       }
-      tokens.verify(token)
-          .recover(failure -> io.vertx.core.Future.failedFuture(
-              Problem.invalidToken("The access token is invalid or has expired")))
-          .compose(claims -> {
-            String sub = claims.getString("sub");
-            String sid = claims.getString("sid");
-            if (sub == null || sid == null) {
-              return io.vertx.core.Future.failedFuture(Problem.invalidToken("The access token is invalid or has expired"));
-            }
-            return gate.check(sid, sub);
-          })
-          .onSuccess(user -> {
-            if (user == null) {
-              ctx.fail(Problem.invalidToken("The session of this token has ended: sign in again"));
-            } else if (anyOfRoles.length > 0 && !user.hasAnyRole(anyOfRoles)) {
-              user.attach(ctx);
-              ctx.fail(Problem.forbidden("This needs the role " + String.join(" or ", anyOfRoles)));
-            } else {
-              user.attach(ctx);
-              ctx.next();
-            }
-          })
-          .onFailure(ctx::fail);
+      authenticate(ctx, token, anyOfRoles);
     };
+  }
+
+  /**
+   * For public routes that show more to signed-in callers (authors see their drafts): attaches the caller
+   * when a token is sent, continues anonymously when none is, and is a 401 when a token is sent but is not
+   * valid (a client with a broken token should learn it, not silently get the anonymous view).
+   */
+  public Handler<RoutingContext> optional() {
+    return ctx -> {
+      String token = bearerToken(ctx);
+      if (token == null && ctx.request().getHeader("Authorization") == null) {
+        ctx.next();
+      } else if (token == null) {
+        ctx.fail(Problem.invalidToken("The Authorization header is not a bearer access token"));
+      } else {
+        authenticate(ctx, token);
+      }
+    };
+  }
+
+  private void authenticate(RoutingContext ctx, String token, String... anyOfRoles) {
+    tokens.verify(token)
+        .recover(failure -> io.vertx.core.Future.failedFuture(
+            Problem.invalidToken("The access token is invalid or has expired")))
+        .compose(claims -> {
+          String sub = claims.getString("sub");
+          String sid = claims.getString("sid");
+          if (sub == null || sid == null) {
+            return io.vertx.core.Future.failedFuture(Problem.invalidToken("The access token is invalid or has expired"));
+          }
+          return gate.check(sid, sub);
+        })
+        .onSuccess(user -> {
+          if (user == null) {
+            ctx.fail(Problem.invalidToken("The session of this token has ended: sign in again"));
+          } else if (anyOfRoles.length > 0 && !user.hasAnyRole(anyOfRoles)) {
+            user.attach(ctx);
+            ctx.fail(Problem.forbidden("This needs the role " + String.join(" or ", anyOfRoles)));
+          } else {
+            user.attach(ctx);
+            ctx.next();
+          }
+        })
+        .onFailure(ctx::fail);
   }
 
   static String bearerToken(RoutingContext ctx) {

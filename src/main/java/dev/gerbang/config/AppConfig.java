@@ -171,6 +171,16 @@ public final class AppConfig {
     return intIn("password.argon2.parallelism", 1, 64);
   }
 
+  /** Whether any signed-in user may write article drafts (publishing stays with editors and admins). */
+  public boolean usersMayWriteDrafts() {
+    return bool("content.usersMayWriteDrafts");
+  }
+
+  /** How many public content responses each node keeps in memory. */
+  public int contentCacheMaxEntries() {
+    return intIn("content.cacheMaxEntries", 0, 10_000_000);
+  }
+
   public boolean logRequests() {
     return bool("log.requests");
   }
@@ -301,6 +311,8 @@ public final class AppConfig {
     }
     dbPoolSize();
     dbBusyTimeoutMs();
+    usersMayWriteDrafts();
+    contentCacheMaxEntries();
     String secret = jwtSecret();
     if (!secret.isEmpty() && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
       throw new ConfigException(envName("jwt.secret") + ": must be at least 32 bytes (or empty to generate one)");

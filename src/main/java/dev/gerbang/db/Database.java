@@ -65,7 +65,8 @@ public final class Database {
     try {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:db/migration")
+          // Shared migrations, then the few that differ per database (full-text search): db/migration-sqlite, -postgresql.
+          .locations("classpath:db/migration", "classpath:db/migration-" + dialect.name().toLowerCase(java.util.Locale.ROOT))
           .failOnMissingLocations(true)
           .load()
           .migrate();

@@ -16,6 +16,12 @@ import dev.gerbang.medical.MedicalProfileService;
 import dev.gerbang.medical.MedicalRecordService;
 import dev.gerbang.medical.impl.MedicalProfileServiceImpl;
 import dev.gerbang.medical.impl.MedicalRecordServiceImpl;
+import dev.gerbang.content.ArticleService;
+import dev.gerbang.content.CommentService;
+import dev.gerbang.content.TaxonomyService;
+import dev.gerbang.content.impl.ArticleServiceImpl;
+import dev.gerbang.content.impl.CommentServiceImpl;
+import dev.gerbang.content.impl.TaxonomyServiceImpl;
 import dev.gerbang.user.UserService;
 import dev.gerbang.user.impl.UserServiceImpl;
 import io.vertx.core.Future;
@@ -58,6 +64,9 @@ public final class DatabaseVerticle extends VerticleBase {
     consumers.add(binder.setAddress(SocialService.ADDRESS).register(SocialService.class, new SocialServiceImpl(database)));
     consumers.add(binder.setAddress(MedicalRecordService.ADDRESS).register(MedicalRecordService.class, new MedicalRecordServiceImpl(database, outbox)));
     consumers.add(binder.setAddress(MedicalProfileService.ADDRESS).register(MedicalProfileService.class, new MedicalProfileServiceImpl(database)));
+    consumers.add(binder.setAddress(ArticleService.ADDRESS).register(ArticleService.class, new ArticleServiceImpl(database)));
+    consumers.add(binder.setAddress(CommentService.ADDRESS).register(CommentService.class, new CommentServiceImpl(database, outbox)));
+    consumers.add(binder.setAddress(TaxonomyService.ADDRESS).register(TaxonomyService.class, new TaxonomyServiceImpl(database)));
     consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))
         .onFailure(failure -> message.fail(503, "database unreachable"))));

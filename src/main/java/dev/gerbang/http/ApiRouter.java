@@ -14,6 +14,7 @@ import dev.gerbang.social.Providers;
 import dev.gerbang.social.SocialRoutes;
 import dev.gerbang.social.SocialService;
 import dev.gerbang.medical.MedicalRoutes;
+import dev.gerbang.content.ContentRoutes;
 import dev.gerbang.user.UserRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -40,6 +41,7 @@ public final class ApiRouter {
     MedicalRoutes.mount(api, vertx, c);
     new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
     new SystemRoutes(c, vertx).mount(api);
+    new ContentRoutes(vertx, c).mount(api);
     return api;
   }
 

@@ -77,6 +77,30 @@ public final class QueryParams {
     return this;
   }
 
+  /** A comma-separated list (tag=a,b) of at most maxItems non-empty values of at most maxLength each, as a JSON array. */
+  public QueryParams list(String name, int maxItems, int maxLength) {
+    String value = get(name);
+    if (value != null) {
+      io.vertx.core.json.JsonArray items = new io.vertx.core.json.JsonArray();
+      for (String item : value.split(",", -1)) {
+        String text = item.strip();
+        if (text.isEmpty() || text.length() > maxLength) {
+          errors.add(new Problem.FieldError(name, "must be a comma-separated list of values of 1 to " + maxLength + " characters"));
+          return this;
+        }
+        if (!items.contains(text)) {
+          items.add(text);
+        }
+      }
+      if (items.size() > maxItems) {
+        errors.add(new Problem.FieldError(name, "may list at most " + maxItems + " values"));
+      } else {
+        values.put(name, items);
+      }
+    }
+    return this;
+  }
+
   /** The opaque cursor; its content is checked where it is decoded. */
   public QueryParams cursor() {
     return text("cursor", 512);

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class Templates {
   public static final String[] NAMES = {
       "verify-email", "password-reset", "password-changed", "email-change-confirm", "email-change-notice", "new-sign-in",
-      "medical-record-available"};
+      "medical-record-available", "comment-on-article"};
   public static final String[] LOCALES = {"en", "id"};
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
 

@@ -1,0 +1,88 @@
+package dev.gerbang.content;
+
+import dev.gerbang.http.Validator;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
+
+/**
+ * The body of POST and PATCH /api/articles, checked field by field. Text is stored as sent (trimmed):
+ * titles, summaries and tag names are returned as JSON strings, never as HTML; only the Markdown body
+ * becomes HTML, and that through the sanitizer.
+ */
+final class ArticleInput {
+  static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+  static final String SLUG_RULE = "must be a slug: lower-case letters, digits and single hyphens";
+  private static final Pattern HAS_WORD = Pattern.compile(".*[\\p{L}\\p{N}].*");
+  static final int MAX_BODY = 50_000;
+  static final int MAX_TAGS = 10;
+
+  private ArticleInput() {
+  }
+
+  /** The checked fields; on create title and body are required, on update at least one field is. */
+  static JsonObject read(RoutingContext ctx, boolean create) {
+    Validator v = create ? Validator.body(ctx, "title", "summary", "body", "category", "tags", "status")
+        : Validator.body(ctx, "title", "summary", "body", "category", "tags");
+    if (v.raw().getValue("body") instanceof String body) {
+      // Browsers send textarea line breaks as CRLF; CR alone would be refused as a control character.
+      v.raw().put("body", body.replace("\r\n", "\n"));
+    }
+    JsonObject out = new JsonObject();
+    if (create || v.has("title")) {
+      out.put("title", v.text("title", 1, 200));
+    }
+    if (v.has("summary")) {
+      String summary = v.optionalText("summary", 0, 500);
+      out.put("summary", summary == null || summary.isEmpty() ? null : summary);
+    }
+    if (create || v.has("body")) {
+      out.put("body", v.text("body", 1, MAX_BODY));
+    }
+    if (v.has("category")) {
+      out.put("category", v.pattern("category", v.optionalText("category", 1, 80), SLUG, SLUG_RULE));
+    }
+    if (v.has("tags")) {
+      out.put("tags", tags(v));
+    }
+    if (create && v.has("status")) {
+      String status = v.text("status", 1, 20);
+      if (status != null && !status.equals("draft") && !status.equals("published")) {
+        v.add("status", "must be draft or published");
+      }
+      out.put("status", status);
+    }
+    if (!create && v.raw().isEmpty()) {
+      v.add("body", "name at least one of title, summary, body, category, tags");
+    }
+    v.validate();
+    return out;
+  }
+
+  private static JsonArray tags(Validator v) {
+    Object value = v.raw().getValue("tags");
+    JsonArray names = new JsonArray();
+    if (value == null) {
+      return names;
+    }
+    if (!(value instanceof JsonArray array)) {
+      v.add("tags", "must be a list of tag names");
+      return names;
+    }
+    if (array.size() > MAX_TAGS) {
+      v.add("tags", "may hold at most " + MAX_TAGS + " tags");
+      return names;
+    }
+    for (Object item : array) {
+      Validator one = Validator.of(new JsonObject().put("tag", item));
+      String name = one.text("tag", 1, 50);
+      if (name == null || !HAS_WORD.matcher(name).matches()) {
+        v.add("tags", "each tag must be a name of 1 to 50 characters with a letter or digit");
+        return names;
+      }
+      names.add(name);
+    }
+    return names;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.gerbang.content;
+
+import dev.gerbang.Components;
+import dev.gerbang.auth.AuthUser;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.QueryParams;
+import dev.gerbang.http.Responses;
+import dev.gerbang.http.Validator;
+import dev.gerbang.user.Roles;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+
+/** /api/articles: the public list and pages (cached), and writing, publishing, deleting and liking. */
+final class ArticleRoutes {
+  static final Set<String> SORTS = Set.of("published", "-published", "title", "-title", "likes", "-likes");
+  private static final Set<String> STATUSES = Set.of("published", "draft", "all");
+
+  private final Components c;
+  private final ArticleService articles;
+  private final ContentCache cache;
+
+  ArticleRoutes(Components components, ArticleService articles) {
+    this.c = components;
+    this.articles = articles;
+    this.cache = components.contentCache();
+  }
+
+  void mount(Router api) {
+    api.get("/articles").handler(c.auth().optional()).handler(this::list);
+    api.post("/articles").handler(c.auth().required()).handler(this::create);
+    api.get("/articles/:slug").handler(c.auth().optional()).handler(this::get);
+    api.patch("/articles/:slug").handler(c.auth().required()).handler(this::update);
+    api.delete("/articles/:slug").handler(c.auth().required()).handler(this::delete);
+    api.post("/articles/:slug/publish").handler(c.auth().required(Roles.EDITOR, Roles.ADMIN)).handler(ctx -> setStatus(ctx, "published"));
+    api.post("/articles/:slug/unpublish").handler(c.auth().required(Roles.EDITOR, Roles.ADMIN)).handler(ctx -> setStatus(ctx, "draft"));
+    api.put("/articles/:slug/like").handler(c.auth().required()).handler(ctx -> like(ctx, true));
+    api.delete("/articles/:slug/like").handler(c.auth().required()).handler(ctx -> like(ctx, false));
+  }
+
+  private void list(RoutingContext ctx) {
+    JsonObject query = QueryParams.of(ctx, "q", "category", "tag", "author", "status", "from", "to", "sort", "limit", "cursor")
+        .text("q", 200).text("category", 80).list("tag", 5, 50).id("author").choice("status", STATUSES)
+        .instant("from").instant("to").choice("sort", SORTS).limit().cursor().validate();
+    if (query.containsKey("tag")) {
+      query.put("tags", query.remove("tag"));
+    }
+    query.put("status", query.getString("status", "published")).put("sort", query.getString("sort", "-published"));
+    boolean shared = "published".equals(query.getString("status"));
+    if (!shared && AuthUser.of(ctx) == null) {
+      ctx.fail(Problem.unauthorized("Sign in to list drafts"));
+      return;
+    }
+    if (!shared) {
+      articles.list(Viewer.json(ctx), query).onSuccess(page -> ContentResponses.send(ctx, ContentCache.Entry.of(page), false))
+          .onFailure(ctx::fail);
+      return;
+    }
+    String key = ContentCache.listKey(query);
+    ContentCache.Entry cached = cache.get(key);
+    if (cached != null) {
+      ContentResponses.send(ctx, cached, true);
+      return;
+    }
+    long version = cache.version();
+    articles.list(new JsonObject(), query).onSuccess(page -> {
+      ContentCache.Entry entry = ContentCache.Entry.of(page);
+      cache.put(key, version, entry);
+      ContentResponses.send(ctx, entry, true);
+    }).onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    String slug = ctx.pathParam("slug");
+    String key = ContentCache.articleKey(slug);
+    ContentCache.Entry cached = cache.get(key);
+    if (cached != null) {
+      ContentResponses.send(ctx, cached, true);
+      return;
+    }
+    long version = cache.version();
+    articles.find(Viewer.json(ctx), slug).onSuccess(article -> {
+      ContentCache.Entry entry = ContentCache.Entry.of(article);
+      boolean published = "published".equals(article.getString("status"));
+      if (published) {
+        cache.put(key, version, entry);
+      }
+      ContentResponses.send(ctx, entry, published);
+    }).onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    boolean editor = me.hasAnyRole(Roles.EDITOR, Roles.ADMIN);
+    if (!editor && !c.config().usersMayWriteDrafts()) {
+      ctx.fail(Problem.forbidden("Writing articles needs the role editor or admin"));
+      return;
+    }
+    JsonObject article = ArticleInput.read(ctx, true);
+    articles.create(Viewer.json(ctx), article).onSuccess(result -> {
+      JsonObject created = result.getJsonObject("article");
+      cache.articleChanged(created.getString("slug"), "published".equals(created.getString("status")));
+      ctx.response().putHeader("Location", "/api/articles/" + created.getString("slug"));
+      Responses.json(ctx, 201, created);
+    }).onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    JsonObject changes = ArticleInput.read(ctx, false);
+    written(ctx, articles.update(Viewer.json(ctx), ctx.pathParam("slug"), changes));
+  }
+
+  private void setStatus(RoutingContext ctx, String status) {
+    written(ctx, articles.setStatus(Viewer.json(ctx), ctx.pathParam("slug"), status));
+  }
+
+  private void written(RoutingContext ctx, Future<JsonObject> write) {
+    write.onSuccess(result -> {
+      JsonObject article = result.getJsonObject("article");
+      boolean lists = result.getBoolean("wasPublic") || "published".equals(article.getString("status"));
+      cache.articleChanged(article.getString("slug"), lists);
+      Responses.ok(ctx, article);
+    }).onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    String slug = ctx.pathParam("slug");
+    articles.delete(Viewer.json(ctx), slug).onSuccess(result -> {
+      cache.articleChanged(slug, result.getBoolean("wasPublic"));
+      Responses.noContent(ctx);
+    }).onFailure(ctx::fail);
+  }
+
+  private void like(RoutingContext ctx, boolean liked) {
+    String slug = ctx.pathParam("slug");
+    articles.like(Viewer.json(ctx), slug, liked).onSuccess(result -> {
+      cache.articleChanged(slug, result.getBoolean("wasPublic"));
+      Responses.ok(ctx, new JsonObject().put("likes", result.getLong("likes")).put("liked", result.getBoolean("liked")));
+    }).onFailure(ctx::fail);
+  }
+}

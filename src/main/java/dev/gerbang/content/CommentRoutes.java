@@ -1,0 +1,90 @@
+package dev.gerbang.content;
+
+import dev.gerbang.Components;
+import dev.gerbang.db.Ids;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.QueryParams;
+import dev.gerbang.http.Responses;
+import dev.gerbang.http.Validator;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Comments: listed under their article, written by signed-in users, moderated by the article's author and editors. */
+final class CommentRoutes {
+  static final int MAX_BODY = 5000;
+
+  private final Components c;
+  private final CommentService comments;
+  private final ContentCache cache;
+
+  CommentRoutes(Components components, CommentService comments) {
+    this.c = components;
+    this.comments = comments;
+    this.cache = components.contentCache();
+  }
+
+  void mount(Router api) {
+    api.get("/articles/:slug/comments").handler(c.auth().optional()).handler(this::list);
+    api.post("/articles/:slug/comments").handler(c.auth().required()).handler(this::create);
+    api.patch("/comments/:id").handler(c.auth().required()).handler(this::update);
+    api.delete("/comments/:id").handler(c.auth().required()).handler(this::delete);
+  }
+
+  private void list(RoutingContext ctx) {
+    JsonObject query = QueryParams.of(ctx, "limit", "cursor").limit().cursor().validate();
+    comments.list(Viewer.json(ctx), ctx.pathParam("slug"), query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "body");
+    String body = v.text("body", 1, MAX_BODY);
+    v.validate();
+    String slug = ctx.pathParam("slug");
+    comments.create(Viewer.json(ctx), slug, new JsonObject().put("body", body)).onSuccess(comment -> {
+      cache.articleChanged(slug, false);
+      ctx.response().putHeader("Location", "/api/comments/" + comment.getString("id"));
+      Responses.json(ctx, 201, comment);
+    }).onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!Ids.looksValid(id)) {
+      ctx.fail(Problem.notFound("No comment has this id"));
+      return;
+    }
+    Validator v = Validator.body(ctx, "body", "status");
+    JsonObject changes = new JsonObject();
+    if (v.has("body")) {
+      changes.put("body", v.text("body", 1, MAX_BODY));
+    }
+    if (v.has("status")) {
+      String status = v.text("status", 1, 10);
+      if (status != null && !status.equals("visible") && !status.equals("hidden")) {
+        v.add("status", "must be visible or hidden");
+      }
+      changes.put("status", status);
+    }
+    if (v.raw().isEmpty()) {
+      v.add("body", "name at least one of body, status");
+    }
+    v.validate();
+    comments.update(Viewer.json(ctx), id, changes).onSuccess(comment -> {
+      cache.articleChanged(comment.getString("articleSlug"), false);
+      Responses.ok(ctx, comment);
+    }).onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!Ids.looksValid(id)) {
+      ctx.fail(Problem.notFound("No comment has this id"));
+      return;
+    }
+    comments.delete(Viewer.json(ctx), id).onSuccess(done -> {
+      cache.articleChanged(done.getString("articleSlug"), false);
+      Responses.noContent(ctx);
+    }).onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,220 @@
+package dev.gerbang.content.impl;
+
+import dev.gerbang.content.ArticleService;
+import dev.gerbang.content.Viewer;
+import dev.gerbang.db.Database;
+import dev.gerbang.db.Ids;
+import dev.gerbang.db.Rows;
+import dev.gerbang.db.Sql;
+import dev.gerbang.db.SqlErrors;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.ServiceErrors;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+public final class ArticleServiceImpl implements ArticleService {
+  private final Pool pool;
+  private final Sql sql;
+  private final ArticleLister lister;
+
+  public ArticleServiceImpl(Database database) {
+    this.pool = database.pool();
+    this.sql = database.sql("articles");
+    this.lister = new ArticleLister(database);
+  }
+
+  @Override
+  public Future<JsonObject> list(JsonObject viewer, JsonObject query) {
+    return lister.list(Viewer.of(viewer), query);
+  }
+
+  @Override
+  public Future<JsonObject> find(JsonObject viewer, String slug) {
+    return visible(pool, Viewer.of(viewer), slug).map(ArticleRows::full);
+  }
+
+  /** The article row when the viewer may see it: published, or a draft of theirs, or any for editors. */
+  private Future<Row> visible(SqlClient client, Viewer viewer, String slug) {
+    return client.preparedQuery(sql.get("findBySlug")).execute(Tuple.of(slug)).compose(rows -> {
+      Row row = Rows.first(rows, r -> r);
+      if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
+          || viewer.isEditor())) {
+        return Future.failedFuture(ServiceErrors.notFound("No article has this slug"));
+      }
+      return Future.succeededFuture(row);
+    });
+  }
+
+  /** Visible, and the viewer is its author or an editor: otherwise 403. */
+  private Future<Row> editable(SqlClient client, Viewer viewer, String slug) {
+    return visible(client, viewer, slug).compose(row -> viewer.is(row.getString("author_id")) || viewer.isEditor()
+        ? Future.succeededFuture(row)
+        : Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only the author or an editor may change this article"))));
+  }
+
+  @Override
+  public Future<JsonObject> create(JsonObject viewerJson, JsonObject article) {
+    Viewer viewer = Viewer.of(viewerJson);
+    boolean publish = "published".equals(article.getString("status"));
+    if (publish && !viewer.isEditor()) {
+      return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only editors and admins may publish")));
+    }
+    // SQLite serializes writers, so the free slug found is still free at insert; on PostgreSQL two writers may
+    // pick the same slug (or create the same tag) at once: the loser tries again, once.
+    return insert(viewer, article, publish)
+        .recover(failure -> SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
+            : insert(viewer, article, publish))
+        .map(row -> new JsonObject().put("article", ArticleRows.full(row)).put("wasPublic", false));
+  }
+
+  private Future<Row> insert(Viewer viewer, JsonObject article, boolean publish) {
+    String id = Ids.newId();
+    long now = System.currentTimeMillis();
+    String title = article.getString("title");
+    String body = article.getString("body");
+    return pool.withTransaction(conn -> categoryId(conn, article.getString("category"))
+        .compose(categoryId -> freeSlug(conn, Slugs.of(title, 80, "article")).compose(slug -> {
+          Tuple row = Tuple.of(id, slug, title, title.toLowerCase(Locale.ROOT), article.getString("summary"), body)
+              .addString(Markdown.toSafeHtml(body))
+              .addString(publish ? "published" : "draft")
+              .addString(viewer.userId())
+              .addString(categoryId)
+              .addValue(publish ? now : null)
+              .addLong(now).addLong(now).addLong(now);
+          return conn.preparedQuery(sql.get("insert")).execute(row)
+              .compose(done -> setTags(conn, id, article.getJsonArray("tags", new JsonArray())))
+              .compose(done -> visible(conn, viewer, slug));
+        })));
+  }
+
+  @Override
+  public Future<JsonObject> update(JsonObject viewerJson, String slug, JsonObject changes) {
+    Viewer viewer = Viewer.of(viewerJson);
+    return pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row -> {
+      String title = changes.containsKey("title") ? changes.getString("title") : row.getString("title");
+      String body = changes.containsKey("body") ? changes.getString("body") : row.getString("body");
+      String html = changes.containsKey("body") ? Markdown.toSafeHtml(body) : row.getString("html");
+      String summary = changes.containsKey("summary") ? changes.getString("summary") : row.getString("summary");
+      Future<String> category = changes.containsKey("category") ? categoryId(conn, changes.getString("category"))
+          : Future.succeededFuture(row.getString("category_id"));
+      String id = row.getString("id");
+      return category.compose(categoryId -> conn.preparedQuery(sql.get("update")).execute(
+              Tuple.of(title, title.toLowerCase(Locale.ROOT), summary, body, html, categoryId)
+                  .addLong(System.currentTimeMillis()).addString(id)))
+          .compose(done -> changes.containsKey("tags") ? setTags(conn, id, changes.getJsonArray("tags")) : Future.succeededFuture())
+          .compose(done -> visible(conn, viewer, slug))
+          .map(updated -> written(updated, row));
+    }));
+  }
+
+  @Override
+  public Future<JsonObject> delete(JsonObject viewerJson, String slug) {
+    Viewer viewer = Viewer.of(viewerJson);
+    long now = System.currentTimeMillis();
+    return pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row ->
+        conn.preparedQuery(sql.get("softDelete")).execute(Tuple.of(now, now, row.getString("id")))
+            .map(done -> new JsonObject().put("article", ArticleRows.item(row))
+                .put("wasPublic", "published".equals(row.getString("status"))))));
+  }
+
+  @Override
+  public Future<JsonObject> setStatus(JsonObject viewerJson, String slug, String status) {
+    Viewer viewer = Viewer.of(viewerJson);
+    if (!viewer.isEditor()) {
+      return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only editors and admins may publish or unpublish")));
+    }
+    long now = System.currentTimeMillis();
+    return pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
+      // The first publication date stays: republishing does not move an old article to the top.
+      Long publishedAt = Rows.millis(row, "published_at");
+      if ("published".equals(status) && publishedAt == null) {
+        publishedAt = now;
+      }
+      long listedAt = publishedAt == null ? Rows.millis(row, "created_at") : publishedAt;
+      return conn.preparedQuery(sql.get("setStatus"))
+          .execute(Tuple.of(status, publishedAt, listedAt, now, row.getString("id")))
+          .compose(done -> visible(conn, viewer, slug))
+          .map(updated -> written(updated, row));
+    }));
+  }
+
+  @Override
+  public Future<JsonObject> like(JsonObject viewerJson, String slug, boolean liked) {
+    Viewer viewer = Viewer.of(viewerJson);
+    return pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
+      String id = row.getString("id");
+      Tuple key = liked ? Tuple.of(id, viewer.userId(), System.currentTimeMillis()) : Tuple.of(id, viewer.userId());
+      return conn.preparedQuery(sql.get(liked ? "like" : "unlike")).execute(key)
+          .compose(done -> conn.preparedQuery(sql.get("recountLikes")).execute(Tuple.of(id)))
+          .compose(done -> visible(conn, viewer, slug))
+          .map(updated -> new JsonObject().put("likes", ArticleRows.number(updated, "like_count")).put("liked", liked)
+              .put("wasPublic", "published".equals(row.getString("status"))));
+    }));
+  }
+
+  private static JsonObject written(Row updated, Row before) {
+    return new JsonObject().put("article", ArticleRows.full(updated))
+        .put("wasPublic", "published".equals(before.getString("status")));
+  }
+
+  /** The id of the category with this slug, null for none; a 400 naming `category` when there is no such one. */
+  private Future<String> categoryId(SqlConnection conn, String slug) {
+    if (slug == null) {
+      return Future.succeededFuture(null);
+    }
+    return conn.preparedQuery(sql.get("categoryIdBySlug")).execute(Tuple.of(slug)).compose(rows -> {
+      String id = Rows.first(rows, r -> r.getString("id"));
+      return id != null ? Future.succeededFuture(id) : Future.failedFuture(ServiceErrors.of(Problem.validation(
+          List.of(new Problem.FieldError("category", "is not the slug of an existing category")))));
+    });
+  }
+
+  /** The base slug, or base-2, base-3, ... whichever is free first. */
+  private Future<String> freeSlug(SqlConnection conn, String base) {
+    return conn.preparedQuery(sql.get("slugsLike")).execute(Tuple.of(base, base + "-%"))
+        .map(rows -> {
+          Set<String> taken = new HashSet<>();
+          rows.forEach(row -> taken.add(row.getString("slug")));
+          String slug = base;
+          for (int n = 2; taken.contains(slug); n++) {
+            slug = base + "-" + n;
+          }
+          return slug;
+        });
+  }
+
+  /** Replaces the article's tags by these names; a tag is created the first time it is used. */
+  private Future<Void> setTags(SqlConnection conn, String articleId, JsonArray names) {
+    Future<?> chain = conn.preparedQuery(sql.get("clearTags")).execute(Tuple.of(articleId));
+    Set<String> seen = new HashSet<>();
+    for (Object value : names) {
+      String name = String.valueOf(value);
+      String slug = Slugs.of(name, 50, Slugs.hashed("tag", name));
+      if (!seen.add(slug)) {
+        continue;
+      }
+      chain = chain.compose(x -> conn.preparedQuery(sql.get("tagBySlug")).execute(Tuple.of(slug)))
+          .compose(rows -> {
+            String tagId = Rows.first(rows, r -> r.getString("id"));
+            if (tagId != null) {
+              return Future.succeededFuture(tagId);
+            }
+            String newId = Ids.newId();
+            return conn.preparedQuery(sql.get("insertTag")).execute(Tuple.of(newId, slug, name, System.currentTimeMillis()))
+                .map(done -> newId);
+          })
+          .compose(tagId -> conn.preparedQuery(sql.get("addTag")).execute(Tuple.of(articleId, tagId)));
+    }
+    return chain.mapEmpty();
+  }
+}

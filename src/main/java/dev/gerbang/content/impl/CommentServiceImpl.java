@@ -1,0 +1,177 @@
+package dev.gerbang.content.impl;
+
+import dev.gerbang.content.CommentService;
+import dev.gerbang.content.Viewer;
+import dev.gerbang.db.Cursor;
+import dev.gerbang.account.Mails;
+import dev.gerbang.db.Database;
+import dev.gerbang.notify.Outbox;
+import dev.gerbang.db.Ids;
+import dev.gerbang.db.Page;
+import dev.gerbang.db.Rows;
+import dev.gerbang.db.Sql;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.ServiceErrors;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+public final class CommentServiceImpl implements CommentService {
+  private final Outbox outbox;
+  private final Pool pool;
+  private final Sql sql;
+
+  public CommentServiceImpl(Database database, Outbox outbox) {
+    this.outbox = outbox;
+    this.pool = database.pool();
+    this.sql = database.sql("comments");
+  }
+
+  static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("id", row.getString("id"))
+        .put("author", new JsonObject().put("id", row.getString("author_id")).put("name", row.getString("author_name")))
+        .put("body", row.getString("body"))
+        .put("status", row.getString("status"))
+        .put("createdAt", Rows.iso(row, "created_at"))
+        .put("updatedAt", Rows.iso(row, "updated_at"));
+  }
+
+  /** The article when the viewer may see it (published, or a draft of theirs, or any for editors); else 404. */
+  private Future<Row> article(SqlClient client, Viewer viewer, String slug) {
+    return client.preparedQuery(sql.get("article")).execute(Tuple.of(slug)).compose(rows -> {
+      Row row = Rows.first(rows, r -> r);
+      if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
+          || viewer.isEditor())) {
+        return Future.failedFuture(ServiceErrors.notFound("No article has this slug"));
+      }
+      return Future.succeededFuture(row);
+    });
+  }
+
+  @Override
+  public Future<JsonObject> list(JsonObject viewerJson, String slug, JsonObject query) {
+    Viewer viewer = Viewer.of(viewerJson);
+    Cursor cursor;
+    try {
+      cursor = Cursor.decode(query.getString("cursor"));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    long after = cursor.equals(Cursor.START) ? -1 : cursor.time();
+    String afterId = cursor.equals(Cursor.START) ? "" : cursor.id();
+    int limit = query.getInteger("limit", 20);
+    return article(pool, viewer, slug).compose(article -> {
+      boolean moderator = viewer.isEditor() || viewer.is(article.getString("author_id"));
+      String me = viewer.anonymous() ? "" : viewer.userId();
+      Tuple filters = moderator ? Tuple.of(article.getString("id")) : Tuple.of(article.getString("id"), me);
+      Future<JsonArray> items = pool.preparedQuery(sql.get(moderator ? "listAll" : "listVisible"))
+          .execute(Rows.extend(filters, after, after, afterId, limit + 1))
+          .map(rows -> {
+            JsonArray list = new JsonArray();
+            rows.forEach(row -> list.add(toJson(row).put("createdMillis", Rows.millis(row, "created_at"))));
+            return list;
+          });
+      Future<Long> total = pool.preparedQuery(sql.get(moderator ? "countAll" : "countVisible")).execute(filters).map(Rows::count);
+      return Future.all(items, total).map(done -> {
+        JsonArray list = items.result();
+        Cursor next = null;
+        if (list.size() > limit) {
+          list.remove(limit);
+          JsonObject last = list.getJsonObject(limit - 1);
+          next = new Cursor(last.getLong("createdMillis"), last.getString("id"));
+        }
+        list.forEach(item -> ((JsonObject) item).remove("createdMillis"));
+        return Page.of(list, next, total.result());
+      });
+    });
+  }
+
+  @Override
+  public Future<JsonObject> create(JsonObject viewerJson, String slug, JsonObject comment) {
+    Viewer viewer = Viewer.of(viewerJson);
+    String id = Ids.newId();
+    long now = System.currentTimeMillis();
+    return pool.withTransaction(conn -> article(conn, viewer, slug)
+        .compose(article -> conn.preparedQuery(sql.get("insert"))
+            .execute(Tuple.of(id, article.getString("id"), viewer.userId(), comment.getString("body"), now, now))
+            .compose(done -> notifyAuthor(conn, article, viewer, id)))
+        .compose(done -> find(conn, id)))
+        .onSuccess(row -> outbox.wake())
+        .map(row -> toJson(row).put("articleSlug", slug));
+  }
+
+  /** "A comment on your article": mailed to its author (not for their own comments), in the comment's transaction. */
+  private Future<Void> notifyAuthor(SqlConnection conn, Row article, Viewer viewer, String commentId) {
+    if (viewer.is(article.getString("author_id"))) {
+      return Future.succeededFuture();
+    }
+    return conn.preparedQuery(sql.get("commentNotice")).execute(Tuple.of(viewer.userId(), article.getString("id")))
+        .compose(rows -> {
+          Row to = Rows.first(rows, r -> r);
+          return to == null ? Future.succeededFuture() : outbox.enqueue(conn, Mails.commentOnArticle(to.getString("email"),
+              to.getString("name"), to.getString("locale"), to.getString("title"), to.getString("commenter"),
+              to.getString("slug"), commentId)).mapEmpty();
+        });
+  }
+
+  private Future<Row> find(SqlClient client, String id) {
+    return client.preparedQuery(sql.get("find")).execute(Tuple.of(id)).compose(rows -> {
+      Row row = Rows.first(rows, r -> r);
+      return row == null ? Future.failedFuture(ServiceErrors.notFound("No comment has this id")) : Future.succeededFuture(row);
+    });
+  }
+
+  /** The comment, when the viewer can see it at all: its article is visible, and it is visible or theirs or they moderate. */
+  private Future<Row> visible(SqlClient client, Viewer viewer, String id) {
+    return find(client, id).compose(row -> {
+      boolean articleVisible = "published".equals(row.getString("article_status")) || viewer.isEditor()
+          || viewer.is(row.getString("article_author_id"));
+      boolean commentVisible = "visible".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
+          || moderates(viewer, row);
+      return articleVisible && commentVisible ? Future.succeededFuture(row)
+          : Future.failedFuture(ServiceErrors.notFound("No comment has this id"));
+    });
+  }
+
+  private static boolean moderates(Viewer viewer, Row row) {
+    return viewer.isEditor() || viewer.is(row.getString("article_author_id"));
+  }
+
+  @Override
+  public Future<JsonObject> update(JsonObject viewerJson, String commentId, JsonObject changes) {
+    Viewer viewer = Viewer.of(viewerJson);
+    return pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
+      if (changes.containsKey("body") && !viewer.is(row.getString("author_id"))) {
+        return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only its author may edit a comment")));
+      }
+      if (changes.containsKey("status") && !moderates(viewer, row)) {
+        return Future.failedFuture(ServiceErrors.of(Problem.forbidden(
+            "Only the article's author, editors and admins may hide or show comments")));
+      }
+      Tuple update = Tuple.of(changes.getString("body", row.getString("body")), changes.getString("status", row.getString("status")),
+          System.currentTimeMillis(), commentId);
+      return conn.preparedQuery(sql.get("update")).execute(update)
+          .compose(done -> find(conn, commentId))
+          .map(updated -> toJson(updated).put("articleSlug", updated.getString("article_slug")));
+    }));
+  }
+
+  @Override
+  public Future<JsonObject> delete(JsonObject viewerJson, String commentId) {
+    Viewer viewer = Viewer.of(viewerJson);
+    return pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
+      if (!viewer.is(row.getString("author_id")) && !moderates(viewer, row)) {
+        return Future.failedFuture(ServiceErrors.of(Problem.forbidden(
+            "Only its author, the article's author, editors and admins may delete a comment")));
+      }
+      return conn.preparedQuery(sql.get("delete")).execute(Tuple.of(commentId))
+          .map(done -> new JsonObject().put("articleSlug", row.getString("article_slug")));
+    }));
+  }
+}
