@@ -266,4 +266,5 @@ export default {
   "blog.status.new": "New article",
   "blog.status.draft": "Draft: only you and editors can see it",
   "blog.status.published": "Published",
+  "blog.unlike": "Unlike",
 };

@@ -266,4 +266,5 @@ export default {
   "blog.status.new": "Artikel baru",
   "blog.status.draft": "Draf: hanya Anda dan editor yang dapat melihatnya",
   "blog.status.published": "Terbit",
+  "blog.unlike": "Batal suka",
 };

@@ -34,6 +34,7 @@ export default async function articleScreen({ params, user }) {
       try {
         const result = await api(liked ? 'DELETE' : 'PUT', `/api/articles/${encodeURIComponent(article.slug)}/like`);
         like.setAttribute('aria-pressed', String(!liked));
+        like.textContent = t(liked ? 'blog.like' : 'blog.unlike');
         replace(likes, t('blog.likes', { n: result && typeof result.likes === 'number' ? result.likes : article.likes }));
       } catch (error) {
         like.after(h('span', { class: 'notice bad', role: 'alert' }, describe(error)));

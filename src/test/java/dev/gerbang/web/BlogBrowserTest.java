@@ -76,6 +76,7 @@ class BlogBrowserTest {
         assertThat(page.locator(".comments")).containsText("Terima kasih, very useful!");
         page.getByRole(AriaRole.BUTTON, named("Like")).click();
         assertThat(page.locator(".article > .meta")).containsText("Likes: 1");
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Unlike"))).hasAttribute("aria-pressed", "true");
         tab.screenshot("blog-article");
         tab.assertClean();
       }
