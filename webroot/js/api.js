@@ -97,6 +97,11 @@ export async function api(method, path, body) {
   }
 }
 
+/** After a social sign-in the server set the refresh cookie: expect a session, and let refresh() fetch it. */
+export function expectSession() {
+  localStorage.setItem(MARKER, '1');
+}
+
 export async function login(email, password) {
   const pair = await send('POST', '/api/auth/login', { email, password });
   setSession(pair);

@@ -50,7 +50,8 @@ export async function render() {
     return navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   } else if (found.route.auth === 'guest' && user) {
     return navigate('/', { replace: true });
-  } else if (found.route.role && !user.roles.includes(found.route.role)) {
+  } else if ((found.route.role && !user.roles.includes(found.route.role))
+      || (found.route.roles && !found.route.roles.some((role) => user.roles.includes(role)))) {
     view = message('forbidden.title', 'forbidden.text');
   } else {
     try {

@@ -1,7 +1,7 @@
 // Every screen of the app, one module each, loaded when first visited. To add a feature (the blog, medical
 // records), add its screens here and its menu entries in nav.js; nothing else needs to change.
 //   auth: 'required' (signed in), 'guest' (signed out only) or absent (anyone)
-//   role: a role the user must hold (the API checks it again: this only keeps the menu honest)
+//   role: a role the user must hold, roles: any one of these (the API checks again: this keeps the menu honest)
 export const ROUTES = [
   { path: '/', load: () => import('./screens/home.js') },
   { path: '/login', auth: 'guest', load: () => import('./screens/login.js') },
@@ -11,6 +11,14 @@ export const ROUTES = [
   { path: '/verify-email', load: () => import('./screens/verify-email.js') },
   { path: '/confirm-email', load: () => import('./screens/confirm-email.js') },
   { path: '/settings', auth: 'required', load: () => import('./screens/settings.js') },
+  { path: '/oauth-complete', load: () => import('./screens/oauth-complete.js') },
+  { path: '/articles', load: () => import('./screens/blog/list.js') },
+  { path: '/articles/new', auth: 'required', roles: ['editor', 'admin'], load: () => import('./screens/blog/editor.js') },
+  { path: '/articles/:slug', load: () => import('./screens/blog/article.js') },
+  { path: '/articles/:slug/edit', auth: 'required', load: () => import('./screens/blog/editor.js') },
+  { path: '/medical-records', auth: 'required', roles: ['patient', 'doctor', 'admin'], load: () => import('./screens/medical/list.js') },
+  { path: '/medical-records/new', auth: 'required', roles: ['doctor', 'admin'], load: () => import('./screens/medical/new.js') },
+  { path: '/medical-records/:id', auth: 'required', roles: ['patient', 'doctor', 'admin'], load: () => import('./screens/medical/record.js') },
   { path: '/admin', auth: 'required', role: 'admin', load: () => import('./screens/admin/users.js') },
   { path: '/admin/users', auth: 'required', role: 'admin', load: () => import('./screens/admin/users.js') },
   { path: '/admin/users/:id', auth: 'required', role: 'admin', load: () => import('./screens/admin/user.js') },

@@ -1,4 +1,4 @@
-import { login } from '../api.js';
+import { api, login } from '../api.js';
 import { field, h } from '../dom.js';
 import { handle } from '../forms.js';
 import { t } from '../i18n.js';
@@ -7,6 +7,28 @@ import { t } from '../i18n.js';
 function nextPath(query) {
   const next = query.get('next') || '/';
   return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** "Continue with Google" and friends, for the providers the server has enabled (none: nothing shown). */
+function providerButtons(next) {
+  const box = h('div', { class: 'providers' });
+  api('GET', '/api/auth/oauth/providers').then(({ items }) => {
+    const landing = `/oauth-complete?next=${encodeURIComponent(next)}`;
+    items.forEach((p) => box.append(h('a', {
+      class: 'button secondary provider', href: `${p.loginUrl}?redirect=${encodeURIComponent(landing)}`, 'data-provider': p.name,
+    }, t('login.continueWith', { provider: p.displayName }))));
+  }).catch(() => {});
+  return box;
+}
+
+/** The message for a social sign-in that came back with ?oauthError=code. */
+export function oauthError(query) {
+  const code = query.get('oauthError');
+  if (!code) return null;
+  const known = ['access_denied', 'provider_error', 'state_mismatch', 'flow_expired', 'invalid_token', 'link_required',
+    'account_disabled', 'email_required', 'identity_taken', 'already_linked'];
+  return h('p', { class: 'notice bad', role: 'alert', 'data-oauth-error': code },
+    t(`oauth.error.${known.includes(code) ? code : 'provider_error'}`));
 }
 
 export default function loginScreen({ query, navigate }) {
@@ -20,7 +42,9 @@ export default function loginScreen({ query, navigate }) {
   });
   return h('section', { class: 'narrow' },
     h('h1', { id: 'login-title' }, t('login.title')),
+    oauthError(query),
     form,
+    providerButtons(nextPath(query)),
     h('p', {}, h('a', { href: '/forgot-password' }, t('login.forgot'))),
     h('p', {}, t('login.noAccount'), ' ', h('a', { href: '/register' }, t('nav.register'))));
 }

@@ -5,10 +5,11 @@ import password from './settings/password.js';
 import email from './settings/email.js';
 import sessions from './settings/sessions.js';
 import deleteAccount from './settings/delete-account.js';
+import identities from './settings/identities.js';
 
 /** Profile and settings: each section is its own module and its own form. */
 export default function settingsScreen(ctx) {
-  const sections = [profile, password, email, sessions, deleteAccount];
+  const sections = [profile, password, email, sessions, identities, deleteAccount];
   return h('section', { class: 'settings' },
     h('h1', {}, t('settings.title')),
     h('nav', { class: 'toc', 'aria-label': t('settings.sections') }, h('ul', {},

@@ -1,0 +1,93 @@
+package dev.gerbang.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.gerbang.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** An editor writes, previews and publishes an article; a reader finds it and comments. */
+@ExtendWith(ChromiumRequired.class)
+class BlogBrowserTest {
+  private static Browser browser;
+
+  @BeforeAll
+  static void launch() {
+    browser = Browser.installed() ? Browser.launch() : null;
+  }
+
+  @AfterAll
+  static void quit() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private static Page.GetByLabelOptions exact() {
+    return new Page.GetByLabelOptions().setExact(true);
+  }
+
+  private static Page.GetByRoleOptions named(String name) {
+    return new Page.GetByRoleOptions().setName(name).setExact(true);
+  }
+
+  @Test
+  void anEditorPublishesAnArticleAndAReaderComments() {
+    try (TestServer server = TestServer.start()) {
+      String editor = TestServer.uniqueEmail();
+      server.register(editor, TestServer.PASSWORD, "Eka Editor");
+      TestServer.await(server.gerbang().components().users().grantRole(editor, "editor"));
+      String reader = TestServer.uniqueEmail();
+      server.register(reader, TestServer.PASSWORD, "Rudi Reader");
+
+      try (Browser.Tab tab = browser.open(server.url(""))) {
+        Page page = tab.page();
+        Browser.signIn(tab, editor, TestServer.PASSWORD);
+        page.getByRole(AriaRole.LINK, named("Blog")).first().click();
+        page.getByRole(AriaRole.LINK, named("Write an article")).click();
+        page.getByLabel("Title", exact()).fill("Tips for the rainy season");
+        page.getByLabel("Summary", exact()).fill("Stay dry and healthy");
+        page.getByLabel("Tags", exact()).fill("tips, weather");
+        page.getByLabel("Text (Markdown)", exact()).fill("# Be ready\n\nCarry an **umbrella**.\n\n<script>alert('x')</script>");
+        page.getByRole(AriaRole.BUTTON, named("Save draft and preview")).click();
+        assertThat(page.locator(".preview strong")).hasText("umbrella");
+        assertThat(page.locator(".preview script")).hasCount(0);
+        assertThat(page.locator("[data-status]")).hasAttribute("data-status", "draft");
+        tab.screenshot("blog-editor");
+        page.getByRole(AriaRole.BUTTON, named("Publish")).click();
+        assertThat(page.locator(".article > h1")).hasText("Tips for the rainy season");
+        assertThat(page.locator(".article-body strong")).hasText("umbrella");
+        tab.assertClean();
+      }
+
+      try (Browser.Tab tab = browser.open(server.url(""))) {
+        Page page = tab.page();
+        Browser.signIn(tab, reader, TestServer.PASSWORD);
+        page.navigate("/articles");
+        assertThat(page.locator(".articles")).containsText("Stay dry and healthy");
+        tab.screenshot("blog-list");
+        page.getByRole(AriaRole.LINK, named("Tips for the rainy season")).click();
+        page.getByLabel("Your comment", exact()).fill("Terima kasih, very useful!");
+        page.getByRole(AriaRole.BUTTON, named("Post comment")).click();
+        assertThat(page.locator(".comments")).containsText("Terima kasih, very useful!");
+        page.getByRole(AriaRole.BUTTON, named("Like")).click();
+        assertThat(page.locator(".article > .meta")).containsText("Likes: 1");
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Unlike"))).hasAttribute("aria-pressed", "true");
+        tab.screenshot("blog-article");
+        tab.assertClean();
+      }
+
+      try (Browser.Tab tab = browser.open(server.url(""))) {
+        Page page = tab.page();
+        page.navigate("/articles/tips-for-the-rainy-season");
+        assertThat(page.locator(".comments")).containsText("Rudi Reader");
+        assertThat(page.getByRole(AriaRole.LINK, named("Sign in to comment"))).isVisible();
+        tab.assertClean();
+      }
+    }
+  }
+}
