@@ -13,16 +13,22 @@ import dev.gerbang.auth.SessionGate;
 import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.Tokens;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.security.LocalLoginThrottle;
+import dev.gerbang.security.LocalRateLimiter;
+import dev.gerbang.security.LoginThrottle;
+import dev.gerbang.security.RateLimiter;
 import dev.gerbang.user.UserService;
 import io.vertx.core.Vertx;
 
 /**
  * What the HTTP verticles share on one node: configuration, the service proxies, and the auth machinery.
+ * The rate limiter and login throttle live here, so that every HTTP verticle of the node shares them.
  * Built once before the verticles deploy (building the hasher computes a hash, so not on an event loop).
  */
 public record Components(AppConfig config, UserService users, SessionService sessions, AccountService accounts,
                          Audit audit, Tokens tokens, RefreshTokens refreshTokens, EmailTokens emailTokens,
-                         PasswordHasher hasher, PasswordPolicy policy, SessionGate gate, AuthHandler auth) {
+                         PasswordHasher hasher, PasswordPolicy policy, SessionGate gate, AuthHandler auth,
+                         RateLimiter rateLimiter, LoginThrottle loginThrottle) {
 
   public static Components create(Vertx vertx, AppConfig config, Keys keys) {
     SessionService sessions = SessionService.proxy(vertx);
@@ -30,6 +36,9 @@ public record Components(AppConfig config, UserService users, SessionService ses
     SessionGate gate = new SessionGate(vertx, sessions, config.sessionCacheSeconds());
     return new Components(config, UserService.proxy(vertx), sessions, AccountService.proxy(vertx),
         new Audit(AuditService.proxy(vertx)), tokens, new RefreshTokens(keys), new EmailTokens(keys.emailTokenKey()),
-        new PasswordHasher(vertx, config), new PasswordPolicy(config), gate, new AuthHandler(tokens, gate));
+        new PasswordHasher(vertx, config), new PasswordPolicy(config), gate, new AuthHandler(tokens, gate),
+        new LocalRateLimiter(config.rateLimitMaxKeys()),
+        new LocalLoginThrottle(config.loginFreeFailures(), config.loginLockBaseSeconds(), config.loginLockMaxSeconds(),
+            config.loginThrottleMaxAccounts()));
   }
 }
