@@ -40,7 +40,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       response.putHeader(HttpHeaders.RETRY_AFTER, ctx.<String>get(RETRY_AFTER));
     }
     if (problem.status() == 429 && ctx.get(RATE_LIMIT_HEADERS) != null) {
-      response.headers().setAll(ctx.<io.vertx.core.MultiMap>get(RATE_LIMIT_HEADERS));
+      ctx.<io.vertx.core.MultiMap>get(RATE_LIMIT_HEADERS).forEach(response.headers()::set);
     }
     if (ctx.request().method().name().equals("HEAD")) {
       response.end();
