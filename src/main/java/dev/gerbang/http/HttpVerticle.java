@@ -27,6 +27,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Components c;
   private HttpServer server;
   private HttpServer redirect;
+  private HeaderDeadline deadline;
 
   public HttpVerticle(Components components) {
     this.c = components;
@@ -73,7 +74,7 @@ public final class HttpVerticle extends VerticleBase {
       options.setSsl(true).setUseAlpn(true)
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(c.config().tlsCertPath()).setKeyPath(c.config().tlsKeyPath()));
     }
-    HeaderDeadline deadline = new HeaderDeadline(vertx, c.config().headerTimeoutSeconds());
+    deadline = new HeaderDeadline(vertx, c.config().headerTimeoutSeconds());
     server = vertx.createHttpServer(options).connectionHandler(deadline::opened).requestHandler(request -> {
       deadline.received(request);
       router.handle(request);
@@ -87,7 +88,10 @@ public final class HttpVerticle extends VerticleBase {
 
   /** Header, URI and idle limits that keep slow or huge requests from pinning the server. */
   private HttpServerOptions limits(HttpServerOptions options) {
+    // No cleartext HTTP/2 (h2c: no browser uses it): its upgrade check would hold a new connection back from
+    // the connection handler until its first request's headers are complete, hiding slow-header clients.
     return options
+        .setHttp2ClearTextEnabled(false)
         .setMaxHeaderSize(c.config().maxHeaderBytes())
         .setMaxInitialLineLength(c.config().maxInitialLineLength())
         .setIdleTimeout(c.config().idleTimeoutSeconds())
@@ -129,6 +133,9 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // Stop accepting, let in-flight requests finish (up to the configured time), then close.
+    if (deadline != null) {
+      deadline.stop();
+    }
     Future<Void> redirectClosed = redirect == null ? Future.succeededFuture() : redirect.close();
     return redirectClosed.compose(closed -> server == null ? Future.succeededFuture()
         : server.shutdown(c.config().shutdownTimeoutSeconds(), TimeUnit.SECONDS));

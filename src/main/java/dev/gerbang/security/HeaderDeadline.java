@@ -4,22 +4,30 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The slow-loris defence: an HTTP/1 connection must deliver a request's headers within a deadline after it
  * opens or after its previous response, or it is closed. The idle timeout alone does not do it: a client
- * that sends one byte every few seconds is never idle. One per verticle; all calls come on its event loop.
+ * that sends one byte every few seconds is never idle. One per verticle; all calls come on its event loop,
+ * and one periodic sweep (not a timer per connection) closes the overdue ones.
  */
 public final class HeaderDeadline {
-  private final Vertx vertx;
   private final long millis;
-  private final Map<HttpConnection, Long> timers = new HashMap<>();
+  // By identity: Vert.x 5's HTTP/1 connections compare equal to one another.
+  private final Map<HttpConnection, Long> deadlines = new IdentityHashMap<>();
+  private final Vertx vertx;
+  private long sweeper = -1;
 
   public HeaderDeadline(Vertx vertx, int seconds) {
     this.vertx = vertx;
     this.millis = seconds * 1000L;
+    if (millis > 0) {
+      sweeper = vertx.setPeriodic(Math.max(100, Math.min(1000, millis / 4)), tick -> sweep());
+    }
   }
 
   /** For HttpServer.connectionHandler: start the clock on a new connection. */
@@ -27,8 +35,8 @@ public final class HeaderDeadline {
     if (millis <= 0) {
       return;
     }
-    arm(connection);
-    connection.closeHandler(closed -> disarm(connection));
+    deadlines.put(connection, System.currentTimeMillis() + millis);
+    connection.closeHandler(closed -> deadlines.remove(connection));
   }
 
   /** Call first in the request handler: the headers have arrived; the clock restarts when the response ends. */
@@ -37,25 +45,30 @@ public final class HeaderDeadline {
       return;
     }
     HttpConnection connection = request.connection();
-    disarm(connection);
+    deadlines.remove(connection);
     if (request.version() != HttpVersion.HTTP_2) {
-      request.response().endHandler(ended -> arm(connection));
+      request.response().endHandler(ended -> deadlines.put(connection, System.currentTimeMillis() + millis));
     }
   }
 
-  private void arm(HttpConnection connection) {
-    disarm(connection);
-    long id = vertx.setTimer(millis, fired -> {
-      timers.remove(connection);
-      connection.close();
+  private void sweep() {
+    long now = System.currentTimeMillis();
+    List<HttpConnection> overdue = new ArrayList<>();
+    deadlines.forEach((connection, deadline) -> {
+      if (deadline <= now) {
+        overdue.add(connection);
+      }
     });
-    timers.put(connection, id);
+    for (HttpConnection connection : overdue) {
+      deadlines.remove(connection);
+      connection.close();
+    }
   }
 
-  private void disarm(HttpConnection connection) {
-    Long id = timers.remove(connection);
-    if (id != null) {
-      vertx.cancelTimer(id);
+  /** Stops the sweep (the verticle is stopping). */
+  public void stop() {
+    if (sweeper != -1) {
+      vertx.cancelTimer(sweeper);
     }
   }
 }
