@@ -353,7 +353,7 @@ public final class AppConfig {
 
   /** Failed password sign-ins an account takes before its password login locks. */
   public int loginFreeFailures() {
-    return intIn("loginThrottle.freeFailures", 1, 1000);
+    return intIn("loginThrottle.freeFailures", 1, 1_000_000);
   }
 
   public int loginLockBaseSeconds() {
