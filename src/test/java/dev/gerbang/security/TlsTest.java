@@ -98,6 +98,48 @@ class TlsTest {
   }
 
   @Test
+  void slowHeadersOverTlsAreCutOffToo() throws Exception {
+    try (TestServer strict = TestServer.start(new JsonObject().put("http", new JsonObject().put("headerTimeoutSeconds", 1))
+        .put("tls", new JsonObject().put("enabled", true).put("certPath", CERTS.resolve("cert.pem").toString())
+            .put("keyPath", CERTS.resolve("key.pem").toString())))) {
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+        }
+
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+        }
+
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+          return new java.security.cert.X509Certificate[0];
+        }
+      }}, null);
+      try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+          .createSocket("localhost", strict.port())) {
+        socket.startHandshake();
+        socket.setSoTimeout(10_000);
+        var out = socket.getOutputStream();
+        out.write("GET /api/openapi.json HTTP/1.1\r\nHost: localhost\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        long start = System.nanoTime();
+        int read = 0;
+        try {
+          for (int i = 0; i < 50 && read != -1; i++) {
+            out.write('X');
+            out.flush();
+            Thread.sleep(100);
+          }
+          read = socket.getInputStream().read();
+        } catch (java.io.IOException e) {
+          read = -1;
+        }
+        assertThat(read).isEqualTo(-1);
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(4.0);
+      }
+    }
+  }
+
+  @Test
   void withoutTlsThereIsNoHsts() {
     try (TestServer plain = TestServer.start()) {
       assertThat(plain.get("/api/openapi.json", null).getHeader("Strict-Transport-Security")).isNull();
