@@ -107,8 +107,9 @@ public final class HttpVerticle extends VerticleBase {
         .connectionHandler(deadline::opened)
         .requestHandler(request -> {
           deadline.received(request);
-          // The Host header is the client's to choose, so the target comes from config, never from it.
-          request.response().setStatusCode(308).putHeader("Location", target + request.uri())
+          // Host and an absolute-form request target are the client's to choose: only our path and query follow.
+          String query = request.query() == null ? "" : "?" + request.query();
+          request.response().setStatusCode(308).putHeader("Location", target + request.path() + query)
               .putHeader("Content-Length", "0").end();
         });
     return redirect.listen();

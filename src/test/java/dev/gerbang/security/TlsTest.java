@@ -83,7 +83,7 @@ class TlsTest {
   }
 
   @Test
-  void theRedirectListenerSendsEveryRequestToTheHttpsPublicUrlWhateverTheHostHeader() {
+  void theRedirectListenerSendsEveryRequestToTheHttpsPublicUrlWhateverTheHostHeader() throws IOException {
     WebClient plain = WebClient.create(server.clientVertx(), new WebClientOptions().setFollowRedirects(false));
     try {
       HttpResponse<Buffer> response = TestServer.await(plain.get(redirectPort, "localhost", "/api/me?x=1")
@@ -92,6 +92,12 @@ class TlsTest {
       assertThat(response.statusCode()).isEqualTo(308);
       assertThat(response.getHeader("Location")).isEqualTo("https://localhost:" + server.port() + "/api/me?x=1");
       assertThat(response.getHeader("Strict-Transport-Security")).isNull();
+      try (java.net.Socket socket = new java.net.Socket("localhost", redirectPort)) {
+        socket.getOutputStream().write("GET http://evil.example/x HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(answer).startsWith("HTTP/1.1 308").containsIgnoringCase("location: https://localhost:" + server.port() + "/x\r\n");
+      }
     } finally {
       plain.close();
     }
