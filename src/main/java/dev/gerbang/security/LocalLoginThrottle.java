@@ -2,12 +2,14 @@ package dev.gerbang.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * LoginThrottle in a size-bounded Caffeine map. An account's record is forgotten after the maximum lock
- * period without attempts, so the lock is never forever and a quiet account starts afresh.
+ * LoginThrottle in a size-bounded Caffeine map. An account's record is forgotten after twice the maximum lock
+ * period without attempts, so a quiet account starts afresh; while attempts keep coming after the longest
+ * lock, each failure locks it for the longest period again, not for the short first ones.
  */
 public final class LocalLoginThrottle implements LoginThrottle {
   private record State(int attempts, long lockedUntil) {
@@ -20,16 +22,22 @@ public final class LocalLoginThrottle implements LoginThrottle {
   private final Cache<String, State> states;
 
   public LocalLoginThrottle(int freeAttempts, int lockBaseSeconds, int lockMaxSeconds, long maxAccounts) {
-    this(freeAttempts, lockBaseSeconds, lockMaxSeconds, maxAccounts, System::currentTimeMillis);
+    this(freeAttempts, lockBaseSeconds, lockMaxSeconds, maxAccounts, System::currentTimeMillis, Ticker.systemTicker());
   }
 
+  /** On a given clock (milliseconds) and the same time as a Caffeine ticker: for tests. */
   LocalLoginThrottle(int freeAttempts, int lockBaseSeconds, int lockMaxSeconds, long maxAccounts, LongSupplier clock) {
+    this(freeAttempts, lockBaseSeconds, lockMaxSeconds, maxAccounts, clock, () -> clock.getAsLong() * 1_000_000L);
+  }
+
+  private LocalLoginThrottle(int freeAttempts, int lockBaseSeconds, int lockMaxSeconds, long maxAccounts,
+                             LongSupplier clock, Ticker ticker) {
     this.free = freeAttempts;
     this.baseMillis = lockBaseSeconds * 1000L;
     this.maxMillis = lockMaxSeconds * 1000L;
     this.clock = clock;
-    this.states = Caffeine.newBuilder().maximumSize(maxAccounts)
-        .expireAfterWrite(Duration.ofMillis(maxMillis)).build();
+    this.states = Caffeine.newBuilder().maximumSize(maxAccounts).ticker(ticker)
+        .expireAfterWrite(Duration.ofMillis(2 * maxMillis)).build();
   }
 
   @Override

@@ -39,6 +39,21 @@ class LocalLoginThrottleTest {
   }
 
   @Test
+  void afterTheLongestLockTheNextFailureLocksForTheLongestAgainAndOnlyTwiceItsQuietForgets() {
+    for (int i = 0; i < 5; i++) {
+      throttle.attempt("c@x");
+    }
+    for (int i = 0; i < 8; i++) {
+      now.addAndGet(3_600_000);
+      throttle.attempt("c@x");
+    }
+    now.addAndGet(3_600_000);
+    assertThat(throttle.attempt("c@x").lockSeconds()).isEqualTo(3600);
+    now.addAndGet(2 * 3_600_000 + 1);
+    assertThat(throttle.attempt("c@x")).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
+  }
+
+  @Test
   void keysFoldCase() {
     assertThat(LoginThrottle.key("  Alice@Example.COM ")).isEqualTo("alice@example.com");
   }
