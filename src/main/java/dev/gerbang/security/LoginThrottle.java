@@ -1,6 +1,6 @@
 package dev.gerbang.security;
 
-import java.util.Locale;
+import dev.gerbang.user.Emails;
 
 /**
  * Per-account throttling of password sign-in, independent of the client address: a few free attempts, then
@@ -22,8 +22,11 @@ public interface LoginThrottle {
   /** A correct password (or a password reset by email) forgets the failures and any lock. */
   void clear(String account);
 
-  /** The key of an account: its sign-in email as typed, case-folded (unknown emails are throttled alike). */
+  /**
+   * The key of an account: its sign-in email normalized exactly as the account look-up does (NFKC, trimmed,
+   * lower-cased), so no spelling of one address gets a fresh count; unknown emails are throttled alike.
+   */
   static String key(String email) {
-    return email.strip().toLowerCase(Locale.ROOT);
+    return Emails.normalize(email);
   }
 }

@@ -56,5 +56,6 @@ class LocalLoginThrottleTest {
   @Test
   void keysFoldCase() {
     assertThat(LoginThrottle.key("  Alice@Example.COM ")).isEqualTo("alice@example.com");
+    assertThat(LoginThrottle.key("\uFF41lice@example.com")).isEqualTo("alice@example.com");
   }
 }

@@ -64,6 +64,8 @@ class LoginThrottleTest {
     assertThat(locked.getHeader("Retry-After")).isEqualTo("1");
     assertThat(locked.getHeader("WWW-Authenticate")).isNull();
     assertProblem(login(email.toUpperCase(), WRONG), 429, "login-locked");
+    // Another spelling of the same address (a fullwidth first letter, spaces) is the same account.
+    assertProblem(login(" \uFF55" + email.substring(1) + " ", WRONG), 429, "login-locked");
     TestDb.eventuallyCount(server, 1, "SELECT COUNT(*) FROM audit_log WHERE event = 'login_locked'");
     assertThat(TestDb.rows(server, "SELECT user_id, detail FROM audit_log WHERE event = 'login_locked'"))
         .singleElement().satisfies(row -> {
