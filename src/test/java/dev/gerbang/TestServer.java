@@ -66,7 +66,10 @@ public final class TestServer implements AutoCloseable {
     JsonObject config = new JsonObject()
         .put("dataDir", dataDir.toString())
         .put("http", new JsonObject().put("port", port).put("instances", 2))
-        .put("log", new JsonObject().put("requests", false));
+        .put("log", new JsonObject().put("requests", false))
+        // Tests sign many accounts up and in from 127.0.0.1; the defaults (20 a minute) stay for real servers,
+        // and the security tests set strict limits of their own.
+        .put("rateLimit", new JsonObject().put("authPerMinute", 600));
     deepMerge(config, overrides);
     Gerbang gerbang = await(Gerbang.start(AppConfig.of(config)));
     Vertx clientVertx = Vertx.vertx();

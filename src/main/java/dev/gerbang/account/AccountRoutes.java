@@ -6,6 +6,7 @@ import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.security.LoginThrottle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -119,7 +120,13 @@ public final class AccountRoutes {
       c.policy().check(rules, "newPassword", password, found.getString("email"));
       rules.validate();
       JsonObject notice = Mails.passwordChanged(found.getString("email"), found.getString("name"), found.getString("locale"));
-      return c.hasher().hash(password).compose(passwordHash -> c.accounts().resetPassword(hash, passwordHash, notice));
+      // The owner proved control of the mailbox: a password-login lock on the account ends too.
+      return c.hasher().hash(password).compose(passwordHash -> c.accounts().resetPassword(hash, passwordHash, notice))
+          .onSuccess(done -> {
+            if (done != null) {
+              c.loginThrottle().clear(LoginThrottle.key(found.getString("email")));
+            }
+          });
     }).onSuccess(result -> {
       if (result == null) {
         ctx.fail(unusableToken());

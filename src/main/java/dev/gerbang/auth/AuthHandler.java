@@ -55,8 +55,9 @@ public final class AuthHandler {
         .recover(failure -> io.vertx.core.Future.failedFuture(
             Problem.invalidToken("The access token is invalid or has expired")))
         .compose(claims -> {
-          String sub = claims.getString("sub");
-          String sid = claims.getString("sid");
+          // Claims of the wrong type (a number for "sub") are a bad token, not a server error.
+          String sub = claims.getValue("sub") instanceof String s ? s : null;
+          String sid = claims.getValue("sid") instanceof String s ? s : null;
           if (sub == null || sid == null) {
             return io.vertx.core.Future.failedFuture(Problem.invalidToken("The access token is invalid or has expired"));
           }

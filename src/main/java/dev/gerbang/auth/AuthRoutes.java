@@ -3,9 +3,11 @@ package dev.gerbang.auth;
 import dev.gerbang.Components;
 import dev.gerbang.account.Mails;
 import dev.gerbang.db.Ids;
+import dev.gerbang.http.FailureHandler;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.security.LoginThrottle;
 import dev.gerbang.user.User;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -72,11 +74,32 @@ public final class AuthRoutes {
     return new Problem(401, "login-failed", "Login failed", "The email or the password is wrong", List.of());
   }
 
+  private static Problem loginLocked(long seconds) {
+    return new Problem(429, "login-locked", "Too many failed sign-ins",
+        "Too many failed sign-ins for this account: try again in " + seconds
+            + " s, or reset the password by email", List.of());
+  }
+
+  /** A failed attempt that started a lock: the account's password sign-in is now locked for a while. */
+  private void recordLock(RoutingContext ctx, LoginThrottle.Attempt attempt, String userId) {
+    if (attempt.lockSeconds() > 0) {
+      c.audit().record(ctx, "login_locked", userId, new JsonObject().put("lockSeconds", attempt.lockSeconds()));
+    }
+  }
+
   private void login(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "email", "password");
     String email = v.text("email", 1, 254);
     String password = v.secret("password", c.policy().maxLength() * 4);
     v.validate();
+    String account = LoginThrottle.key(email);
+    LoginThrottle.Attempt attempt = c.loginThrottle().attempt(account);
+    if (!attempt.allowed()) {
+      // Refused before the password is checked: a right password during a lock says nothing more than a wrong one.
+      ctx.put(FailureHandler.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
+      ctx.fail(loginLocked(attempt.retryAfterSeconds()));
+      return;
+    }
     c.users().findCredentials(email).compose(found -> {
       String hash = found == null ? null : found.getString("passwordHash");
       if (hash == null) {
@@ -84,6 +107,7 @@ public final class AuthRoutes {
         String userId = found == null ? null : found.getJsonObject("user").getString("id");
         return c.hasher().verifyDummy(password).compose(x -> {
           c.audit().record(ctx, "login_failed", userId, new JsonObject().put("reason", userId == null ? "unknown_email" : "no_password"));
+          recordLock(ctx, attempt, userId);
           return Future.<JsonObject>failedFuture(loginFailed());
         });
       }
@@ -91,8 +115,10 @@ public final class AuthRoutes {
       return c.hasher().verify(password, hash).compose(matches -> {
         if (!matches) {
           c.audit().record(ctx, "login_failed", user.id(), new JsonObject().put("reason", "wrong_password"));
+          recordLock(ctx, attempt, user.id());
           return Future.failedFuture(loginFailed());
         }
+        c.loginThrottle().clear(account);
         if (user.disabled()) {
           c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "disabled"));
           return Future.failedFuture(Problem.forbidden("This account is disabled"));

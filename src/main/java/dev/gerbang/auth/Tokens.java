@@ -59,6 +59,11 @@ public final class Tokens {
 
   /** The verified claims: signature, algorithm, issuer, audience, expiry and issue time are all checked. */
   public Future<JsonObject> verify(String token) {
-    return jwt.authenticate(new TokenCredentials(token)).map(user -> user.principal());
+    try {
+      return jwt.authenticate(new TokenCredentials(token)).map(user -> user.principal());
+    } catch (RuntimeException e) {
+      // vertx-auth-jwt throws (rather than fails) on some malformed claims, such as a string "exp".
+      return Future.failedFuture(e);
+    }
   }
 }

@@ -289,6 +289,164 @@ public final class AppConfig {
     return origins;
   }
 
+  /** Per-route-class body limit for the sign-in family (login, register, refresh, password reset...). */
+  public int maxAuthBodyBytes() {
+    return intIn("http.maxAuthBodyBytes", 1024, 64 * 1024 * 1024);
+  }
+
+  public int maxJsonDepth() {
+    return intIn("http.maxJsonDepth", 2, 1000);
+  }
+
+  public int maxJsonStringLength() {
+    return intIn("http.maxJsonStringLength", 256, 64 * 1024 * 1024);
+  }
+
+  public int maxHeaderBytes() {
+    return intIn("http.maxHeaderBytes", 1024, 1024 * 1024);
+  }
+
+  public int maxInitialLineLength() {
+    return intIn("http.maxInitialLineLength", 256, 1024 * 1024);
+  }
+
+  /** How long a client may take to send a request's headers (slow-loris defence); 0 disables. */
+  public int headerTimeoutSeconds() {
+    return intIn("http.headerTimeoutSeconds", 0, 3600);
+  }
+
+  public int idleTimeoutSeconds() {
+    return intIn("http.idleTimeoutSeconds", 0, 86_400);
+  }
+
+  public int requestTimeoutSeconds() {
+    return intIn("http.requestTimeoutSeconds", 1, 3600);
+  }
+
+  /** Peers (IPs or CIDR ranges) whose X-Forwarded-For we believe; empty: the TCP peer is the client. */
+  public java.util.List<String> trustedProxies() {
+    java.util.List<String> list = stringList("http.trustedProxies");
+    for (String entry : list) {
+      if (!entry.matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?")) {
+        throw new ConfigException(envName("http.trustedProxies") + ": not an IP address or CIDR range: '" + entry + "'");
+      }
+    }
+    return list;
+  }
+
+  /** Origins allowed to call the API from a browser (CORS, with credentials); empty: none. */
+  public java.util.List<String> corsOrigins() {
+    java.util.List<String> list = stringList("http.corsOrigins");
+    for (String origin : list) {
+      if (!origin.matches("https?://[^/\\s]+")) {
+        throw new ConfigException(envName("http.corsOrigins") + ": must be origins like https://app.example.com, got '" + origin + "'");
+      }
+    }
+    return list;
+  }
+
+  public boolean tlsEnabled() {
+    return bool("tls.enabled");
+  }
+
+  public String tlsCertPath() {
+    return string("tls.certPath");
+  }
+
+  public String tlsKeyPath() {
+    return string("tls.keyPath");
+  }
+
+  /** A plain-HTTP port that redirects to HTTPS (TLS only); 0: none. */
+  public int tlsRedirectPort() {
+    return intIn("tls.redirectPort", 0, 65535);
+  }
+
+  public int hstsSeconds() {
+    return intIn("tls.hstsSeconds", 0, 2 * 365 * 86_400);
+  }
+
+  public boolean rateLimitEnabled() {
+    return bool("rateLimit.enabled");
+  }
+
+  /** At most this many client buckets are kept per node (least recently used go first). */
+  public int rateLimitMaxKeys() {
+    return intIn("rateLimit.maxKeys", 100, 10_000_000);
+  }
+
+  public int rateLimitAuthPerMinute() {
+    return intIn("rateLimit.authPerMinute", 1, 1_000_000);
+  }
+
+  public int rateLimitWritePerMinute() {
+    return intIn("rateLimit.writePerMinute", 1, 1_000_000);
+  }
+
+  public int rateLimitReadPerMinute() {
+    return intIn("rateLimit.readPerMinute", 1, 1_000_000);
+  }
+
+  /** Failed password sign-ins an account takes before its password login locks. */
+  public int loginFreeFailures() {
+    return intIn("loginThrottle.freeFailures", 1, 1_000_000);
+  }
+
+  public int loginLockBaseSeconds() {
+    return intIn("loginThrottle.lockBaseSeconds", 1, 86_400);
+  }
+
+  public int loginLockMaxSeconds() {
+    return intIn("loginThrottle.lockMaxSeconds", 1, 7 * 86_400);
+  }
+
+  public int loginThrottleMaxAccounts() {
+    return intIn("loginThrottle.maxAccounts", 100, 10_000_000);
+  }
+
+  private void validateSecurity() {
+    maxAuthBodyBytes();
+    maxJsonDepth();
+    maxJsonStringLength();
+    maxHeaderBytes();
+    maxInitialLineLength();
+    headerTimeoutSeconds();
+    idleTimeoutSeconds();
+    requestTimeoutSeconds();
+    trustedProxies();
+    corsOrigins();
+    if (tlsEnabled() && (tlsCertPath().isBlank() || tlsKeyPath().isBlank())) {
+      throw new ConfigException(envName("tls.certPath") + ": TLS is enabled, so tls.certPath and tls.keyPath must name PEM files");
+    }
+    tlsRedirectPort();
+    hstsSeconds();
+    rateLimitEnabled();
+    rateLimitMaxKeys();
+    rateLimitAuthPerMinute();
+    rateLimitWritePerMinute();
+    rateLimitReadPerMinute();
+    loginFreeFailures();
+    if (loginLockBaseSeconds() > loginLockMaxSeconds()) {
+      throw new ConfigException(envName("loginThrottle.lockBaseSeconds") + ": must not exceed loginThrottle.lockMaxSeconds");
+    }
+    loginThrottleMaxAccounts();
+  }
+
+  private java.util.List<String> stringList(String path) {
+    Object value = raw(path);
+    if (!(value instanceof JsonArray array)) {
+      throw new ConfigException(envName(path) + ": must be a list (comma-separated in the environment), got '" + value + "'");
+    }
+    java.util.List<String> list = new java.util.ArrayList<>();
+    for (Object item : array) {
+      if (!(item instanceof String s) || s.isBlank()) {
+        throw new ConfigException(envName(path) + ": every entry must be a non-empty string, got '" + item + "'");
+      }
+      list.add(s.strip());
+    }
+    return java.util.List.copyOf(list);
+  }
+
   private void validate() {
     dataDir();
     httpHost();
@@ -359,6 +517,7 @@ public final class AppConfig {
     if (!oidcName.isEmpty() && (!oidcName.matches("[a-z][a-z0-9-]{1,29}") || oidcName.equals("google") || oidcName.equals("facebook"))) {
       throw new ConfigException(envName("oidc.name") + ": must be a lower-case id such as 'gitlab', not google or facebook");
     }
+    validateSecurity();
   }
 
   /** GERBANG_ + the path in upper snake case: http.port -> GERBANG_HTTP_PORT, dataDir -> GERBANG_DATA_DIR. */

@@ -15,6 +15,8 @@ import dev.gerbang.social.SocialRoutes;
 import dev.gerbang.social.SocialService;
 import dev.gerbang.medical.MedicalRoutes;
 import dev.gerbang.content.ContentRoutes;
+import dev.gerbang.security.BodyLimits;
+import dev.gerbang.security.RateLimit;
 import dev.gerbang.user.UserRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -27,8 +29,14 @@ public final class ApiRouter {
 
   public static Router create(Vertx vertx, Components c) {
     Router api = Router.router(vertx);
+    if (c.config().rateLimitEnabled()) {
+      api.route().handler(new RateLimit(c.rateLimiter(), c.config()));
+    }
+    BodyLimits limits = new BodyLimits(c.config());
+    api.route().handler(limits.declared());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(c.config().maxBodyBytes());
     api.route().handler(body);
+    api.route().handler(limits.received());
     api.get("/openapi.json").handler(new OpenApi());
 
     SessionIssuer issuer = new SessionIssuer(c);

@@ -36,8 +36,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (problem.status() == 405 && ctx.get(ALLOWED_METHODS) != null) {
       response.putHeader(HttpHeaders.ALLOW, ctx.<String>get(ALLOWED_METHODS));
     }
-    if (problem instanceof Problem && ctx.get(RETRY_AFTER) != null) {
+    if (problem.status() == 429 && ctx.get(RETRY_AFTER) != null) {
       response.putHeader(HttpHeaders.RETRY_AFTER, ctx.<String>get(RETRY_AFTER));
+    }
+    if (problem.status() == 429 && ctx.get(RATE_LIMIT_HEADERS) != null) {
+      ctx.<io.vertx.core.MultiMap>get(RATE_LIMIT_HEADERS).forEach(response.headers()::set);
     }
     if (ctx.request().method().name().equals("HEAD")) {
       response.end();
@@ -51,6 +54,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   /** Context key under which a handler may leave a Retry-After value for a 429. */
   public static final String RETRY_AFTER = "gerbang.retryAfter";
+
+  /** Context key for the RateLimit-Limit / -Remaining / -Reset headers of a 429 from the rate limiter. */
+  public static final String RATE_LIMIT_HEADERS = "gerbang.rateLimitHeaders";
 
   private Problem toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
@@ -71,7 +77,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       status = http.getStatusCode();
     }
     if (failure == null || failure instanceof HttpException) {
-      if (status >= 400 && status < 500) {
+      if (status >= 400 && status < 500 || status == 503) {
         return forStatus(status);
       }
     }
@@ -88,6 +94,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case 404 -> Problem.notFound("There is nothing here");
       case 405 -> new Problem(405, "method-not-allowed", titleFor(405), "This method is not allowed here", List.of());
       case 413 -> new Problem(413, "payload-too-large", titleFor(413), "The request body is too large", List.of());
+      case 503 -> new Problem(503, "timeout", titleFor(503), "The request took too long; try again", List.of());
       case 415 -> new Problem(415, "unsupported-media-type", titleFor(415), "Send the body as application/json", List.of());
       default -> new Problem(status, "http-" + status, titleFor(status), titleFor(status), List.of());
     };

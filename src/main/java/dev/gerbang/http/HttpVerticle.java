@@ -2,6 +2,8 @@ package dev.gerbang.http;
 
 import dev.gerbang.Components;
 import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.security.Cors;
+import dev.gerbang.security.HeaderDeadline;
 import dev.gerbang.security.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -11,10 +13,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +27,8 @@ public final class HttpVerticle extends VerticleBase {
   private static final String NOT_API = "^/(?!api(/|$)).*";
   private final Components c;
   private HttpServer server;
+  private HttpServer redirect;
+  private HeaderDeadline deadline;
 
   public HttpVerticle(Components components) {
     this.c = components;
@@ -32,11 +38,14 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
+    router.route().handler(ClientInfo.resolver(c.config().trustedProxies()));
     router.route().handler(new RequestIds());
     if (c.config().logRequests()) {
       router.route().handler(new AccessLog());
     }
-    router.route().handler(new SecurityHeaders());
+    router.route().handler(new SecurityHeaders(c.config().tlsEnabled() ? c.config().hstsSeconds() : 0));
+    router.route().handler(TimeoutHandler.create(c.config().requestTimeoutSeconds() * 1000L));
+    router.route("/api/*").handler(new Cors(c.config().corsOrigins()));
 
     router.get("/health/live").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(readiness());
@@ -58,11 +67,54 @@ public final class HttpVerticle extends VerticleBase {
     });
     router.errorHandler(500, failures);
 
-    server = vertx.createHttpServer(new HttpServerOptions()
+    HttpServerOptions options = limits(new HttpServerOptions())
         .setHost(c.config().httpHost())
         .setPort(c.config().httpPort())
-        .setCompressionSupported(true));
-    return server.requestHandler(router).listen();
+        .setCompressionSupported(true);
+    if (c.config().tlsEnabled()) {
+      // HTTP/2 is offered by ALPN (h2, then http/1.1); plain HTTP/1.1 clients keep working.
+      options.setSsl(true).setUseAlpn(true)
+          .setKeyCertOptions(new PemKeyCertOptions().setCertPath(c.config().tlsCertPath()).setKeyPath(c.config().tlsKeyPath()));
+    }
+    deadline = new HeaderDeadline(vertx, c.config().headerTimeoutSeconds());
+    server = vertx.createHttpServer(options).connectionHandler(deadline::opened).requestHandler(request -> {
+      deadline.received(request);
+      router.handle(request);
+    });
+    Future<?> listening = server.listen();
+    if (c.config().tlsEnabled() && c.config().tlsRedirectPort() > 0) {
+      listening = listening.compose(https -> startRedirect(deadline));
+    }
+    return listening;
+  }
+
+  /** Header, URI and idle limits that keep slow or huge requests from pinning the server. */
+  private HttpServerOptions limits(HttpServerOptions options) {
+    // No cleartext HTTP/2 (h2c: no browser uses it): its upgrade check would hold a new connection back from
+    // the connection handler until its first request's headers are complete, hiding slow-header clients.
+    return options
+        .setHttp2ClearTextEnabled(false)
+        .setMaxHeaderSize(c.config().maxHeaderBytes())
+        .setMaxInitialLineLength(c.config().maxInitialLineLength())
+        .setIdleTimeout(c.config().idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS);
+  }
+
+  /** The optional plain-HTTP listener: every request is sent to the same path on the HTTPS public URL. */
+  private Future<?> startRedirect(HeaderDeadline deadline) {
+    String publicUrl = c.config().publicUrl();
+    String target = "https://" + publicUrl.substring(publicUrl.indexOf("://") + 3);
+    redirect = vertx.createHttpServer(limits(new HttpServerOptions())
+            .setHost(c.config().httpHost()).setPort(c.config().tlsRedirectPort()))
+        .connectionHandler(deadline::opened)
+        .requestHandler(request -> {
+          deadline.received(request);
+          // Host and an absolute-form request target are the client's to choose: only our path and query follow.
+          String query = request.query() == null ? "" : "?" + request.query();
+          request.response().setStatusCode(308).putHeader("Location", target + request.path() + query)
+              .putHeader("Content-Length", "0").end();
+        });
+    return redirect.listen();
   }
 
   private HealthCheckHandler readiness() {
@@ -99,7 +151,11 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // Stop accepting, let in-flight requests finish (up to the configured time), then close.
-    return server == null ? Future.succeededFuture()
-        : server.shutdown(c.config().shutdownTimeoutSeconds(), TimeUnit.SECONDS);
+    if (deadline != null) {
+      deadline.stop();
+    }
+    Future<Void> redirectClosed = redirect == null ? Future.succeededFuture() : redirect.close();
+    return redirectClosed.compose(closed -> server == null ? Future.succeededFuture()
+        : server.shutdown(c.config().shutdownTimeoutSeconds(), TimeUnit.SECONDS));
   }
 }

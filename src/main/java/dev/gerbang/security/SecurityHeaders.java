@@ -17,8 +17,22 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
       "form-action 'self'",
       "frame-ancestors 'none'");
 
+  private final String hsts;
+
+  /** With hstsSeconds > 0 (TLS on), also Strict-Transport-Security. */
+  public SecurityHeaders(int hstsSeconds) {
+    this.hsts = hstsSeconds > 0 ? "max-age=" + hstsSeconds + "; includeSubDomains" : null;
+  }
+
+  public SecurityHeaders() {
+    this(0);
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
+    if (hsts != null) {
+      ctx.response().headers().set("Strict-Transport-Security", hsts);
+    }
     ctx.response().headers()
         .set("Content-Security-Policy", CSP)
         .set("X-Content-Type-Options", "nosniff")

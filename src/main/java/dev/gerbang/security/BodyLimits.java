@@ -1,0 +1,97 @@
+package dev.gerbang.security;
+
+import dev.gerbang.config.AppConfig;
+import dev.gerbang.http.Problem;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * Request body limits beyond the BodyHandler's global one: a smaller size for the sign-in family, and a
+ * cheap scan of JSON bodies for nesting depth and string length before anything parses them.
+ */
+public final class BodyLimits {
+  private final int authBytes;
+  private final int maxDepth;
+  private final int maxString;
+
+  public BodyLimits(AppConfig config) {
+    this.authBytes = config.maxAuthBodyBytes();
+    this.maxDepth = config.maxJsonDepth();
+    this.maxString = config.maxJsonStringLength();
+  }
+
+  /** Before the body is read: refuses a declared Content-Length over the route's limit. */
+  public Handler<RoutingContext> declared() {
+    return ctx -> {
+      String length = ctx.request().getHeader("Content-Length");
+      if (length != null && RouteClass.of(ctx) == RouteClass.AUTH) {
+        try {
+          if (Long.parseLong(length.strip()) > authBytes) {
+            ctx.fail(413);
+            return;
+          }
+        } catch (NumberFormatException e) {
+          ctx.fail(Problem.badRequest("Content-Length is not a number"));
+          return;
+        }
+      }
+      ctx.next();
+    };
+  }
+
+  /** After the body is read: the route's size (chunked bodies declare none), then the JSON shape. */
+  public Handler<RoutingContext> received() {
+    return ctx -> {
+      Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+      if (body == null || body.length() == 0) {
+        ctx.next();
+        return;
+      }
+      if (RouteClass.of(ctx) == RouteClass.AUTH && body.length() > authBytes) {
+        ctx.fail(413);
+        return;
+      }
+      String problem = scan(body.getBytes(), maxDepth, maxString);
+      if (problem != null) {
+        ctx.fail(new Problem(400, "json-too-complex", "Bad request", problem, List.of()));
+        return;
+      }
+      ctx.next();
+    };
+  }
+
+  /** Nesting depth and string length (in bytes) of a JSON text, without parsing it; null when within limits. */
+  static String scan(byte[] json, int maxDepth, int maxString) {
+    int depth = 0;
+    boolean inString = false;
+    int stringStart = 0;
+    for (int i = 0; i < json.length; i++) {
+      byte b = json[i];
+      if (inString) {
+        if (b == '\\') {
+          i++;
+        } else if (b == '"') {
+          inString = false;
+          if (i - stringStart > maxString) {
+            return "A string in the body is longer than " + maxString + " bytes";
+          }
+        }
+      } else if (b == '"') {
+        inString = true;
+        stringStart = i + 1;
+      } else if (b == '{' || b == '[') {
+        if (++depth > maxDepth) {
+          return "The body nests deeper than " + maxDepth + " levels";
+        }
+      } else if (b == '}' || b == ']') {
+        depth--;
+      }
+    }
+    if (inString && json.length - stringStart > maxString) {
+      return "A string in the body is longer than " + maxString + " bytes";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.gerbang.security;
+
+import dev.gerbang.config.AppConfig;
+import dev.gerbang.http.ClientInfo;
+import dev.gerbang.http.FailureHandler;
+import dev.gerbang.http.Problem;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Takes a token per API request from the bucket of (route class, client address); 429 when it is empty. */
+public final class RateLimit implements Handler<RoutingContext> {
+  private final RateLimiter limiter;
+  private final Map<RouteClass, RateLimiter.Limit> limits = new EnumMap<>(RouteClass.class);
+
+  public RateLimit(RateLimiter limiter, AppConfig config) {
+    this.limiter = limiter;
+    limits.put(RouteClass.AUTH, new RateLimiter.Limit("auth", config.rateLimitAuthPerMinute()));
+    limits.put(RouteClass.WRITE, new RateLimiter.Limit("write", config.rateLimitWritePerMinute()));
+    limits.put(RouteClass.READ, new RateLimiter.Limit("read", config.rateLimitReadPerMinute()));
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String ip = ClientInfo.ip(ctx);
+    RateLimiter.Decision decision = limiter.consume(ip == null ? "unknown" : ip, limits.get(RouteClass.of(ctx)));
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+        .add("RateLimit-Limit", Long.toString(decision.limit()))
+        .add("RateLimit-Remaining", Long.toString(decision.remaining()))
+        .add("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+    if (decision.allowed()) {
+      ctx.response().headers().addAll(headers);
+      ctx.next();
+      return;
+    }
+    ctx.put(FailureHandler.RATE_LIMIT_HEADERS, headers);
+    ctx.put(FailureHandler.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+    ctx.fail(new Problem(429, "rate-limited", "Too many requests",
+        "Too many requests from your address: wait " + decision.retryAfterSeconds() + " s and try again", List.of()));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.gerbang.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The lock arithmetic on a fake clock: free attempts, doubling locks, the cap, and forgetting a quiet account. */
+class LocalLoginThrottleTest {
+  private final AtomicLong now = new AtomicLong(1_000_000);
+  private final LocalLoginThrottle throttle = new LocalLoginThrottle(5, 30, 3600, 1000, now::get);
+
+  @Test
+  void fiveFreeAttemptsThenLocksOf30SecondsDoublingUpToAnHour() {
+    for (int i = 1; i <= 4; i++) {
+      assertThat(throttle.attempt("a@x")).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
+    }
+    assertThat(throttle.attempt("a@x")).isEqualTo(new LoginThrottle.Attempt(true, 0, 30));
+    assertThat(throttle.attempt("a@x")).isEqualTo(new LoginThrottle.Attempt(false, 30, 0));
+    long[] expected = {60, 120, 240, 480, 960, 1920, 3600, 3600};
+    for (long lock : expected) {
+      now.addAndGet(3_600_000);
+      assertThat(throttle.attempt("a@x").lockSeconds()).isEqualTo(lock);
+    }
+  }
+
+  @Test
+  void refusalsDoNotCountAsAttemptsAndClearStartsAfresh() {
+    for (int i = 0; i < 5; i++) {
+      throttle.attempt("b@x");
+    }
+    for (int i = 0; i < 100; i++) {
+      assertThat(throttle.attempt("b@x").allowed()).isFalse();
+    }
+    now.addAndGet(30_000);
+    assertThat(throttle.attempt("b@x").lockSeconds()).isEqualTo(60);
+    throttle.clear("b@x");
+    assertThat(throttle.attempt("b@x")).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
+  }
+
+  @Test
+  void afterTheLongestLockTheNextFailureLocksForTheLongestAgainAndOnlyTwiceItsQuietForgets() {
+    for (int i = 0; i < 5; i++) {
+      throttle.attempt("c@x");
+    }
+    for (int i = 0; i < 8; i++) {
+      now.addAndGet(3_600_000);
+      throttle.attempt("c@x");
+    }
+    now.addAndGet(3_600_000);
+    assertThat(throttle.attempt("c@x").lockSeconds()).isEqualTo(3600);
+    now.addAndGet(2 * 3_600_000 + 1);
+    assertThat(throttle.attempt("c@x")).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
+  }
+
+  @Test
+  void keysFoldCase() {
+    assertThat(LoginThrottle.key("  Alice@Example.COM ")).isEqualTo("alice@example.com");
+    assertThat(LoginThrottle.key("\uFF41lice@example.com")).isEqualTo("alice@example.com");
+  }
+}
