@@ -70,8 +70,8 @@ public final class DatabaseVerticle extends VerticleBase {
     consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))
         .onFailure(failure -> message.fail(503, "database unreachable"))));
-    String sizeSql = database.sql("system").get("databaseSize");
-    consumers.add(vertx.eventBus().consumer(SIZE, message -> database.pool().query(sizeSql).execute()
+    Sql sql = database.sql("system");
+    consumers.add(vertx.eventBus().consumer(SIZE, message -> database.pool().query(sql.get("databaseSize")).execute()
         .onSuccess(rows -> message.reply(new JsonObject()
             .put("dialect", database.dialect().name().toLowerCase(java.util.Locale.ROOT))
             .put("sizeBytes", rows.iterator().next().getLong("bytes"))))

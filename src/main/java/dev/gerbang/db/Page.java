@@ -18,11 +18,11 @@ public final class Page {
   }
 
   /**
-   * One page of a keyset-paginated list, newest first: runs the list statement with the filters followed by
+   * One page of a keyset-paginated list, newest first: runs the named list statement with the filters followed by
    * (cursor time, cursor time, cursor id, limit + 1), and the count statement with the filters alone. The
    * extra row tells whether a next page exists; its cursor is the sort key of the last row kept.
    */
-  public static Future<JsonObject> keyset(Pool pool, String listSql, String countSql, Tuple filters, String cursorText,
+  public static Future<JsonObject> keyset(Pool pool, Sql sql, String listName, String countName, Tuple filters, String cursorText,
                                           int limit, Function<Row, JsonObject> toJson, Function<Row, Cursor> cursorOf) {
     Cursor cursor;
     try {
@@ -30,7 +30,7 @@ public final class Page {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    Future<JsonObject> items = pool.preparedQuery(listSql)
+    Future<JsonObject> items = pool.preparedQuery(sql.get(listName))
         .execute(Rows.extend(filters, cursor.time(), cursor.time(), cursor.id(), limit + 1))
         .map(rows -> {
           JsonArray list = new JsonArray();
@@ -46,7 +46,7 @@ public final class Page {
           }
           return new JsonObject().put("items", list).put("nextCursor", next == null ? null : next.encode());
         });
-    Future<Long> total = pool.preparedQuery(countSql).execute(filters).map(Rows::count);
+    Future<Long> total = pool.preparedQuery(sql.get(countName)).execute(filters).map(Rows::count);
     return Future.all(items, total).map(done -> items.result().put("total", total.result()));
   }
 

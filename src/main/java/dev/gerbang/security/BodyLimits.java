@@ -53,7 +53,10 @@ public final class BodyLimits {
         ctx.fail(413);
         return;
       }
-      String problem = scan(body.getBytes(), maxDepth, maxString);
+      // An article's Markdown is the one field meant to be long (up to 50,000 characters): on article writes a
+      // string may be as long as the body allows; everywhere else the string limit holds.
+      int stringLimit = ctx.normalizedPath().startsWith("/api/articles") ? Integer.MAX_VALUE : maxString;
+      String problem = scan(body.getBytes(), maxDepth, stringLimit);
       if (problem != null) {
         ctx.fail(new Problem(400, "json-too-complex", "Bad request", problem, List.of()));
         return;

@@ -136,6 +136,7 @@ class InjectionTest {
     String path = op.path();
     List<String> query = new ArrayList<>();
     JsonObject body = op.bodySchema() == null ? null : validBody(op.bodySchema());
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
     for (Slot slot : op.slots()) {
       String v = slot.equals(target) ? value : harmless(slot);
       switch (slot.in()) {
@@ -145,11 +146,20 @@ class InjectionTest {
             query.add(slot.name() + "=" + encode(v));
           }
         }
-        default -> body.put(slot.name(), v);
+        case "header" -> {
+          if (slot.equals(target)) {
+            headers.put(slot.name(), v.replaceAll("[\\r\\n]", " "));
+          }
+        }
+        case "body" -> body.put(slot.name(), v);
+        default -> {
+          // Cookies are not the API's input (the refresh cookie has its own tests).
+        }
       }
     }
     HttpRequest<Buffer> request = server.request(op.method(), path + (query.isEmpty() ? "" : "?" + String.join("&", query)),
         token);
+    headers.forEach(request::putHeader);
     return TestServer.await(body == null ? request.send() : request.sendJsonObject(body));
   }
 

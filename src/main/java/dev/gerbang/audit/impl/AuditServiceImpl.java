@@ -38,7 +38,7 @@ public final class AuditServiceImpl implements AuditService {
     String userId = query.getString("userId", "");
     Tuple filters = Tuple.of(event, event, userId, userId, userId, query.getLong("from", 0L))
         .addLong(query.getLong("to", Long.MAX_VALUE));
-    return Page.keyset(pool, sql.get("search"), sql.get("searchCount"), filters, query.getString("cursor"),
+    return Page.keyset(pool, sql, "search", "searchCount", filters, query.getString("cursor"),
         query.getInteger("limit", 20), AuditServiceImpl::toJson,
         row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
   }

@@ -70,14 +70,16 @@ public final class CommentServiceImpl implements CommentService {
       boolean moderator = viewer.isEditor() || viewer.is(article.getString("author_id"));
       String me = viewer.anonymous() ? "" : viewer.userId();
       Tuple filters = moderator ? Tuple.of(article.getString("id")) : Tuple.of(article.getString("id"), me);
-      Future<JsonArray> items = pool.preparedQuery(sql.get(moderator ? "listAll" : "listVisible"))
-          .execute(Rows.extend(filters, after, after, afterId, limit + 1))
+      Tuple page = Rows.extend(filters, after, after, afterId, limit + 1);
+      Future<JsonArray> items = (moderator ? pool.preparedQuery(sql.get("listAll")).execute(page)
+              : pool.preparedQuery(sql.get("listVisible")).execute(page))
           .map(rows -> {
             JsonArray list = new JsonArray();
             rows.forEach(row -> list.add(toJson(row).put("createdMillis", Rows.millis(row, "created_at"))));
             return list;
           });
-      Future<Long> total = pool.preparedQuery(sql.get(moderator ? "countAll" : "countVisible")).execute(filters).map(Rows::count);
+      Future<Long> total = (moderator ? pool.preparedQuery(sql.get("countAll")).execute(filters)
+          : pool.preparedQuery(sql.get("countVisible")).execute(filters)).map(Rows::count);
       return Future.all(items, total).map(done -> {
         JsonArray list = items.result();
         Cursor next = null;

@@ -88,7 +88,7 @@ public final class OutboxServiceImpl implements OutboxService {
   public Future<JsonObject> search(JsonObject query) {
     String status = query.getString("status", "");
     // Variables stay out of the admin view: they are the mail's business, not the admin's.
-    return Page.keyset(pool, sql.get("search"), sql.get("searchCount"), Tuple.of(status, status), query.getString("cursor"),
+    return Page.keyset(pool, sql, "search", "searchCount", Tuple.of(status, status), query.getString("cursor"),
         query.getInteger("limit", 20), row -> {
           JsonObject message = toJson(row);
           message.remove("variables");

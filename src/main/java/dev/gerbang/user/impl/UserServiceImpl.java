@@ -160,7 +160,7 @@ public final class UserServiceImpl implements UserService {
     String role = query.getString("role", "");
     String status = query.getString("status", "");
     Tuple filters = Tuple.of(q, like, like, like, role, role).addString(status).addString(status).addString(status).addString(status);
-    return Page.keyset(pool, sql.get("search"), sql.get("searchCount"), filters, query.getString("cursor"),
+    return Page.keyset(pool, sql, "search", "searchCount", filters, query.getString("cursor"),
         query.getInteger("limit", 20), row -> toUser(row).toJson(),
         row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
   }
