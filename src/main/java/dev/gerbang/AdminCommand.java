@@ -4,14 +4,9 @@ import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.PasswordHasher;
 import dev.gerbang.auth.PasswordPolicy;
 import dev.gerbang.config.AppConfig;
-import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
 import dev.gerbang.user.UserService;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -37,10 +32,7 @@ final class AdminCommand {
       System.err.println("gerbang: create-admin needs --email EMAIL");
       return 2;
     }
-    Vertx vertx = Vertx.vertx();
-    try {
-      vertx.deployVerticle(() -> new DatabaseVerticle(config), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-          .await(60, TimeUnit.SECONDS);
+    return DatabaseCommand.run(config, "create-admin", vertx -> {
       UserService users = UserService.proxy(vertx);
       JsonObject existing = users.findCredentials(email).await(30, TimeUnit.SECONDS);
       if (existing == null) {
@@ -64,16 +56,7 @@ final class AdminCommand {
       System.out.println((existing == null ? "created " : "promoted ") + admin.email() + " (" + admin.id() + "): roles "
           + String.join(", ", admin.roles()));
       return 0;
-    } catch (Exception e) {
-      System.err.println("gerbang: create-admin failed: " + e.getMessage());
-      return 1;
-    } finally {
-      try {
-        vertx.close().await(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("gerbang: could not close cleanly: " + e.getMessage());
-      }
-    }
+    });
   }
 
   private static String option(String[] args, String name) {

@@ -3,24 +3,20 @@ package dev.gerbang;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.PasswordHasher;
 import dev.gerbang.auth.PasswordPolicy;
+import static dev.gerbang.DatabaseCommand.await;
+
 import dev.gerbang.config.AppConfig;
-import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.medical.MedicalProfileService;
 import dev.gerbang.medical.MedicalRecordService;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
 import dev.gerbang.user.UserService;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * `seed-demo [--force]`: an admin, two doctors, three patients and a dozen medical records, with the demo
@@ -62,10 +58,7 @@ public final class DemoCommand {
       System.err.println("gerbang: the demo password does not pass this server's password policy");
       return 2;
     }
-    Vertx vertx = Vertx.vertx();
-    try {
-      vertx.deployVerticle(() -> new DatabaseVerticle(config), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-          .await(60, TimeUnit.SECONDS);
+    return DatabaseCommand.run(config, "seed-demo", vertx -> {
       UserService users = UserService.proxy(vertx);
       long existing = await(users.search(new JsonObject().put("limit", 1))).getLong("total");
       if (existing > 0 && !force) {
@@ -108,16 +101,7 @@ public final class DemoCommand {
           + RECORDS.length + " medical records. Every demo account's password is: " + PASSWORD);
       people.forEach((email, user) -> System.out.println("  " + String.join(", ", user.roles()) + "  " + email));
       return 0;
-    } catch (Exception e) {
-      System.err.println("gerbang: seed-demo failed: " + e.getMessage());
-      return 1;
-    } finally {
-      try {
-        vertx.close().await(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("gerbang: could not close cleanly: " + e.getMessage());
-      }
-    }
+    });
   }
 
   /** The account with this email, created when missing, holding the role. */
@@ -128,7 +112,4 @@ public final class DemoCommand {
     return await(users.grantRole(email, role));
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.await(30, TimeUnit.SECONDS);
-  }
 }

@@ -1,0 +1,46 @@
+package dev.gerbang;
+
+import dev.gerbang.config.AppConfig;
+import dev.gerbang.db.DatabaseVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the commands that work on the database share (create-admin, seed-demo): a Vert.x with only the
+ * database worker (so migrations run and the data services answer), one line on failure, a clean close.
+ */
+final class DatabaseCommand {
+  /** The command's work, given the running Vert.x; answers the process exit code. */
+  interface Body {
+    int run(Vertx vertx) throws Exception;
+  }
+
+  private DatabaseCommand() {
+  }
+
+  static int run(AppConfig config, String name, Body body) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      vertx.deployVerticle(() -> new DatabaseVerticle(config), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+          .await(60, TimeUnit.SECONDS);
+      return body.run(vertx);
+    } catch (Exception e) {
+      System.err.println("gerbang: " + name + " failed: " + e.getMessage());
+      return 1;
+    } finally {
+      try {
+        vertx.close().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("gerbang: could not close cleanly: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Waits for a service answer from the command's (plain) thread. */
+  static <T> T await(Future<T> future) throws Exception {
+    return future.await(30, TimeUnit.SECONDS);
+  }
+}
