@@ -23,9 +23,14 @@ class AutoCommitAfterTransactionTest {
       }
 
       try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("gerbang.db"))) {
-        ResultSet rows = other.createStatement().executeQuery("SELECT COUNT(*) FROM audit_log WHERE event LIKE 'probe_%'");
-        assertThat(rows.getInt(1)).as("visible to another connection, so committed").isEqualTo(8);
-        other.createStatement().execute("PRAGMA busy_timeout = 0");
+        try (ResultSet rows = other.createStatement().executeQuery("SELECT COUNT(*) FROM audit_log WHERE event LIKE 'probe_%'")) {
+          assertThat(rows.getInt(1)).as("visible to another connection, so committed").isEqualTo(8);
+        }
+        // A lock left behind by an uncommitted implicit transaction is held for good, so it still fails this;
+        // the 2 s only let a write that the server is legitimately doing right now (the notify verticle
+        // marking the sign-up mail) finish. The read above is closed first: an open result set would keep a
+        // stale snapshot, which SQLite refuses to upgrade (SQLITE_BUSY_SNAPSHOT), whatever the server does.
+        other.createStatement().execute("PRAGMA busy_timeout = 2000");
         other.createStatement().execute("BEGIN IMMEDIATE");
         other.createStatement().execute("ROLLBACK");
       }
