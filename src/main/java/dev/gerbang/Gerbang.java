@@ -4,6 +4,7 @@ import dev.gerbang.auth.Keys;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.http.HttpVerticle;
+import dev.gerbang.http.OpenApi;
 import dev.gerbang.notify.NotifyVerticle;
 import dev.gerbang.notify.Templates;
 import io.vertx.core.DeploymentOptions;
@@ -46,6 +47,8 @@ public final class Gerbang {
     components.gate().listen();
     components.contentCache().listen();
     Templates templates = new Templates(Path.of("").toAbsolutePath(), config.mailDefaultLocale());
+    // Read and merge the OpenAPI fragments here, on this plain thread, not on the first HTTP event loop.
+    OpenApi.document();
     return vertx.deployVerticle(() -> new DatabaseVerticle(config),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(db -> vertx.deployVerticle(() -> new NotifyVerticle(config, templates, components.emailTokens()),

@@ -65,10 +65,9 @@ public final class Keys {
     Path temp = file.resolveSibling("keys.json.tmp");
     Files.writeString(temp, keys.encodePrettily(), StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-    try {
+    // On a file system without POSIX permissions (Windows) the data directory's own permissions apply.
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // Not a POSIX file system (Windows): the data directory's own permissions apply.
     }
     Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return keys;
