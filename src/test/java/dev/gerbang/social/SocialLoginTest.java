@@ -36,6 +36,21 @@ class SocialLoginTest {
   }
 
   @Test
+  void identityEndpointsNeedASignedInCallerAndAnEnabledProvider() {
+    assertThat(server.get("/api/me/identities", null).statusCode()).isEqualTo(401);
+    assertThat(server.post("/api/me/identities/google", null, null).statusCode()).isEqualTo(401);
+    assertThat(server.send(HttpMethod.DELETE, "/api/me/identities/google", null, null).statusCode()).isEqualTo(401);
+    String token = server.newSession().getString("accessToken");
+    assertThat(server.post("/api/me/identities/github", token, null).statusCode()).isEqualTo(404);
+    assertThat(server.send(HttpMethod.DELETE, "/api/me/identities/" + "x".repeat(40), token, null).statusCode()).isEqualTo(404);
+    assertThat(server.get("/api/auth/oauth/github/callback?code=c&state=s", null).statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> bad = server.get("/api/auth/oauth/google?redirect=" + java.net.URLEncoder.encode("//evil.example",
+        java.nio.charset.StandardCharsets.UTF_8), null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.getHeader("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  @Test
   void startingRedirectsToTheProviderWithStatePkceAndNonce() {
     OAuthHarness.Step start = oauth.get("/api/auth/oauth/google", null);
 
