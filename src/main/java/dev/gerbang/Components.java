@@ -14,6 +14,8 @@ import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.Tokens;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.content.ContentCache;
+import dev.gerbang.notify.NotifySettings;
+import dev.gerbang.notify.push.VapidKeys;
 import dev.gerbang.security.LocalLoginThrottle;
 import dev.gerbang.security.LocalRateLimiter;
 import dev.gerbang.security.LoginThrottle;
@@ -26,13 +28,15 @@ import java.time.Instant;
  * What the HTTP verticles share on one node: configuration, the service proxies, the auth machinery, the
  * in-memory cache of public content, and the rate limiter and login throttle (so every HTTP verticle of the
  * node shares them). Built once before the verticles deploy (building the hasher computes a hash, and the
- * version is read from the classpath, so not on an event loop). startedAt is when this node started.
+ * version is read from the classpath, and the VAPID key file is read or written, so not on an event loop).
+ * startedAt is when this node started.
  */
 public record Components(AppConfig config, UserService users, SessionService sessions, AccountService accounts,
                          Audit audit, Tokens tokens, RefreshTokens refreshTokens, EmailTokens emailTokens,
                          PasswordHasher hasher, PasswordPolicy policy, SessionGate gate, AuthHandler auth,
                          byte[] derivationKey, ContentCache contentCache, String version, Instant startedAt,
-                         RateLimiter rateLimiter, LoginThrottle loginThrottle) {
+                         RateLimiter rateLimiter, LoginThrottle loginThrottle, NotifySettings notifySettings,
+                         VapidKeys vapid) {
 
   public static Components create(Vertx vertx, AppConfig config, Keys keys) {
     SessionService sessions = SessionService.proxy(vertx);
@@ -44,7 +48,8 @@ public record Components(AppConfig config, UserService users, SessionService ses
         keys.emailTokenKey(), new ContentCache(vertx, config.contentCacheMaxEntries()), buildVersion(), Instant.now(),
         new LocalRateLimiter(config.rateLimitMaxKeys()),
         new LocalLoginThrottle(config.loginFreeFailures(), config.loginLockBaseSeconds(), config.loginLockMaxSeconds(),
-            config.loginThrottleMaxAccounts()));
+            config.loginThrottleMaxAccounts()),
+        NotifySettings.from(config), VapidKeys.loadOrCreate(config.dataDir()));
   }
 
   /** The build's version, written into gerbang/version.properties by Maven resource filtering. */

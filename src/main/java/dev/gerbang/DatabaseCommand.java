@@ -2,10 +2,12 @@ package dev.gerbang;
 
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.notify.Templates;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,9 +24,10 @@ final class DatabaseCommand {
   }
 
   static int run(AppConfig config, String name, Body body) {
+    Templates templates = new Templates(Path.of("").toAbsolutePath(), config.mailDefaultLocale());
     Vertx vertx = Vertx.vertx();
     try {
-      vertx.deployVerticle(() -> new DatabaseVerticle(config), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+      vertx.deployVerticle(() -> new DatabaseVerticle(config, templates), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           .await(60, TimeUnit.SECONDS);
       return body.run(vertx);
     } catch (Exception e) {

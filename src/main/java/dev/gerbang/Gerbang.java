@@ -2,11 +2,13 @@ package dev.gerbang;
 
 import dev.gerbang.auth.Keys;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.config.ConfigException;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.OpenApi;
 import dev.gerbang.notify.NotifyVerticle;
 import dev.gerbang.notify.Templates;
+import dev.gerbang.notify.push.FcmCredentials;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -47,11 +49,19 @@ public final class Gerbang {
     components.gate().listen();
     components.contentCache().listen();
     Templates templates = new Templates(Path.of("").toAbsolutePath(), config.mailDefaultLocale());
+    FcmCredentials fcm;
+    try {
+      fcm = components.notifySettings().fcmEnabled() ? FcmCredentials.load(Path.of(components.notifySettings().fcmCredentialsFile())) : null;
+    } catch (RuntimeException e) {
+      vertx.close();
+      return Future.failedFuture(new ConfigException(AppConfig.envName("push.fcm.credentialsFile") + ": " + e.getMessage()));
+    }
     // Read and merge the OpenAPI fragments here, on this plain thread, not on the first HTTP event loop.
     OpenApi.document();
-    return vertx.deployVerticle(() -> new DatabaseVerticle(config),
+    return vertx.deployVerticle(() -> new DatabaseVerticle(config, templates),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-        .compose(db -> vertx.deployVerticle(() -> new NotifyVerticle(config, templates, components.emailTokens()),
+        .compose(db -> vertx.deployVerticle(() -> new NotifyVerticle(config, templates, components.emailTokens(),
+                components.notifySettings(), components.vapid(), fcm),
             new DeploymentOptions()))
         .compose(notify -> vertx.deployVerticle(() -> new HttpVerticle(components),
             new DeploymentOptions().setInstances(config.httpInstances())))

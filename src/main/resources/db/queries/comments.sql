@@ -32,7 +32,8 @@ FROM comments m JOIN users u ON u.id = m.author_id JOIN articles a ON a.id = m.a
 WHERE m.id = ? AND a.deleted_at IS NULL
 
 -- name: insert
-INSERT INTO comments (id, article_id, author_id, body, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'visible', ?, ?)
+INSERT INTO comments (id, article_id, author_id, body, status, parent_id, created_at, updated_at)
+VALUES (?, ?, ?, ?, 'visible', ?, ?, ?)
 
 -- name: update
 UPDATE comments SET body = ?, status = ?, updated_at = ? WHERE id = ?
@@ -40,8 +41,8 @@ UPDATE comments SET body = ?, status = ?, updated_at = ? WHERE id = ?
 -- name: delete
 DELETE FROM comments WHERE id = ?
 
--- Whom to tell about a new comment: the article's author (name, email, locale) and the commenter's name.
+-- What telling someone about a new comment needs: their name, email and locale, the commenter's name, the article.
 -- name: commentNotice
-SELECT au.email, au.name, au.locale, a.title, a.slug, cu.name AS commenter
-FROM articles a JOIN users au ON au.id = a.author_id JOIN users cu ON cu.id = ?
+SELECT ru.email, ru.name, ru.locale, a.title, a.slug, cu.name AS commenter
+FROM articles a JOIN users cu ON cu.id = ? JOIN users ru ON ru.id = ?
 WHERE a.id = ?;

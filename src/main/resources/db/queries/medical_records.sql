@@ -73,4 +73,4 @@ UPDATE medical_records SET deleted_at = ?, deleted_by = ? WHERE id = ? AND delet
 
 -- Whom to tell that a new record is available: the patient's account (no health data is read here).
 -- name: patientContact
-SELECT u.email, u.name, u.locale FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?;
+SELECT u.id, u.email, u.name, u.locale FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?;

@@ -27,7 +27,7 @@ UPDATE outbox SET status = 'held', locked_until = NULL, last_error = ? WHERE id 
 UPDATE outbox SET status = ?, next_attempt_at = ?, locked_until = NULL, last_error = ? WHERE id = ? AND status = 'sending';
 
 -- name: releaseHeld
-UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status = 'held';
+UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status = 'held' AND channel = ?;
 
 -- name: retry
 UPDATE outbox SET status = 'pending', next_attempt_at = ?, attempts = 0, last_error = NULL

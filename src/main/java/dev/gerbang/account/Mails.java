@@ -63,6 +63,19 @@ public final class Mails {
         .put("commenter", commenter).put("path", "/articles/" + slug + "#comment-" + commentId));
   }
 
+  /** Someone answered the recipient's comment: the article's title, who answered, and a link to the reply. */
+  public static JsonObject commentReply(String email, String name, String locale, String title, String commenter,
+                                        String slug, String commentId) {
+    return mail(email, "comment-reply", locale, new JsonObject().put("name", name).put("title", title)
+        .put("commenter", commenter).put("path", "/articles/" + slug + "#comment-" + commentId));
+  }
+
+  /** A message from the administrators: their title and text, and a link into the app. */
+  public static JsonObject adminMessage(String email, String name, String locale, String title, String body, String path) {
+    return mail(email, "admin-message", locale, new JsonObject().put("name", name).put("title", title).put("body", body)
+        .put("path", path));
+  }
+
   /** "30 minutes" / "30 menit", "1 hour" / "1 jam", "24 hours" / "24 jam". */
   static String duration(int minutes, String locale) {
     boolean id = "id".equals(locale);

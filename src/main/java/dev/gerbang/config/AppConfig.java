@@ -432,7 +432,10 @@ public final class AppConfig {
     loginThrottleMaxAccounts();
   }
 
-  private java.util.List<String> stringList(String path) {
+  // The typed readers below are public for the features that keep their own settings view (notify.NotifySettings):
+  // each names the setting's environment variable in its error.
+
+  public java.util.List<String> stringList(String path) {
     Object value = raw(path);
     if (!(value instanceof JsonArray array)) {
       throw new ConfigException(envName(path) + ": must be a list (comma-separated in the environment), got '" + value + "'");
@@ -540,7 +543,7 @@ public final class AppConfig {
     return node;
   }
 
-  private String string(String path) {
+  public String string(String path) {
     Object value = raw(path);
     if (value == null) {
       return "";
@@ -559,7 +562,7 @@ public final class AppConfig {
     return value;
   }
 
-  private int intIn(String path, int min, int max) {
+  public int intIn(String path, int min, int max) {
     Object value = raw(path);
     long n;
     if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
@@ -573,7 +576,7 @@ public final class AppConfig {
     return (int) n;
   }
 
-  private boolean bool(String path) {
+  public boolean bool(String path) {
     Object value = raw(path);
     if (!(value instanceof Boolean b)) {
       throw new ConfigException(envName(path) + ": must be true or false, got '" + value + "'");

@@ -37,11 +37,15 @@ final class CommentRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    Validator v = Validator.body(ctx, "body");
+    Validator v = Validator.body(ctx, "body", "parentId");
     String body = v.text("body", 1, MAX_BODY);
+    String parentId = v.optionalText("parentId", 36, 36);
+    if (parentId != null && !Ids.looksValid(parentId)) {
+      v.add("parentId", "must be the id of a comment on this article");
+    }
     v.validate();
     String slug = ctx.pathParam("slug");
-    comments.create(Viewer.json(ctx), slug, new JsonObject().put("body", body)).onSuccess(comment -> {
+    comments.create(Viewer.json(ctx), slug, new JsonObject().put("body", body).put("parentId", parentId)).onSuccess(comment -> {
       cache.articleChanged(slug, false);
       ctx.response().putHeader("Location", "/api/comments/" + comment.getString("id"));
       Responses.json(ctx, 201, comment);

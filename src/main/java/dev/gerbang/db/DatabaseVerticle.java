@@ -7,7 +7,13 @@ import dev.gerbang.audit.impl.AuditServiceImpl;
 import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.impl.SessionServiceImpl;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.notify.Notices;
+import dev.gerbang.notify.NotificationService;
 import dev.gerbang.notify.Outbox;
+import dev.gerbang.notify.PushService;
+import dev.gerbang.notify.Templates;
+import dev.gerbang.notify.impl.NotificationServiceImpl;
+import dev.gerbang.notify.impl.PushServiceImpl;
 import dev.gerbang.notify.OutboxService;
 import dev.gerbang.notify.impl.OutboxServiceImpl;
 import dev.gerbang.social.SocialService;
@@ -44,11 +50,14 @@ public final class DatabaseVerticle extends VerticleBase {
   public static final String SIZE = "gerbang.db.size";
 
   private final AppConfig config;
+  private final Templates templates;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private Database database;
 
-  public DatabaseVerticle(AppConfig config) {
+  /** templates render the notifications' texts, which are written when their event happens. */
+  public DatabaseVerticle(AppConfig config, Templates templates) {
     this.config = config;
+    this.templates = templates;
   }
 
   @Override
@@ -56,16 +65,20 @@ public final class DatabaseVerticle extends VerticleBase {
     database = Database.open(vertx, config);
     ServiceBinder binder = new ServiceBinder(vertx);
     Outbox outbox = new Outbox(vertx, database);
+    Notices notices = new Notices(vertx, database, outbox, templates);
     consumers.add(binder.setAddress(UserService.ADDRESS).register(UserService.class, new UserServiceImpl(database, outbox)));
-    consumers.add(binder.setAddress(SessionService.ADDRESS).register(SessionService.class, new SessionServiceImpl(database, outbox)));
+    consumers.add(binder.setAddress(SessionService.ADDRESS).register(SessionService.class, new SessionServiceImpl(database, notices)));
     consumers.add(binder.setAddress(AuditService.ADDRESS).register(AuditService.class, new AuditServiceImpl(database)));
-    consumers.add(binder.setAddress(AccountService.ADDRESS).register(AccountService.class, new AccountServiceImpl(database, outbox)));
+    consumers.add(binder.setAddress(AccountService.ADDRESS).register(AccountService.class, new AccountServiceImpl(database, outbox, notices)));
     consumers.add(binder.setAddress(OutboxService.ADDRESS).register(OutboxService.class, new OutboxServiceImpl(database)));
     consumers.add(binder.setAddress(SocialService.ADDRESS).register(SocialService.class, new SocialServiceImpl(database)));
-    consumers.add(binder.setAddress(MedicalRecordService.ADDRESS).register(MedicalRecordService.class, new MedicalRecordServiceImpl(database, outbox)));
+    consumers.add(binder.setAddress(MedicalRecordService.ADDRESS).register(MedicalRecordService.class, new MedicalRecordServiceImpl(database, notices)));
     consumers.add(binder.setAddress(MedicalProfileService.ADDRESS).register(MedicalProfileService.class, new MedicalProfileServiceImpl(database)));
     consumers.add(binder.setAddress(ArticleService.ADDRESS).register(ArticleService.class, new ArticleServiceImpl(database)));
-    consumers.add(binder.setAddress(CommentService.ADDRESS).register(CommentService.class, new CommentServiceImpl(database, outbox)));
+    consumers.add(binder.setAddress(CommentService.ADDRESS).register(CommentService.class, new CommentServiceImpl(database, notices)));
+    consumers.add(binder.setAddress(NotificationService.ADDRESS).register(NotificationService.class,
+        new NotificationServiceImpl(database, notices)));
+    consumers.add(binder.setAddress(PushService.ADDRESS).register(PushService.class, new PushServiceImpl(database)));
     consumers.add(binder.setAddress(TaxonomyService.ADDRESS).register(TaxonomyService.class, new TaxonomyServiceImpl(database)));
     consumers.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))

@@ -3,12 +3,17 @@ package dev.gerbang.http;
 import dev.gerbang.Components;
 import dev.gerbang.account.AccountRoutes;
 import dev.gerbang.admin.AdminRoutes;
+import dev.gerbang.admin.MessageRoutes;
 import dev.gerbang.admin.SystemRoutes;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.SessionIssuer;
 import dev.gerbang.auth.SessionRoutes;
+import dev.gerbang.notify.NotificationRoutes;
+import dev.gerbang.notify.NotificationService;
 import dev.gerbang.notify.OutboxService;
+import dev.gerbang.notify.PushRoutes;
+import dev.gerbang.notify.PushService;
 import dev.gerbang.social.FlowSecrets;
 import dev.gerbang.social.Providers;
 import dev.gerbang.social.SocialRoutes;
@@ -42,7 +47,7 @@ public final class ApiRouter {
     SessionIssuer issuer = new SessionIssuer(c);
     new AuthRoutes(c, issuer).mount(api);
     new SessionRoutes(c, issuer).mount(api);
-    new UserRoutes(c, issuer).mount(api);
+    new UserRoutes(c, issuer, PushService.proxy(vertx)).mount(api);
     new AccountRoutes(c).mount(api);
     new SocialRoutes(c, issuer, new Providers(vertx, c.config()), SocialService.proxy(vertx),
         new FlowSecrets(c.derivationKey())).mount(api);
@@ -50,6 +55,9 @@ public final class ApiRouter {
     new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
     new ContentRoutes(vertx, c).mount(api);
     new SystemRoutes(c, vertx).mount(api);
+    new NotificationRoutes(vertx, c).mount(api);
+    new MessageRoutes(c, NotificationService.proxy(vertx)).mount(api);
+    new PushRoutes(vertx, c).mount(api);
     return api;
   }
 

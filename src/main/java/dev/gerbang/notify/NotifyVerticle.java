@@ -1,25 +1,32 @@
 package dev.gerbang.notify;
 
-import dev.gerbang.account.EmailTokens;
-import dev.gerbang.config.AppConfig;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mail.MailClient;
-import io.vertx.ext.mail.MailConfig;
-import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.StartTLSOptions;
+import dev.gerbang.account.EmailTokens;
+import dev.gerbang.config.AppConfig;
+import dev.gerbang.notify.push.FcmCredentials;
+import dev.gerbang.notify.push.FcmSender;
+import dev.gerbang.notify.push.VapidKeys;
+import dev.gerbang.notify.push.WebPushSender;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox: claims due messages, renders them, sends them over SMTP, and records the outcome.
- * Failures are retried with exponential backoff (retryBaseMillis x 2^(attempt-1), at most an hour) until
- * mail.maxAttempts, then the message is dead (an admin can retry it). With no SMTP host configured the
- * messages are kept as `held` and their links logged, so a newcomer can verify an account locally.
+ * Drains the outbox: claims due messages, hands each to its channel (email, webpush, fcm), and records the
+ * outcome. Every channel follows the same rules: a failure is retried with exponential backoff
+ * (retryBaseMillis x 2^(attempt-1), at most an hour, or later when the far end asks) until mail.maxAttempts,
+ * then the message is dead (an admin can retry it). A channel that is not configured holds its messages.
+ * Claims expire, so a node that dies mid-send leaves its messages to the others; a message is marked sent
+ * right after the far end accepted it.
  */
 public final class NotifyVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(NotifyVerticle.class);
@@ -30,43 +37,57 @@ public final class NotifyVerticle extends VerticleBase {
   private final AppConfig config;
   private final Templates templates;
   private final EmailTokens tokens;
+  private final NotifySettings settings;
+  private final VapidKeys vapid;
+  private final FcmCredentials fcm;
+  private final Map<String, Channel> channels = new LinkedHashMap<>();
   private OutboxService outbox;
-  private MailClient mail;
   private MessageConsumer<Object> wakeConsumer;
   private long timer;
   private boolean draining;
   private boolean again;
 
-  public NotifyVerticle(AppConfig config, Templates templates, EmailTokens tokens) {
+  /** fcm is null when mobile push is not configured: its messages are then held. */
+  public NotifyVerticle(AppConfig config, Templates templates, EmailTokens tokens, NotifySettings settings, VapidKeys vapid,
+                        FcmCredentials fcm) {
     this.config = config;
     this.templates = templates;
     this.tokens = tokens;
+    this.settings = settings;
+    this.vapid = vapid;
+    this.fcm = fcm;
   }
 
   @Override
   public Future<?> start() {
     outbox = OutboxService.proxy(vertx);
-    Future<?> ready = Future.succeededFuture();
-    if (!config.smtpHost().isEmpty()) {
-      mail = MailClient.create(vertx, new MailConfig()
-          .setHostname(config.smtpHost())
-          .setPort(config.smtpPort())
-          .setStarttls(StartTLSOptions.valueOf(config.smtpStartTls()))
-          .setSsl(config.smtpSsl())
-          .setUsername(config.smtpUsername().isEmpty() ? null : config.smtpUsername())
-          .setPassword(config.smtpPassword().isEmpty() ? null : config.smtpPassword())
-          .setKeepAlive(true));
-      ready = outbox.releaseHeld().onSuccess(n -> {
-        if (n > 0) {
-          log.info("{} held messages queued for sending now that SMTP is configured", n);
-        }
-      });
-    } else {
+    EmailChannel email = new EmailChannel(vertx, config, templates, tokens);
+    channels.put("email", email);
+    WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Gerbang").setFollowRedirects(false)
+        .setConnectTimeout(10_000).setIdleTimeout(60));
+    PushService push = PushService.proxy(vertx);
+    channels.put(PushService.WEB_PUSH, new PushChannel(push, PushService.WEB_PUSH, settings.pushTtlSeconds(),
+        new WebPushSender(client, vapid, settings.vapidSubject()), null));
+    if (fcm != null) {
+      channels.put(PushService.FCM, new PushChannel(push, PushService.FCM, settings.pushTtlSeconds(), null,
+          new FcmSender(client, fcm, settings.fcmApiUrl())));
+    }
+    List<Future<?>> released = new ArrayList<>();
+    for (String channel : channels.keySet()) {
+      if (!channel.equals("email") || email.configured()) {
+        released.add(outbox.releaseHeld(channel).onSuccess(n -> {
+          if (n > 0) {
+            log.info("{} held {} messages queued now that the channel is configured", n, channel);
+          }
+        }));
+      }
+    }
+    if (!email.configured()) {
       log.info("no SMTP server configured (GERBANG_SMTP_HOST): mails are kept in the outbox and their links logged");
     }
     wakeConsumer = vertx.eventBus().consumer(Outbox.WAKE, message -> drain());
     timer = vertx.setPeriodic(config.mailPollMillis(), id -> drain());
-    return ready.onSuccess(x -> drain());
+    return Future.all(released).onSuccess(x -> drain());
   }
 
   /** One drain at a time; a wake-up during a drain makes it go round once more. */
@@ -103,53 +124,42 @@ public final class NotifyVerticle extends VerticleBase {
 
   private Future<Void> send(JsonObject message) {
     String id = message.getString("id");
-    JsonObject variables = variables(message);
-    Templates.Rendered rendered = templates.render(message.getString("template"), message.getString("locale"), variables);
-    if (mail == null) {
-      log.info("mail not sent (no SMTP configured): to={} template={} link={}", message.getString("recipient"),
-          message.getString("template"), variables.getString("link", "-"));
-      return outbox.markHeld(id, "no SMTP server configured");
-    }
-    MailMessage mailMessage = new MailMessage()
-        .setFrom(config.smtpFrom())
-        .setTo(message.getString("recipient"))
-        .setSubject(rendered.subject())
-        .setText(rendered.text())
-        .setHtml(rendered.html())
-        // A stable Message-ID: should a crash fall between the server's acceptance and our bookkeeping,
-        // the retry carries the same id and mail systems can drop the duplicate.
-        .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Message-ID", "<" + id + "@gerbang>"));
-    return mail.sendMail(mailMessage)
-        .compose(sent -> outbox.markSent(id))
-        .recover(failure -> {
-          long attempts = message.getLong("attempts", 1L);
-          boolean dead = attempts >= config.mailMaxAttempts();
-          long delay = Math.min(MAX_BACKOFF_MILLIS, config.mailRetryBaseMillis() * (1L << Math.min(20, attempts - 1)));
-          String error = String.valueOf(failure.getMessage());
-          log.warn("mail {} attempt {} failed{}: {}", id, attempts, dead ? " for the last time" : "", error);
-          return outbox.markFailed(id, dead, System.currentTimeMillis() + delay, error.length() > 500 ? error.substring(0, 500) : error);
-        });
+    Channel channel = channels.get(message.getString("channel"));
+    Future<Delivery> attempt = channel == null
+        ? Future.succeededFuture(Delivery.held("channel " + message.getString("channel") + " is not configured"))
+        : channel.deliver(message).recover(failure -> Future.succeededFuture(Delivery.retry(String.valueOf(failure.getMessage()), -1)));
+    return attempt.compose(delivery -> switch (delivery.kind()) {
+      case SENT -> outbox.markSent(id);
+      case HELD -> outbox.markHeld(id, delivery.detail());
+      case DEAD -> {
+        log.warn("{} {} failed for good: {}", message.getString("channel"), id, delivery.detail());
+        yield outbox.markFailed(id, true, System.currentTimeMillis(), trim(delivery.detail()));
+      }
+      case RETRY -> retry(message, delivery);
+    });
   }
 
-  /** The template's variables plus the product name, public URL and, for a token, the link built from it. */
-  private JsonObject variables(JsonObject message) {
-    JsonObject variables = message.getJsonObject("variables").copy()
-        .put("productName", config.mailProductName())
-        .put("publicUrl", config.publicUrl());
-    String tokenId = variables.getString("tokenId");
-    String linkPath = variables.getString("linkPath");
-    if (tokenId != null && linkPath != null) {
-      variables.put("link", config.publicUrl() + linkPath + "?token=" + tokens.tokenFor(tokenId));
-    } else if (variables.getString("path") != null) {
-      variables.put("link", config.publicUrl() + variables.getString("path"));
-    }
-    return variables;
+  private Future<Void> retry(JsonObject message, Delivery delivery) {
+    long attempts = message.getLong("attempts", 1L);
+    boolean dead = attempts >= config.mailMaxAttempts();
+    long delay = Math.min(MAX_BACKOFF_MILLIS, config.mailRetryBaseMillis() * (1L << Math.min(20, attempts - 1)));
+    delay = Math.max(delay, Math.min(MAX_BACKOFF_MILLIS, delivery.retryAfterMillis()));
+    log.warn("{} {} attempt {} failed{}: {}", message.getString("channel"), message.getString("id"), attempts,
+        dead ? " for the last time" : "", delivery.detail());
+    return outbox.markFailed(message.getString("id"), dead, System.currentTimeMillis() + delay, trim(delivery.detail()));
+  }
+
+  private static String trim(String error) {
+    String text = String.valueOf(error);
+    return text.length() > 500 ? text.substring(0, 500) : text;
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    Future<?> closed = mail == null ? Future.succeededFuture() : mail.close();
-    return Future.join(wakeConsumer.unregister(), closed);
+    List<Future<?>> closed = new ArrayList<>();
+    closed.add(wakeConsumer.unregister());
+    channels.values().forEach(channel -> closed.add(channel.close()));
+    return Future.join(closed);
   }
 }

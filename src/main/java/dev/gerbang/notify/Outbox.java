@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 /**
@@ -34,6 +35,18 @@ public final class Outbox {
         .addString(mail.getJsonObject("variables", new JsonObject()).encode())
         .addLong(now)
         .addLong(now);
+    return conn.preparedQuery(sql.get("insert")).execute(row).map(done -> id);
+  }
+
+  /**
+   * Adds one push to one device as a pending message: channel webpush or fcm, the subscription's or device's id
+   * as recipient, and the notification's text (which never holds health data) as variables.
+   */
+  public Future<String> enqueuePush(SqlConnection conn, String channel, String targetId, String userId, String type,
+                                    String locale, JsonObject payload) {
+    String id = Ids.newId();
+    long now = System.currentTimeMillis();
+    Tuple row = Tuple.of(id, channel, targetId, userId, type, locale).addString(payload.encode()).addLong(now).addLong(now);
     return conn.preparedQuery(sql.get("insert")).execute(row).map(done -> id);
   }
 

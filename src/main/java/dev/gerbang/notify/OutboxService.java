@@ -29,8 +29,8 @@ public interface OutboxService {
   /** No SMTP server is configured: keep the claimed message, not sent. */
   Future<Void> markHeld(String id, String note);
 
-  /** An SMTP server is configured now: held messages become pending. Answers how many. */
-  Future<Integer> releaseHeld();
+  /** The channel (email, webpush, fcm) is configured now: its held messages become pending. Answers how many. */
+  Future<Integer> releaseHeld(String channel);
 
   /** Admin list: {status, limit, cursor} -> {items, nextCursor, total}. */
   Future<JsonObject> search(JsonObject query);

@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  * Mail templates: conf/templates/NAME.LOCALE.txt (first line "Subject: ...", then the plain-text part)
  * and NAME.LOCALE.html (the HTML part), with {{variable}} placeholders, HTML-escaped in the HTML part.
  * Read from conf/templates in the working directory when it exists (so they can be edited without a
- * build), else from the copy inside the jar. Loaded once, at start-up.
+ * build), else from the copy inside the jar. Loaded once, at start-up. The short texts of in-app and push
+ * notifications, a title and a body per {@link NoticeType}, are in conf/templates/notices.LOCALE.json.
  */
 public final class Templates {
   public static final String[] NAMES = {
       "verify-email", "password-reset", "password-changed", "email-change-confirm", "email-change-notice", "new-sign-in",
-      "medical-record-available", "comment-on-article"};
+      "medical-record-available", "comment-on-article", "comment-reply", "admin-message"};
   public static final String[] LOCALES = {"en", "id"};
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
 
@@ -31,7 +32,12 @@ public final class Templates {
   private record Template(String subject, String text, String html) {
   }
 
+  /** An in-app or push notification's text. */
+  public record Notice(String title, String body) {
+  }
+
   private final Map<String, Template> templates = new HashMap<>();
+  private final Map<String, JsonObject> notices = new HashMap<>();
   private final String defaultLocale;
 
   public Templates(Path workDir, String defaultLocale) {
@@ -47,6 +53,16 @@ public final class Templates {
         }
         templates.put(name + "." + locale, new Template(first.substring(9).strip(), txt.substring(newline + 1).strip(), html));
       }
+    }
+    for (String locale : LOCALES) {
+      JsonObject texts = new JsonObject(read(workDir, "notices." + locale + ".json"));
+      for (NoticeType type : NoticeType.values()) {
+        JsonObject text = texts.getJsonObject(type.id());
+        if (text == null || text.getString("title") == null || text.getString("body") == null) {
+          throw new IllegalStateException("notices." + locale + ".json needs a title and a body for " + type.id());
+        }
+      }
+      notices.put(locale, texts);
     }
   }
 
@@ -77,6 +93,13 @@ public final class Templates {
     }
     return new Rendered(fill(template.subject(), variables, false), fill(template.text(), variables, false),
         fill(template.html(), variables, true));
+  }
+
+  /** The notification's title and body in the locale (else the default one), placeholders filled as plain text. */
+  public Notice notice(NoticeType type, String locale, JsonObject variables) {
+    JsonObject texts = notices.getOrDefault(locale, notices.get(defaultLocale));
+    JsonObject text = texts.getJsonObject(type.id());
+    return new Notice(fill(text.getString("title"), variables, false), fill(text.getString("body"), variables, false));
   }
 
   private static String fill(String text, JsonObject variables, boolean html) {

@@ -8,6 +8,7 @@ import dev.gerbang.auth.SessionIssuer;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.notify.PushService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,10 +22,12 @@ public final class UserRoutes {
 
   private final Components c;
   private final SessionIssuer issuer;
+  private final PushService push;
 
-  public UserRoutes(Components components, SessionIssuer issuer) {
+  public UserRoutes(Components components, SessionIssuer issuer, PushService push) {
     this.c = components;
     this.issuer = issuer;
+    this.push = push;
   }
 
   public void mount(Router api) {
@@ -34,10 +37,14 @@ public final class UserRoutes {
     api.delete("/me").handler(c.auth().required()).handler(this::delete);
   }
 
+  /** The account, with the devices push notifications go to (browsers and phones). */
   private void me(RoutingContext ctx) {
-    c.users().find(AuthUser.of(ctx).userId())
+    String userId = AuthUser.of(ctx).userId();
+    Future<JsonObject> devices = push.devices(userId);
+    c.users().find(userId)
         .compose(user -> user == null ? Future.failedFuture(Problem.notFound("This account no longer exists")) : Future.succeededFuture(user))
-        .onSuccess(user -> Responses.ok(ctx, user.toJson()))
+        .compose(user -> devices.map(found -> user.toJson().put("pushDevices", found)))
+        .onSuccess(json -> Responses.ok(ctx, json))
         .onFailure(ctx::fail);
   }
 

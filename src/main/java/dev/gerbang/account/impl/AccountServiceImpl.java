@@ -6,6 +6,8 @@ import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
 import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.notify.NoticeType;
+import dev.gerbang.notify.Notices;
 import dev.gerbang.notify.Outbox;
 import dev.gerbang.user.Emails;
 import io.vertx.core.Future;
@@ -24,11 +26,18 @@ public final class AccountServiceImpl implements AccountService {
   private final Pool pool;
   private final Sql sql;
   private final Outbox outbox;
+  private final Notices notices;
 
-  public AccountServiceImpl(Database database, Outbox outbox) {
+  public AccountServiceImpl(Database database, Outbox outbox, Notices notices) {
     this.pool = database.pool();
     this.sql = database.sql("account_tokens");
     this.outbox = outbox;
+    this.notices = notices;
+  }
+
+  /** "Your password was changed": a security notice, so its email goes out whatever the preferences say. */
+  private static Notices.Notice passwordChanged(String userId, JsonObject noticeMail) {
+    return new Notices.Notice(NoticeType.PASSWORD_CHANGED, userId, noticeMail.getJsonObject("variables"), "/settings", noticeMail);
   }
 
   /** Inserts a token and its mails on the caller's connection: also used by sign-up, inside its transaction. */
@@ -117,6 +126,7 @@ public final class AccountServiceImpl implements AccountService {
 
   @Override
   public Future<JsonObject> resetPassword(String tokenHash, String passwordHash, JsonObject noticeMail) {
+    Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> usable(conn, tokenHash, RESET).compose(row -> {
       if (row == null) {
         return Future.succeededFuture(null);
@@ -126,9 +136,9 @@ public final class AccountServiceImpl implements AccountService {
           : setPassword(conn, userId, passwordHash)
               .compose(done -> revokeOthers(conn, userId, RESET))
               .compose(done -> endSessions(conn, userId, null, "password_reset"))
-              .compose(ended -> outbox.enqueue(conn, noticeMail.copy().put("userId", userId))
+              .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
                   .map(id -> new JsonObject().put("userId", userId).put("sessionIds", ended))));
-    })).onSuccess(done -> outbox.wake());
+    })).onSuccess(done -> batch.delivered());
   }
 
   private Future<Void> setPassword(SqlConnection conn, String userId, String passwordHash) {
@@ -138,11 +148,12 @@ public final class AccountServiceImpl implements AccountService {
 
   @Override
   public Future<JsonObject> changePassword(String userId, String passwordHash, String keepSessionId, JsonObject noticeMail) {
+    Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> setPassword(conn, userId, passwordHash)
             .compose(done -> endSessions(conn, userId, keepSessionId, "password_changed"))
-            .compose(ended -> outbox.enqueue(conn, noticeMail.copy().put("userId", userId))
+            .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
                 .map(id -> new JsonObject().put("sessionIds", ended))))
-        .onSuccess(done -> outbox.wake());
+        .onSuccess(done -> batch.delivered());
   }
 
   @Override

@@ -4,7 +4,8 @@ import dev.gerbang.auth.SessionService;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.notify.Outbox;
+import dev.gerbang.notify.NoticeType;
+import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,12 +20,12 @@ public final class SessionServiceImpl implements SessionService {
 
   private final Pool pool;
   private final Sql sql;
-  private final Outbox outbox;
+  private final Notices notices;
 
-  public SessionServiceImpl(Database database, Outbox outbox) {
+  public SessionServiceImpl(Database database, Notices notices) {
     this.pool = database.pool();
     this.sql = database.sql("sessions");
-    this.outbox = outbox;
+    this.notices = notices;
   }
 
   @Override
@@ -34,11 +35,13 @@ public final class SessionServiceImpl implements SessionService {
     Tuple row = Tuple.of(id, session.getString("userId"), session.getString("userAgent"), session.getString("ip"),
         now, now).addLong(session.getLong("expiresAt"));
     JsonObject newDeviceMail = session.getJsonObject("newDeviceMail");
+    Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> newDevice(conn, session, newDeviceMail)
         .compose(isNew -> conn.preparedQuery(sql.get("insert")).execute(row)
             .compose(done -> conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(session.getString("refreshHash"), id, now)))
-            .compose(done -> isNew ? outbox.enqueue(conn, newDeviceMail.copy().put("userId", session.getString("userId")))
-                .onSuccess(x -> outbox.wake()).mapEmpty() : Future.succeededFuture())))
+            .compose(done -> isNew ? batch.add(conn, new Notices.Notice(NoticeType.NEW_SIGN_IN, session.getString("userId"),
+                newDeviceMail.getJsonObject("variables"), "/settings", newDeviceMail)) : Future.succeededFuture())))
+        .onSuccess(done -> batch.delivered())
         .mapEmpty();
   }
 

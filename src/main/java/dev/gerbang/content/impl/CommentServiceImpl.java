@@ -5,7 +5,8 @@ import dev.gerbang.content.Viewer;
 import dev.gerbang.db.Cursor;
 import dev.gerbang.account.Mails;
 import dev.gerbang.db.Database;
-import dev.gerbang.notify.Outbox;
+import dev.gerbang.notify.NoticeType;
+import dev.gerbang.notify.Notices;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
@@ -20,14 +21,15 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 
 public final class CommentServiceImpl implements CommentService {
-  private final Outbox outbox;
+  private final Notices notices;
   private final Pool pool;
   private final Sql sql;
 
-  public CommentServiceImpl(Database database, Outbox outbox) {
-    this.outbox = outbox;
+  public CommentServiceImpl(Database database, Notices notices) {
+    this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("comments");
   }
@@ -35,6 +37,7 @@ public final class CommentServiceImpl implements CommentService {
   static JsonObject toJson(Row row) {
     return new JsonObject()
         .put("id", row.getString("id"))
+        .put("parentId", row.getString("parent_id"))
         .put("author", new JsonObject().put("id", row.getString("author_id")).put("name", row.getString("author_name")))
         .put("body", row.getString("body"))
         .put("status", row.getString("status"))
@@ -99,26 +102,62 @@ public final class CommentServiceImpl implements CommentService {
     Viewer viewer = Viewer.of(viewerJson);
     String id = Ids.newId();
     long now = System.currentTimeMillis();
+    String parentId = comment.getString("parentId");
+    Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> article(conn, viewer, slug)
-        .compose(article -> conn.preparedQuery(sql.get("insert"))
-            .execute(Tuple.of(id, article.getString("id"), viewer.userId(), comment.getString("body"), now, now))
-            .compose(done -> notifyAuthor(conn, article, viewer, id)))
+        .compose(article -> parent(conn, viewer, article, parentId)
+            .compose(parent -> conn.preparedQuery(sql.get("insert"))
+                .execute(Tuple.of(id, article.getString("id"), viewer.userId(), comment.getString("body"), parentId, now)
+                    .addLong(now))
+                .compose(done -> notifyAuthors(conn, batch, article, parent, viewer, id))))
         .compose(done -> find(conn, id)))
-        .onSuccess(row -> outbox.wake())
+        .onSuccess(row -> batch.delivered())
         .map(row -> toJson(row).put("articleSlug", slug));
   }
 
-  /** "A comment on your article": mailed to its author (not for their own comments), in the comment's transaction. */
-  private Future<Void> notifyAuthor(SqlConnection conn, Row article, Viewer viewer, String commentId) {
-    if (viewer.is(article.getString("author_id"))) {
+  /** The comment answered, when there is one: it must belong to the article and be visible to the viewer. */
+  private Future<Row> parent(SqlClient client, Viewer viewer, Row article, String parentId) {
+    if (parentId == null) {
       return Future.succeededFuture();
     }
-    return conn.preparedQuery(sql.get("commentNotice")).execute(Tuple.of(viewer.userId(), article.getString("id")))
+    return visible(client, viewer, parentId)
+        .compose(row -> row.getString("article_id").equals(article.getString("id")) ? Future.succeededFuture(row)
+            : Future.failedFuture(new IllegalStateException()))
+        .recover(failure -> Future.failedFuture(ServiceErrors.of(Problem.validation(List.of(
+            new Problem.FieldError("parentId", "must be the id of a comment on this article"))))));
+  }
+
+  /**
+   * In the comment's transaction: "a reply to your comment" for the answered comment's author, and "a comment on
+   * your article" for the article's author, unless they are the commenter or were just told by the reply.
+   */
+  private Future<Void> notifyAuthors(SqlConnection conn, Notices.Batch batch, Row article, Row parent, Viewer viewer,
+                                     String commentId) {
+    String parentAuthor = parent == null ? null : parent.getString("author_id");
+    Future<Void> reply = parentAuthor == null || viewer.is(parentAuthor) ? Future.succeededFuture()
+        : tell(conn, batch, NoticeType.COMMENT_REPLY, parentAuthor, article, viewer, commentId);
+    String articleAuthor = article.getString("author_id");
+    if (viewer.is(articleAuthor) || articleAuthor.equals(parentAuthor)) {
+      return reply;
+    }
+    return reply.compose(done -> tell(conn, batch, NoticeType.ARTICLE_COMMENT, articleAuthor, article, viewer, commentId));
+  }
+
+  private Future<Void> tell(SqlConnection conn, Notices.Batch batch, NoticeType type, String recipientId, Row article,
+                            Viewer viewer, String commentId) {
+    return conn.preparedQuery(sql.get("commentNotice")).execute(Tuple.of(viewer.userId(), recipientId, article.getString("id")))
         .compose(rows -> {
           Row to = Rows.first(rows, r -> r);
-          return to == null ? Future.succeededFuture() : outbox.enqueue(conn, Mails.commentOnArticle(to.getString("email"),
-              to.getString("name"), to.getString("locale"), to.getString("title"), to.getString("commenter"),
-              to.getString("slug"), commentId)).mapEmpty();
+          if (to == null) {
+            return Future.succeededFuture();
+          }
+          JsonObject mail = type == NoticeType.COMMENT_REPLY
+              ? Mails.commentReply(to.getString("email"), to.getString("name"), to.getString("locale"), to.getString("title"),
+                  to.getString("commenter"), to.getString("slug"), commentId)
+              : Mails.commentOnArticle(to.getString("email"), to.getString("name"), to.getString("locale"),
+                  to.getString("title"), to.getString("commenter"), to.getString("slug"), commentId);
+          return batch.add(conn, new Notices.Notice(type, recipientId, new JsonObject().put("title", to.getString("title"))
+              .put("commenter", to.getString("commenter")), "/articles/" + to.getString("slug") + "#comment-" + commentId, mail));
         });
   }
 

@@ -10,7 +10,8 @@ import dev.gerbang.db.Sql;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.ServiceErrors;
 import dev.gerbang.medical.MedicalRecordService;
-import dev.gerbang.notify.Outbox;
+import dev.gerbang.notify.NoticeType;
+import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,10 +30,10 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
 
   private final Pool pool;
   private final Sql sql;
-  private final Outbox outbox;
+  private final Notices notices;
 
-  public MedicalRecordServiceImpl(Database database, Outbox outbox) {
-    this.outbox = outbox;
+  public MedicalRecordServiceImpl(Database database, Notices notices) {
+    this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("medical_records");
   }
@@ -120,6 +121,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   public Future<JsonObject> create(JsonObject callerJson, JsonObject record) {
     String id = Ids.newId();
     long now = System.currentTimeMillis();
+    Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> caller(conn, callerJson).compose(caller -> {
       String doctorId = record.getString("doctorId");
       if (!caller.admin()) {
@@ -148,21 +150,23 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
               .addString(record.getString("notes"))
               .addString(caller.userId())
               .addLong(now).addLong(now)))
-          .compose(done -> notifyPatient(conn, patientId, id))
+          .compose(done -> notifyPatient(conn, batch, patientId, id))
           .compose(done -> findRecord(conn, id))
           .map(RecordRows::detail);
-    })).onSuccess(created -> outbox.wake());
+    })).onSuccess(created -> batch.delivered());
   }
 
-  /** Mails the patient that a record is available, in the record's transaction: a link, and no health data. */
-  private Future<Void> notifyPatient(SqlConnection conn, String patientId, String recordId) {
+  /** Tells the patient that a record is available, in the record's transaction: a link, and no health data. */
+  private Future<Void> notifyPatient(SqlConnection conn, Notices.Batch batch, String patientId, String recordId) {
     return conn.preparedQuery(sql.get("patientContact")).execute(Tuple.of(patientId)).compose(rows -> {
       Row patient = Rows.first(rows, row -> row);
       if (patient == null) {
         return Future.succeededFuture();
       }
-      return outbox.enqueue(conn, Mails.medicalRecordAvailable(patient.getString("email"), patient.getString("name"),
-          patient.getString("locale"), recordId)).mapEmpty();
+      JsonObject mail = Mails.medicalRecordAvailable(patient.getString("email"), patient.getString("name"),
+          patient.getString("locale"), recordId);
+      return batch.add(conn, new Notices.Notice(NoticeType.MEDICAL_RECORD, patient.getString("id"), new JsonObject(),
+          "/medical-records/" + recordId, mail));
     });
   }
 

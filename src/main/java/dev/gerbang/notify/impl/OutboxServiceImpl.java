@@ -80,8 +80,8 @@ public final class OutboxServiceImpl implements OutboxService {
   }
 
   @Override
-  public Future<Integer> releaseHeld() {
-    return pool.preparedQuery(sql.get("releaseHeld")).execute(Tuple.of(System.currentTimeMillis())).map(rows -> rows.rowCount());
+  public Future<Integer> releaseHeld(String channel) {
+    return pool.preparedQuery(sql.get("releaseHeld")).execute(Tuple.of(System.currentTimeMillis(), channel)).map(rows -> rows.rowCount());
   }
 
   @Override

@@ -1,0 +1,87 @@
+package dev.gerbang.notify;
+
+import dev.gerbang.account.EmailTokens;
+import dev.gerbang.config.AppConfig;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mail.MailClient;
+import io.vertx.ext.mail.MailConfig;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.StartTLSOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mail over SMTP, rendered from the templates. With no SMTP host configured the messages are held and their
+ * links logged, so a newcomer can verify an account locally.
+ */
+final class EmailChannel implements Channel {
+  private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
+
+  private final AppConfig config;
+  private final Templates templates;
+  private final EmailTokens tokens;
+  private final MailClient mail;
+
+  EmailChannel(Vertx vertx, AppConfig config, Templates templates, EmailTokens tokens) {
+    this.config = config;
+    this.templates = templates;
+    this.tokens = tokens;
+    this.mail = config.smtpHost().isEmpty() ? null : MailClient.create(vertx, new MailConfig()
+        .setHostname(config.smtpHost())
+        .setPort(config.smtpPort())
+        .setStarttls(StartTLSOptions.valueOf(config.smtpStartTls()))
+        .setSsl(config.smtpSsl())
+        .setUsername(config.smtpUsername().isEmpty() ? null : config.smtpUsername())
+        .setPassword(config.smtpPassword().isEmpty() ? null : config.smtpPassword())
+        .setKeepAlive(true));
+  }
+
+  boolean configured() {
+    return mail != null;
+  }
+
+  @Override
+  public Future<Delivery> deliver(JsonObject message) {
+    String id = message.getString("id");
+    JsonObject variables = variables(message);
+    Templates.Rendered rendered = templates.render(message.getString("template"), message.getString("locale"), variables);
+    if (mail == null) {
+      log.info("mail not sent (no SMTP configured): to={} template={} link={}", message.getString("recipient"),
+          message.getString("template"), variables.getString("link", "-"));
+      return Future.succeededFuture(Delivery.held("no SMTP server configured"));
+    }
+    MailMessage mailMessage = new MailMessage()
+        .setFrom(config.smtpFrom())
+        .setTo(message.getString("recipient"))
+        .setSubject(rendered.subject())
+        .setText(rendered.text())
+        .setHtml(rendered.html())
+        // A stable Message-ID: should a crash fall between the server's acceptance and our bookkeeping,
+        // the retry carries the same id and mail systems can drop the duplicate.
+        .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Message-ID", "<" + id + "@gerbang>"));
+    return mail.sendMail(mailMessage).map(sent -> Delivery.sent());
+  }
+
+  /** The template's variables plus the product name, public URL and, for a token, the link built from it. */
+  private JsonObject variables(JsonObject message) {
+    JsonObject variables = message.getJsonObject("variables").copy()
+        .put("productName", config.mailProductName())
+        .put("publicUrl", config.publicUrl());
+    String tokenId = variables.getString("tokenId");
+    String linkPath = variables.getString("linkPath");
+    if (tokenId != null && linkPath != null) {
+      variables.put("link", config.publicUrl() + linkPath + "?token=" + tokens.tokenFor(tokenId));
+    } else if (variables.getString("path") != null) {
+      variables.put("link", config.publicUrl() + variables.getString("path"));
+    }
+    return variables;
+  }
+
+  @Override
+  public Future<Void> close() {
+    return mail == null ? Future.succeededFuture() : mail.close();
+  }
+}

@@ -1,0 +1,174 @@
+package dev.gerbang.notify;
+
+import dev.gerbang.Components;
+import dev.gerbang.auth.AuthUser;
+import dev.gerbang.auth.SessionGate;
+import dev.gerbang.db.Ids;
+import dev.gerbang.http.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * GET /api/notifications/stream: Server-Sent Events to the caller's open tabs. SSE rather than a WebSocket: the
+ * traffic goes one way, it is plain HTTP (the same auth header, proxies, HTTP/2), and resuming after a
+ * dropped connection is part of the protocol (Last-Event-ID, whose missed notifications are sent first).
+ * Events: `notification` (id: the notification's id), `unread` {count} after every change, `read`,
+ * `read-all`, `deleted`. A comment line every heartbeat keeps proxies from closing an idle stream. The
+ * stream ends when its session is revoked or its user changes and the session no longer checks out.
+ */
+final class NotificationStream {
+  private static final int RESUME_LIMIT = 100;
+  private static final int MAX_STREAMS_PER_USER = 8;
+
+  private final Vertx vertx;
+  private final Components c;
+  private final NotificationService notifications;
+  private final long heartbeatMillis;
+  private final Map<String, Integer> open = new HashMap<>();
+
+  NotificationStream(Vertx vertx, Components components, NotificationService notifications) {
+    this.vertx = vertx;
+    this.c = components;
+    this.notifications = notifications;
+    this.heartbeatMillis = components.notifySettings().heartbeatSeconds() * 1000L;
+  }
+
+  void open(RoutingContext ctx) {
+    AuthUser me = AuthUser.of(ctx);
+    String lastId = ctx.request().getHeader("Last-Event-ID");
+    if (lastId != null && !lastId.isEmpty() && !Ids.looksValid(lastId)) {
+      ctx.fail(Problem.badRequest("Last-Event-ID must be the id of a notification this stream sent"));
+      return;
+    }
+    if (open.getOrDefault(me.userId(), 0) >= MAX_STREAMS_PER_USER) {
+      ctx.fail(new Problem(429, "too-many-streams", "Too many streams",
+          "At most " + MAX_STREAMS_PER_USER + " notification streams may be open per account", java.util.List.of()));
+      return;
+    }
+    open.merge(me.userId(), 1, Integer::sum);
+    new Connection(ctx, me).start(lastId == null || lastId.isEmpty() ? null : lastId);
+  }
+
+  private final class Connection {
+    private final HttpServerResponse response;
+    private final AuthUser me;
+    private MessageConsumer<JsonObject> live;
+    private MessageConsumer<JsonObject> sessions;
+    private long heartbeat;
+    private boolean closed;
+    /** Writes in order, although counts come back from the database asynchronously. */
+    private Future<Void> tail = Future.succeededFuture();
+
+    Connection(RoutingContext ctx, AuthUser me) {
+      this.response = ctx.response();
+      this.me = me;
+    }
+
+    void start(String lastId) {
+      // identity: no compression, whose buffering would hold events back.
+      response.setChunked(true)
+          .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .putHeader("Content-Encoding", "identity")
+          .putHeader("X-Accel-Buffering", "no");
+      response.closeHandler(v -> close());
+      response.exceptionHandler(e -> close());
+      // Listen before reading what was missed, so that nothing falls between the two.
+      live = vertx.eventBus().consumer(Notices.liveAddress(me.userId()), message -> event(message.body()));
+      sessions = vertx.eventBus().consumer(SessionGate.CHANGED, message -> sessionChanged(message.body()));
+      heartbeat = vertx.setPeriodic(heartbeatMillis, id -> keepAlive());
+      write("retry: 3000\n: connected\n\n");
+      if (lastId != null) {
+        enqueue(() -> notifications.since(me.userId(), lastId, RESUME_LIMIT).map(missed -> {
+          for (Object item : missed) {
+            writeNotification((JsonObject) item);
+          }
+          return null;
+        }));
+      }
+      sendUnreadCount();
+    }
+
+    private void event(JsonObject event) {
+      String kind = event.getString("event");
+      if ("notification".equals(kind)) {
+        writeNotification(event.getJsonObject("notification"));
+      } else {
+        JsonObject data = event.copy();
+        data.remove("event");
+        write("event: " + kind + "\ndata: " + data.encode() + "\n\n");
+      }
+      sendUnreadCount();
+    }
+
+    private void writeNotification(JsonObject notification) {
+      write("event: notification\nid: " + notification.getString("id") + "\ndata: " + notification.encode() + "\n\n");
+    }
+
+    private void sendUnreadCount() {
+      enqueue(() -> notifications.unreadCount(me.userId())
+          .map(count -> write("event: unread\ndata: " + new JsonObject().put("count", count).encode() + "\n\n")));
+    }
+
+    private void enqueue(java.util.function.Supplier<Future<?>> step) {
+      tail = tail.compose(done -> closed ? Future.succeededFuture() : step.get().<Void>mapEmpty())
+          .recover(failure -> Future.succeededFuture());
+    }
+
+    /** Heartbeat, and a look at the session: a revocation heard of nowhere still ends the stream. */
+    private void keepAlive() {
+      write(": ping\n\n");
+      c.gate().check(me.sessionId(), me.userId()).onSuccess(user -> {
+        if (user == null) {
+          end();
+        }
+      });
+    }
+
+    private void sessionChanged(JsonObject change) {
+      JsonArray ids = change.getJsonArray("sessionIds");
+      if (ids != null && ids.contains(me.sessionId())) {
+        end();
+      } else if (me.userId().equals(change.getString("userId"))) {
+        // Roles or status changed: ask the database itself, not a cache that may not have heard yet.
+        c.sessions().lookup(me.sessionId()).onSuccess(session -> {
+          if (session == null || !session.getBoolean("active", false)) {
+            end();
+          }
+        });
+      }
+    }
+
+    private Void write(String text) {
+      if (!closed) {
+        response.write(text);
+      }
+      return null;
+    }
+
+    private void end() {
+      if (!closed) {
+        response.end();
+      }
+      close();
+    }
+
+    private void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      vertx.cancelTimer(heartbeat);
+      live.unregister();
+      sessions.unregister();
+      open.computeIfPresent(me.userId(), (user, n) -> n <= 1 ? null : n - 1);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.gerbang.notify;
+
+import dev.gerbang.notify.push.FcmSender;
+import dev.gerbang.notify.push.PushOutcome;
+import dev.gerbang.notify.push.WebPushSender;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A push to one browser (Web Push) or one phone (FCM): the outbox row names the subscription or device and
+ * carries the notification's text. A push service that says the target is gone (404/410, an unregistered
+ * token) gets it removed; a busy or failing one is retried with backoff, honouring its Retry-After.
+ */
+final class PushChannel implements Channel {
+  private final PushService push;
+  private final String channel;
+  private final int ttlSeconds;
+  private final WebPushSender webPush;
+  private final FcmSender fcm;
+
+  PushChannel(PushService push, String channel, int ttlSeconds, WebPushSender webPush, FcmSender fcm) {
+    this.push = push;
+    this.channel = channel;
+    this.ttlSeconds = ttlSeconds;
+    this.webPush = webPush;
+    this.fcm = fcm;
+  }
+
+  @Override
+  public Future<Delivery> deliver(JsonObject message) {
+    String targetId = message.getString("recipient");
+    JsonObject payload = message.getJsonObject("variables");
+    return push.target(channel, targetId).compose(target -> {
+      if (target == null) {
+        return Future.succeededFuture(Delivery.dead("the device was removed before the push went out"));
+      }
+      if (!target.getString("userId").equals(message.getString("userId"))) {
+        // The browser's subscription moved to the account that signed in on it since: not theirs to read.
+        return Future.succeededFuture(Delivery.dead("the device now belongs to another account"));
+      }
+      Future<PushOutcome> sent = webPush != null
+          ? webPush.send(target.getString("endpoint"), target.getString("p256dh"), target.getString("auth"), payload,
+              ttlSeconds, urgency(message.getString("template")))
+          : fcm.send(target.getString("token"), payload);
+      return sent.compose(outcome -> outcome(targetId, outcome));
+    });
+  }
+
+  private Future<Delivery> outcome(String targetId, PushOutcome outcome) {
+    String detail = "HTTP " + outcome.status() + ": " + outcome.detail();
+    return switch (outcome.kind()) {
+      case DELIVERED -> push.touch(channel, targetId).map(done -> Delivery.sent());
+      case GONE -> push.remove(channel, targetId).map(done -> Delivery.dead("the push service no longer knows this device, "
+          + "so it was removed (" + detail + ")"));
+      case RETRY -> Future.succeededFuture(Delivery.retry(detail, outcome.retryAfterMillis()));
+      case REJECTED -> Future.succeededFuture(Delivery.dead(detail));
+    };
+  }
+
+  /** Security notices should wake a sleeping phone; the rest may wait for it. */
+  private static String urgency(String type) {
+    return type != null && type.startsWith("account.") ? "high" : "normal";
+  }
+}

@@ -1,0 +1,143 @@
+package dev.gerbang.notify;
+
+import dev.gerbang.Components;
+import dev.gerbang.auth.AuthUser;
+import dev.gerbang.db.Ids;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.Responses;
+import dev.gerbang.http.Validator;
+import dev.gerbang.notify.push.WebPushCrypto;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Registering devices for push: the VAPID public key, browsers' Web Push subscriptions, mobile apps' FCM tokens. */
+public final class PushRoutes {
+  private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+={0,2}");
+  private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
+  private static final List<String> PLATFORMS = List.of("android", "ios", "web");
+
+  private final Components c;
+  private final PushService push;
+
+  public PushRoutes(Vertx vertx, Components components) {
+    this.c = components;
+    this.push = PushService.proxy(vertx);
+  }
+
+  public void mount(Router api) {
+    api.get("/push/vapid-public-key").handler(this::vapidPublicKey);
+    api.post("/push/subscriptions").handler(c.auth().required()).handler(this::subscribe);
+    api.delete("/push/subscriptions/:id").handler(c.auth().required()).handler(this::unsubscribe);
+    api.post("/push/devices").handler(c.auth().required()).handler(this::registerDevice);
+    api.delete("/push/devices/:id").handler(c.auth().required()).handler(this::removeDevice);
+  }
+
+  private void vapidPublicKey(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "public, max-age=3600");
+    Responses.ok(ctx, new JsonObject().put("publicKey", c.vapid().publicKeyBase64Url()));
+  }
+
+  /** The browser's PushSubscription.toJSON(): {endpoint, expirationTime, keys: {p256dh, auth}}. */
+  private void subscribe(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "endpoint", "expirationTime", "keys");
+    String endpoint = v.text("endpoint", 1, 2048);
+    if (endpoint != null && c.notifySettings().endpointProblem(endpoint) != null) {
+      v.add("endpoint", c.notifySettings().endpointProblem(endpoint));
+    }
+    Object keys = v.raw().getValue("keys");
+    String p256dh = null;
+    String auth = null;
+    if (!(keys instanceof JsonObject keyObject)) {
+      v.add("keys", keys == null ? "is required" : "must be an object {p256dh, auth}");
+    } else {
+      p256dh = key(v, keyObject, "p256dh", 65);
+      auth = key(v, keyObject, "auth", 16);
+      if (p256dh != null && !WebPushCrypto.isValidPublicKey(Base64.getUrlDecoder().decode(p256dh.replace("=", "")))) {
+        v.add("keys.p256dh", "is not a P-256 public key");
+        p256dh = null;
+      }
+    }
+    v.validate();
+    AuthUser me = AuthUser.of(ctx);
+    JsonObject subscription = new JsonObject().put("endpoint", endpoint).put("p256dh", p256dh).put("auth", auth)
+        .put("userAgent", userAgent(ctx));
+    push.subscribe(me.userId(), subscription, c.notifySettings().maxDevicesPerUser()).onSuccess(saved -> {
+      c.audit().record(ctx, "push_subscribed", me.userId(), new JsonObject().put("subscriptionId", saved.getString("id")));
+      Responses.json(ctx, saved.getBoolean("created") ? 201 : 200, new JsonObject().put("id", saved.getString("id")));
+    }).onFailure(ctx::fail);
+  }
+
+  /** A base64url key of exactly `bytes` bytes once decoded; null (and a field error) otherwise. */
+  private static String key(Validator v, JsonObject keys, String name, int bytes) {
+    Object value = keys.getValue(name);
+    if (!(value instanceof String text) || !BASE64URL.matcher(text).matches() || text.length() > 100) {
+      v.add("keys." + name, value == null ? "is required" : "must be base64url text");
+      return null;
+    }
+    try {
+      if (Base64.getUrlDecoder().decode(text.replace("=", "")).length == bytes) {
+        return text.replace("=", "");
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    v.add("keys." + name, "must be " + bytes + " bytes, base64url-encoded");
+    return null;
+  }
+
+  private void unsubscribe(RoutingContext ctx) {
+    remove(ctx, "You have no push subscription with this id", id -> push.unsubscribe(AuthUser.of(ctx).userId(), id));
+  }
+
+  /** A mobile app's FCM registration token: {token, platform: android|ios|web, name?}. */
+  private void registerDevice(RoutingContext ctx) {
+    if (!c.notifySettings().fcmEnabled()) {
+      ctx.fail(new Problem(503, "push-not-configured", "Mobile push is not configured",
+          "This server has no Firebase Cloud Messaging credentials (push.fcm.credentialsFile)", List.of()));
+      return;
+    }
+    Validator v = Validator.body(ctx, "token", "platform", "name");
+    String token = v.pattern("token", v.secret("token", 1024), TOKEN, "must not contain spaces or control characters");
+    String platform = v.text("platform", 1, 10);
+    if (platform != null && !PLATFORMS.contains(platform)) {
+      v.add("platform", "must be one of android, ios, web");
+    }
+    String name = v.optionalText("name", 1, 100);
+    v.validate();
+    AuthUser me = AuthUser.of(ctx);
+    push.registerDevice(me.userId(), new JsonObject().put("token", token).put("platform", platform).put("name", name),
+        c.notifySettings().maxDevicesPerUser()).onSuccess(saved -> {
+          c.audit().record(ctx, "push_device_registered", me.userId(), new JsonObject().put("deviceId", saved.getString("id")));
+          Responses.json(ctx, saved.getBoolean("created") ? 201 : 200, new JsonObject().put("id", saved.getString("id")));
+        }).onFailure(ctx::fail);
+  }
+
+  private void removeDevice(RoutingContext ctx) {
+    remove(ctx, "You have no device with this id", id -> push.removeDevice(AuthUser.of(ctx).userId(), id));
+  }
+
+  private void remove(RoutingContext ctx, String notFound, java.util.function.Function<String, io.vertx.core.Future<Boolean>> removal) {
+    String id = ctx.pathParam("id");
+    if (!Ids.looksValid(id)) {
+      ctx.fail(Problem.notFound(notFound));
+      return;
+    }
+    removal.apply(id).onSuccess(removed -> {
+      if (removed) {
+        Responses.noContent(ctx);
+      } else {
+        ctx.fail(Problem.notFound(notFound));
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private static String userAgent(RoutingContext ctx) {
+    String agent = ctx.request().getHeader("User-Agent");
+    return agent == null ? null : agent.length() > 255 ? agent.substring(0, 255) : agent;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.gerbang.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.Problems;
+import dev.gerbang.TestServer;
+import dev.gerbang.notify.EventStream.Event;
+import dev.gerbang.notify.Inbox.Person;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The live stream: a notification within a second, counts that follow, resumption, heartbeats, and an end at logout. */
+class NotificationStreamTest {
+  private TestServer server;
+  private Inbox inbox;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start(new JsonObject().put("notifications", new JsonObject().put("heartbeatSeconds", 1)));
+    inbox = new Inbox(server);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void aNotificationArrivesWithinASecondAndTheUnreadCountFollows() throws Exception {
+    Person author = inbox.person("editor");
+    Person reader = inbox.person();
+    String slug = inbox.article(author, "Live");
+    try (EventStream stream = EventStream.open(server, author.token(), null)) {
+      assertThat(stream.status()).isEqualTo(200);
+      assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
+      assertThat(stream.header("Cache-Control")).isEqualTo("no-store");
+      assertThat(stream.next("unread", 2000).json().getLong("count")).isZero();
+
+      long before = System.nanoTime();
+      String commentId = inbox.comment(reader, slug, "Hello live", null);
+      Event event = stream.next("notification", 2000);
+      assertThat(event).as("a notification event").isNotNull();
+      // Measured from before the comment's request was sent to the event's arrival.
+      assertThat((event.receivedAt() - before) / 1_000_000).isLessThan(1000);
+      assertThat(event.json().getString("path")).endsWith("#comment-" + commentId);
+      assertThat(event.id()).isEqualTo(event.json().getString("id"));
+      assertThat(stream.next("unread", 2000).json().getLong("count")).isEqualTo(1);
+
+      // Reading it elsewhere (another tab) brings the count down here too.
+      server.send(HttpMethod.POST, "/api/notifications/" + event.id() + "/read", author.token(), null);
+      assertThat(stream.next("read", 2000).json().getString("id")).isEqualTo(event.id());
+      assertThat(stream.next("unread", 2000).json().getLong("count")).isZero();
+
+      assertThat(stream.next("comment", 3000)).as("a heartbeat comment line").isNotNull();
+    }
+  }
+
+  @Test
+  void aResumedStreamFirstSendsWhatItMissed() throws Exception {
+    Person author = inbox.person("editor");
+    Person reader = inbox.person();
+    String slug = inbox.article(author, "Resume");
+    String lastSeen;
+    try (EventStream stream = EventStream.open(server, author.token(), null)) {
+      inbox.comment(reader, slug, "one", null);
+      lastSeen = stream.next("notification", 2000).id();
+    }
+    inbox.comment(reader, slug, "two", null);
+    inbox.comment(reader, slug, "three", null);
+    try (EventStream stream = EventStream.open(server, author.token(), lastSeen)) {
+      Event first = stream.next("notification", 2000);
+      Event second = stream.next("notification", 2000);
+      assertThat(first).isNotNull();
+      assertThat(second).isNotNull();
+      assertThat(first.id()).isGreaterThan(lastSeen);
+      assertThat(second.id()).isGreaterThan(first.id());
+      assertThat(stream.next("notification", 300)).isNull();
+    }
+    Problems.assertProblem(server.raw(HttpMethod.GET, "/api/notifications/stream", MultiMap.caseInsensitiveMultiMap()
+        .add("Authorization", "Bearer " + author.token()).add("Last-Event-ID", "'; DROP TABLE notifications"), null), 400, "bad-request");
+  }
+
+  @Test
+  void theStreamEndsAtLogoutAndCarriesNothingAfterIt() throws Exception {
+    Person author = inbox.person("editor");
+    Person reader = inbox.person();
+    String slug = inbox.article(author, "Goodbye");
+    try (EventStream stream = EventStream.open(server, author.token(), null)) {
+      stream.next("unread", 2000);
+      assertThat(server.post("/api/auth/logout", author.token(), null).statusCode()).isEqualTo(204);
+      assertThat(stream.awaitEnd(2000)).as("the stream ended").isTrue();
+      inbox.comment(reader, slug, "Anyone there?", null);
+      Thread.sleep(500);
+      assertThat(stream.drain()).noneMatch(event -> event.name().equals("notification"));
+    }
+    // The ended session cannot open another.
+    Problems.assertProblem(server.get("/api/notifications/stream", author.token()), 401, "invalid-token");
+  }
+
+  @Test
+  void theStreamEndsWhenAnAdminRevokesTheSessions() throws Exception {
+    Person admin = inbox.person("admin");
+    Person user = inbox.person();
+    try (EventStream stream = EventStream.open(server, user.token(), null)) {
+      stream.next("unread", 2000);
+      assertThat(server.send(HttpMethod.DELETE, "/api/admin/users/" + user.userId() + "/sessions", admin.token(), null)
+          .statusCode()).isIn(200, 204);
+      assertThat(stream.awaitEnd(2000)).as("the stream ended").isTrue();
+    }
+  }
+}
