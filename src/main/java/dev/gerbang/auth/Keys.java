@@ -63,12 +63,14 @@ public final class Keys {
         .put("jwt", new JsonArray().add(new JsonObject().put("secret", randomSecret())))
         .put("refresh", randomSecret());
     Path temp = file.resolveSibling("keys.json.tmp");
+    Files.deleteIfExists(temp);
+    // Mode 600 from the start, so the secrets are never readable under a looser umask, not even briefly. On a
+    // file system without POSIX permissions (Windows) the data directory's own permissions apply.
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
     Files.writeString(temp, keys.encodePrettily(), StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-    // On a file system without POSIX permissions (Windows) the data directory's own permissions apply.
-    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-    }
     Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return keys;
   }

@@ -152,4 +152,42 @@ class PostgresTest {
     server.login(email, "postgres passphrase 2026");
     mailbox.awaitTo(email, "password was changed");
   }
+
+  @Test
+  void notificationsPreferencesPushAndArticleSearchWorkOnPostgres() {
+    JsonObject editor = server.newSessionWithRoles("editor");
+    String author = editor.getString("accessToken");
+    String reader = server.newSession().getString("accessToken");
+    HttpResponse<Buffer> article = server.post("/api/articles", author, new JsonObject().put("title", "Tempeh at home")
+        .put("body", "Fermenting soybeans with rhizopus").put("status", "published"));
+    assertThat(article.statusCode()).as(article.bodyAsString()).isEqualTo(201);
+    String slug = article.bodyAsJsonObject().getString("slug");
+    JsonObject found = server.get("/api/articles?q=soybeans", null).bodyAsJsonObject();
+    assertThat(found.getJsonArray("items")).hasSize(1);
+    assertThat(server.get("/api/articles?q=pizza", null).bodyAsJsonObject().getJsonArray("items")).isEmpty();
+
+    assertThat(server.send(HttpMethod.PUT, "/api/me/notification-preferences", author,
+        new JsonObject().put("comment.reply", new JsonObject().put("push", false))).statusCode()).isEqualTo(200);
+    assertThat(server.send(HttpMethod.PUT, "/api/me/notification-preferences", author,
+        new JsonObject().put("comment.reply", new JsonObject().put("inApp", false))).bodyAsJsonObject()
+        .getJsonObject("comment.reply").getBoolean("push")).isFalse();
+    String comment = server.post("/api/articles/" + slug + "/comments", reader, new JsonObject().put("body", "Tasty"))
+        .bodyAsJsonObject().getString("id");
+    server.post("/api/articles/" + slug + "/comments", author, new JsonObject().put("body", "Thanks").put("parentId", comment));
+    JsonObject inbox = server.get("/api/notifications?unread=true", author).bodyAsJsonObject();
+    assertThat(inbox.getLong("total")).isEqualTo(1L);
+    String id = inbox.getJsonArray("items").getJsonObject(0).getString("id");
+    assertThat(server.get("/api/notifications", reader).bodyAsJsonObject().getJsonArray("items").getJsonObject(0)
+        .getString("type")).isEqualTo("comment.reply");
+    assertThat(server.send(HttpMethod.POST, "/api/notifications/" + id + "/read", author, null).statusCode()).isEqualTo(204);
+    assertThat(server.get("/api/notifications/unread-count", author).bodyAsJsonObject().getLong("count")).isZero();
+
+    JsonObject keys = new JsonObject().put("p256dh", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4")
+        .put("auth", "BTBZMqHH6r4Tts7J_aSIgg");
+    JsonObject subscription = new JsonObject().put("endpoint", "https://fcm.googleapis.com/fcm/send/pg").put("keys", keys);
+    assertThat(server.post("/api/push/subscriptions", author, subscription).statusCode()).isEqualTo(201);
+    assertThat(server.post("/api/push/subscriptions", reader, subscription).statusCode()).isEqualTo(200);
+    assertThat(server.get("/api/me", reader).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("webPush")).hasSize(1);
+    assertThat(server.get("/api/me", author).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("webPush")).isEmpty();
+  }
 }

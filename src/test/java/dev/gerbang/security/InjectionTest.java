@@ -49,10 +49,22 @@ class InjectionTest {
   private String token;
 
   @BeforeEach
-  void start() {
+  void start() throws Exception {
+    // Mobile push on (with a service account whose Google and FCM endpoints are closed ports), so that the
+    // device registration is attacked too and not merely refused as unconfigured.
+    java.nio.file.Path account = java.nio.file.Files.createTempFile("gerbang-fcm", ".json");
+    java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder()
+        .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    java.nio.file.Files.writeString(account, new JsonObject().put("project_id", "p").put("private_key", pem)
+        .put("client_email", "push@p.iam.gserviceaccount.com").put("token_uri", "http://127.0.0.1:9/token").encode());
+    account.toFile().deleteOnExit();
     server = TestServer.start(new JsonObject()
         .put("rateLimit", new JsonObject().put("enabled", false))
-        .put("loginThrottle", new JsonObject().put("freeFailures", 1000)));
+        .put("loginThrottle", new JsonObject().put("freeFailures", 1000))
+        .put("push", new JsonObject().put("fcm", new JsonObject().put("credentialsFile", account.toString())
+            .put("apiUrl", "http://127.0.0.1:9"))));
     renew();
   }
 

@@ -10,6 +10,7 @@ import dev.gerbang.TestServer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
@@ -55,7 +56,8 @@ class MeTest {
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
     JsonObject me = response.bodyAsJsonObject();
     assertThat(me.fieldNames()).containsExactlyInAnyOrder("id", "email", "username", "name", "bio", "avatarUrl", "locale",
-        "emailVerified", "disabled", "hasPassword", "roles", "createdAt", "updatedAt");
+        "emailVerified", "disabled", "hasPassword", "roles", "createdAt", "updatedAt", "pushDevices");
+    assertThat(me.remove("pushDevices")).isEqualTo(new JsonObject().put("webPush", new JsonArray()).put("mobile", new JsonArray()));
     assertThat(me).isEqualTo(session.getJsonObject("user"));
     assertThat(me.getString("name")).isEqualTo("Test User");
     assertThat(me.getString("locale")).isEqualTo("en");
@@ -93,7 +95,9 @@ class MeTest {
     assertThat(me.getString("bio")).isEqualTo("Dokter gigi");
     assertThat(me.getString("avatarUrl")).isEqualTo("https://img.example.com/a.png?s=64");
     assertThat(me.getString("locale")).isEqualTo("id");
-    assertThat(server.get("/api/me", token).bodyAsJsonObject()).isEqualTo(me);
+    JsonObject read = server.get("/api/me", token).bodyAsJsonObject();
+    assertThat(read.remove("pushDevices")).isNotNull();
+    assertThat(read).isEqualTo(me);
     Map<String, Object> row = userRow(id);
     assertThat(row).containsEntry("name", "Siti Rahma").containsEntry("username", "Siti.Rahma_1")
         .containsEntry("username_normalized", "siti.rahma_1").containsEntry("bio", "Dokter gigi").containsEntry("locale", "id");
