@@ -16,6 +16,8 @@ export const ADMIN_NAV = [
   { href: '/admin/articles', key: 'admin.nav.articles', roles: CONTENT },
   { href: '/admin/comments', key: 'admin.nav.comments', roles: CONTENT },
   { href: '/admin/taxonomy', key: 'admin.nav.taxonomy', roles: CONTENT },
+  { href: '/admin/patients', key: 'admin.nav.patients', roles: ADMIN },
+  { href: '/admin/doctors', key: 'admin.nav.doctors', roles: ADMIN },
   { href: '/admin/audit', key: 'admin.nav.audit', roles: ADMIN },
   { href: '/admin/outbox', key: 'admin.nav.outbox', roles: ADMIN },
   { href: '/admin/system', key: 'admin.nav.system', roles: ADMIN },
