@@ -1,12 +1,8 @@
 import { adminNavFor } from '../../nav.js';
 
-/** /admin: the first tab this user may open (users for admins, articles for editors). */
+/** /admin: the first tab this user may open: users for admins, the articles for editors. */
 export default async function adminIndex(context) {
-  const first = adminNavFor(context.user)[0];
-  const screens = {
-    '/admin/users': () => import('./users.js'),
-    '/admin/articles': () => import('./articles.js'),
-  };
-  const module = await (screens[first.href] || screens['/admin/articles'])();
+  const admin = adminNavFor(context.user)[0]?.href === '/admin/users';
+  const module = await (admin ? import('./users.js') : import('./articles.js'));
   return module.default(context);
 }
