@@ -27,7 +27,9 @@ export function showErrors(form, error) {
   let first = null;
   const errors = error instanceof ApiError ? error.fieldErrors : [];
   for (const { field, message } of errors) {
-    const box = form.querySelector(`.field[data-field="${CSS.escape(field)}"]`);
+    // A field may also claim errors the API reports under another name (data-also="slug" on a tag's name).
+    const name = CSS.escape(field);
+    const box = form.querySelector(`.field[data-field="${name}"]`) || form.querySelector(`.field[data-also~="${name}"]`);
     if (!box) { unclaimed.push(`${field}: ${message}`); continue; }
     const slot = box.querySelector('.error');
     slot.textContent = slot.textContent ? `${slot.textContent}; ${message}` : message;

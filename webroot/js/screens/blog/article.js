@@ -1,5 +1,6 @@
 import { api } from '../../api.js';
 import { formatDate, h, replace } from '../../dom.js';
+import { confirmDialog } from '../../dialog.js';
 import { describe, handle } from '../../forms.js';
 import { lang, t } from '../../i18n.js';
 
@@ -61,7 +62,7 @@ function comments(article, user) {
     const params = new URLSearchParams({ limit: '20' });
     if (cursor) params.set('cursor', cursor);
     const page = await api('GET', `/api/articles/${encodeURIComponent(article.slug)}/comments?${params}`);
-    page.items.forEach((c) => list.append(comment(c)));
+    page.items.forEach((c) => list.append(comment(c, article, user)));
     cursor = page.nextCursor;
     more.hidden = !cursor;
   };
@@ -75,15 +76,64 @@ function comments(article, user) {
     h('button', { type: 'submit', class: 'button' }, t('blog.postComment'))),
   async ({ body }, formEl) => {
     const created = await api('POST', `/api/articles/${encodeURIComponent(article.slug)}/comments`, { body });
-    list.append(comment(created));
+    list.append(comment(created, article, user));
     formEl.reset();
   }) : h('p', {}, h('a', { href: `/login?next=${encodeURIComponent(`/articles/${article.slug}`)}` }, t('blog.signInToComment')));
   return h('section', { class: 'comments-section', 'aria-labelledby': 'comments-title' },
     h('h2', { id: 'comments-title' }, t('blog.comments')), list, more, form);
 }
 
-function comment(c) {
-  return h('li', { class: 'comment', id: `comment-${c.id}` },
-    h('p', { class: 'meta' }, c.author.name, ' · ', formatDate(c.createdAt, lang()), c.status === 'hidden' ? ` · ${t('blog.hidden')}` : ''),
-    h('p', {}, c.body));
+/** One comment; moderators (the article's author, editors, admins) may hide, show or delete it, its author delete it. */
+function comment(c, article, user) {
+  const hidden = c.status === 'hidden';
+  const moderates = !!user && (user.id === article.author.id || user.roles.includes('editor') || user.roles.includes('admin'));
+  const mine = !!user && user.id === c.author.id;
+  const actions = h('div', { class: 'comment-actions' });
+  const item = h('li', { class: `comment${hidden ? ' is-hidden' : ''}`, id: `comment-${c.id}` },
+    h('p', { class: 'meta' }, c.author.name, ' · ', formatDate(c.createdAt, lang()),
+      hidden ? [' · ', h('span', { class: 'tag warn' }, t('blog.hidden'))] : null),
+    h('p', {}, c.body),
+    moderates || mine ? actions : null);
+  const failed = (button, error) => {
+    actions.querySelector('.error')?.remove();
+    actions.append(h('p', { class: 'error', role: 'alert' }, describe(error)));
+    button.disabled = false;
+  };
+  if (moderates) {
+    const toggle = h('button', { type: 'button', class: 'button small secondary',
+      'aria-label': t(hidden ? 'admin.comments.showNamed' : 'admin.comments.hideNamed', { name: c.author.name }) },
+    t(hidden ? 'admin.comments.show' : 'admin.comments.hide'));
+    toggle.addEventListener('click', async () => {
+      toggle.disabled = true;
+      try {
+        const updated = await api('PATCH', `/api/comments/${encodeURIComponent(c.id)}`, { status: hidden ? 'visible' : 'hidden' });
+        const next = comment({ ...c, ...updated }, article, user);
+        item.replaceWith(next);
+        next.querySelector('.comment-actions button')?.focus();
+      } catch (error) {
+        failed(toggle, error);
+      }
+    });
+    actions.append(toggle);
+  }
+  if (moderates || mine) {
+    const remove = h('button', { type: 'button', class: 'button small danger',
+      'aria-label': t('admin.comments.deleteNamed', { name: c.author.name }) }, t('admin.delete'));
+    remove.addEventListener('click', async () => {
+      const done = await confirmDialog({
+        title: t('admin.comments.deleteTitle'), text: t('admin.comments.deleteText', { name: c.author.name, body: excerpt(c.body) }),
+        confirmLabel: t('admin.delete'), action: () => api('DELETE', `/api/comments/${encodeURIComponent(c.id)}`),
+      });
+      if (done) {
+        const heading = document.getElementById('comments-title');
+        item.remove();
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    });
+    actions.append(remove);
+  }
+  return item;
 }
+
+const excerpt = (text) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);

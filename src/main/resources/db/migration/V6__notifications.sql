@@ -56,3 +56,6 @@ CREATE INDEX push_devices_user_idx ON push_devices (user_id, created_at);
 
 -- Replies: a comment may answer another comment of the same article.
 ALTER TABLE comments ADD COLUMN parent_id VARCHAR(36) REFERENCES comments (id) ON DELETE SET NULL;
+
+-- The moderation list (GET /api/comments) pages every comment newest first.
+CREATE INDEX comments_created_idx ON comments (created_at, id);

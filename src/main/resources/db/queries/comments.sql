@@ -25,6 +25,24 @@ LIMIT ?
 -- name: countAll
 SELECT COUNT(*) FROM comments m WHERE m.article_id = ?
 
+-- The moderation list: every comment on a live article, newest first, with its article. An empty status or
+-- search text switches that filter off.
+-- name: search
+SELECT m.*, u.name AS author_name, a.slug AS article_slug, a.title AS article_title
+FROM comments m JOIN users u ON u.id = m.author_id JOIN articles a ON a.id = m.article_id
+WHERE a.deleted_at IS NULL
+  AND (? = '' OR m.status = ?)
+  AND (? = '' OR lower(m.body) LIKE ? ESCAPE '\' OR lower(u.name) LIKE ? ESCAPE '\')
+  AND (m.created_at < ? OR (m.created_at = ? AND m.id < ?))
+ORDER BY m.created_at DESC, m.id DESC
+LIMIT ?
+
+-- name: searchCount
+SELECT COUNT(*) FROM comments m JOIN users u ON u.id = m.author_id JOIN articles a ON a.id = m.article_id
+WHERE a.deleted_at IS NULL
+  AND (? = '' OR m.status = ?)
+  AND (? = '' OR lower(m.body) LIKE ? ESCAPE '\' OR lower(u.name) LIKE ? ESCAPE '\')
+
 -- A comment with what deciding on it needs; gone with its article.
 -- name: find
 SELECT m.*, u.name AS author_name, a.slug AS article_slug, a.author_id AS article_author_id, a.status AS article_status

@@ -6,13 +6,19 @@ import dev.gerbang.http.Problem;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.user.Roles;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
 
-/** Comments: listed under their article, written by signed-in users, moderated by the article's author and editors. */
+/**
+ * Comments: listed under their article, written by signed-in users, moderated by the article's author and editors;
+ * editors and admins also see every comment in one list, newest first, to moderate them.
+ */
 final class CommentRoutes {
   static final int MAX_BODY = 5000;
+  private static final Set<String> STATUSES = Set.of("visible", "hidden");
 
   private final Components c;
   private final CommentService comments;
@@ -25,6 +31,7 @@ final class CommentRoutes {
   }
 
   void mount(Router api) {
+    api.get("/comments").handler(c.auth().required(Roles.EDITOR, Roles.ADMIN)).handler(this::search);
     api.get("/articles/:slug/comments").handler(c.auth().optional()).handler(this::list);
     api.post("/articles/:slug/comments").handler(c.auth().required()).handler(this::create);
     api.patch("/comments/:id").handler(c.auth().required()).handler(this::update);
@@ -34,6 +41,12 @@ final class CommentRoutes {
   private void list(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "limit", "cursor").limit().cursor().validate();
     comments.list(Viewer.json(ctx), ctx.pathParam("slug"), query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+  }
+
+  private void search(RoutingContext ctx) {
+    JsonObject query = QueryParams.of(ctx, "status", "q", "limit", "cursor")
+        .choice("status", STATUSES).text("q", 100).limit().cursor().validate();
+    comments.search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {

@@ -23,6 +23,9 @@ public interface CommentService {
   /** The article's comments, oldest first: {limit, cursor} -> {items, nextCursor, total}; 404 when the viewer cannot see the article. */
   Future<JsonObject> list(JsonObject viewer, String slug, JsonObject query);
 
+  /** Every comment on a live article, newest first, hidden ones too (for editors and admins): {status, q, limit, cursor} -> a page. */
+  Future<JsonObject> search(JsonObject query);
+
   /** Adds {body} as the viewer to an article the viewer can see. */
   Future<JsonObject> create(JsonObject viewer, String slug, JsonObject comment);
 

@@ -120,6 +120,26 @@ class PostgresTest {
   }
 
   @Test
+  void theCommentModerationListWorksOnPostgres() {
+    String editor = server.newSessionWithRoles("editor").getString("accessToken");
+    String reader = server.newSession().getString("accessToken");
+    assertThat(server.post("/api/articles", editor, new JsonObject().put("title", "Musim hujan").put("body", "Payung.")
+        .put("status", "published")).statusCode()).isEqualTo(201);
+    for (String body : new String[] {"Terima kasih", "Spam 100%_off", "Bagus"}) {
+      assertThat(server.post("/api/articles/musim-hujan/comments", reader, new JsonObject().put("body", body)).statusCode())
+          .isEqualTo(201);
+    }
+    JsonObject all = server.get("/api/comments?limit=2", editor).bodyAsJsonObject();
+    assertThat(all.getLong("total")).isEqualTo(3L);
+    assertThat(all.getJsonArray("items").getJsonObject(0).getString("body")).isEqualTo("Bagus");
+    JsonObject rest = server.get("/api/comments?cursor=" + all.getString("nextCursor"), editor).bodyAsJsonObject();
+    assertThat(rest.getJsonArray("items").getJsonObject(0).getString("body")).isEqualTo("Terima kasih");
+    JsonObject spam = server.get("/api/comments?status=visible&q=0%25_OFF", editor).bodyAsJsonObject();
+    assertThat(spam.getLong("total")).isEqualTo(1L);
+    assertThat(spam.getJsonArray("items").getJsonObject(0).getString("articleTitle")).isEqualTo("Musim hujan");
+  }
+
+  @Test
   void medicalRecordsAndTheirAccessRulesWorkOnPostgres() {
     dev.gerbang.medical.MedicalWorld world = new dev.gerbang.medical.MedicalWorld(server);
     var patient = world.patient("Ayu Lestari");

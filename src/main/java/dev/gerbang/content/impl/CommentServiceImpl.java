@@ -98,6 +98,17 @@ public final class CommentServiceImpl implements CommentService {
   }
 
   @Override
+  public Future<JsonObject> search(JsonObject query) {
+    String status = query.getString("status", "");
+    String q = query.getString("q", "");
+    String like = Page.likePattern(q);
+    return Page.keyset(pool, sql, "search", "searchCount", Tuple.of(status, status, q, like, like), query.getString("cursor"),
+        query.getInteger("limit", 20),
+        row -> toJson(row).put("articleSlug", row.getString("article_slug")).put("articleTitle", row.getString("article_title")),
+        row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
+  }
+
+  @Override
   public Future<JsonObject> create(JsonObject viewerJson, String slug, JsonObject comment) {
     Viewer viewer = Viewer.of(viewerJson);
     String id = Ids.newId();
