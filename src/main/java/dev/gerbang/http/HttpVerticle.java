@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 /** One per event loop: the root router (API, health, static SPA) and the HTTP server. */
 public final class HttpVerticle extends VerticleBase {
+  /** Published on this node when its HTTP verticles stop: streaming responses end. */
+  public static final String STOPPING = "gerbang.http.stopping";
+
   private static final String NOT_API = "^/(?!api(/|$)).*";
   private final Components c;
   private HttpServer server;
@@ -150,7 +153,9 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    // Stop accepting, let in-flight requests finish (up to the configured time), then close.
+    // Stop accepting, let in-flight requests finish (up to the configured time), then close. Long-lived
+    // responses (notification streams) end at once when told, instead of holding the shutdown to its limit.
+    vertx.eventBus().publish(STOPPING, null);
     if (deadline != null) {
       deadline.stop();
     }

@@ -4,6 +4,7 @@ import dev.gerbang.Components;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.SessionGate;
 import dev.gerbang.db.Ids;
+import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,7 +22,8 @@ import java.util.Map;
  * dropped connection is part of the protocol (Last-Event-ID, whose missed notifications are sent first).
  * Events: `notification` (id: the notification's id), `unread` {count} after every change, `read`,
  * `read-all`, `deleted`. A comment line every heartbeat keeps proxies from closing an idle stream. The
- * stream ends when its session is revoked or its user changes and the session no longer checks out.
+ * stream ends when its session is revoked or its user changes and the session no longer checks out, and when
+ * the server stops (the browser reconnects to another node, or to this one when it is back).
  */
 final class NotificationStream {
   private static final int RESUME_LIMIT = 100;
@@ -61,6 +63,7 @@ final class NotificationStream {
     private final AuthUser me;
     private MessageConsumer<JsonObject> live;
     private MessageConsumer<JsonObject> sessions;
+    private MessageConsumer<Object> stopping;
     private long heartbeat;
     private boolean closed;
     /** Writes in order, although counts come back from the database asynchronously. */
@@ -83,6 +86,7 @@ final class NotificationStream {
       // Listen before reading what was missed, so that nothing falls between the two.
       live = vertx.eventBus().consumer(Notices.liveAddress(me.userId()), message -> event(message.body()));
       sessions = vertx.eventBus().consumer(SessionGate.CHANGED, message -> sessionChanged(message.body()));
+      stopping = vertx.eventBus().localConsumer(HttpVerticle.STOPPING, message -> end());
       heartbeat = vertx.setPeriodic(heartbeatMillis, id -> keepAlive());
       write("retry: 3000\n: connected\n\n");
       if (lastId != null) {
@@ -168,6 +172,7 @@ final class NotificationStream {
       vertx.cancelTimer(heartbeat);
       live.unregister();
       sessions.unregister();
+      stopping.unregister();
       open.computeIfPresent(me.userId(), (user, n) -> n <= 1 ? null : n - 1);
     }
   }

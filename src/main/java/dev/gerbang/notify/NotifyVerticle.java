@@ -127,7 +127,9 @@ public final class NotifyVerticle extends VerticleBase {
     Channel channel = channels.get(message.getString("channel"));
     Future<Delivery> attempt = channel == null
         ? Future.succeededFuture(Delivery.held("channel " + message.getString("channel") + " is not configured"))
-        : channel.deliver(message).recover(failure -> Future.succeededFuture(Delivery.retry(String.valueOf(failure.getMessage()), -1)));
+        // Composed, so that a channel that throws counts as a failed attempt like one whose future fails.
+        : Future.succeededFuture().compose(x -> channel.deliver(message))
+            .recover(failure -> Future.succeededFuture(Delivery.retry(String.valueOf(failure.getMessage()), -1)));
     return attempt.compose(delivery -> switch (delivery.kind()) {
       case SENT -> outbox.markSent(id);
       case HELD -> outbox.markHeld(id, delivery.detail());

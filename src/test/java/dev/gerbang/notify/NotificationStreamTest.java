@@ -112,4 +112,17 @@ class NotificationStreamTest {
       assertThat(stream.awaitEnd(2000)).as("the stream ended").isTrue();
     }
   }
+
+  @Test
+  void openStreamsEndAtOnceWhenTheServerStopsInsteadOfHoldingTheShutdown() throws Exception {
+    Person user = inbox.person();
+    try (EventStream stream = EventStream.open(server, user.token(), null)) {
+      stream.next("unread", 2000);
+      long started = System.nanoTime();
+      server.gerbang().stop();
+      assertThat(stream.awaitEnd(2000)).as("the stream ended").isTrue();
+      // The shutdown would otherwise wait for the stream up to http.shutdownTimeoutSeconds (20 s).
+      assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000);
+    }
+  }
 }
