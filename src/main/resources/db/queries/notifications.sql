@@ -57,3 +57,7 @@ WHERE u.disabled = FALSE AND r.role = ? ORDER BY u.id;
 
 -- name: recipientsAll
 SELECT id, email, name, locale FROM users WHERE disabled = FALSE ORDER BY id;
+
+-- Notifications older than the retention period go, read or not.
+-- name: purge
+DELETE FROM notifications WHERE created_at < ?;

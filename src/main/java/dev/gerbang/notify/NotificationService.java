@@ -45,4 +45,7 @@ public interface NotificationService {
    * account named, in one transaction. Answers how many accounts it reached.
    */
   Future<Integer> message(JsonObject message);
+
+  /** Deletes every notification created before this time (epoch ms); answers how many. */
+  Future<Integer> purge(long before);
 }

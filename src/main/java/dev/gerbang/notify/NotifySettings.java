@@ -11,7 +11,7 @@ import java.util.Locale;
  * URLs on one of the known push services (endpointHosts, matched with their subdomains): the server posts to
  * whatever URL a browser registered, so without this list a subscription could make it call any address.
  */
-public record NotifySettings(int heartbeatSeconds, int pushTtlSeconds, int maxDevicesPerUser, String vapidSubject,
+public record NotifySettings(int heartbeatSeconds, int retentionDays, int pushTtlSeconds, int maxDevicesPerUser, String vapidSubject,
                              List<String> endpointHosts, boolean allowHttpEndpoints, String fcmCredentialsFile,
                              String fcmApiUrl) {
 
@@ -28,6 +28,7 @@ public record NotifySettings(int heartbeatSeconds, int pushTtlSeconds, int maxDe
       throw new ConfigException(AppConfig.envName("push.fcm.apiUrl") + ": must be an http(s) URL");
     }
     return new NotifySettings(config.intIn("notifications.heartbeatSeconds", 1, 300),
+        config.intIn("notifications.retentionDays", 1, 3650),
         config.intIn("push.ttlSeconds", 0, 2_419_200), config.intIn("push.maxDevicesPerUser", 1, 100), subject,
         config.stringList("push.webPush.endpointHosts").stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(),
         config.bool("push.webPush.allowHttp"), config.string("push.fcm.credentialsFile"), fcmApi);

@@ -33,6 +33,7 @@ public final class NotifyVerticle extends VerticleBase {
   private static final int BATCH = 10;
   private static final long CLAIM_MILLIS = 120_000;
   private static final long MAX_BACKOFF_MILLIS = 3_600_000;
+  private static final long PURGE_EVERY_MILLIS = 3_600_000;
 
   private final AppConfig config;
   private final Templates templates;
@@ -44,6 +45,7 @@ public final class NotifyVerticle extends VerticleBase {
   private OutboxService outbox;
   private MessageConsumer<Object> wakeConsumer;
   private long timer;
+  private long purgeTimer;
   private boolean draining;
   private boolean again;
 
@@ -87,7 +89,21 @@ public final class NotifyVerticle extends VerticleBase {
     }
     wakeConsumer = vertx.eventBus().consumer(Outbox.WAKE, message -> drain());
     timer = vertx.setPeriodic(config.mailPollMillis(), id -> drain());
+    NotificationService notifications = NotificationService.proxy(vertx);
+    purgeTimer = vertx.setPeriodic(1000, PURGE_EVERY_MILLIS, id -> purge(notifications));
     return Future.all(released).onSuccess(x -> drain());
+  }
+
+  /** Old notifications go, so that inboxes do not grow for ever (notifications.retentionDays). */
+  private void purge(NotificationService notifications) {
+    long before = System.currentTimeMillis() - settings.retentionDays() * 86_400_000L;
+    notifications.purge(before).onComplete(done -> {
+      if (done.failed()) {
+        log.warn("purging old notifications failed: {}", done.cause().toString());
+      } else if (done.result() > 0) {
+        log.info("purged {} notifications older than {} days", done.result(), settings.retentionDays());
+      }
+    });
   }
 
   /** One drain at a time; a wake-up during a drain makes it go round once more. */
@@ -159,6 +175,7 @@ public final class NotifyVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    vertx.cancelTimer(purgeTimer);
     List<Future<?>> closed = new ArrayList<>();
     closed.add(wakeConsumer.unregister());
     channels.values().forEach(channel -> closed.add(channel.close()));

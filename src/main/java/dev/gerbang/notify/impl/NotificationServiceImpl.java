@@ -122,6 +122,11 @@ public final class NotificationServiceImpl implements NotificationService {
     })).onSuccess(count -> batch.delivered());
   }
 
+  @Override
+  public Future<Integer> purge(long before) {
+    return pool.preparedQuery(sql.get("purge")).execute(Tuple.of(before)).map(RowSet::rowCount);
+  }
+
   private Future<List<Row>> recipients(SqlConnection conn, JsonObject to) {
     List<Row> found = new ArrayList<>();
     if (to.getJsonArray("userIds") != null) {

@@ -1,0 +1,42 @@
+package dev.gerbang.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.TestDb;
+import dev.gerbang.TestServer;
+import dev.gerbang.notify.Inbox.Person;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Inboxes do not grow for ever: notifications older than notifications.retentionDays go. */
+class NotificationRetentionTest {
+  @Test
+  void notificationsOlderThanTheRetentionGoAndNewerOnesStay() throws Exception {
+    Path dataDir = Files.createTempDirectory("gerbang-retention");
+    JsonObject config = new JsonObject().put("notifications", new JsonObject().put("retentionDays", 2));
+    String old;
+    try {
+      try (TestServer server = TestServer.startOn(dataDir, config)) {
+        Inbox inbox = new Inbox(server);
+        Person author = inbox.person("editor");
+        Person reader = inbox.person();
+        String slug = inbox.article(author, "Old news");
+        inbox.comment(reader, slug, "Long ago", null);
+        inbox.comment(reader, slug, "Recently", null);
+        old = inbox.items(author).getJsonObject(1).getString("id");
+        long threeDaysAgo = System.currentTimeMillis() - 3 * 86_400_000L;
+        assertThat(TestDb.update(server, "UPDATE notifications SET created_at = ? WHERE id = ?", threeDaysAgo, old)).isEqualTo(1);
+      }
+      // The purge runs a second after start, then hourly.
+      try (TestServer server = TestServer.startOn(dataDir, config)) {
+        long left = TestDb.eventually(() -> TestDb.count(server, "SELECT COUNT(*) FROM notifications"), n -> n == 1);
+        assertThat(left).isEqualTo(1);
+        assertThat(TestDb.rows(server, "SELECT id FROM notifications").get(0).get("id")).isNotEqualTo(old);
+      }
+    } finally {
+      TestServer.deleteTree(dataDir);
+    }
+  }
+}
