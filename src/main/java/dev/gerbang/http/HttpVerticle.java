@@ -60,7 +60,7 @@ public final class HttpVerticle extends VerticleBase {
     router.routeWithRegex(NOT_API).method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(HttpVerticle::revalidate)
         .handler(StaticHandler.create("webroot").setIndexPage("index.html").setDefaultContentEncoding("UTF-8"));
-    router.getWithRegex(NOT_API).handler(this::spaFallback);
+    router.routeWithRegex(NOT_API).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::spaFallback);
 
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);

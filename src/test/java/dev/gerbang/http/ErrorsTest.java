@@ -180,6 +180,12 @@ class ErrorsTest {
     assertThat(page.getHeader("Content-Type")).startsWith("text/html");
     assertThat(page.bodyAsString()).isEqualTo(index);
 
+    // HEAD answers what GET would, without the body (link checkers and uptime probes use it).
+    HttpResponse<Buffer> head = raw(HttpMethod.HEAD, "/admin/users/42", null, "Accept", "text/html");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.getHeader("Content-Type")).startsWith("text/html");
+    assertThat(head.body() == null || head.body().length() == 0).isTrue();
+
     assertProblem(raw(HttpMethod.GET, "/admin/users/42", null, "Accept", "application/json"), 404, "not-found");
     assertProblem(server.get("/missing.js", null), 404, "not-found");
     assertProblem(server.get("/../pom.xml", null), 404, "not-found");
