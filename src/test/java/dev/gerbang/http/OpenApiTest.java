@@ -92,4 +92,23 @@ class OpenApiTest {
       assertThat(schemas.containsKey(matcher.group(1))).as("schema " + matcher.group(1)).isTrue();
     }
   }
+
+  @Test
+  void everyOperationDocumentsTheRateLimitAndEveryBodyTheSizeLimit() {
+    JsonObject paths = server.get("/api/openapi.json", null).bodyAsJsonObject().getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      if (!path.startsWith("/api/")) {
+        continue;
+      }
+      JsonObject operations = paths.getJsonObject(path);
+      for (String method : operations.fieldNames()) {
+        JsonObject operation = operations.getJsonObject(method);
+        JsonObject responses = operation.getJsonObject("responses");
+        assertThat(responses.containsKey("429")).as(method + " " + path + " documents 429").isTrue();
+        if (operation.containsKey("requestBody")) {
+          assertThat(responses.containsKey("413")).as(method + " " + path + " documents 413").isTrue();
+        }
+      }
+    }
+  }
 }
