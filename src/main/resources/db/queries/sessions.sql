@@ -5,7 +5,8 @@ INSERT INTO sessions (id, user_id, user_agent, ip, created_at, last_used_at, exp
 INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?, ?, ?);
 
 -- name: findToken
-SELECT t.token_hash, t.session_id, t.issued_at, t.replaced_at, s.user_id, s.expires_at, s.revoked_at, u.disabled
+SELECT t.token_hash, t.session_id, t.issued_at, t.replaced_at, s.user_id, s.expires_at, s.revoked_at, u.disabled,
+       s.created_at AS session_created_at
 FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id JOIN users u ON u.id = s.user_id
 WHERE t.token_hash = ?;
 

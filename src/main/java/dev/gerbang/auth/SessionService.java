@@ -27,9 +27,10 @@ public interface SessionService {
    * Presents a refresh token (by hash) together with the hash of its deterministic successor.
    * Answers {outcome, sessionId, userId, issuedAt}: outcome `rotated` (successor stored), `grace` (already
    * rotated within graceMs: same successor again), `reused` (rotated earlier: the session is now revoked),
-   * or `invalid` (unknown, expired, revoked, or the account is disabled).
+   * or `invalid` (unknown, expired, revoked, older than absoluteMs since sign-in, or the account is disabled).
+   * A rotation extends the session by ttlMs, never past absoluteMs after its sign-in.
    */
-  Future<JsonObject> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs);
+  Future<JsonObject> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs, long absoluteMs);
 
   /** {sessionId, userId, username, roles, active} for the access-token check, or null when unknown. */
   Future<JsonObject> lookup(String sessionId);

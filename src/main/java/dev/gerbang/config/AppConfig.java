@@ -139,6 +139,11 @@ public final class AppConfig {
     return intIn("session.refreshTokenTtlDays", 1, 365);
   }
 
+  /** However active, a session ends this long after its sign-in (ASVS 3.3.2 wants 12 h at L2). */
+  public int sessionAbsoluteHours() {
+    return intIn("session.absoluteLifetimeHours", 1, 87_600);
+  }
+
   public int refreshGraceSeconds() {
     return intIn("session.refreshGraceSeconds", 0, 300);
   }
@@ -483,6 +488,7 @@ public final class AppConfig {
     accessTokenTtlSeconds();
     refreshTokenTtlDays();
     refreshGraceSeconds();
+    sessionAbsoluteHours();
     cookieSecure();
     sessionCacheSeconds();
     if (passwordMinLength() > passwordMaxLength()) {

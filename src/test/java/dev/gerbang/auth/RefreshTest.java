@@ -227,4 +227,24 @@ class RefreshTest {
   private static List<Map<String, Object>> concat(List<Map<String, Object>> a, List<Map<String, Object>> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
+
+  /** ASVS 4.0.3 V3.3.2: however active, a session ends session.absoluteLifetimeHours after its sign-in. */
+  @Test
+  void aSessionEndsItsAbsoluteLifetimeAfterSignInHoweverOftenItRefreshes() {
+    server.close();
+    server = TestServer.start(new JsonObject().put("session", new JsonObject().put("absoluteLifetimeHours", 12)));
+    JsonObject login = server.newSession();
+    String sessionId = (String) TestDb.rows(server, "SELECT session_id FROM refresh_tokens").get(0).get("session_id");
+    // Signed in eleven hours ago: the refresh works, and the session's end is capped at the absolute limit.
+    long signedIn = System.currentTimeMillis() - 11 * 3_600_000L;
+    TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", signedIn, sessionId);
+    JsonObject pair = ok(refresh(login.getString("refreshToken")));
+    long expiresAt = ((Number) TestDb.row(server, "SELECT expires_at FROM sessions WHERE id = ?", sessionId).get("expires_at")).longValue();
+    assertThat(expiresAt).isEqualTo(signedIn + 12 * 3_600_000L);
+
+    // Thirteen hours: refused, although the token was never used and the 30-day idle limit is far away.
+    TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", System.currentTimeMillis() - 13 * 3_600_000L, sessionId);
+    HttpResponse<Buffer> refused = refresh(pair.getString("refreshToken"));
+    dev.gerbang.Problems.assertProblem(refused, 401, "invalid-token");
+  }
 }

@@ -60,13 +60,15 @@ public final class SessionServiceImpl implements SessionService {
   }
 
   @Override
-  public Future<JsonObject> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs) {
+  public Future<JsonObject> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs, long absoluteMs) {
     return pool.withTransaction(conn -> findToken(conn, tokenHash).compose(token -> {
       long now = System.currentTimeMillis();
       if (token == null) {
         return outcome("invalid", null);
       }
-      boolean dead = token.getValue("revoked_at") != null || Rows.millis(token, "expires_at") < now || Rows.bool(token, "disabled");
+      long absoluteEnd = Rows.millis(token, "session_created_at") + absoluteMs;
+      boolean dead = token.getValue("revoked_at") != null || Rows.millis(token, "expires_at") < now || absoluteEnd < now
+          || Rows.bool(token, "disabled");
       if (dead) {
         return outcome("invalid", token);
       }
@@ -78,7 +80,7 @@ public final class SessionServiceImpl implements SessionService {
           }
           String sessionId = token.getString("session_id");
           return conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(successorHash, sessionId, now))
-              .compose(done -> conn.preparedQuery(sql.get("touch")).execute(Tuple.of(now, now + ttlMs, sessionId)))
+              .compose(done -> conn.preparedQuery(sql.get("touch")).execute(Tuple.of(now, Math.min(now + ttlMs, absoluteEnd), sessionId)))
               .compose(done -> outcome("rotated", token).map(json -> json.put("issuedAt", now)));
         });
       }
