@@ -39,7 +39,7 @@ export default function outboxScreen({ query, navigate }) {
       return h('tr', { dataset: { message: m.id } },
         h('td', {}, formatDate(m.createdAt, lang())),
         h('td', {}, m.recipient),
-        h('td', {}, h('code', {}, m.template), h('div', { class: 'meta' }, m.locale || '')),
+        h('td', {}, h('code', {}, m.template), h('div', { class: 'meta' }, [m.channel, m.locale].filter(Boolean).join(' · '))),
         status,
         h('td', {}, String(m.attempts ?? 0), m.sentAt ? h('div', { class: 'meta' }, formatDate(m.sentAt, lang())) : null),
         action);
