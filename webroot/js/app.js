@@ -7,7 +7,8 @@ import { MAIN_NAV } from './nav.js';
 import { navigate, onRender, render, start } from './router.js';
 import { currentUser, onUserChange, updateUser } from './session.js';
 import { bell } from './bell.js';
-import './notify.js';
+import { safePath } from './notify.js';
+import './push.js';
 
 const header = document.getElementById('top');
 const main = document.getElementById('main');
@@ -67,6 +68,12 @@ onUserChange((user) => {
 });
 onLangChange(() => { drawHeader(); render(); });
 onRender(drawHeader);
+// A click on a push notification (sw.js) asks an open tab to show where it leads.
+navigator.serviceWorker?.addEventListener('message', (event) => {
+  const path = event.data && event.data.type === 'gerbang:navigate' ? safePath(event.data.path) : null;
+  if (path && currentUser()) navigate(path);
+});
+navigator.serviceWorker?.startMessages();
 
 async function boot() {
   drawHeader();
