@@ -294,10 +294,7 @@ class NotificationsBrowserTest {
     // The server's side of a subscription as this browser would have made it (headless chromium cannot make a
     // real one), recorded where the app keeps it.
     String endpoint = "https://fcm.googleapis.com/fcm/send/test-" + UUID.randomUUID();
-    HttpResponse<Buffer> created = server.post("/api/push/subscriptions", other, new JsonObject().put("endpoint", endpoint)
-        .put("expirationTime", (Object) null).put("keys", new JsonObject().put("p256dh", p256dh()).put("auth", auth())));
-    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
-    String id = created.bodyAsJsonObject().getString("id");
+    String id = subscribe(other, endpoint);
     page.evaluate("record => localStorage.setItem('gerbang.push', JSON.stringify(record))",
         java.util.Map.of("id", id, "userId", user.getString("id"), "endpoint", endpoint));
     assertThat(webPush(other)).hasSize(1);
@@ -309,6 +306,24 @@ class NotificationsBrowserTest {
     assertThat(page.evaluate("() => localStorage.getItem('gerbang.push')")).isNull();
     // The stream stopped with the session: no reconnection knocks with a dead token (it would log a 401).
     page.waitForTimeout(2500);
+    tab.assertClean();
+  }
+
+  @Test
+  void theAccountsPushDevicesAreListedEachWithARemoveButton() throws Exception {
+    server.register(email);
+    String other = server.login(email, TestServer.PASSWORD).getString("accessToken");
+    subscribe(other, "https://fcm.googleapis.com/fcm/send/test-" + UUID.randomUUID());
+    Browser.signIn(tab, email, TestServer.PASSWORD);
+    page.navigate("/settings");
+    Locator devices = page.locator("section#push .push-devices li");
+    assertThat(devices).hasCount(1);
+    // The API client's user agent (GerbangTest/1.0) names no browser; the endpoint's host is shown, never the URL.
+    assertThat(devices.locator("strong")).hasText("A browser");
+    assertThat(devices.locator(".meta")).hasText(Pattern.compile("^Browser · via fcm\\.googleapis\\.com · added .+ · last push never$"));
+    devices.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove A browser")).click();
+    assertThat(page.locator("section#push")).containsText("No browser or phone gets push notifications from this account.");
+    assertThat(webPush(other)).isEmpty();
     tab.assertClean();
   }
 
@@ -361,6 +376,14 @@ class NotificationsBrowserTest {
 
   private String comment(String token, String slug, String body) {
     HttpResponse<Buffer> created = server.post("/api/articles/" + slug + "/comments", token, new JsonObject().put("body", body));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    return created.bodyAsJsonObject().getString("id");
+  }
+
+  /** Registers a Web Push subscription as a browser would (PushSubscription.toJSON()); answers its id. */
+  private String subscribe(String token, String endpoint) throws Exception {
+    HttpResponse<Buffer> created = server.post("/api/push/subscriptions", token, new JsonObject().put("endpoint", endpoint)
+        .put("expirationTime", (Object) null).put("keys", new JsonObject().put("p256dh", p256dh()).put("auth", auth())));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     return created.bodyAsJsonObject().getString("id");
   }
