@@ -32,6 +32,8 @@ function update() {
   link.dataset.count = n === null ? '' : String(n);
   badge.textContent = n > 99 ? '99+' : String(n);
   badge.hidden = !n;
+  // Signed out: the last title read out must not stay in the page for the next person.
+  if (n === null) live.textContent = '';
 }
 
 onUnreadCount(update);

@@ -100,6 +100,9 @@ async function connect() {
     if (response.status === 401) {
       // The token died under us (revoked, expired): a new one, or the session is over and the app signs out.
       if (!(await refresh())) return;
+    } else if (response.status === 400) {
+      // The server no longer takes the last id (say, the data was reset): resume without it.
+      lastEventId = null;
     } else if (response.ok && response.body) {
       open = true;
       openedAt = Date.now();
