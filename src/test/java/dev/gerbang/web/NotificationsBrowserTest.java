@@ -263,11 +263,10 @@ class NotificationsBrowserTest {
 
     deliverPush(cdp, registrationId, new JsonObject().put("id", "n-1").put("type", "admin.message")
         .put("title", "Hello <b>Ana</b>").put("body", "Body & <i>more</i>").put("path", "/articles"));
+    awaitShown(1);
     deliverPush(cdp, registrationId, new JsonObject().put("id", "n-2").put("type", "admin.message")
         .put("title", "Elsewhere").put("body", "").put("path", "//evil.example/x"));
-    for (int i = 0; i < 50 && ((List<?>) shownNotifications()).size() < 2; i++) {
-      page.waitForTimeout(100);
-    }
+    awaitShown(2);
     assertThat(shownNotifications()).isEqualTo(List.of(
         List.of("Hello <b>Ana</b>", "Body & <i>more</i>", "n-1", "/articles"),
         List.of("Elsewhere", "", "n-2", "/")));
@@ -390,6 +389,13 @@ class NotificationsBrowserTest {
 
   private JsonArray webPush(String token) {
     return server.get("/api/me", token).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("webPush");
+  }
+
+  /** Waits (up to 5 s) until the worker shows this many notifications; page calls cannot run in waitForCondition. */
+  private void awaitShown(int count) {
+    for (int i = 0; i < 50 && ((List<?>) shownNotifications()).size() < count; i++) {
+      page.waitForTimeout(100);
+    }
   }
 
   private Object shownNotifications() {
