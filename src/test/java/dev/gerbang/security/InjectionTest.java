@@ -52,8 +52,28 @@ class InjectionTest {
   void start() {
     server = TestServer.start(new JsonObject()
         .put("rateLimit", new JsonObject().put("enabled", false))
-        .put("loginThrottle", new JsonObject().put("freeFailures", 1000)));
+        .put("loginThrottle", new JsonObject().put("freeFailures", 1000))
+        // With FCM credentials, POST /api/push/devices is reached instead of answering 503 "not configured".
+        .put("push", new JsonObject().put("fcm", new JsonObject().put("credentialsFile", fcmAccount().toString())
+            .put("apiUrl", "http://127.0.0.1:9"))));
     renew();
+  }
+
+  /** A throwaway FCM service account whose endpoints are a closed local port: nothing leaves the machine. */
+  private static java.nio.file.Path fcmAccount() {
+    try {
+      java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+      rsa.initialize(2048);
+      String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+          .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("fcm-account", ".json");
+      file.toFile().deleteOnExit();
+      return java.nio.file.Files.writeString(file, new JsonObject().put("type", "service_account")
+          .put("project_id", "gerbang-test").put("private_key_id", "test").put("private_key", pem)
+          .put("client_email", "push@gerbang-test.iam.gserviceaccount.com").put("token_uri", "http://127.0.0.1:9/token").encode());
+    } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @AfterEach
