@@ -108,7 +108,26 @@ export async function login(email, password) {
   return pair.user;
 }
 
+/** A current access token for a request api() cannot make (the notification stream); null without a session. */
+export async function accessTokenNow() {
+  if (accessToken && Date.now() > expiresAt) await refresh();
+  return accessToken;
+}
+
+const signOutSteps = new Set();
+
+/** fn runs (and is awaited) at sign-out while the session still works: what must be undone in its name. */
+export function beforeSignOut(fn) {
+  signOutSteps.add(fn);
+}
+
+/** Runs the beforeSignOut steps; one that fails does not stop the others, nor the sign-out. */
+export async function prepareSignOut() {
+  await Promise.allSettled([...signOutSteps].map((fn) => fn()));
+}
+
 export async function logout() {
+  await prepareSignOut();
   try {
     await api('POST', '/api/auth/logout');
   } finally {

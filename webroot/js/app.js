@@ -6,6 +6,9 @@ import { LANGUAGES, lang, onLangChange, setLang, t } from './i18n.js';
 import { MAIN_NAV } from './nav.js';
 import { navigate, onRender, render, start } from './router.js';
 import { currentUser, onUserChange, updateUser } from './session.js';
+import { bell } from './bell.js';
+import { safePath } from './notify.js';
+import './push.js';
 
 const header = document.getElementById('top');
 const main = document.getElementById('main');
@@ -23,7 +26,7 @@ function drawHeader() {
     LANGUAGES.map(([code, name]) => h('option', { value: code }, name)));
   language.value = lang();
   const account = user
-    ? [h('span', { class: 'who' }, user.name || user.email),
+    ? [bell(path), h('span', { class: 'who' }, user.name || user.email),
       h('button', { type: 'button', class: 'link', onclick: signOut }, t('nav.logout'))]
     : [h('a', { href: '/login' }, t('nav.login')), h('a', { href: '/register', class: 'button small' }, t('nav.register'))];
   replace(header, h('div', { class: 'bar' },
@@ -65,6 +68,12 @@ onUserChange((user) => {
 });
 onLangChange(() => { drawHeader(); render(); });
 onRender(drawHeader);
+// A click on a push notification (sw.js) asks an open tab to show where it leads.
+navigator.serviceWorker?.addEventListener('message', (event) => {
+  const path = event.data && event.data.type === 'gerbang:navigate' ? safePath(event.data.path) : null;
+  if (path && currentUser()) navigate(path);
+});
+navigator.serviceWorker?.startMessages();
 
 async function boot() {
   drawHeader();

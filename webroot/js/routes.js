@@ -30,6 +30,7 @@ export const ROUTES = [
   { path: '/admin/audit', auth: 'required', role: 'admin', load: () => import('./screens/admin/audit.js') },
   { path: '/admin/outbox', auth: 'required', role: 'admin', load: () => import('./screens/admin/outbox.js') },
   { path: '/admin/system', auth: 'required', role: 'admin', load: () => import('./screens/admin/system.js') },
+  { path: '/notifications', auth: 'required', load: () => import('./screens/notifications.js') },
 ];
 
 /** The route and its :params for a path, or null. */

@@ -1,4 +1,4 @@
-import { api, forget } from '../../api.js';
+import { api, forget, prepareSignOut } from '../../api.js';
 import { formatDate, h, replace } from '../../dom.js';
 import { describe } from '../../forms.js';
 import { lang, t } from '../../i18n.js';
@@ -12,6 +12,7 @@ export default {
     everywhere.addEventListener('click', async () => {
       everywhere.disabled = true;
       try {
+        await prepareSignOut();
         await api('POST', '/api/auth/logout-all');
         forget();
         navigate('/login', { replace: true });

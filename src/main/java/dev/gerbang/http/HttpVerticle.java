@@ -28,6 +28,8 @@ public final class HttpVerticle extends VerticleBase {
   public static final String STOPPING = "gerbang.http.stopping";
 
   private static final String NOT_API = "^/(?!api(/|$)).*";
+  /** Every path but the notification stream, which stays open by design (heartbeats; it ends with its session). */
+  private static final String NOT_STREAM = "^(?!/api/notifications/stream/?$).*";
   private final Components c;
   private HttpServer server;
   private HttpServer redirect;
@@ -47,7 +49,7 @@ public final class HttpVerticle extends VerticleBase {
       router.route().handler(new AccessLog());
     }
     router.route().handler(new SecurityHeaders(c.config().tlsEnabled() ? c.config().hstsSeconds() : 0));
-    router.route().handler(TimeoutHandler.create(c.config().requestTimeoutSeconds() * 1000L));
+    router.routeWithRegex(NOT_STREAM).handler(TimeoutHandler.create(c.config().requestTimeoutSeconds() * 1000L));
     router.route("/api/*").handler(new Cors(c.config().corsOrigins()));
 
     router.get("/health/live").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));

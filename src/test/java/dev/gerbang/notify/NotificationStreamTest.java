@@ -85,6 +85,24 @@ class NotificationStreamTest {
   }
 
   @Test
+  void theStreamOutlivesTheRequestTimeout() throws Exception {
+    server.close();
+    server = TestServer.start(new JsonObject().put("notifications", new JsonObject().put("heartbeatSeconds", 1))
+        .put("http", new JsonObject().put("requestTimeoutSeconds", 1)));
+    inbox = new Inbox(server);
+    Person author = inbox.person("editor");
+    Person reader = inbox.person();
+    String slug = inbox.article(author, "Long lived");
+    try (EventStream stream = EventStream.open(server, author.token(), null)) {
+      stream.next("unread", 2000);
+      // Three request timeouts later the stream is still open and still delivers.
+      assertThat(stream.awaitEnd(3000)).as("the stream ended early").isFalse();
+      inbox.comment(reader, slug, "Still there?", null);
+      assertThat(stream.next("notification", 2000)).as("a notification after the timeout").isNotNull();
+    }
+  }
+
+  @Test
   void theStreamEndsAtLogoutAndCarriesNothingAfterIt() throws Exception {
     Person author = inbox.person("editor");
     Person reader = inbox.person();
