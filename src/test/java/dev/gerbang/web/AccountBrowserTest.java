@@ -9,33 +9,16 @@ import dev.gerbang.Mailbox;
 import dev.gerbang.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Sign-up, the emailed links, sign-in, staying signed in across a reload, sign-out: in a real browser. */
-@ExtendWith(ChromiumRequired.class)
-class AccountBrowserTest {
-  private static Browser browser;
+class AccountBrowserTest extends BrowserTestBase {
   private Mailbox mailbox;
   private TestServer server;
   private Browser.Tab tab;
   private Page page;
-
-  @BeforeAll
-  static void launch() {
-    browser = Browser.installed() ? Browser.launch() : null;
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void start() {

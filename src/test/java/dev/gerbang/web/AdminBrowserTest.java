@@ -10,34 +10,17 @@ import dev.gerbang.Mailbox;
 import dev.gerbang.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admin dashboard in a real browser, next to the user it acts on (two separate browser contexts). */
-@ExtendWith(ChromiumRequired.class)
-class AdminBrowserTest {
-  private static Browser browser;
+class AdminBrowserTest extends BrowserTestBase {
   private Mailbox mailbox;
   private TestServer server;
   private Browser.Tab adminTab;
   private Page admin;
   private String userEmail;
-
-  @BeforeAll
-  static void launch() {
-    browser = Browser.installed() ? Browser.launch() : null;
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void start() {

@@ -5,27 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gerbang.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An editor writes, previews and publishes an article; a reader finds it and comments. */
-@ExtendWith(ChromiumRequired.class)
-class BlogBrowserTest {
-  private static Browser browser;
-
-  @BeforeAll
-  static void launch() {
-    browser = Browser.installed() ? Browser.launch() : null;
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class BlogBrowserTest extends BrowserTestBase {
 
   private static Page.GetByLabelOptions exact() {
     return new Page.GetByLabelOptions().setExact(true);

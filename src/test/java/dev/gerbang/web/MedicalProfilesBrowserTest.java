@@ -9,27 +9,10 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.gerbang.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An admin creates and edits doctor and patient profiles for users who hold those roles. */
-@ExtendWith(ChromiumRequired.class)
-class MedicalProfilesBrowserTest {
-  private static Browser browser;
-
-  @BeforeAll
-  static void launch() {
-    browser = Browser.installed() ? Browser.launch() : null;
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class MedicalProfilesBrowserTest extends BrowserTestBase {
 
   private static Locator.GetByRoleOptions named(String name) {
     return new Locator.GetByRoleOptions().setName(name).setExact(true);

@@ -9,34 +9,17 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.gerbang.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Content moderation in the admin dashboard: categories and tags, every article with its drafts, every comment. */
-@ExtendWith(ChromiumRequired.class)
-class ModerationBrowserTest {
-  private static Browser browser;
+class ModerationBrowserTest extends BrowserTestBase {
   private TestServer server;
   private String adminEmail;
   private String editorEmail;
   private String editorToken;
   private String readerToken;
-
-  @BeforeAll
-  static void launch() {
-    browser = Browser.installed() ? Browser.launch() : null;
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void start() {

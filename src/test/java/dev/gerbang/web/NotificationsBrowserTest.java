@@ -24,12 +24,9 @@ import java.util.UUID;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Notifications in a real browser: the bell's live count, the inbox, the preferences, the service worker, and
@@ -37,26 +34,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link #theServiceWorkerRegistersAtTheRootAndThePushSwitchSaysWhatStopsIt}), so a push is handed to the
  * service worker through the DevTools protocol instead of through a push service.
  */
-@ExtendWith(ChromiumRequired.class)
-class NotificationsBrowserTest {
+class NotificationsBrowserTest extends BrowserTestBase {
   private static final Locator.GetByLabelOptions EXACT = new Locator.GetByLabelOptions().setExact(true);
-  private static Browser browser;
   private TestServer server;
   private Browser.Tab tab;
   private Page page;
   private String email;
-
-  @BeforeAll
-  static void launch() {
-    browser = Browser.installed() ? Browser.launch() : null;
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void start() {

@@ -9,34 +9,17 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.gerbang.Mailbox;
 import dev.gerbang.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Profile and settings in a real browser: profile edits, field errors, devices, email change, language. */
-@ExtendWith(ChromiumRequired.class)
-class SettingsBrowserTest {
-  private static Browser browser;
+class SettingsBrowserTest extends BrowserTestBase {
   private Mailbox mailbox;
   private TestServer server;
   private Browser.Tab tab;
   private Page page;
   private String email;
-
-  @BeforeAll
-  static void launch() {
-    browser = Browser.installed() ? Browser.launch() : null;
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void start() {

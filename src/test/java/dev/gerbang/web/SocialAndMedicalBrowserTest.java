@@ -9,27 +9,10 @@ import dev.gerbang.medical.MedicalWorld;
 import io.vertx.core.json.JsonObject;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** "Continue with Google" through the provider's own login page, and the medical records screens. */
-@ExtendWith(ChromiumRequired.class)
-class SocialAndMedicalBrowserTest {
-  private static Browser browser;
-
-  @BeforeAll
-  static void launch() {
-    browser = Browser.installed() ? Browser.launch() : null;
-  }
-
-  @AfterAll
-  static void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class SocialAndMedicalBrowserTest extends BrowserTestBase {
 
   private static Page.GetByRoleOptions named(String name) {
     return new Page.GetByRoleOptions().setName(name).setExact(true);
