@@ -26,13 +26,15 @@ public final class Gerbang {
   private final Vertx vertx;
   private final AppConfig config;
   private final Components components;
+  private final String notifyDeployment;
   private final String httpDeployment;
   private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private Gerbang(Vertx vertx, AppConfig config, Components components, String httpDeployment) {
+  private Gerbang(Vertx vertx, AppConfig config, Components components, String notifyDeployment, String httpDeployment) {
     this.vertx = vertx;
     this.config = config;
     this.components = components;
+    this.notifyDeployment = notifyDeployment;
     this.httpDeployment = httpDeployment;
   }
 
@@ -64,8 +66,8 @@ public final class Gerbang {
                 components.notifySettings(), components.vapid(), fcm),
             new DeploymentOptions()))
         .compose(notify -> vertx.deployVerticle(() -> new HttpVerticle(components),
-            new DeploymentOptions().setInstances(config.httpInstances())))
-        .map(http -> new Gerbang(vertx, config, components, http))
+                new DeploymentOptions().setInstances(config.httpInstances()))
+            .map(http -> new Gerbang(vertx, config, components, notify, http)))
         .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
   }
 
@@ -82,6 +84,12 @@ public final class Gerbang {
       vertx.undeploy(httpDeployment).await(config.shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);
     } catch (Exception e) {
       log.warn("HTTP verticles did not stop cleanly: {}", e.toString());
+    }
+    try {
+      // Before the database: messages being sent get their outcome recorded, instead of staying claimed.
+      vertx.undeploy(notifyDeployment).await(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("the notify verticle did not stop cleanly: {}", e.toString());
     }
     try {
       vertx.close().await(30, TimeUnit.SECONDS);

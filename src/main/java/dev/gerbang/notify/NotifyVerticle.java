@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,9 @@ public final class NotifyVerticle extends VerticleBase {
   private long purgeTimer;
   private boolean draining;
   private boolean again;
+  private boolean stopping;
+  /** The drain under way, so that stop() lets it record its outcomes first. */
+  private Future<?> inFlight = Future.succeededFuture();
 
   /** fcm is null when mobile push is not configured: its messages are then held. */
   public NotifyVerticle(AppConfig config, Templates templates, EmailTokens tokens, NotifySettings settings, VapidKeys vapid,
@@ -108,13 +112,16 @@ public final class NotifyVerticle extends VerticleBase {
 
   /** One drain at a time; a wake-up during a drain makes it go round once more. */
   private void drain() {
+    if (stopping) {
+      return;
+    }
     if (draining) {
       again = true;
       return;
     }
     draining = true;
     again = false;
-    outbox.claimDue(BATCH, CLAIM_MILLIS)
+    inFlight = outbox.claimDue(BATCH, CLAIM_MILLIS)
         .compose(this::sendAll)
         .onComplete(done -> {
           draining = false;
@@ -172,13 +179,22 @@ public final class NotifyVerticle extends VerticleBase {
     return text.length() > 500 ? text.substring(0, 500) : text;
   }
 
+  /**
+   * Takes no new work, lets the messages being sent finish and record their outcome (up to 10 s; the database is
+   * stopped after this verticle), then closes the channels. A message cut off keeps its claim, and is sent again
+   * when the claim runs out.
+   */
   @Override
   public Future<?> stop() {
+    stopping = true;
     vertx.cancelTimer(timer);
     vertx.cancelTimer(purgeTimer);
-    List<Future<?>> closed = new ArrayList<>();
-    closed.add(wakeConsumer.unregister());
-    channels.values().forEach(channel -> closed.add(channel.close()));
-    return Future.join(closed);
+    return wakeConsumer.unregister()
+        .transform(done -> inFlight.timeout(10, TimeUnit.SECONDS).transform(finished -> Future.succeededFuture()))
+        .compose(done -> {
+          List<Future<?>> closed = new ArrayList<>();
+          channels.values().forEach(channel -> closed.add(channel.close()));
+          return Future.join(closed);
+        });
   }
 }

@@ -73,8 +73,10 @@ final class StandIn implements AutoCloseable {
     request.body().onSuccess(body -> {
       Received got = new Received(request.method().name(), request.uri(),
           MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.copy());
-      received.add(got);
+      // The reply is chosen before the test can see the request: a test that scripts the next reply as soon as
+      // it sees this request must not change the reply to this one.
       Reply reply = script.apply(got);
+      received.add(got);
       if (reply == null) {
         return;
       }
