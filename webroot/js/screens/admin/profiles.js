@@ -82,17 +82,24 @@ function userPicker(role) {
   const picked = select({ name: 'userId', label: t('admin.profiles.user'), options: [['', t('admin.profiles.pickUser')]] });
   const list = picked.querySelector('select');
   const status = h('p', { class: 'meta', 'aria-live': 'polite' });
+  let latest = 0;
   const search = async () => {
+    // Only the newest search may fill the list: an older answer arriving late would replace it, and drop
+    // the user picked meanwhile.
+    const mine = ++latest;
     try {
       const params = new URLSearchParams({ role, limit: '50' });
       if (input.value.trim()) params.set('q', input.value.trim());
       const page = await api('GET', `/api/admin/users?${params}`);
+      if (mine !== latest) return;
+      const chosen = list.value;
       replace(list, h('option', { value: '' }, t('admin.profiles.pickUser')),
         page.items.map((u) => h('option', { value: u.id }, u.name ? `${u.name} (${u.email})` : u.email)));
+      if (page.items.some((u) => u.id === chosen)) list.value = chosen;
       status.textContent = page.items.length ? t('admin.profiles.found', { n: page.total })
         : t('admin.profiles.noneFound', { role: t(`role.${role}`) });
     } catch (error) {
-      status.textContent = describe(error);
+      if (mine === latest) status.textContent = describe(error);
     }
   };
   // Enter in the search box searches, instead of submitting the whole form.
