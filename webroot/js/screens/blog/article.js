@@ -57,48 +57,82 @@ export default async function articleScreen({ params, user }) {
 function comments(article, user) {
   const list = h('ol', { class: 'comments' });
   const more = h('button', { type: 'button', class: 'button secondary', hidden: true }, t('common.loadMore'));
+  // Who wrote each comment shown so far, for "in reply to ..." and the reply line.
+  const names = new Map();
   let cursor = null;
+  let replyTo = null;
+  const replying = h('p', { class: 'meta replying', hidden: true });
+  const setReply = (c) => {
+    replyTo = c;
+    replying.hidden = !c;
+    if (!c) {
+      replace(replying);
+      return;
+    }
+    const cancel = h('button', { type: 'button', class: 'button small secondary' }, t('blog.cancelReply'));
+    cancel.addEventListener('click', () => {
+      setReply(null);
+      document.getElementById('comment-body')?.focus();
+    });
+    replace(replying, t('blog.replyingTo', { name: c.author.name }), ' ', cancel);
+    document.getElementById('comment-body')?.focus();
+  };
+  const show = (c) => {
+    names.set(c.id, c.author.name);
+    list.append(comment(c, article, user, names, user ? setReply : null));
+  };
   const load = async () => {
     const params = new URLSearchParams({ limit: '20' });
     if (cursor) params.set('cursor', cursor);
     const page = await api('GET', `/api/articles/${encodeURIComponent(article.slug)}/comments?${params}`);
-    page.items.forEach((c) => list.append(comment(c, article, user)));
+    page.items.forEach(show);
     cursor = page.nextCursor;
     more.hidden = !cursor;
   };
   more.addEventListener('click', () => load().catch(() => {}));
   load().catch((error) => list.after(h('p', { class: 'notice bad', role: 'alert' }, describe(error))));
   const form = user ? handle(h('form', { class: 'card' },
+    replying,
     h('div', { class: 'field', dataset: { field: 'body' } },
       h('label', { for: 'comment-body' }, t('blog.yourComment')),
       h('textarea', { id: 'comment-body', name: 'body', required: true, rows: 4, 'aria-describedby': 'comment-body-error' }),
       h('p', { class: 'error', id: 'comment-body-error', role: 'alert' })),
     h('button', { type: 'submit', class: 'button' }, t('blog.postComment'))),
   async ({ body }, formEl) => {
-    const created = await api('POST', `/api/articles/${encodeURIComponent(article.slug)}/comments`, { body });
-    list.append(comment(created, article, user));
+    const created = await api('POST', `/api/articles/${encodeURIComponent(article.slug)}/comments`,
+      replyTo ? { body, parentId: replyTo.id } : { body });
+    show(created);
     formEl.reset();
+    setReply(null);
   }) : h('p', {}, h('a', { href: `/login?next=${encodeURIComponent(`/articles/${article.slug}`)}` }, t('blog.signInToComment')));
   return h('section', { class: 'comments-section', 'aria-labelledby': 'comments-title' },
     h('h2', { id: 'comments-title' }, t('blog.comments')), list, more, form);
 }
 
 /** One comment; moderators (the article's author, editors, admins) may hide, show or delete it, its author delete it. */
-function comment(c, article, user) {
+function comment(c, article, user, names, onReply) {
   const hidden = c.status === 'hidden';
   const moderates = !!user && (user.id === article.author.id || user.roles.includes('editor') || user.roles.includes('admin'));
   const mine = !!user && user.id === c.author.id;
   const actions = h('div', { class: 'comment-actions' });
   const item = h('li', { class: `comment${hidden ? ' is-hidden' : ''}`, id: `comment-${c.id}` },
     h('p', { class: 'meta' }, c.author.name, ' · ', formatDate(c.createdAt, lang()),
+      c.parentId ? [' · ', h('a', { href: `#comment-${c.parentId}` }, names.has(c.parentId)
+        ? t('blog.inReplyTo', { name: names.get(c.parentId) }) : t('blog.inReplyToComment'))] : null,
       hidden ? [' · ', h('span', { class: 'tag warn' }, t('blog.hidden'))] : null),
     h('p', {}, c.body),
-    moderates || mine ? actions : null);
+    moderates || mine || onReply ? actions : null);
   const failed = (button, error) => {
     actions.querySelector('.error')?.remove();
     actions.append(h('p', { class: 'error', role: 'alert' }, describe(error)));
     button.disabled = false;
   };
+  if (onReply && !hidden) {
+    const reply = h('button', { type: 'button', class: 'button small secondary',
+      'aria-label': t('blog.replyTo', { name: c.author.name }) }, t('blog.reply'));
+    reply.addEventListener('click', () => onReply(c));
+    actions.append(reply);
+  }
   if (moderates) {
     const toggle = h('button', { type: 'button', class: 'button small secondary',
       'aria-label': t(hidden ? 'admin.comments.showNamed' : 'admin.comments.hideNamed', { name: c.author.name }) },
@@ -107,7 +141,7 @@ function comment(c, article, user) {
       toggle.disabled = true;
       try {
         const updated = await api('PATCH', `/api/comments/${encodeURIComponent(c.id)}`, { status: hidden ? 'visible' : 'hidden' });
-        const next = comment({ ...c, ...updated }, article, user);
+        const next = comment({ ...c, ...updated }, article, user, names, onReply);
         item.replaceWith(next);
         next.querySelector('.comment-actions button')?.focus();
       } catch (error) {

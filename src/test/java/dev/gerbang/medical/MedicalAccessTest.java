@@ -52,6 +52,11 @@ class MedicalAccessTest {
     return server.get("/api/admin/audit?event=" + event, admin.token()).bodyAsJsonObject().getJsonArray("items");
   }
 
+  /** The audit is written after the response: wait (5 s at most) until this many entries of the event are there. */
+  private JsonArray awaitAudit(String event, int atLeast) {
+    return dev.gerbang.TestDb.eventually(() -> audit(event), found -> found.size() >= atLeast);
+  }
+
   @Test
   void aPatientReadsTheirOwnRecordInDetailWithTheirDoctor() {
     HttpResponse<Buffer> response = read(patientA, recordOfA);
@@ -78,7 +83,7 @@ class MedicalAccessTest {
         "Yohana", "Cardiology", "2026-01-11")) {
       assertThat(body).doesNotContain(secret);
     }
-    JsonArray denied = audit("medical_record_denied");
+    JsonArray denied = awaitAudit("medical_record_denied", 1);
     assertThat(denied).hasSize(1);
     assertThat(denied.getJsonObject(0).getString("actorId")).isEqualTo(patientA.userId());
     assertThat(denied.getJsonObject(0).getJsonObject("detail").getString("recordId")).isEqualTo(recordOfB);
@@ -108,7 +113,7 @@ class MedicalAccessTest {
     String body = read(doctorX, recordOfB).bodyAsString();
     assertThat(body).doesNotContain("Budi").doesNotContain("angina");
 
-    JsonArray reads = audit("medical_record_read");
+    JsonArray reads = awaitAudit("medical_record_read", 4);
     assertThat(reads.stream().map(e -> ((JsonObject) e).getJsonObject("detail").getString("recordId")))
         .contains(recordOfA, laterOfA, recordOfB);
     JsonObject one = reads.stream().map(e -> (JsonObject) e)

@@ -189,8 +189,8 @@ class MedicalListTest {
     assertThat(walk(admin, Map.of("doctorId", doctorX.profileId(), "from", "2026-01-03"), 100)).hasSize(4);
     assertThat(walk(admin, Map.of("from", "2026-01-05", "to", "2026-01-05"), 100)).hasSize(5);
 
-    JsonObject entry = server.get("/api/admin/audit?event=medical_records_listed&limit=1", admin.token())
-        .bodyAsJsonObject().getJsonArray("items").getJsonObject(0);
+    JsonObject entry = dev.gerbang.TestDb.eventually(() -> server.get("/api/admin/audit?event=medical_records_listed&limit=1",
+        admin.token()).bodyAsJsonObject().getJsonArray("items"), found -> !found.isEmpty()).getJsonObject(0);
     assertThat(entry.getString("actorId")).isEqualTo(admin.userId());
     assertThat(entry.getJsonObject("detail").getJsonArray("recordIds")).isNotEmpty();
   }

@@ -143,7 +143,8 @@ class MedicalProfileTest {
     assertThat(server.get("/api/admin/doctors?q=internal", admin.token()).bodyAsJsonObject().getLong("total")).isEqualTo(1);
     assertThat(server.send(HttpMethod.PATCH, "/api/admin/doctors/" + doctorId, admin.token(),
         new JsonObject().put("specialty", "Cardiology")).bodyAsJsonObject().getString("specialty")).isEqualTo("Cardiology");
-    JsonArray audit = server.get("/api/admin/audit?event=admin_patient_created", admin.token()).bodyAsJsonObject().getJsonArray("items");
+    JsonArray audit = dev.gerbang.TestDb.eventually(() -> server.get("/api/admin/audit?event=admin_patient_created", admin.token())
+        .bodyAsJsonObject().getJsonArray("items"), found -> !found.isEmpty());
     assertThat(audit.getJsonObject(0).getJsonObject("detail").getString("patientId")).isEqualTo(patientId);
   }
 

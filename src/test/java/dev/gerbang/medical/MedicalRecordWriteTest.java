@@ -53,8 +53,10 @@ class MedicalRecordWriteTest {
     return response.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
   }
 
+  /** The newest audit entry of this event; the audit is written after the response, so it may take a moment. */
   private JsonObject lastAudit(String event) {
-    JsonArray items = server.get("/api/admin/audit?limit=1&event=" + event, admin.token()).bodyAsJsonObject().getJsonArray("items");
+    JsonArray items = dev.gerbang.TestDb.eventually(() -> server.get("/api/admin/audit?limit=1&event=" + event, admin.token())
+        .bodyAsJsonObject().getJsonArray("items"), found -> !found.isEmpty());
     assertThat(items).as("an audit entry " + event).isNotEmpty();
     return items.getJsonObject(0);
   }

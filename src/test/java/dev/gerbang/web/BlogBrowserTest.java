@@ -2,6 +2,7 @@ package dev.gerbang.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gerbang.TestServer;
@@ -19,7 +20,7 @@ class BlogBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  void anEditorPublishesAnArticleAndAReaderComments() {
+  void anEditorPublishesAnArticleAReaderCommentsAndTheEditorReplies() {
     try (TestServer server = TestServer.start()) {
       String editor = TestServer.uniqueEmail();
       server.register(editor, TestServer.PASSWORD, "Eka Editor");
@@ -61,6 +62,30 @@ class BlogBrowserTest extends BrowserTestBase {
         assertThat(page.locator(".article > .meta")).containsText("Likes: 1");
         assertThat(page.getByRole(AriaRole.BUTTON, named("Unlike"))).hasAttribute("aria-pressed", "true");
         tab.screenshot("blog-article");
+        tab.assertClean();
+      }
+
+      // The author answers the reader's comment; the reader's bell rings with "replied to your comment".
+      try (Browser.Tab tab = browser.open(server.url(""))) {
+        Page page = tab.page();
+        Browser.signIn(tab, editor, TestServer.PASSWORD);
+        page.navigate("/articles/tips-for-the-rainy-season");
+        page.getByRole(AriaRole.BUTTON, named("Reply to Rudi Reader")).click();
+        assertThat(page.locator(".replying")).hasText("Replying to Rudi Reader. Cancel reply");
+        assertThat(page.getByLabel("Your comment", exact())).isFocused();
+        page.getByLabel("Your comment", exact()).fill("Glad it helps!");
+        page.getByRole(AriaRole.BUTTON, named("Post comment")).click();
+        Locator answer = page.locator(".comment", new Page.LocatorOptions().setHasText("Glad it helps!"));
+        assertThat(answer.locator(".meta")).containsText("in reply to Rudi Reader");
+        assertThat(page.locator(".replying")).isHidden();
+        tab.assertClean();
+      }
+
+      try (Browser.Tab tab = browser.open(server.url(""))) {
+        Page page = tab.page();
+        Browser.signIn(tab, reader, TestServer.PASSWORD);
+        page.navigate("/notifications");
+        assertThat(page.locator(".notification").first()).containsText("Eka Editor replied to your comment");
         tab.assertClean();
       }
 
