@@ -237,8 +237,15 @@ class NotificationsBrowserTest extends BrowserTestBase {
 
     CDPSession cdp = tab.context().newCDPSession(page);
     Queue<String> registrations = new ConcurrentLinkedQueue<>();
-    cdp.on("ServiceWorker.workerRegistrationUpdated", event -> event.getAsJsonArray("registrations")
-        .forEach(r -> registrations.offer(r.getAsJsonObject().get("registrationId").getAsString())));
+    // The browser is shared by the class's tests, each on its own server (origin): take this origin's registration,
+    // not one an earlier test left behind, to which a push for this origin would never show.
+    String scope = server.url("/");
+    cdp.on("ServiceWorker.workerRegistrationUpdated", event -> event.getAsJsonArray("registrations").forEach(r -> {
+      com.google.gson.JsonObject registration = r.getAsJsonObject();
+      if (scope.equals(registration.get("scopeURL").getAsString()) && !registration.get("isDeleted").getAsBoolean()) {
+        registrations.offer(registration.get("registrationId").getAsString());
+      }
+    }));
     cdp.send("ServiceWorker.enable");
     // Playwright delivers events while the test thread is inside one of its calls: wait through it.
     page.waitForCondition(() -> !registrations.isEmpty());
