@@ -3,7 +3,6 @@ package dev.gerbang.notify;
 import dev.gerbang.Components;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.db.Ids;
-import dev.gerbang.http.Problem;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
@@ -59,19 +58,8 @@ public final class NotificationRoutes {
 
   private void read(RoutingContext ctx) {
     String userId = AuthUser.of(ctx).userId();
-    String id = ctx.pathParam("id");
-    if (!Ids.looksValid(id)) {
-      ctx.fail(Problem.notFound(NOT_FOUND));
-      return;
-    }
-    notifications.markRead(userId, id).onSuccess(found -> {
-      if (!found) {
-        ctx.fail(Problem.notFound(NOT_FOUND));
-        return;
-      }
-      changed(userId, new JsonObject().put("event", "read").put("id", id));
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    OwnRow.change(ctx, NOT_FOUND, id -> notifications.markRead(userId, id),
+        id -> changed(userId, new JsonObject().put("event", "read").put("id", id)));
   }
 
   private void readAll(RoutingContext ctx) {
@@ -84,19 +72,8 @@ public final class NotificationRoutes {
 
   private void delete(RoutingContext ctx) {
     String userId = AuthUser.of(ctx).userId();
-    String id = ctx.pathParam("id");
-    if (!Ids.looksValid(id)) {
-      ctx.fail(Problem.notFound(NOT_FOUND));
-      return;
-    }
-    notifications.delete(userId, id).onSuccess(found -> {
-      if (!found) {
-        ctx.fail(Problem.notFound(NOT_FOUND));
-        return;
-      }
-      changed(userId, new JsonObject().put("event", "deleted").put("id", id));
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    OwnRow.change(ctx, NOT_FOUND, id -> notifications.delete(userId, id),
+        id -> changed(userId, new JsonObject().put("event", "deleted").put("id", id)));
   }
 
   /** Tells the user's open tabs, on every node, so that their unread counts follow. */

@@ -2,7 +2,6 @@ package dev.gerbang.notify;
 
 import dev.gerbang.Components;
 import dev.gerbang.auth.AuthUser;
-import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
@@ -46,8 +45,9 @@ public final class PushRoutes {
   private void subscribe(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "endpoint", "expirationTime", "keys");
     String endpoint = v.text("endpoint", 1, 2048);
-    if (endpoint != null && c.notifySettings().endpointProblem(endpoint) != null) {
-      v.add("endpoint", c.notifySettings().endpointProblem(endpoint));
+    String endpointProblem = endpoint == null ? null : c.notifySettings().endpointProblem(endpoint);
+    if (endpointProblem != null) {
+      v.add("endpoint", endpointProblem);
     }
     Object keys = v.raw().getValue("keys");
     String p256dh = null;
@@ -91,7 +91,8 @@ public final class PushRoutes {
   }
 
   private void unsubscribe(RoutingContext ctx) {
-    remove(ctx, "You have no push subscription with this id", id -> push.unsubscribe(AuthUser.of(ctx).userId(), id));
+    OwnRow.change(ctx, "You have no push subscription with this id", id -> push.unsubscribe(AuthUser.of(ctx).userId(), id),
+        id -> { });
   }
 
   /** A mobile app's FCM registration token: {token, platform: android|ios|web, name?}. */
@@ -118,22 +119,7 @@ public final class PushRoutes {
   }
 
   private void removeDevice(RoutingContext ctx) {
-    remove(ctx, "You have no device with this id", id -> push.removeDevice(AuthUser.of(ctx).userId(), id));
-  }
-
-  private void remove(RoutingContext ctx, String notFound, java.util.function.Function<String, io.vertx.core.Future<Boolean>> removal) {
-    String id = ctx.pathParam("id");
-    if (!Ids.looksValid(id)) {
-      ctx.fail(Problem.notFound(notFound));
-      return;
-    }
-    removal.apply(id).onSuccess(removed -> {
-      if (removed) {
-        Responses.noContent(ctx);
-      } else {
-        ctx.fail(Problem.notFound(notFound));
-      }
-    }).onFailure(ctx::fail);
+    OwnRow.change(ctx, "You have no device with this id", id -> push.removeDevice(AuthUser.of(ctx).userId(), id), id -> { });
   }
 
   private static String userAgent(RoutingContext ctx) {

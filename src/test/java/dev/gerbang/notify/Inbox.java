@@ -22,13 +22,9 @@ final class Inbox {
   }
 
   Person person(String... roles) {
-    String email = TestServer.uniqueEmail();
-    server.register(email);
-    for (String role : roles) {
-      TestServer.await(server.gerbang().components().users().grantRole(email, role));
-    }
-    JsonObject session = server.login(email, TestServer.PASSWORD);
-    return new Person(session.getString("accessToken"), session.getJsonObject("user").getString("id"), email);
+    JsonObject session = server.newSessionWithRoles(roles);
+    JsonObject user = session.getJsonObject("user");
+    return new Person(session.getString("accessToken"), user.getString("id"), user.getString("email"));
   }
 
   /** Publishes an article as the editor; answers its slug. */

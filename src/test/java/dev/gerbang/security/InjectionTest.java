@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
+import dev.gerbang.notify.push.ServiceAccounts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -47,19 +48,14 @@ class InjectionTest {
 
   private TestServer server;
   private String token;
+  private java.nio.file.Path fcmDir;
 
   @BeforeEach
   void start() throws Exception {
     // Mobile push on (with a service account whose Google and FCM endpoints are closed ports), so that the
     // device registration is attacked too and not merely refused as unconfigured.
-    java.nio.file.Path account = java.nio.file.Files.createTempFile("gerbang-fcm", ".json");
-    java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
-    rsa.initialize(2048);
-    String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder()
-        .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-    java.nio.file.Files.writeString(account, new JsonObject().put("project_id", "p").put("private_key", pem)
-        .put("client_email", "push@p.iam.gserviceaccount.com").put("token_uri", "http://127.0.0.1:9/token").encode());
-    account.toFile().deleteOnExit();
+    fcmDir = java.nio.file.Files.createTempDirectory("gerbang-fcm");
+    java.nio.file.Path account = ServiceAccounts.write(fcmDir, "p", "http://127.0.0.1:9/token");
     server = TestServer.start(new JsonObject()
         .put("rateLimit", new JsonObject().put("enabled", false))
         .put("loginThrottle", new JsonObject().put("freeFailures", 1000))
@@ -71,6 +67,7 @@ class InjectionTest {
   @AfterEach
   void stop() {
     server.close();
+    TestServer.deleteTree(fcmDir);
   }
 
   private void renew() {

@@ -91,15 +91,11 @@ class FcmSenderTest {
   }
 
   private static String pem() {
-    return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(rsa.getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
+    return ServiceAccounts.pem(rsa.getPrivate());
   }
 
   private static JsonObject serviceAccount(String tokenUri) {
-    return new JsonObject().put("type", "service_account").put("project_id", PROJECT).put("private_key_id", "abc123")
-        .put("private_key", pem()).put("client_email", CLIENT_EMAIL).put("client_id", "1234567890")
-        .put("auth_uri", "https://accounts.google.com/o/oauth2/auth").put("token_uri", tokenUri);
+    return ServiceAccounts.json(PROJECT, CLIENT_EMAIL, rsa.getPrivate(), tokenUri);
   }
 
   private Path writeAccount(JsonObject account) throws Exception {

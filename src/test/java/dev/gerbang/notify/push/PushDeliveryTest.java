@@ -15,8 +15,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -51,14 +49,7 @@ class PushDeliveryTest {
       Reply scripted = fcmReplies.poll();
       return scripted != null ? scripted : Reply.json(200, new JsonObject().put("name", "projects/p/messages/1"));
     });
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    String pem = "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
-    Path account = Files.writeString(dir.resolve("service-account.json"), new JsonObject().put("type", "service_account")
-        .put("project_id", "gerbang-e2e").put("private_key", pem).put("client_email", "push@gerbang-e2e.iam.gserviceaccount.com")
-        .put("token_uri", google.origin() + "/token").encode());
+    Path account = ServiceAccounts.write(dir, "gerbang-e2e", google.origin() + "/token");
     server = TestServer.start(new JsonObject()
         .put("mail", new JsonObject().put("retryBaseMillis", 200).put("pollMillis", 100))
         .put("push", new JsonObject()
