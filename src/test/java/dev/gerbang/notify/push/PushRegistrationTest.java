@@ -153,4 +153,14 @@ class PushRegistrationTest {
         new JsonObject().put("token", "abc").put("platform", "android")), 401, "unauthorized");
     assertThat(server.get("/api/me", token).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("mobile")).isEmpty();
   }
+
+  @Test
+  void everyRegistrationEndpointButTheKeyWantsASignedInCaller() {
+    String id = "0190a5b0-0000-7000-8000-000000000000";
+    for (String[] call : new String[][] {{"POST", "/api/push/subscriptions"}, {"DELETE", "/api/push/subscriptions/" + id},
+        {"POST", "/api/push/devices"}, {"DELETE", "/api/push/devices/" + id}}) {
+      Problems.assertProblem(server.send(HttpMethod.valueOf(call[0]), call[1], null, null), 401, "unauthorized");
+    }
+    assertThat(server.get("/api/push/vapid-public-key", null).statusCode()).isEqualTo(200);
+  }
 }
