@@ -122,6 +122,8 @@ class AccountBrowserTest extends BrowserTestBase {
     mailbox.awaitTo(email, "Confirm your email");
     page.navigate("/login");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot your password?")).click();
+    // The sign-in page has an Email field too: wait for the new page, or the email goes into the old one.
+    assertThat(page.locator("h1")).hasText("Forgot your password?");
     page.getByLabel("Email", exact()).fill(email);
     click("Send the link");
     assertThat(page.locator(".notice.ok")).containsText("If an account exists for this email");
