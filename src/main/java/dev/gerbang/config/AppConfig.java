@@ -328,6 +328,16 @@ public final class AppConfig {
     return intIn("http.requestTimeoutSeconds", 1, 3600);
   }
 
+  /** How long a request's body may take to arrive after its headers (slow-body defence): 408 and closed after. */
+  public int bodyTimeoutSeconds() {
+    return intIn("http.bodyTimeoutSeconds", 1, 3600);
+  }
+
+  /** Most connections one client address may hold open on this node at once (trusted proxies are exempt). */
+  public int maxConnectionsPerClient() {
+    return intIn("http.maxConnectionsPerClient", 1, 1_000_000);
+  }
+
   /** Peers (IPs or CIDR ranges) whose X-Forwarded-For we believe; empty: the TCP peer is the client. */
   public java.util.List<String> trustedProxies() {
     java.util.List<String> list = stringList("http.trustedProxies");
@@ -418,6 +428,8 @@ public final class AppConfig {
     headerTimeoutSeconds();
     idleTimeoutSeconds();
     requestTimeoutSeconds();
+    bodyTimeoutSeconds();
+    maxConnectionsPerClient();
     trustedProxies();
     corsOrigins();
     if (tlsEnabled() && (tlsCertPath().isBlank() || tlsKeyPath().isBlank())) {

@@ -2,12 +2,15 @@ package dev.gerbang.http;
 
 import dev.gerbang.Components;
 import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.security.ConnectionCap;
 import dev.gerbang.security.Cors;
+import dev.gerbang.security.Deadlines;
 import dev.gerbang.security.HeaderDeadline;
 import dev.gerbang.security.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -18,7 +21,6 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -28,12 +30,11 @@ public final class HttpVerticle extends VerticleBase {
   public static final String STOPPING = "gerbang.http.stopping";
 
   private static final String NOT_API = "^/(?!api(/|$)).*";
-  /** Every path but the notification stream, which stays open by design (heartbeats; it ends with its session). */
-  private static final String NOT_STREAM = "^(?!/api/notifications/stream/?$).*";
   private final Components c;
   private HttpServer server;
   private HttpServer redirect;
   private HeaderDeadline deadline;
+  private ConnectionCap cap;
 
   public HttpVerticle(Components components) {
     this.c = components;
@@ -49,7 +50,7 @@ public final class HttpVerticle extends VerticleBase {
       router.route().handler(new AccessLog());
     }
     router.route().handler(new SecurityHeaders(c.config().tlsEnabled() ? c.config().hstsSeconds() : 0));
-    router.routeWithRegex(NOT_STREAM).handler(TimeoutHandler.create(c.config().requestTimeoutSeconds() * 1000L));
+    router.route().handler(new Deadlines(c.config().bodyTimeoutSeconds(), c.config().requestTimeoutSeconds()));
     router.route("/api/*").handler(new Cors(c.config().corsOrigins()));
 
     router.get("/health/live").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
@@ -82,13 +83,14 @@ public final class HttpVerticle extends VerticleBase {
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(c.config().tlsCertPath()).setKeyPath(c.config().tlsKeyPath()));
     }
     deadline = new HeaderDeadline(vertx, c.config().headerTimeoutSeconds());
-    server = vertx.createHttpServer(options).connectionHandler(deadline::opened).requestHandler(request -> {
+    cap = new ConnectionCap(vertx, c.config().maxConnectionsPerClient(), c.config().trustedProxies());
+    server = vertx.createHttpServer(options).connectionHandler(this::opened).requestHandler(request -> {
       deadline.received(request);
       router.handle(request);
     });
     Future<?> listening = server.listen();
     if (c.config().tlsEnabled() && c.config().tlsRedirectPort() > 0) {
-      listening = listening.compose(https -> startRedirect(deadline));
+      listening = listening.compose(https -> startRedirect());
     }
     return listening;
   }
@@ -105,13 +107,26 @@ public final class HttpVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
+  /** A new connection: within its client's cap, or closed at once; then on the clock for its first headers. */
+  private void opened(HttpConnection connection) {
+    Runnable release = cap.admit(connection);
+    if (release == null) {
+      return;
+    }
+    deadline.opened(connection);
+    connection.closeHandler(closed -> {
+      release.run();
+      deadline.closed(connection);
+    });
+  }
+
   /** The optional plain-HTTP listener: every request is sent to the same path on the HTTPS public URL. */
-  private Future<?> startRedirect(HeaderDeadline deadline) {
+  private Future<?> startRedirect() {
     String publicUrl = c.config().publicUrl();
     String target = "https://" + publicUrl.substring(publicUrl.indexOf("://") + 3);
     redirect = vertx.createHttpServer(limits(new HttpServerOptions())
             .setHost(c.config().httpHost()).setPort(c.config().tlsRedirectPort()))
-        .connectionHandler(deadline::opened)
+        .connectionHandler(this::opened)
         .requestHandler(request -> {
           deadline.received(request);
           // Host and an absolute-form request target are the client's to choose: only our path and query follow.
