@@ -3,7 +3,16 @@ package dev.gerbang.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.TestServer;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +109,36 @@ class SlowBodyTest {
       assertThat(third.status()).isEqualTo(200);
       assertThat(third.header("Connection")).as("still keep-alive").isNotEqualToIgnoringCase("close");
       assertThat(client.timeout(300).closedByServer()).as("the connection stays open").isFalse();
+    }
+  }
+
+  @Test
+  void onHttp2ASlowBodyIs408AndOnlyItsStreamIsResetNotTheSharedConnection() {
+    java.nio.file.Path certs = java.nio.file.Path.of("src/test/resources/tls").toAbsolutePath();
+    server = TestServer.start(new JsonObject()
+        .put("http", new JsonObject().put("bodyTimeoutSeconds", 1).put("requestTimeoutSeconds", 4))
+        .put("tls", new JsonObject().put("enabled", true).put("certPath", certs.resolve("cert.pem").toString())
+            .put("keyPath", certs.resolve("key.pem").toString())));
+    HttpClient h2 = server.clientVertx().createHttpClient(new HttpClientOptions().setSsl(true).setUseAlpn(true)
+        .setProtocolVersion(HttpVersion.HTTP_2).setDefaultHost("localhost").setDefaultPort(server.port())
+        .setTrustOptions(new PemTrustOptions().addCertPath(certs.resolve("cert.pem").toString())));
+    try {
+      HttpClientRequest slow = TestServer.await(h2.request(HttpMethod.PATCH, "/api/me"));
+      Promise<Throwable> reset = Promise.promise();
+      slow.exceptionHandler(reset::tryComplete);
+      slow.putHeader("Content-Type", "application/json").setChunked(true);
+      TestServer.await(slow.write("{\"a\":"));
+
+      HttpClientResponse response = TestServer.await(slow.response());
+      assertThat(response.version()).isEqualTo(HttpVersion.HTTP_2);
+      assertThat(response.statusCode()).isEqualTo(408);
+      assertThat(TestServer.await(reset.future())).isInstanceOf(StreamResetException.class);
+
+      HttpClientRequest next = TestServer.await(h2.request(HttpMethod.GET, "/health/live"));
+      assertThat(TestServer.await(next.send()).statusCode()).isEqualTo(200);
+      assertThat(next.connection()).as("the same connection still serves").isSameAs(slow.connection());
+    } finally {
+      TestServer.await(h2.close());
     }
   }
 }
