@@ -82,6 +82,9 @@ class SecurityConfigTest {
     assertThat(BodyLimits.scan("{\"a\":\"x\\\"yz\"}".getBytes(), 3, 5)).isNull();
     assertThat(BodyLimits.scan("{\"a\":\"abcdefg\"}".getBytes(), 3, 5)).contains("longer than 5");
     assertThat(BodyLimits.scan("\"abcdefg".getBytes(), 3, 5)).contains("longer than 5");
+    assertThat(BodyLimits.scan("{\"a\":1 /* x */}".getBytes(), 3, 100)).isEqualTo(BodyLimits.COMMENTS);
+    assertThat(BodyLimits.scan("[1, // x\n 2]".getBytes(), 3, 100)).isEqualTo(BodyLimits.COMMENTS);
+    assertThat(BodyLimits.scan("{\"a\":\"//x/*y*/\"}".getBytes(), 3, 100)).isNull();
     assertThat(List.of(RouteClass.values())).hasSize(3);
   }
 }
