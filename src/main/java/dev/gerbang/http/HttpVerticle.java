@@ -72,6 +72,15 @@ public final class HttpVerticle extends VerticleBase {
       failures.handle(ctx);
     });
     router.errorHandler(500, failures);
+    // A path with a malformed percent escape (/articles/%E0%A4%A) fails in the router, before any route: a page
+    // address still gets the SPA (whose router shows "not found"), anything else a 400 problem.
+    router.errorHandler(400, ctx -> {
+      if (wantsPage(ctx) && !ctx.request().path().startsWith("/api/")) {
+        sendIndex(ctx);
+      } else {
+        failures.render(ctx, Problem.badRequest("The address is not valid (a malformed percent escape)"));
+      }
+    });
 
     HttpServerOptions options = limits(new HttpServerOptions())
         .setHost(c.config().httpHost())
@@ -160,12 +169,21 @@ public final class HttpVerticle extends VerticleBase {
 
   /** The SPA routes on the client: unknown non-API pages that want HTML get index.html. */
   private void spaFallback(RoutingContext ctx) {
-    String accept = ctx.request().getHeader("Accept");
-    if (accept != null && accept.contains("text/html")) {
-      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile("webroot/index.html");
+    if (wantsPage(ctx)) {
+      sendIndex(ctx);
     } else {
       ctx.fail(404);
     }
+  }
+
+  private static boolean wantsPage(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    HttpMethod method = ctx.request().method();
+    return (method == HttpMethod.GET || method == HttpMethod.HEAD) && accept != null && accept.contains("text/html");
+  }
+
+  private static void sendIndex(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile("webroot/index.html");
   }
 
   @Override
