@@ -26,6 +26,7 @@ export const ROUTES = [
   { path: '/admin/comments', auth: 'required', roles: ['admin', 'editor'], load: () => import('./screens/admin/comments.js') },
   { path: '/admin/taxonomy', auth: 'required', roles: ['admin', 'editor'], load: () => import('./screens/admin/taxonomy.js') },
   { path: '/admin/patients', auth: 'required', role: 'admin', load: () => import('./screens/admin/patients.js') },
+  { path: '/admin/patients/:id', auth: 'required', role: 'admin', load: () => import('./screens/admin/patient.js') },
   { path: '/admin/doctors', auth: 'required', role: 'admin', load: () => import('./screens/admin/doctors.js') },
   { path: '/admin/audit', auth: 'required', role: 'admin', load: () => import('./screens/admin/audit.js') },
   { path: '/admin/outbox', auth: 'required', role: 'admin', load: () => import('./screens/admin/outbox.js') },

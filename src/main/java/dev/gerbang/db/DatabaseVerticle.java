@@ -18,8 +18,10 @@ import dev.gerbang.notify.OutboxService;
 import dev.gerbang.notify.impl.OutboxServiceImpl;
 import dev.gerbang.social.SocialService;
 import dev.gerbang.social.impl.SocialServiceImpl;
+import dev.gerbang.medical.CareTeamService;
 import dev.gerbang.medical.MedicalProfileService;
 import dev.gerbang.medical.MedicalRecordService;
+import dev.gerbang.medical.impl.CareTeamServiceImpl;
 import dev.gerbang.medical.impl.MedicalProfileServiceImpl;
 import dev.gerbang.medical.impl.MedicalRecordServiceImpl;
 import dev.gerbang.content.ArticleService;
@@ -74,6 +76,7 @@ public final class DatabaseVerticle extends VerticleBase {
     consumers.add(binder.setAddress(SocialService.ADDRESS).register(SocialService.class, new SocialServiceImpl(database)));
     consumers.add(binder.setAddress(MedicalRecordService.ADDRESS).register(MedicalRecordService.class, new MedicalRecordServiceImpl(database, notices)));
     consumers.add(binder.setAddress(MedicalProfileService.ADDRESS).register(MedicalProfileService.class, new MedicalProfileServiceImpl(database)));
+    consumers.add(binder.setAddress(CareTeamService.ADDRESS).register(CareTeamService.class, new CareTeamServiceImpl(database)));
     consumers.add(binder.setAddress(ArticleService.ADDRESS).register(ArticleService.class, new ArticleServiceImpl(database)));
     consumers.add(binder.setAddress(CommentService.ADDRESS).register(CommentService.class, new CommentServiceImpl(database, notices)));
     consumers.add(binder.setAddress(NotificationService.ADDRESS).register(NotificationService.class,
