@@ -42,8 +42,12 @@ public final class Deadlines implements Handler<RoutingContext> {
     }) : -1;
     long answer = isStream(ctx) ? -1 : vertx.setTimer(requestMillis, fired -> expire(ctx, new HttpException(503)));
     ctx.addEndHandler(ended -> {
-      vertx.cancelTimer(body);
       vertx.cancelTimer(answer);
+      // Answered before its body arrived (a 401, 404 or 405 needs no body): the connection still waits for that
+      // body before it can take the next request, so the body deadline keeps running.
+      if (request.isEnded()) {
+        vertx.cancelTimer(body);
+      }
     });
     ctx.next();
   }
@@ -65,31 +69,33 @@ public final class Deadlines implements Handler<RoutingContext> {
     return path.equals(STREAM) || path.equals(STREAM + "/");
   }
 
-  /** Answers with the problem (when nothing was sent yet), then ends the connection, or the stream on HTTP/2. */
+  /** Answers with the problem when nothing was sent yet, then ends the connection, or the stream on HTTP/2. */
   private static void expire(RoutingContext ctx, Throwable problem) {
     var response = ctx.response();
-    if (response.ended() || response.closed()) {
+    if (response.closed()) {
       return;
     }
-    boolean http2 = ctx.request().version() == HttpVersion.HTTP_2;
-    if (response.headWritten()) {
-      if (http2) {
-        response.reset(CANCEL);
-      } else {
-        ctx.request().connection().close();
-      }
+    if (response.ended() || response.headWritten()) {
+      cut(ctx);
       return;
     }
-    if (http2) {
-      ctx.addEndHandler(ended -> {
-        if (!ctx.request().isEnded()) {
-          response.reset(CANCEL);
-        }
-      });
-    } else {
+    if (ctx.request().version() != HttpVersion.HTTP_2) {
       response.putHeader(HttpHeaders.CONNECTION, "close");
-      ctx.addEndHandler(ended -> ctx.request().connection().close());
     }
+    ctx.addEndHandler(ended -> {
+      if (!ctx.request().isEnded() || ctx.request().version() != HttpVersion.HTTP_2) {
+        cut(ctx);
+      }
+    });
     ctx.fail(problem);
+  }
+
+  /** Too late (or no more reason) to answer: only the connection can go, or on HTTP/2 the stream. */
+  private static void cut(RoutingContext ctx) {
+    if (ctx.request().version() == HttpVersion.HTTP_2) {
+      ctx.response().reset(CANCEL);
+    } else {
+      ctx.request().connection().close();
+    }
   }
 }

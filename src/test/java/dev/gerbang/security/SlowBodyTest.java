@@ -96,6 +96,21 @@ class SlowBodyTest {
   }
 
   @Test
+  void aRequestAnsweredBeforeItsBodyArrivedStillHasItsConnectionClosedAtTheBodyDeadline() throws Exception {
+    start(1, 4);
+    // A page path takes no POST: 405 at once, while the connection still waits for the 1000 bytes it was promised.
+    try (RawHttp client = RawHttp.connect(server.port())) {
+      client.write("POST /somewhere HTTP/1.1\r\nHost: localhost\r\n" + SLOW_HEAD);
+      client.dribble(200);
+
+      RawHttp.Response response = client.read();
+
+      assertThat(response.status()).isEqualTo(405);
+      assertThat(client.timeout(3000).closedByServer()).as("closed at the body deadline, not held for the body").isTrue();
+    }
+  }
+
+  @Test
   void keepAliveStillWorksAcrossRequestsWithBodiesAndPausesLongerThanTheBodyDeadline() throws Exception {
     start(1, 4);
     try (RawHttp client = RawHttp.connect(server.port())) {
