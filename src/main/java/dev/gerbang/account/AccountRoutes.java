@@ -134,7 +134,8 @@ public final class AccountRoutes {
       }
       List<String> ended = result.getJsonArray("sessionIds").stream().map(String::valueOf).toList();
       c.gate().sessionsRevoked(ended);
-      c.audit().record(ctx, "password_reset", result.getString("userId"), new JsonObject().put("sessionsRevoked", ended.size()));
+      c.audit().record(ctx, "password_reset", result.getString("userId"), new JsonObject().put("sessionsRevoked", ended.size())
+          .put("identitiesRemoved", result.getJsonArray("identitiesRemoved")));
       Responses.ok(ctx, new JsonObject().put("sessionsRevoked", ended.size()));
     }).onFailure(ctx::fail);
   }

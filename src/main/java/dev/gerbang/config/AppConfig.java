@@ -268,6 +268,21 @@ public final class AppConfig {
     return intIn("tokens.emailChangeMinutes", 1, 7 * 24 * 60);
   }
 
+  /** How long the link that finishes a social sign-up with an unverified email works. */
+  public int socialSignUpTokenMinutes() {
+    return intIn("tokens.socialSignUpMinutes", 1, 24 * 60);
+  }
+
+  /** How recent a sign-in must be to add a first password to an account that has none. */
+  public int recentAuthMinutes() {
+    return intIn("auth.recentAuthMinutes", 1, 24 * 60);
+  }
+
+  /** Development only: with no SMTP server, write held mails' links (live tokens) to the log. */
+  public boolean mailLogLinks() {
+    return bool("mail.logLinks");
+  }
+
   /** A provider setting such as google.clientId (providers are optional: empty means not configured). */
   public String providerSetting(String path) {
     return string(path);
@@ -515,6 +530,9 @@ public final class AppConfig {
     verifyEmailTokenMinutes();
     passwordResetTokenMinutes();
     emailChangeTokenMinutes();
+    socialSignUpTokenMinutes();
+    recentAuthMinutes();
+    mailLogLinks();
     oauthFlowTtlSeconds();
     oauthRedirectOrigins();
     for (String path : new String[] {"google.clientId", "google.clientSecret", "google.issuer", "facebook.clientId",

@@ -71,7 +71,7 @@ public final class DatabaseVerticle extends VerticleBase {
     consumers.add(binder.setAddress(AuditService.ADDRESS).register(AuditService.class, new AuditServiceImpl(database)));
     consumers.add(binder.setAddress(AccountService.ADDRESS).register(AccountService.class, new AccountServiceImpl(database, outbox, notices)));
     consumers.add(binder.setAddress(OutboxService.ADDRESS).register(OutboxService.class, new OutboxServiceImpl(database)));
-    consumers.add(binder.setAddress(SocialService.ADDRESS).register(SocialService.class, new SocialServiceImpl(database)));
+    consumers.add(binder.setAddress(SocialService.ADDRESS).register(SocialService.class, new SocialServiceImpl(database, outbox)));
     consumers.add(binder.setAddress(MedicalRecordService.ADDRESS).register(MedicalRecordService.class, new MedicalRecordServiceImpl(database, notices)));
     consumers.add(binder.setAddress(MedicalProfileService.ADDRESS).register(MedicalProfileService.class, new MedicalProfileServiceImpl(database)));
     consumers.add(binder.setAddress(ArticleService.ADDRESS).register(ArticleService.class, new ArticleServiceImpl(database)));

@@ -36,6 +36,7 @@ public final class SocialRoutes {
   private final Providers providers;
   private final SocialService social;
   private final FlowSecrets secrets;
+  private final SignUpRoutes signUps;
 
   public SocialRoutes(Components components, SessionIssuer issuer, Providers providers, SocialService social, FlowSecrets secrets) {
     this.c = components;
@@ -43,10 +44,13 @@ public final class SocialRoutes {
     this.providers = providers;
     this.social = social;
     this.secrets = secrets;
+    this.signUps = new SignUpRoutes(components, social, providers, this);
   }
 
   public void mount(Router api) {
     api.get("/auth/oauth/providers").handler(this::list);
+    // Before /auth/oauth/:provider, which would otherwise take "confirm" for a provider's name.
+    signUps.mount(api);
     api.get("/auth/oauth/:provider").handler(this::start);
     api.get("/auth/oauth/:provider/callback").handler(this::callback);
     api.get("/me/identities").handler(c.auth().required()).handler(this::identities);
@@ -129,7 +133,7 @@ public final class SocialRoutes {
             "The sign-in provider cannot be reached right now: try again later", java.util.List.of())));
   }
 
-  private void backToApp(RoutingContext ctx, String path, String error) {
+  void backToApp(RoutingContext ctx, String path, String error) {
     String target = path.startsWith("http") ? path : c.config().publicUrl() + path;
     if (error != null) {
       target += (target.contains("?") ? "&" : "?") + "oauthError=" + URLEncoder.encode(error, StandardCharsets.UTF_8);
@@ -177,7 +181,7 @@ public final class SocialRoutes {
         || message.contains("signature") || message.contains("audience") || message.contains("issuer") ? "invalid_token" : "provider_error";
   }
 
-  private void fail(RoutingContext ctx, Provider provider, String home, String code, String reason) {
+  void fail(RoutingContext ctx, Provider provider, String home, String code, String reason) {
     c.audit().record(ctx, "oauth_failed", AuthUser.of(ctx) == null ? null : AuthUser.of(ctx).userId(),
         new JsonObject().put("provider", provider.name()).put("reason", code));
     log.info("social sign-in with {} failed: {} ({})", provider.name(), code, reason);
@@ -185,17 +189,28 @@ public final class SocialRoutes {
   }
 
   private Future<Void> finishLogin(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
-    return social.signIn(profile).compose(result -> {
+    String browserSecret = FlowSecrets.newState();
+    JsonObject signUp = signUps.pending(provider, profile, flow.getString("redirectPath"), browserSecret);
+    return social.signIn(profile, signUp).compose(result -> {
       String outcome = result.getString("outcome");
       switch (outcome) {
         case "existing", "linked", "created" -> {
-          return c.users().find(result.getString("userId")).compose(user -> issuer.open(ctx, user)).map(pair -> {
-            c.audit().record(ctx, "oauth_login", result.getString("userId"),
-                new JsonObject().put("provider", provider.name()).put("outcome", outcome));
-            backToApp(ctx, flow.getString("redirectPath"), null);
-            return null;
-          });
+          return signInAndReturn(ctx, provider, result.getString("userId"), outcome, flow.getString("redirectPath"))
+              .map(problem -> {
+                if (problem == null) {
+                  backToApp(ctx, flow.getString("redirectPath"), null);
+                } else {
+                  fail(ctx, provider, "/login", problem, outcome);
+                }
+                return null;
+              });
         }
+        case "confirm_email" -> {
+          signUps.bindBrowser(ctx, browserSecret);
+          c.audit().record(ctx, "oauth_sign_up_pending", null, new JsonObject().put("provider", provider.name()));
+          backToApp(ctx, "/login", "confirm_email");
+        }
+        case "confirm_email_sent" -> backToApp(ctx, "/login", "confirm_email_sent");
         case "disabled" -> fail(ctx, provider, "/login", "account_disabled", outcome);
         case "no_email" -> fail(ctx, provider, "/login", "email_required", outcome);
         default -> fail(ctx, provider, "/login", "link_required", outcome);
@@ -204,15 +219,41 @@ public final class SocialRoutes {
     });
   }
 
+  /**
+   * Opens a session for an account a provider (or a confirmed sign-up) vouched for, unless the account may
+   * not sign in: answers null when signed in, else the oauthError code.
+   */
+  Future<String> signInAndReturn(RoutingContext ctx, Provider provider, String userId, String outcome, String redirectPath) {
+    return c.users().find(userId).compose(user -> {
+      if (user == null || user.disabled()) {
+        return Future.succeededFuture("account_disabled");
+      }
+      if (c.config().requireVerifiedEmail() && !user.emailVerified()) {
+        c.audit().record(ctx, "login_refused", userId, new JsonObject().put("reason", "email_unverified"));
+        return Future.succeededFuture("email_unverified");
+      }
+      return issuer.open(ctx, user).map(pair -> {
+        c.audit().record(ctx, "oauth_login", userId, new JsonObject().put("provider", provider.name()).put("outcome", outcome));
+        return (String) null;
+      });
+    });
+  }
+
   private Future<Void> finishLink(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
     String userId = flow.getString("userId");
     return social.link(userId, profile).map(result -> {
       String outcome = result.getString("outcome");
-      if ("linked".equals(outcome)) {
-        c.audit().record(ctx, "identity_linked", userId, new JsonObject().put("provider", provider.name()));
-        backToApp(ctx, flow.getString("redirectPath"), null);
-      } else {
-        fail(ctx, provider, "/settings", "taken".equals(outcome) ? "identity_taken" : "already_linked", outcome);
+      switch (outcome) {
+        case "linked" -> {
+          if (result.getBoolean("emailVerified", false)) {
+            c.gate().userChanged(userId);
+          }
+          c.audit().record(ctx, "identity_linked", userId, new JsonObject().put("provider", provider.name()));
+          backToApp(ctx, flow.getString("redirectPath"), null);
+        }
+        case "taken" -> fail(ctx, provider, "/settings", "identity_taken", outcome);
+        case "verify_email_first" -> fail(ctx, provider, "/settings", "verify_email_first", outcome);
+        default -> fail(ctx, provider, "/settings", "already_linked", outcome);
       }
       return null;
     });
