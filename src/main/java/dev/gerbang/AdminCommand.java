@@ -47,7 +47,8 @@ final class AdminCommand {
           return 2;
         }
         String hash = new PasswordHasher(vertx, config).hash(password).await(60, TimeUnit.SECONDS);
-        users.register(new JsonObject().put("email", email).put("name", name == null ? "Administrator" : name)
+        String display = dev.gerbang.user.Names.singleLine(name, dev.gerbang.user.Names.MAX_LENGTH);
+        users.register(new JsonObject().put("email", email).put("name", display.isEmpty() ? "Administrator" : display)
             .put("passwordHash", hash)).await(30, TimeUnit.SECONDS);
       }
       User admin = users.grantRole(email, Roles.ADMIN).await(30, TimeUnit.SECONDS);

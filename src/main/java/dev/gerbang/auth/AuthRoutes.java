@@ -44,9 +44,9 @@ public final class AuthRoutes {
   private void register(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "email", "password", "name", "username", "locale");
     String email = v.email("email");
-    String name = v.text("name", 1, 100);
-    String username = v.pattern("username", v.optionalText("username", 3, 32), USERNAME, USERNAME_RULE);
-    String locale = v.optionalText("locale", 2, 10);
+    String name = v.line("name", 1, 100);
+    String username = v.pattern("username", v.optionalLine("username", 3, 32), USERNAME, USERNAME_RULE);
+    String locale = v.optionalLine("locale", 2, 10);
     if (locale != null && !LOCALES.contains(locale)) {
       v.add("locale", "must be one of en, id");
     }

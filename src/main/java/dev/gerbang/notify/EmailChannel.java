@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mail over SMTP, rendered from the templates. With no SMTP host configured the messages are held and their
- * links logged, so a newcomer can verify an account locally.
+ * Mail over SMTP, rendered from the templates. With no SMTP host configured the messages are held; their
+ * links (live tokens that sign in or reset a password) are logged only with the development setting
+ * mail.logLinks, so that a newcomer can verify an account locally and production logs never hold them.
  */
 final class EmailChannel implements Channel {
   private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
@@ -43,19 +44,42 @@ final class EmailChannel implements Channel {
     return mail != null;
   }
 
+  /** Said once at start-up, so that an operator knows why nobody receives mail. */
+  void announce() {
+    if (mail != null) {
+      return;
+    }
+    if (config.mailLogLinks()) {
+      log.warn("no SMTP server configured (smtp.host): mail is held in the outbox, and its links are logged "
+          + "because mail.logLinks is on: a development setting, never for production");
+    } else {
+      log.warn("no SMTP server configured (smtp.host): mail is held in the outbox and sent once one is; "
+          + "for local development, GERBANG_MAIL_LOG_LINKS=true logs the links of held mail");
+    }
+  }
+
   @Override
   public Future<Delivery> deliver(JsonObject message) {
     String id = message.getString("id");
     JsonObject variables = variables(message);
     Templates.Rendered rendered = templates.render(message.getString("template"), message.getString("locale"), variables);
     if (mail == null) {
-      log.info("mail not sent (no SMTP configured): to={} template={} link={}", message.getString("recipient"),
-          message.getString("template"), variables.getString("link", "-"));
+      if (config.mailLogLinks()) {
+        log.info("mail not sent (no SMTP configured): to={} template={} link={}", message.getString("recipient"),
+            message.getString("template"), variables.getString("link", "-"));
+      } else {
+        log.info("mail held (no SMTP configured): template={} id={}", message.getString("template"), id);
+      }
       return Future.succeededFuture(Delivery.held("no SMTP server configured"));
+    }
+    String recipient = message.getString("recipient");
+    if (!Templates.headerValue(recipient).equals(recipient)) {
+      // Never a header of someone else's making: an address with a line break is no address.
+      return Future.succeededFuture(Delivery.dead("the recipient address holds control characters"));
     }
     MailMessage mailMessage = new MailMessage()
         .setFrom(config.smtpFrom())
-        .setTo(message.getString("recipient"))
+        .setTo(recipient)
         .setSubject(rendered.subject())
         .setText(rendered.text())
         .setHtml(rendered.html())

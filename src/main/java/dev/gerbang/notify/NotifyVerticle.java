@@ -88,9 +88,7 @@ public final class NotifyVerticle extends VerticleBase {
         }));
       }
     }
-    if (!email.configured()) {
-      log.info("no SMTP server configured (GERBANG_SMTP_HOST): mails are kept in the outbox and their links logged");
-    }
+    email.announce();
     wakeConsumer = vertx.eventBus().consumer(Outbox.WAKE, message -> drain());
     timer = vertx.setPeriodic(config.mailPollMillis(), id -> drain());
     NotificationService notifications = NotificationService.proxy(vertx);

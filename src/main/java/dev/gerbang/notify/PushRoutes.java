@@ -44,7 +44,7 @@ public final class PushRoutes {
   /** The browser's PushSubscription.toJSON(): {endpoint, expirationTime, keys: {p256dh, auth}}. */
   private void subscribe(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "endpoint", "expirationTime", "keys");
-    String endpoint = v.text("endpoint", 1, 2048);
+    String endpoint = v.line("endpoint", 1, 2048);
     String endpointProblem = endpoint == null ? null : c.notifySettings().endpointProblem(endpoint);
     if (endpointProblem != null) {
       v.add("endpoint", endpointProblem);
@@ -104,11 +104,11 @@ public final class PushRoutes {
     }
     Validator v = Validator.body(ctx, "token", "platform", "name");
     String token = v.pattern("token", v.secret("token", 1024), TOKEN, "must not contain spaces or control characters");
-    String platform = v.text("platform", 1, 10);
+    String platform = v.line("platform", 1, 10);
     if (platform != null && !PLATFORMS.contains(platform)) {
       v.add("platform", "must be one of android, ios, web");
     }
-    String name = v.optionalText("name", 1, 100);
+    String name = v.optionalLine("name", 1, 100);
     v.validate();
     AuthUser me = AuthUser.of(ctx);
     push.registerDevice(me.userId(), new JsonObject().put("token", token).put("platform", platform).put("name", name),

@@ -53,22 +53,22 @@ public final class UserRoutes {
     Validator v = Validator.body(ctx, "name", "username", "bio", "avatarUrl", "locale");
     JsonObject changes = new JsonObject();
     if (v.has("name")) {
-      changes.put("name", v.text("name", 1, 100));
+      changes.put("name", v.line("name", 1, 100));
     }
     if (v.has("username")) {
-      changes.put("username", v.pattern("username", v.optionalText("username", 3, 32), AuthRoutes.USERNAME, AuthRoutes.USERNAME_RULE));
+      changes.put("username", v.pattern("username", v.optionalLine("username", 3, 32), AuthRoutes.USERNAME, AuthRoutes.USERNAME_RULE));
     }
     if (v.has("bio")) {
       String bio = v.optionalText("bio", 0, 500);
       changes.put("bio", bio == null || bio.isEmpty() ? null : bio);
     }
     if (v.has("avatarUrl")) {
-      String url = v.optionalText("avatarUrl", 0, 2048);
+      String url = v.optionalLine("avatarUrl", 0, 2048);
       changes.put("avatarUrl", url == null || url.isEmpty() ? null
           : v.pattern("avatarUrl", url, HTTP_URL, "must be an http(s) URL"));
     }
     if (v.has("locale")) {
-      String locale = v.text("locale", 2, 10);
+      String locale = v.line("locale", 2, 10);
       if (locale != null && !AuthRoutes.LOCALES.contains(locale)) {
         v.add("locale", "must be one of en, id");
       }
