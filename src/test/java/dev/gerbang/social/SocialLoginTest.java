@@ -2,6 +2,7 @@ package dev.gerbang.social;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gerbang.Problems;
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
@@ -157,6 +158,27 @@ class SocialLoginTest {
     assertThat(set.statusCode()).isEqualTo(200);
     server.login(email, "my first real password 7");
     assertThat(server.get("/api/me", token).bodyAsJsonObject().getBoolean("hasPassword")).isTrue();
+  }
+
+  /** ASVS 3.7.1: a stolen access token of an older session cannot add a password, a new way into the account. */
+  @Test
+  void addingAFirstPasswordNeedsARecentSignInAndAFreshSocialSignInGivesOne() {
+    String email = TestServer.uniqueEmail();
+    oauth.nextUser("google", "google-sub-8", email, true);
+    JsonObject old = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google")));
+    TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", System.currentTimeMillis() - 11 * 60_000L,
+        old.getString("sessionId"));
+
+    HttpResponse<Buffer> refused = server.post("/api/me/password", old.getString("accessToken"),
+        new JsonObject().put("newPassword", "a password the thief wants"));
+
+    JsonObject problem = Problems.assertProblem(refused, 403, "reauthentication-required");
+    assertThat(problem.getString("detail")).contains("sign in again").contains("Forgot password");
+    assertThat(server.get("/api/me", old.getString("accessToken")).bodyAsJsonObject().getBoolean("hasPassword")).isFalse();
+    oauth.nextUser("google", "google-sub-8", email, true);
+    String fresh = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google"))).getString("accessToken");
+    assertThat(server.post("/api/me/password", fresh, new JsonObject().put("newPassword", "my own first password 8"))
+        .statusCode()).isEqualTo(200);
   }
 
   @Test
