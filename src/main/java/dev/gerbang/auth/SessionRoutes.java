@@ -35,7 +35,8 @@ public final class SessionRoutes {
 
   private void refresh(RoutingContext ctx) {
     String token;
-    if (ctx.body() != null && ctx.body().length() > 0) {
+    boolean viaCookie = ctx.body() == null || ctx.body().length() <= 0;
+    if (!viaCookie) {
       Validator v = Validator.body(ctx, "refreshToken");
       token = v.secret("refreshToken", 200);
       v.validate();
@@ -73,6 +74,10 @@ public final class SessionRoutes {
             issuer.clearCookie(ctx);
             ctx.fail(Problem.invalidToken("The refresh token is invalid or has expired: sign in again"));
           } else {
+            if (viaCookie) {
+              // A browser's session lives in the HttpOnly cookie: a script in the page must not read its successor.
+              pair.remove("refreshToken");
+            }
             Responses.ok(ctx, pair);
           }
         })
