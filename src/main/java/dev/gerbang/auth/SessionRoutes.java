@@ -53,9 +53,9 @@ public final class SessionRoutes {
       return;
     }
     String successor = c.refreshTokens().successor(token);
-    long graceMs = c.config().refreshGraceSeconds() * 1000L;
+    long graceMs = c.authSettings().refreshGraceSeconds() * 1000L;
     c.sessions().refresh(RefreshTokens.hash(token), RefreshTokens.hash(successor), graceMs, issuer.refreshTtlMillis(),
-            c.config().sessionAbsoluteHours() * 3_600_000L)
+            c.authSettings().sessionAbsoluteHours() * 3_600_000L)
         .compose(result -> switch (result.getString("outcome")) {
           case "rotated", "grace" -> c.users().find(result.getString("userId")).map(user -> user == null
               ? null

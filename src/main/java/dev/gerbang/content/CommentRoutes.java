@@ -24,10 +24,10 @@ final class CommentRoutes {
   private final CommentService comments;
   private final ContentCache cache;
 
-  CommentRoutes(Components components, CommentService comments) {
+  CommentRoutes(Components components, ContentCache cache, CommentService comments) {
     this.c = components;
     this.comments = comments;
-    this.cache = components.contentCache();
+    this.cache = cache;
   }
 
   void mount(Router api) {

@@ -15,10 +15,10 @@ final class TaxonomyRoutes {
   private final TaxonomyService taxonomy;
   private final ContentCache cache;
 
-  TaxonomyRoutes(Components components, TaxonomyService taxonomy) {
+  TaxonomyRoutes(Components components, ContentCache cache, TaxonomyService taxonomy) {
     this.c = components;
     this.taxonomy = taxonomy;
-    this.cache = components.contentCache();
+    this.cache = cache;
   }
 
   void mount(Router api) {

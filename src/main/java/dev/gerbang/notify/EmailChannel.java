@@ -22,21 +22,23 @@ final class EmailChannel implements Channel {
   private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
 
   private final AppConfig config;
+  private final MailSettings settings;
   private final Templates templates;
   private final EmailTokens tokens;
   private final MailClient mail;
 
-  EmailChannel(Vertx vertx, AppConfig config, Templates templates, EmailTokens tokens) {
+  EmailChannel(Vertx vertx, AppConfig config, MailSettings settings, Templates templates, EmailTokens tokens) {
     this.config = config;
+    this.settings = settings;
     this.templates = templates;
     this.tokens = tokens;
-    this.mail = config.smtpHost().isEmpty() ? null : MailClient.create(vertx, new MailConfig()
-        .setHostname(config.smtpHost())
-        .setPort(config.smtpPort())
-        .setStarttls(StartTLSOptions.valueOf(config.smtpStartTls()))
-        .setSsl(config.smtpSsl())
-        .setUsername(config.smtpUsername().isEmpty() ? null : config.smtpUsername())
-        .setPassword(config.smtpPassword().isEmpty() ? null : config.smtpPassword())
+    this.mail = settings.smtpHost().isEmpty() ? null : MailClient.create(vertx, new MailConfig()
+        .setHostname(settings.smtpHost())
+        .setPort(settings.smtpPort())
+        .setStarttls(StartTLSOptions.valueOf(settings.smtpStartTls()))
+        .setSsl(settings.smtpSsl())
+        .setUsername(settings.smtpUsername().isEmpty() ? null : settings.smtpUsername())
+        .setPassword(settings.smtpPassword().isEmpty() ? null : settings.smtpPassword())
         .setKeepAlive(true));
   }
 
@@ -49,7 +51,7 @@ final class EmailChannel implements Channel {
     if (mail != null) {
       return;
     }
-    if (config.mailLogLinks()) {
+    if (settings.logLinks()) {
       log.warn("no SMTP server configured (smtp.host): mail is held in the outbox, and its links are logged "
           + "because mail.logLinks is on: a development setting, never for production");
     } else {
@@ -64,7 +66,7 @@ final class EmailChannel implements Channel {
     JsonObject variables = variables(message);
     Templates.Rendered rendered = templates.render(message.getString("template"), message.getString("locale"), variables);
     if (mail == null) {
-      if (config.mailLogLinks()) {
+      if (settings.logLinks()) {
         log.info("mail not sent (no SMTP configured): to={} template={} link={}", message.getString("recipient"),
             message.getString("template"), variables.getString("link", "-"));
       } else {
@@ -78,7 +80,7 @@ final class EmailChannel implements Channel {
       return Future.succeededFuture(Delivery.dead("the recipient address holds control characters"));
     }
     MailMessage mailMessage = new MailMessage()
-        .setFrom(config.smtpFrom())
+        .setFrom(settings.smtpFrom())
         .setTo(recipient)
         .setSubject(rendered.subject())
         .setText(rendered.text())
@@ -92,7 +94,7 @@ final class EmailChannel implements Channel {
   /** The template's variables plus the product name, public URL and, for a token, the link built from it. */
   private JsonObject variables(JsonObject message) {
     JsonObject variables = message.getJsonObject("variables").copy()
-        .put("productName", config.mailProductName())
+        .put("productName", settings.productName())
         .put("publicUrl", config.publicUrl());
     String tokenId = variables.getString("tokenId");
     String linkPath = variables.getString("linkPath");

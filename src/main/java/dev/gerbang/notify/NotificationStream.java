@@ -35,11 +35,11 @@ final class NotificationStream {
   /** Open streams per account on this node, shared by every HTTP verticle (each has its own event loop). */
   private final LocalMap<String, Integer> open;
 
-  NotificationStream(Vertx vertx, Components components, NotificationService notifications) {
+  NotificationStream(Vertx vertx, Components components, NotificationService notifications, int heartbeatSeconds) {
     this.vertx = vertx;
     this.c = components;
     this.notifications = notifications;
-    this.heartbeatMillis = components.notifySettings().heartbeatSeconds() * 1000L;
+    this.heartbeatMillis = heartbeatSeconds * 1000L;
     this.open = vertx.sharedData().getLocalMap("gerbang.notify.open-streams");
   }
 

@@ -30,12 +30,14 @@ final class SignUpRoutes {
   private static final String COOKIE_PATH = "/api/auth/oauth";
 
   private final Components c;
+  private final SocialSettings settings;
   private final SocialService social;
   private final Providers providers;
   private final SocialRoutes routes;
 
-  SignUpRoutes(Components components, SocialService social, Providers providers, SocialRoutes routes) {
+  SignUpRoutes(Components components, SocialSettings settings, SocialService social, Providers providers, SocialRoutes routes) {
     this.c = components;
+    this.settings = settings;
     this.social = social;
     this.providers = providers;
     this.routes = routes;
@@ -48,7 +50,7 @@ final class SignUpRoutes {
   /** What signIn stores should the profile's email be unverified and unknown: the row, and the mail with its link. */
   JsonObject pending(Provider provider, JsonObject profile, String redirectPath, String browserSecret) {
     String id = Ids.newId();
-    int minutes = c.config().socialSignUpTokenMinutes();
+    int minutes = settings.signUpTokenMinutes();
     JsonObject token = c.emailTokens().issue(id, minutes);
     String email = profile.getString("email") == null ? "" : profile.getString("email").strip();
     String name = Names.singleLine(profile.getString("name"), Names.MAX_LENGTH);
@@ -58,15 +60,15 @@ final class SignUpRoutes {
         .put("browserHash", RefreshTokens.hash(browserSecret))
         .put("redirectPath", redirectPath)
         .put("expiresAt", token.getLong("expiresAt"))
-        .put("cooldownMs", c.config().mailResendCooldownSeconds() * 1000L)
-        .put("mail", Mails.socialSignUp(email, name.isEmpty() ? email : name, profile.getString("locale", c.config().mailDefaultLocale()),
+        .put("cooldownMs", c.accountSettings().resendCooldownSeconds() * 1000L)
+        .put("mail", Mails.socialSignUp(email, name.isEmpty() ? email : name, profile.getString("locale", c.config().defaultLocale()),
             provider.displayName(), id, minutes));
   }
 
   void bindBrowser(RoutingContext ctx, String browserSecret) {
     ctx.response().addCookie(Cookie.cookie(BROWSER_COOKIE, browserSecret).setPath(COOKIE_PATH).setHttpOnly(true)
-        .setSecure(c.config().cookieSecure()).setSameSite(CookieSameSite.LAX)
-        .setMaxAge(c.config().socialSignUpTokenMinutes() * 60L));
+        .setSecure(c.authSettings().cookieSecure()).setSameSite(CookieSameSite.LAX)
+        .setMaxAge(settings.signUpTokenMinutes() * 60L));
   }
 
   private void confirm(RoutingContext ctx) {
@@ -109,7 +111,7 @@ final class SignUpRoutes {
       }
     }).onSuccess(answer -> {
       ctx.response().addCookie(Cookie.cookie(BROWSER_COOKIE, "").setPath(COOKIE_PATH).setHttpOnly(true)
-          .setSecure(c.config().cookieSecure()).setSameSite(CookieSameSite.LAX).setMaxAge(0));
+          .setSecure(c.authSettings().cookieSecure()).setSameSite(CookieSameSite.LAX).setMaxAge(0));
       Responses.ok(ctx, answer);
     }).onFailure(ctx::fail);
   }

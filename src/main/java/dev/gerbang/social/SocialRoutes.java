@@ -32,22 +32,25 @@ public final class SocialRoutes {
   private static final String FLOW_COOKIE_PATH = "/api/auth/oauth";
 
   private final Components c;
+  private final SocialSettings settings;
   private final SessionIssuer issuer;
   private final Providers providers;
   private final SocialService social;
   private final FlowSecrets secrets;
   private final SignUpRoutes signUps;
 
-  public SocialRoutes(Components components, SessionIssuer issuer, Providers providers, SocialService social, FlowSecrets secrets) {
+  SocialRoutes(Components components, SocialSettings settings, SessionIssuer issuer, Providers providers, SocialService social,
+               FlowSecrets secrets) {
     this.c = components;
+    this.settings = settings;
     this.issuer = issuer;
     this.providers = providers;
     this.social = social;
     this.secrets = secrets;
-    this.signUps = new SignUpRoutes(components, social, providers, this);
+    this.signUps = new SignUpRoutes(components, settings, social, providers, this);
   }
 
-  public void mount(Router api) {
+  void mount(Router api) {
     api.get("/auth/oauth/providers").handler(this::list);
     // Before /auth/oauth/:provider, which would otherwise take "confirm" for a provider's name.
     signUps.mount(api);
@@ -88,7 +91,7 @@ public final class SocialRoutes {
     try {
       URI uri = URI.create(requested);
       String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-      if (requested.length() <= 512 && uri.getUserInfo() == null && c.config().oauthRedirectOrigins().contains(origin)) {
+      if (requested.length() <= 512 && uri.getUserInfo() == null && settings.redirectOrigins().contains(origin)) {
         return requested;
       }
     } catch (IllegalArgumentException e) {
@@ -103,14 +106,14 @@ public final class SocialRoutes {
     String state = FlowSecrets.newState();
     JsonObject flow = new JsonObject().put("id", flowId).put("stateHash", RefreshTokens.hash(state)).put("provider", provider.name())
         .put("mode", mode).put("userId", userId).put("redirectPath", redirect)
-        .put("expiresAt", System.currentTimeMillis() + c.config().oauthFlowTtlSeconds() * 1000L);
+        .put("expiresAt", System.currentTimeMillis() + settings.flowTtlSeconds() * 1000L);
     return social.startFlow(flow)
         .compose(stored -> provider.authorizeUrl(callbackUrl(provider), state, secrets.challenge(flowId), secrets.nonce(flowId)))
         .onSuccess(url -> ctx.response().addCookie(Cookie.cookie(FLOW_COOKIE, flowId).setPath(FLOW_COOKIE_PATH).setHttpOnly(true)
-            .setSecure(c.config().cookieSecure())
+            .setSecure(c.authSettings().cookieSecure())
             // Lax, not Strict: the provider sends the browser back with a cross-site top-level navigation.
             .setSameSite(CookieSameSite.LAX)
-            .setMaxAge(c.config().oauthFlowTtlSeconds())));
+            .setMaxAge(settings.flowTtlSeconds())));
   }
 
   private void start(RoutingContext ctx) {
@@ -145,7 +148,7 @@ public final class SocialRoutes {
     Provider provider = provider(ctx);
     Cookie cookie = ctx.request().getCookie(FLOW_COOKIE);
     ctx.response().addCookie(Cookie.cookie(FLOW_COOKIE, "").setPath(FLOW_COOKIE_PATH).setHttpOnly(true)
-        .setSecure(c.config().cookieSecure()).setSameSite(CookieSameSite.LAX).setMaxAge(0));
+        .setSecure(c.authSettings().cookieSecure()).setSameSite(CookieSameSite.LAX).setMaxAge(0));
     String error = ctx.queryParams().get("error");
     String code = ctx.queryParams().get("code");
     String state = ctx.queryParams().get("state");
@@ -228,7 +231,7 @@ public final class SocialRoutes {
       if (user == null || user.disabled()) {
         return Future.succeededFuture("account_disabled");
       }
-      if (c.config().requireVerifiedEmail() && !user.emailVerified()) {
+      if (c.authSettings().requireVerifiedEmail() && !user.emailVerified()) {
         c.audit().record(ctx, "login_refused", userId, new JsonObject().put("reason", "email_unverified"));
         return Future.succeededFuture("email_unverified");
       }

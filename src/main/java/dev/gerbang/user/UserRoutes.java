@@ -126,7 +126,7 @@ public final class UserRoutes {
 
   /** ASVS 2.5.x / 3.x: adding a credential needs a fresh authentication (a new social sign-in, or the emailed reset link). */
   private Future<Boolean> recentSignIn(AuthUser me) {
-    long maxAgeMs = c.config().recentAuthMinutes() * 60_000L;
+    long maxAgeMs = c.authSettings().recentAuthMinutes() * 60_000L;
     return c.sessions().lookup(me.sessionId()).compose(session -> {
       Long signedInAt = session == null ? null : session.getLong("signedInAt");
       if (signedInAt != null && System.currentTimeMillis() - signedInAt <= maxAgeMs) {
@@ -134,7 +134,7 @@ public final class UserRoutes {
       }
       return Future.failedFuture(new Problem(403, "reauthentication-required", "Sign in again first",
           "To add a password, sign in again with your provider (this session began more than "
-              + c.config().recentAuthMinutes() + " minutes ago), or use 'Forgot password' to get a link by email",
+              + c.authSettings().recentAuthMinutes() + " minutes ago), or use 'Forgot password' to get a link by email",
           List.of()));
     });
   }
