@@ -1,11 +1,12 @@
 package dev.gerbang.http;
 
-import dev.gerbang.Components;
+import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.security.ConnectionCap;
 import dev.gerbang.security.Cors;
 import dev.gerbang.security.Deadlines;
 import dev.gerbang.security.HeaderDeadline;
+import dev.gerbang.security.RateLimiter;
 import dev.gerbang.security.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -22,6 +23,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One per event loop: the root router (API, health, static SPA) and the HTTP server. */
@@ -30,33 +32,38 @@ public final class HttpVerticle extends VerticleBase {
   public static final String STOPPING = "gerbang.http.stopping";
 
   private static final String NOT_API = "^/(?!api(/|$)).*";
-  private final Components c;
+  private final AppConfig config;
+  private final RateLimiter limiter;
+  private final List<? extends ApiRoutes> features;
   private HttpServer server;
   private HttpServer redirect;
   private HeaderDeadline deadline;
   private ConnectionCap cap;
 
-  public HttpVerticle(Components components) {
-    this.c = components;
+  /** limiter: the node's rate limiter, which every HTTP verticle shares; features: what each serves under /api. */
+  public HttpVerticle(AppConfig config, RateLimiter limiter, List<? extends ApiRoutes> features) {
+    this.config = config;
+    this.limiter = limiter;
+    this.features = features;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
-    router.route().handler(ClientInfo.resolver(c.config().trustedProxies()));
+    router.route().handler(ClientInfo.resolver(config.trustedProxies()));
     router.route().handler(new RequestIds());
-    if (c.config().logRequests()) {
+    if (config.logRequests()) {
       router.route().handler(new AccessLog());
     }
-    router.route().handler(new SecurityHeaders(c.config().tlsEnabled() ? c.config().hstsSeconds() : 0));
-    router.route().handler(new Deadlines(c.config().bodyTimeoutSeconds(), c.config().requestTimeoutSeconds()));
-    router.route("/api/*").handler(new Cors(c.config().corsOrigins()));
+    router.route().handler(new SecurityHeaders(config.tlsEnabled() ? config.hstsSeconds() : 0));
+    router.route().handler(new Deadlines(config.bodyTimeoutSeconds(), config.requestTimeoutSeconds()));
+    router.route("/api/*").handler(new Cors(config.corsOrigins()));
 
     router.get("/health/live").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(readiness());
 
-    Router api = ApiRouter.create(vertx, c);
+    Router api = ApiRouter.create(vertx, config, limiter, features);
     router.route("/api/*").subRouter(api);
 
     // Static files and the SPA fallback never answer under /api, so an API path with the wrong method is a 405.
@@ -83,22 +90,22 @@ public final class HttpVerticle extends VerticleBase {
     });
 
     HttpServerOptions options = limits(new HttpServerOptions())
-        .setHost(c.config().httpHost())
-        .setPort(c.config().httpPort())
+        .setHost(config.httpHost())
+        .setPort(config.httpPort())
         .setCompressionSupported(true);
-    if (c.config().tlsEnabled()) {
+    if (config.tlsEnabled()) {
       // HTTP/2 is offered by ALPN (h2, then http/1.1); plain HTTP/1.1 clients keep working.
       options.setSsl(true).setUseAlpn(true)
-          .setKeyCertOptions(new PemKeyCertOptions().setCertPath(c.config().tlsCertPath()).setKeyPath(c.config().tlsKeyPath()));
+          .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
     }
-    deadline = new HeaderDeadline(vertx, c.config().headerTimeoutSeconds());
-    cap = new ConnectionCap(vertx, c.config().maxConnectionsPerClient(), c.config().trustedProxies());
+    deadline = new HeaderDeadline(vertx, config.headerTimeoutSeconds());
+    cap = new ConnectionCap(vertx, config.maxConnectionsPerClient(), config.trustedProxies());
     server = vertx.createHttpServer(options).connectionHandler(this::opened).requestHandler(request -> {
       deadline.received(request);
       router.handle(request);
     });
     Future<?> listening = server.listen();
-    if (c.config().tlsEnabled() && c.config().tlsRedirectPort() > 0) {
+    if (config.tlsEnabled() && config.tlsRedirectPort() > 0) {
       listening = listening.compose(https -> startRedirect());
     }
     return listening;
@@ -110,9 +117,9 @@ public final class HttpVerticle extends VerticleBase {
     // the connection handler until its first request's headers are complete, hiding slow-header clients.
     return options
         .setHttp2ClearTextEnabled(false)
-        .setMaxHeaderSize(c.config().maxHeaderBytes())
-        .setMaxInitialLineLength(c.config().maxInitialLineLength())
-        .setIdleTimeout(c.config().idleTimeoutSeconds())
+        .setMaxHeaderSize(config.maxHeaderBytes())
+        .setMaxInitialLineLength(config.maxInitialLineLength())
+        .setIdleTimeout(config.idleTimeoutSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
@@ -131,10 +138,10 @@ public final class HttpVerticle extends VerticleBase {
 
   /** The optional plain-HTTP listener: every request is sent to the same path on the HTTPS public URL. */
   private Future<?> startRedirect() {
-    String publicUrl = c.config().publicUrl();
+    String publicUrl = config.publicUrl();
     String target = "https://" + publicUrl.substring(publicUrl.indexOf("://") + 3);
     redirect = vertx.createHttpServer(limits(new HttpServerOptions())
-            .setHost(c.config().httpHost()).setPort(c.config().tlsRedirectPort()))
+            .setHost(config.httpHost()).setPort(config.tlsRedirectPort()))
         .connectionHandler(this::opened)
         .requestHandler(request -> {
           deadline.received(request);
@@ -196,6 +203,6 @@ public final class HttpVerticle extends VerticleBase {
     }
     Future<Void> redirectClosed = redirect == null ? Future.succeededFuture() : redirect.close();
     return redirectClosed.compose(closed -> server == null ? Future.succeededFuture()
-        : server.shutdown(c.config().shutdownTimeoutSeconds(), TimeUnit.SECONDS));
+        : server.shutdown(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS));
   }
 }
