@@ -82,6 +82,32 @@ class SocialAttackTest {
     assertRefused(oauth.callback(flow), "flow_expired");
   }
 
+  /**
+   * A user slow at the provider comes back after the flow expired, while other sign-ins started meanwhile (which
+   * prune old flows), this browser's among them (which replaced its flow cookie), or after the cookie itself
+   * expired: each time they are told the sign-in took too long, not that it looked forged.
+   */
+  @Test
+  void aLateCallbackIsToldItsFlowExpiredAfterOtherSignInsStartedOrItsCookieWentAway() {
+    oauth.nextUser("google", "s5-late", TestServer.uniqueEmail(), true);
+    OAuthHarness.Flow late = oauth.run("/api/auth/oauth/google");
+    long now = System.currentTimeMillis();
+    TestDb.update(server, "UPDATE oauth_flows SET expires_at = ?", now - 60_000);
+    TestDb.update(server, "INSERT INTO oauth_flows (id, state_hash, provider, mode, user_id, redirect_path, created_at,"
+        + " expires_at) VALUES ('01900000-0000-7000-8000-000000000001', 'x', 'google', 'login', NULL, '/', ?, ?)",
+        now - 3 * 86_400_000L, now - 2 * 86_400_000L);
+
+    oauth.get("/api/auth/oauth/google", null);
+    String newerCookie = OAuthHarness.cookie(oauth.get("/api/auth/oauth/google", null).response(), SocialRoutes.FLOW_COOKIE);
+
+    assertRefused(oauth.callback(late), "flow_expired");
+    assertRefused(oauth.callback(new OAuthHarness.Flow(null, newerCookie, late.callbackUrl())), "flow_expired");
+    assertRefused(oauth.callback(new OAuthHarness.Flow(null, null, late.callbackUrl())), "flow_expired");
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM oauth_flows WHERE id = '01900000-0000-7000-8000-000000000001'"))
+        .as("flows expired long ago are still pruned").isZero();
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM oauth_flows")).isEqualTo(3);
+  }
+
   @Test
   void anIdTokenWithAnotherNonceIsRefused() {
     oauth.nextUser("google", "s6", TestServer.uniqueEmail(), true);
