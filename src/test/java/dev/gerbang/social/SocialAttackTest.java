@@ -8,7 +8,6 @@ import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
@@ -122,12 +121,7 @@ class SocialAttackTest {
   /** Runs a sign-in with the "acme" stand-in issuer and answers the callback's redirect. */
   private HttpResponse<Buffer> signInWith(StandInIssuer acme) {
     try (TestServer gerbang = TestServer.start(acme.config())) {
-      HttpResponse<Buffer> start = TestServer.await(gerbang.client().get("/api/auth/oauth/acme").send());
-      String location = start.getHeader("Location");
-      acme.nonce(URLDecoder.decode(location.replaceAll(".*[?&]nonce=([^&]+).*", "$1"), StandardCharsets.UTF_8));
-      String cookie = OAuthHarness.cookie(start, SocialRoutes.FLOW_COOKIE);
-      String callback = TestServer.await(gerbang.client().getAbs(location).send()).getHeader("Location");
-      return TestServer.await(gerbang.client().getAbs(callback).putHeader("Cookie", SocialRoutes.FLOW_COOKIE + "=" + cookie).send());
+      return acme.signIn(gerbang, "acme");
     }
   }
 
