@@ -27,6 +27,7 @@ export const ROUTES = [
   { path: '/admin/comments', auth: 'required', roles: ['admin', 'editor'], load: () => import('./screens/admin/comments.js') },
   { path: '/admin/taxonomy', auth: 'required', roles: ['admin', 'editor'], load: () => import('./screens/admin/taxonomy.js') },
   { path: '/admin/patients', auth: 'required', role: 'admin', load: () => import('./screens/admin/patients.js') },
+  { path: '/admin/patients/:id', auth: 'required', role: 'admin', load: () => import('./screens/admin/patient.js') },
   { path: '/admin/doctors', auth: 'required', role: 'admin', load: () => import('./screens/admin/doctors.js') },
   { path: '/admin/audit', auth: 'required', role: 'admin', load: () => import('./screens/admin/audit.js') },
   { path: '/admin/outbox', auth: 'required', role: 'admin', load: () => import('./screens/admin/outbox.js') },
@@ -34,7 +35,10 @@ export const ROUTES = [
   { path: '/notifications', auth: 'required', load: () => import('./screens/notifications.js') },
 ];
 
-/** The route and its :params for a path, or null. */
+/**
+ * The route and its :params for a path, or null. A parameter with a malformed escape (`%E0%A4%A`, a cut or
+ * mistyped link) matches nothing, so the address shows the not-found page instead of throwing.
+ */
 export function match(pathname) {
   const parts = pathname.replace(/\/+$/, '').split('/').filter(Boolean);
   for (const route of ROUTES) {
@@ -42,10 +46,19 @@ export function match(pathname) {
     if (pattern.length !== parts.length) continue;
     const params = {};
     const ok = pattern.every((p, i) => {
-      if (p.startsWith(':')) { params[p.slice(1)] = decodeURIComponent(parts[i]); return true; }
-      return p === parts[i];
+      if (!p.startsWith(':')) return p === parts[i];
+      params[p.slice(1)] = decode(parts[i]);
+      return params[p.slice(1)] !== null;
     });
     if (ok) return { route, params };
   }
   return null;
+}
+
+function decode(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }

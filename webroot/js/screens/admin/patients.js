@@ -4,7 +4,10 @@ import { nullIfBlank, profilesScreen } from './profiles.js';
 
 const SEXES = ['female', 'male', 'intersex', 'unknown'];
 
-/** Patient profiles: search by name, email or record number; create one for a patient; edit one. */
+/**
+ * Patient profiles: search by name, email or record number; create one for a patient; edit one; open one's
+ * care team (patient.js).
+ */
 export default function patientsScreen(context) {
   return profilesScreen({
     api: '/api/admin/patients',
@@ -29,6 +32,8 @@ export default function patientsScreen(context) {
       field({ name: 'address', label: t('admin.patients.address'), type: 'textarea', value: p?.address || '', attrs: { rows: 2 } }),
       field({ name: 'medicalRecordNumber', label: t('admin.patients.mrn'), value: p?.medicalRecordNumber || '',
         hint: t(p ? 'admin.patients.mrnEditHint' : 'admin.patients.mrnHint') })],
+    actions: (p, name) => h('a', { class: 'button small secondary', href: `/admin/patients/${encodeURIComponent(p.id)}`,
+      'aria-label': t('admin.patients.careTeamOf', { name }) }, t('admin.patients.careTeam')),
     body: (v) => ({
       dateOfBirth: v.dateOfBirth, sex: v.sex, phone: nullIfBlank(v.phone), address: nullIfBlank(v.address),
       medicalRecordNumber: nullIfBlank(v.medicalRecordNumber),
@@ -37,7 +42,7 @@ export default function patientsScreen(context) {
 }
 
 /** A date of birth (2001-02-03) in the reader's language, without a time. */
-function formatDay(day) {
+export function formatDay(day) {
   const date = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? day
     : date.toLocaleDateString(lang() === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });

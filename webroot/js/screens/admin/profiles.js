@@ -10,7 +10,8 @@ export const nullIfBlank = (text) => (text && text.trim() ? text.trim() : null);
 
 /**
  * Search the profiles, create one for a user who holds the kind's role, edit one. kind: {api, role, screen,
- * titleKey, searchKey, newKey, editKey, head, cells(profile), fields(profile or null), body(values)}.
+ * titleKey, searchKey, newKey, editKey, head, cells(profile), fields(profile or null), body(values), and
+ * optionally actions(profile, name): more of the row's actions}.
  */
 export function profilesScreen(kind, { query, navigate }) {
   const news = h('div', { class: 'news', 'aria-live': 'polite' });
@@ -44,7 +45,7 @@ export function profilesScreen(kind, { query, navigate }) {
       h('td', {}, p.userId ? h('a', { href: `/admin/users/${encodeURIComponent(p.userId)}` }, name) : name,
         p.name && p.email ? h('div', { class: 'meta' }, p.email) : null),
       kind.cells(p),
-      h('td', { class: 'row-actions' }, edit));
+      h('td', { class: 'row-actions' }, edit, kind.actions ? kind.actions(p, name) : null));
     return tr;
   }
 
@@ -77,41 +78,59 @@ export function profilesScreen(kind, { query, navigate }) {
  * one else), and a list to pick from. Its errors (no user, one who already has a profile) show at the list.
  */
 function userPicker(role) {
-  const id = uid('find-user');
+  return searchPicker({
+    name: 'userId',
+    label: t('admin.profiles.user'),
+    findLabel: t('admin.profiles.findUser'),
+    hint: t('admin.profiles.findHint', { role: t(`role.${role}`) }),
+    pickLabel: t('admin.profiles.pickUser'),
+    found: (n) => t('admin.profiles.found', { n }),
+    noneFound: t('admin.profiles.noneFound', { role: t(`role.${role}`) }),
+    search: async (q) => {
+      const params = new URLSearchParams({ role, limit: '50' });
+      if (q) params.set('q', q);
+      const page = await api('GET', `/api/admin/users?${params}`);
+      return { total: page.total, items: page.items.map((u) => [u.id, u.name ? `${u.name} (${u.email})` : u.email]) };
+    },
+  });
+}
+
+/**
+ * A search box with a Find button, and a list (a select named `name`) of what the search found.
+ * search(q) -> {total, items: [[value, text]]}; found(n) and noneFound say how it went.
+ */
+export function searchPicker({ name, label, findLabel, hint, pickLabel, found, noneFound, search }) {
+  const id = uid(`find-${name}`);
   const input = h('input', { id, type: 'search', 'aria-describedby': `${id}-hint` });
-  const picked = select({ name: 'userId', label: t('admin.profiles.user'), options: [['', t('admin.profiles.pickUser')]] });
+  const picked = select({ name, label, options: [['', pickLabel]] });
   const list = picked.querySelector('select');
   const status = h('p', { class: 'meta', 'aria-live': 'polite' });
   let latest = 0;
-  const search = async () => {
+  const run = async () => {
     // Only the newest search may fill the list: an older answer arriving late would replace it, and drop
-    // the user picked meanwhile.
+    // the one picked meanwhile.
     const mine = ++latest;
     try {
-      const params = new URLSearchParams({ role, limit: '50' });
-      if (input.value.trim()) params.set('q', input.value.trim());
-      const page = await api('GET', `/api/admin/users?${params}`);
+      const page = await search(input.value.trim());
       if (mine !== latest) return;
       const chosen = list.value;
-      replace(list, h('option', { value: '' }, t('admin.profiles.pickUser')),
-        page.items.map((u) => h('option', { value: u.id }, u.name ? `${u.name} (${u.email})` : u.email)));
-      if (page.items.some((u) => u.id === chosen)) list.value = chosen;
-      status.textContent = page.items.length ? t('admin.profiles.found', { n: page.total })
-        : t('admin.profiles.noneFound', { role: t(`role.${role}`) });
+      replace(list, h('option', { value: '' }, pickLabel), page.items.map(([value, text]) => h('option', { value }, text)));
+      if (page.items.some(([value]) => value === chosen)) list.value = chosen;
+      status.textContent = page.items.length ? found(page.total) : noneFound;
     } catch (error) {
       if (mine === latest) status.textContent = describe(error);
     }
   };
   // Enter in the search box searches, instead of submitting the whole form.
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') { event.preventDefault(); search(); }
+    if (event.key === 'Enter') { event.preventDefault(); run(); }
   });
-  search();
+  run();
   return h('div', { class: 'user-picker' },
     h('div', { class: 'field' },
-      h('label', { for: id }, t('admin.profiles.findUser')),
+      h('label', { for: id }, findLabel),
       h('div', { class: 'with-button' }, input,
-        h('button', { type: 'button', class: 'button secondary', onclick: search }, t('admin.profiles.find'))),
-      h('p', { class: 'hint', id: `${id}-hint` }, t('admin.profiles.findHint', { role: t(`role.${role}`) }))),
+        h('button', { type: 'button', class: 'button secondary', onclick: run }, t('admin.profiles.find'))),
+      h('p', { class: 'hint', id: `${id}-hint` }, hint)),
     picked, status);
 }

@@ -5,7 +5,7 @@ import { t } from '../../i18n.js';
 
 /**
  * A doctor writes a record (an admin also names the doctor). The patient is chosen by id; a doctor's own
- * patients are offered from the records they already wrote.
+ * patients are offered from the records they can read (those they wrote, and their care teams' patients').
  */
 export default function newRecordScreen({ user, navigate }) {
   const isAdmin = user.roles.includes('admin');

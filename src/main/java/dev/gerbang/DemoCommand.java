@@ -4,6 +4,7 @@ import dev.gerbang.audit.AuditService;
 import static dev.gerbang.DatabaseCommand.await;
 
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.medical.CareTeamService;
 import dev.gerbang.medical.MedicalProfileService;
 import dev.gerbang.medical.MedicalRecordService;
 import dev.gerbang.user.Roles;
@@ -17,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * `seed-demo [--force]`: an admin, an editor, two doctors, three patients, a dozen medical records, and a blog
- * with comments, likes and notifications ({@link DemoBlog}), with the demo credentials printed (and documented in
- * the README and docs/medical-records.md). It refuses a database that already holds users unless forced; forced,
- * demo accounts that already exist are reused as they are.
+ * `seed-demo [--force]`: an admin, an editor, two doctors, three patients with their care teams, a dozen medical
+ * records, and a blog with comments, likes and notifications ({@link DemoBlog}), with the demo credentials printed
+ * (and documented in the README and docs/medical-records.md). It refuses a database that already holds users
+ * unless forced; forced, demo accounts that already exist are reused as they are.
  */
 public final class DemoCommand {
   /** The password of every demo account: documented, so never use seed-demo on a real deployment. */
@@ -33,6 +34,11 @@ public final class DemoCommand {
       {"ayu@demo.gerbang.dev", "Ayu Lestari", "1990-04-12", "female", "+62 812 5550 1001", "Jl. Melati 5, Bandung"},
       {"dedi@demo.gerbang.dev", "Dedi Kurniawan", "1975-11-03", "male", "+62 812 5550 1002", "Jl. Kenanga 12, Jakarta"},
       {"rina@demo.gerbang.dev", "Rina Marlina", "2016-07-21", "female", "+62 812 5550 1003", "Jl. Mawar 8, Surabaya"}};
+  /**
+   * Care teams, patient index to doctor indexes: Ayu's is dr. Sari (dr. Hendra wrote one record of hers, and reads
+   * only that one), Dedi's both, Rina's dr. Hendra.
+   */
+  public static final int[][] CARE_TEAMS = {{0}, {0, 1}, {1}};
   /** patient index, doctor index, visit date, complaint, diagnosis, ICD-10, treatment. */
   private static final String[][] RECORDS = {
       {"0", "0", "2025-03-04", "Wheezing and shortness of breath at night", "Asthma, unspecified", "J45.909", "Salbutamol inhaler as needed"},
@@ -70,12 +76,15 @@ public final class DemoCommand {
       people.put(ADMIN, account(users, hash, ADMIN, "Demo Admin", Roles.ADMIN));
       people.put(DemoBlog.EDITOR, account(users, hash, DemoBlog.EDITOR, "Putri Anggraini", Roles.EDITOR));
       MedicalProfileService profiles = MedicalProfileService.proxy(vertx);
+      List<String> doctorIds = new java.util.ArrayList<>();
       for (String[] d : DOCTORS) {
         User user = account(users, hash, d[0], d[1], Roles.DOCTOR);
         people.put(d[0], user);
-        if (await(profiles.doctorOfUser(user.id())) == null) {
-          await(profiles.saveDoctorOfUser(user.id(), new JsonObject().put("specialty", d[2]).put("licenceNumber", d[3])));
+        JsonObject profile = await(profiles.doctorOfUser(user.id()));
+        if (profile == null) {
+          profile = await(profiles.saveDoctorOfUser(user.id(), new JsonObject().put("specialty", d[2]).put("licenceNumber", d[3])));
         }
+        doctorIds.add(profile.getString("id"));
       }
       List<String> patientIds = new java.util.ArrayList<>();
       for (String[] p : PATIENTS) {
@@ -87,6 +96,12 @@ public final class DemoCommand {
               .put("phone", p[4]).put("address", p[5])));
         }
         patientIds.add(profile.getString("id"));
+      }
+      CareTeamService teams = CareTeamService.proxy(vertx);
+      for (int p = 0; p < CARE_TEAMS.length; p++) {
+        for (int d : CARE_TEAMS[p]) {
+          await(teams.assign(patientIds.get(p), doctorIds.get(d), people.get(ADMIN).id()));
+        }
       }
       MedicalRecordService records = MedicalRecordService.proxy(vertx);
       for (String[] r : RECORDS) {

@@ -16,14 +16,14 @@ JOIN doctors d ON d.id = r.doctor_id
 LEFT JOIN users du ON du.id = d.user_id
 WHERE r.id = ? AND r.deleted_at IS NULL;
 
--- Whether the doctor has a (live) record of the patient: the care relation that lets a doctor read the
--- patient's other records.
--- name: treats
-SELECT COUNT(*) FROM medical_records WHERE doctor_id = ? AND patient_id = ? AND deleted_at IS NULL;
+-- Whether an admin put the doctor on the patient's care team: it lets the doctor read all the patient's records.
+-- name: onCareTeam
+SELECT COUNT(*) FROM care_team WHERE doctor_id = ? AND patient_id = ?;
 
--- Parameters: scope ('all' for admins, else 'own'), own patient id, own doctor id (empty when none);
--- then the filters, empty strings switching them off: patientId, doctorId, visit date from/to (inclusive),
--- q (as given, then its LIKE pattern twice); then the page: cursor visit date twice, cursor id, limit.
+-- Parameters: scope ('all' for admins, else 'own'), own patient id, own doctor id twice (empty when none: the
+-- records they wrote, and those of the patients whose care team they are on); then the filters, empty strings
+-- switching them off: patientId, doctorId, visit date from/to (inclusive), q (as given, then its LIKE pattern
+-- twice); then the page: cursor visit date twice, cursor id, limit.
 -- name: list
 SELECT r.*, p.user_id AS patient_user_id, p.medical_record_number, pu.name AS patient_name,
        d.user_id AS doctor_user_id, d.specialty, du.name AS doctor_name
@@ -33,7 +33,8 @@ LEFT JOIN users pu ON pu.id = p.user_id
 JOIN doctors d ON d.id = r.doctor_id
 LEFT JOIN users du ON du.id = d.user_id
 WHERE r.deleted_at IS NULL
-  AND (? = 'all' OR r.patient_id = ? OR r.doctor_id = ?)
+  AND (? = 'all' OR r.patient_id = ? OR r.doctor_id = ?
+       OR r.patient_id IN (SELECT t.patient_id FROM care_team t WHERE t.doctor_id = ?))
   AND (? = '' OR r.patient_id = ?)
   AND (? = '' OR r.doctor_id = ?)
   AND r.visit_date >= ? AND r.visit_date <= ?
@@ -46,7 +47,8 @@ LIMIT ?;
 SELECT COUNT(*)
 FROM medical_records r
 WHERE r.deleted_at IS NULL
-  AND (? = 'all' OR r.patient_id = ? OR r.doctor_id = ?)
+  AND (? = 'all' OR r.patient_id = ? OR r.doctor_id = ?
+       OR r.patient_id IN (SELECT t.patient_id FROM care_team t WHERE t.doctor_id = ?))
   AND (? = '' OR r.patient_id = ?)
   AND (? = '' OR r.doctor_id = ?)
   AND r.visit_date >= ? AND r.visit_date <= ?

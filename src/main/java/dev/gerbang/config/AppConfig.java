@@ -146,6 +146,16 @@ public final class AppConfig {
     return reader.intIn("http.requestTimeoutSeconds", 1, 3600);
   }
 
+  /** How long a request's body may take to arrive after its headers (slow-body defence): 408 and closed after. */
+  public int bodyTimeoutSeconds() {
+    return reader.intIn("http.bodyTimeoutSeconds", 1, 3600);
+  }
+
+  /** Most connections one client address may hold open on this node at once (trusted proxies are exempt). */
+  public int maxConnectionsPerClient() {
+    return reader.intIn("http.maxConnectionsPerClient", 1, 1_000_000);
+  }
+
   /** Peers (IPs or CIDR ranges) whose X-Forwarded-For we believe; empty: the TCP peer is the client. */
   public List<String> trustedProxies() {
     List<String> list = reader.stringList("http.trustedProxies");
@@ -259,6 +269,8 @@ public final class AppConfig {
     headerTimeoutSeconds();
     idleTimeoutSeconds();
     requestTimeoutSeconds();
+    bodyTimeoutSeconds();
+    maxConnectionsPerClient();
     trustedProxies();
     corsOrigins();
     if (tlsEnabled() && (tlsCertPath().isBlank() || tlsKeyPath().isBlank())) {

@@ -67,6 +67,12 @@ public final class ClientInfo {
     };
   }
 
+  /** Whether a TCP peer address is one of the configured trusted proxies (which speak for many clients). */
+  public static java.util.function.Predicate<String> trustedProxy(List<String> trustedProxies) {
+    List<Range> trusted = trustedProxies.stream().map(Range::parse).toList();
+    return address -> !trusted.isEmpty() && isTrusted(trusted, address);
+  }
+
   private static boolean isTrusted(List<Range> trusted, String address) {
     byte[] bytes = parse(address);
     return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));

@@ -24,7 +24,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
-    Problem problem = toProblem(ctx);
+    render(ctx, toProblem(ctx));
+  }
+
+  /** Answers with this problem, for failures that reach an error handler with no useful status or exception. */
+  public void render(RoutingContext ctx, Problem problem) {
     var response = ctx.response();
     response.setStatusCode(problem.status());
     response.putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);

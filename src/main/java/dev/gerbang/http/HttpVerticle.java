@@ -2,13 +2,16 @@ package dev.gerbang.http;
 
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.security.ConnectionCap;
 import dev.gerbang.security.Cors;
+import dev.gerbang.security.Deadlines;
 import dev.gerbang.security.HeaderDeadline;
 import dev.gerbang.security.RateLimiter;
 import dev.gerbang.security.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -19,7 +22,6 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +32,13 @@ public final class HttpVerticle extends VerticleBase {
   public static final String STOPPING = "gerbang.http.stopping";
 
   private static final String NOT_API = "^/(?!api(/|$)).*";
-  /** Every path but the notification stream, which stays open by design (heartbeats; it ends with its session). */
-  private static final String NOT_STREAM = "^(?!/api/notifications/stream/?$).*";
   private final AppConfig config;
   private final RateLimiter limiter;
   private final List<? extends ApiRoutes> features;
   private HttpServer server;
   private HttpServer redirect;
   private HeaderDeadline deadline;
+  private ConnectionCap cap;
 
   /** limiter: the node's rate limiter, which every HTTP verticle shares; features: what each serves under /api. */
   public HttpVerticle(AppConfig config, RateLimiter limiter, List<? extends ApiRoutes> features) {
@@ -56,7 +57,7 @@ public final class HttpVerticle extends VerticleBase {
       router.route().handler(new AccessLog());
     }
     router.route().handler(new SecurityHeaders(config.tlsEnabled() ? config.hstsSeconds() : 0));
-    router.routeWithRegex(NOT_STREAM).handler(TimeoutHandler.create(config.requestTimeoutSeconds() * 1000L));
+    router.route().handler(new Deadlines(config.bodyTimeoutSeconds(), config.requestTimeoutSeconds()));
     router.route("/api/*").handler(new Cors(config.corsOrigins()));
 
     router.get("/health/live").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
@@ -78,6 +79,15 @@ public final class HttpVerticle extends VerticleBase {
       failures.handle(ctx);
     });
     router.errorHandler(500, failures);
+    // A path with a malformed percent escape (/articles/%E0%A4%A) fails in the router, before any route: a page
+    // address still gets the SPA (whose router shows "not found"), anything else a 400 problem.
+    router.errorHandler(400, ctx -> {
+      if (wantsPage(ctx) && !ctx.request().path().startsWith("/api/")) {
+        sendIndex(ctx);
+      } else {
+        failures.render(ctx, Problem.badRequest("The address is not valid (a malformed percent escape)"));
+      }
+    });
 
     HttpServerOptions options = limits(new HttpServerOptions())
         .setHost(config.httpHost())
@@ -89,13 +99,14 @@ public final class HttpVerticle extends VerticleBase {
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
     }
     deadline = new HeaderDeadline(vertx, config.headerTimeoutSeconds());
-    server = vertx.createHttpServer(options).connectionHandler(deadline::opened).requestHandler(request -> {
+    cap = new ConnectionCap(vertx, config.maxConnectionsPerClient(), config.trustedProxies());
+    server = vertx.createHttpServer(options).connectionHandler(this::opened).requestHandler(request -> {
       deadline.received(request);
       router.handle(request);
     });
     Future<?> listening = server.listen();
     if (config.tlsEnabled() && config.tlsRedirectPort() > 0) {
-      listening = listening.compose(https -> startRedirect(deadline));
+      listening = listening.compose(https -> startRedirect());
     }
     return listening;
   }
@@ -112,13 +123,26 @@ public final class HttpVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
+  /** A new connection: within its client's cap, or closed at once; then on the clock for its first headers. */
+  private void opened(HttpConnection connection) {
+    Runnable release = cap.admit(connection);
+    if (release == null) {
+      return;
+    }
+    deadline.opened(connection);
+    connection.closeHandler(closed -> {
+      release.run();
+      deadline.closed(connection);
+    });
+  }
+
   /** The optional plain-HTTP listener: every request is sent to the same path on the HTTPS public URL. */
-  private Future<?> startRedirect(HeaderDeadline deadline) {
+  private Future<?> startRedirect() {
     String publicUrl = config.publicUrl();
     String target = "https://" + publicUrl.substring(publicUrl.indexOf("://") + 3);
     redirect = vertx.createHttpServer(limits(new HttpServerOptions())
             .setHost(config.httpHost()).setPort(config.tlsRedirectPort()))
-        .connectionHandler(deadline::opened)
+        .connectionHandler(this::opened)
         .requestHandler(request -> {
           deadline.received(request);
           // Host and an absolute-form request target are the client's to choose: only our path and query follow.
@@ -152,12 +176,21 @@ public final class HttpVerticle extends VerticleBase {
 
   /** The SPA routes on the client: unknown non-API pages that want HTML get index.html. */
   private void spaFallback(RoutingContext ctx) {
-    String accept = ctx.request().getHeader("Accept");
-    if (accept != null && accept.contains("text/html")) {
-      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile("webroot/index.html");
+    if (wantsPage(ctx)) {
+      sendIndex(ctx);
     } else {
       ctx.fail(404);
     }
+  }
+
+  private static boolean wantsPage(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    HttpMethod method = ctx.request().method();
+    return (method == HttpMethod.GET || method == HttpMethod.HEAD) && accept != null && accept.contains("text/html");
+  }
+
+  private static void sendIndex(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile("webroot/index.html");
   }
 
   @Override

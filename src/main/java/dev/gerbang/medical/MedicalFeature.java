@@ -3,13 +3,14 @@ package dev.gerbang.medical;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.db.ServiceRegistry;
+import dev.gerbang.medical.impl.CareTeamServiceImpl;
 import dev.gerbang.medical.impl.MedicalProfileServiceImpl;
 import dev.gerbang.medical.impl.MedicalRecordServiceImpl;
 import dev.gerbang.notify.NotifyFeature;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
-/** Medical records, and the patient and doctor profiles they hang on. */
+/** Medical records, the patient and doctor profiles they hang on, and the patients' care teams. */
 public final class MedicalFeature implements Feature {
   private final Components c;
   private final NotifyFeature notify;
@@ -24,11 +25,13 @@ public final class MedicalFeature implements Feature {
     services.register(MedicalRecordService.class, MedicalRecordService.ADDRESS,
         new MedicalRecordServiceImpl(services.database(), notify.notices(services)));
     services.register(MedicalProfileService.class, MedicalProfileService.ADDRESS, new MedicalProfileServiceImpl(services.database()));
+    services.register(CareTeamService.class, CareTeamService.ADDRESS, new CareTeamServiceImpl(services.database()));
   }
 
   @Override
   public void mount(Router api, Vertx vertx) {
     new MedicalRecordRoutes(c, MedicalRecordService.proxy(vertx)).mount(api);
     new MedicalProfileRoutes(c, MedicalProfileService.proxy(vertx)).mount(api);
+    new CareTeamRoutes(c, CareTeamService.proxy(vertx)).mount(api);
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Request body limits beyond the BodyHandler's global one: a smaller size for the sign-in family, and a
- * cheap scan of JSON bodies for nesting depth and string length before anything parses them.
+ * cheap scan of JSON bodies for nesting depth and string length before anything parses them. The scan holds
+ * bodies to strict JSON, without comments: the parser Vert.x uses accepts them, and a quote inside a comment
+ * would hide any nesting from a scan that does not know comments.
  */
 public final class BodyLimits {
   private final int authBytes;
@@ -57,6 +59,10 @@ public final class BodyLimits {
       // string may be as long as the body allows; everywhere else the string limit holds.
       int stringLimit = ctx.normalizedPath().startsWith("/api/articles") ? Integer.MAX_VALUE : maxString;
       String problem = scan(body.getBytes(), maxDepth, stringLimit);
+      if (COMMENTS.equals(problem)) {
+        ctx.fail(Problem.badRequest(problem));
+        return;
+      }
       if (problem != null) {
         ctx.fail(new Problem(400, "json-too-complex", "Bad request", problem, List.of()));
         return;
@@ -65,7 +71,13 @@ public final class BodyLimits {
     };
   }
 
-  /** Nesting depth and string length (in bytes) of a JSON text, without parsing it; null when within limits. */
+  /** What {@link #scan} answers for a comment (a 400 bad-request rather than json-too-complex). */
+  static final String COMMENTS = "The request body is not valid JSON: comments are not allowed";
+
+  /**
+   * Nesting depth and string length (in bytes) of a JSON text, without parsing it, and no comments; null when
+   * within limits.
+   */
   static String scan(byte[] json, int maxDepth, int maxString) {
     int depth = 0;
     boolean inString = false;
@@ -90,6 +102,8 @@ public final class BodyLimits {
         }
       } else if (b == '}' || b == ']') {
         depth--;
+      } else if (b == '/' && i + 1 < json.length && (json[i + 1] == '*' || json[i + 1] == '/')) {
+        return COMMENTS;
       }
     }
     if (inString && json.length - stringStart > maxString) {

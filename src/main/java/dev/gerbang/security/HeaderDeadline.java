@@ -30,13 +30,17 @@ public final class HeaderDeadline {
     }
   }
 
-  /** For HttpServer.connectionHandler: start the clock on a new connection. */
+  /** A new connection: start the clock. Call {@link #closed} from its close handler. */
   public void opened(HttpConnection connection) {
     if (millis <= 0) {
       return;
     }
     deadlines.put(connection, System.currentTimeMillis() + millis);
-    connection.closeHandler(closed -> deadlines.remove(connection));
+  }
+
+  /** The connection closed: forget it. */
+  public void closed(HttpConnection connection) {
+    deadlines.remove(connection);
   }
 
   /** Call first in the request handler: the headers have arrived; the clock restarts when the response ends. */

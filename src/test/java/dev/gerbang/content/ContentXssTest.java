@@ -2,6 +2,7 @@ package dev.gerbang.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -119,5 +120,27 @@ class ContentXssTest {
     JsonObject listed = content.get("/api/articles/" + slug + "/comments", null).getJsonArray("items").getJsonObject(0);
     assertThat(listed.getString("body")).isEqualTo(payload);
     assertThat(listed.containsKey("html")).isFalse();
+  }
+
+  /**
+   * Issue 20, finding 10 (ASVS 5.2.1): the HTML is sanitized again when read, so a stricter policy reaches rows
+   * written under an older one. The row is changed behind the API's back, as an old row or a bypass would be.
+   */
+  @Test
+  void storedHtmlIsSanitizedAgainWhenReadSoAPolicyFixReachesOldRows() {
+    String editor = content.token("editor");
+    String slug = content.publish(editor, new JsonObject().put("title", "Old row").put("body", "fine")).getString("slug");
+    String planted = "<p>Kept <strong>text</strong></p><script>alert(1)</script><img src=x onerror=alert(1)>"
+        + "<a href=\"javascript:alert(1)\">x</a><iframe src=\"https://evil.example\"></iframe>";
+    assertThat(TestDb.update(server, "UPDATE articles SET html = ? WHERE slug = ?", planted, slug)).isEqualTo(1);
+
+    for (String token : new String[] {null, editor}) {
+      String html = content.get("/api/articles/" + slug, token).getString("html");
+      assertSafe(html);
+      assertThat(html).contains("<p>Kept <strong>text</strong></p>").doesNotContain("javascript", "onerror", "evil.example");
+    }
+    JsonObject edited = content.patch("/api/articles/" + slug, editor, new JsonObject().put("title", "Old row, renamed"))
+        .bodyAsJsonObject();
+    assertSafe(edited.getString("html"));
   }
 }

@@ -64,6 +64,24 @@ class ErrorsTest {
         .getHeader("Allow")).isEqualTo("DELETE");
   }
 
+  /**
+   * A malformed percent escape fails in the router before any route ran; it was a plain-text "Bad Request" (and
+   * the web app never loaded to show its not-found page). Now: the app for a page, a 400 problem for the API.
+   */
+  @Test
+  void aPathWithAMalformedPercentEscapeIsA400ProblemOnTheApiAndTheWebAppForAPage() {
+    for (String path : List.of("/api/articles/%E0%A4%A", "/api/%", "/articles/%zz")) {
+      JsonObject problem = assertProblem(raw(HttpMethod.GET, path, null, "Accept", "application/json"), 400, "bad-request");
+      assertThat(problem.getString("detail")).isEqualTo("The address is not valid (a malformed percent escape)");
+    }
+    assertProblem(raw(HttpMethod.GET, "/api/articles/%E0%A4%A", null, "Accept", "text/html"), 400, "bad-request");
+    HttpResponse<Buffer> page = raw(HttpMethod.GET, "/articles/%E0%A4%A", null, "Accept", "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.getHeader("Content-Type")).isEqualTo("text/html; charset=utf-8");
+    assertThat(page.getHeader("Content-Security-Policy")).contains("script-src 'self'");
+    assertThat(page.bodyAsString()).startsWith("<!doctype html>");
+  }
+
   @Test
   void malformedJsonIs400TextIs415AndABodyOver64KibIs413() {
     String jsonType = "application/json";

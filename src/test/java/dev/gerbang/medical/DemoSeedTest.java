@@ -63,9 +63,22 @@ class DemoSeedTest {
       assertThat(server.get("/api/medical-records/" + recordOfDedi, ayu).statusCode()).isEqualTo(403);
 
       String hendra = server.login("hendra@demo.gerbang.dev", DemoCommand.PASSWORD).getString("accessToken");
-      assertThat(server.get("/api/medical-records", hendra).bodyAsJsonObject().getLong("total")).isEqualTo(5);
+      assertThat(server.get("/api/medical-records", hendra).bodyAsJsonObject().getLong("total"))
+          .as("the one he wrote for Ayu, and all of Dedi's and Rina's, whose care teams he is on").isEqualTo(8);
       assertThat(server.get("/api/medical-records/" + recordOfDedi, hendra).statusCode())
-          .as("Dedi also saw dr. Hendra").isEqualTo(200);
+          .as("dr. Hendra is on Dedi's care team").isEqualTo(200);
+      String ayusBySari = items.stream().map(r -> (JsonObject) r)
+          .filter(r -> r.getJsonObject("doctor").getString("name").equals("dr. Sari Wijaya")).findFirst().orElseThrow()
+          .getString("id");
+      assertThat(server.get("/api/medical-records/" + ayusBySari, hendra).statusCode())
+          .as("dr. Hendra wrote one record of Ayu's, and is not on her care team").isEqualTo(403);
+      JsonObject ayusTeam = server.get("/api/admin/patients/" + items.getJsonObject(0).getJsonObject("patient").getString("id"),
+          admin).bodyAsJsonObject();
+      assertThat(ayusTeam.getJsonArray("careTeam").stream().map(d -> ((JsonObject) d).getString("name")))
+          .containsExactly("dr. Sari Wijaya");
+      String sari = server.login("sari@demo.gerbang.dev", DemoCommand.PASSWORD).getString("accessToken");
+      assertThat(server.get("/api/medical-records", sari).bodyAsJsonObject().getLong("total"))
+          .as("the 7 she wrote, and dr. Hendra's one of Ayu's and one of Dedi's, whose care teams she is on").isEqualTo(9);
       assertThat(server.get("/api/admin/patients", admin).bodyAsJsonObject().getLong("total")).isEqualTo(3);
       assertThat(server.get("/api/admin/doctors", admin).bodyAsJsonObject().getLong("total")).isEqualTo(2);
     }

@@ -102,14 +102,15 @@ class MedicalAccessTest {
   }
 
   @Test
-  void aDoctorReadsWhatTheyWroteAndTheirPatientsOtherRecordsButNotAnUnrelatedPatients() {
+  void aDoctorReadsWhatTheyWroteAndTheRecordsOfTheirCareTeamsPatientsButNotAnUnrelatedPatients() {
+    world.assign(world.admin(), patientA, doctorX);
     String laterOfA = world.record(doctorY, patientA, "2026-02-01", "Palpitations", "Sinus tachycardia");
 
     assertThat(read(doctorX, recordOfA).statusCode()).isEqualTo(200);
-    assertThat(read(doctorX, laterOfA).statusCode()).as("A is X's patient").isEqualTo(200);
+    assertThat(read(doctorX, laterOfA).statusCode()).as("X is on A's care team").isEqualTo(200);
     assertThat(read(doctorX, recordOfB).statusCode()).as("B never saw X").isEqualTo(403);
     assertThat(read(doctorY, recordOfB).statusCode()).isEqualTo(200);
-    assertThat(read(doctorY, recordOfA).statusCode()).as("Y has a record of A too").isEqualTo(200);
+    assertThat(read(doctorY, laterOfA).statusCode()).as("Y wrote it").isEqualTo(200);
     String body = read(doctorX, recordOfB).bodyAsString();
     assertThat(body).doesNotContain("Budi").doesNotContain("angina");
 
@@ -121,6 +122,67 @@ class MedicalAccessTest {
     assertThat(one.getString("userId")).as("about the patient").isEqualTo(patientB.userId());
     assertThat(one.getString("actorId")).as("by the doctor").isEqualTo(doctorY.userId());
     assertThat(one.getString("requestId")).isNotBlank();
+  }
+
+  private List<String> listed(Person who, String query) {
+    HttpResponse<Buffer> response = server.get("/api/medical-records" + query, who.token());
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getJsonArray("items").stream().map(r -> ((JsonObject) r).getString("id")).toList();
+  }
+
+  /**
+   * Issue 20, finding 4 (ASVS 4.2.1): writing a record for any patient id used to make a doctor "treating", which
+   * opened the patient's whole history. Now it gives that one record, and nothing of the rest.
+   */
+  @Test
+  void aDoctorWhoWritesOneRecordForAStrangerGetsThatRecordAndNotTheHistory() {
+    String planted = world.record(doctorY, patientA, "2026-02-02", "Routine visit", "No findings");
+
+    assertThat(read(doctorY, planted).statusCode()).as("the record Y wrote").isEqualTo(200);
+    HttpResponse<Buffer> history = read(doctorY, recordOfA);
+    assertThat(history.statusCode()).as("A's history stays closed to Y").isEqualTo(403);
+    assertThat(history.bodyAsString()).doesNotContain("Wheezing", "Asthma", "Ayu");
+    assertThat(listed(doctorY, "?patientId=" + patientA.profileId())).containsExactly(planted);
+    assertThat(listed(doctorY, "")).containsExactlyInAnyOrder(planted, recordOfB);
+    assertThat(listed(doctorY, "?q=wheezing")).isEmpty();
+    assertThat(awaitAudit("medical_record_denied", 1).getJsonObject(0).getJsonObject("detail").getString("recordId"))
+        .isEqualTo(recordOfA);
+  }
+
+  @Test
+  void anAssignedDoctorListsAndReadsThePatientsWholeHistoryAndUnassigningEndsItAtOnce() {
+    Person admin = world.admin();
+    String olderOfB = world.record(doctorY, patientB, "2025-06-01", "Cough", "Bronchitis");
+    assertThat(read(doctorX, recordOfB).statusCode()).isEqualTo(403);
+    assertThat(listed(doctorX, "?patientId=" + patientB.profileId())).isEmpty();
+
+    world.assign(admin, patientB, doctorX);
+
+    assertThat(read(doctorX, recordOfB).statusCode()).isEqualTo(200);
+    assertThat(read(doctorX, olderOfB).statusCode()).isEqualTo(200);
+    assertThat(listed(doctorX, "?patientId=" + patientB.profileId())).containsExactly(recordOfB, olderOfB);
+    assertThat(listed(doctorX, "")).containsExactly(recordOfB, recordOfA, olderOfB);
+    assertThat(server.get("/api/medical-records?q=angina", doctorX.token()).bodyAsJsonObject().getLong("total")).isEqualTo(1);
+
+    world.unassign(admin, patientB, doctorX);
+
+    assertThat(read(doctorX, recordOfB).statusCode()).as("the same token, at once").isEqualTo(403);
+    assertThat(listed(doctorX, "")).containsExactly(recordOfA);
+    assertThat(listed(doctorX, "?patientId=" + patientB.profileId())).isEmpty();
+    assertThat(read(doctorY, recordOfB).statusCode()).as("Y wrote it, whatever the team").isEqualTo(200);
+  }
+
+  @Test
+  void aDoctorOnTheCareTeamWhoseDoctorRoleIsTakenAwayLosesAccessAtOnce() {
+    Person admin = world.admin();
+    world.assign(admin, patientB, doctorX);
+    assertThat(read(doctorX, recordOfB).statusCode()).isEqualTo(200);
+
+    HttpResponse<Buffer> demoted = server.send(HttpMethod.PATCH, "/api/admin/users/" + doctorX.userId(), admin.token(),
+        new JsonObject().put("roles", new JsonArray().add("user")));
+    assertThat(demoted.statusCode()).isEqualTo(200);
+
+    assertThat(read(doctorX, recordOfB).statusCode()).isEqualTo(403);
   }
 
   @Test

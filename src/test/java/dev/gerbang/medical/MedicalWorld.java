@@ -67,6 +67,24 @@ public final class MedicalWorld {
     return created.bodyAsJsonObject().getString("id");
   }
 
+  /** An admin puts the doctor on the patient's care team (200 expected); answers the patient with the team. */
+  public JsonObject assign(Person admin, Person patient, Person doctor) {
+    HttpResponse<Buffer> assigned = server.send(HttpMethod.PUT, careTeamPath(patient, doctor), admin.token(), null);
+    assertThat(assigned.statusCode()).as(assigned.bodyAsString()).isEqualTo(200);
+    return assigned.bodyAsJsonObject();
+  }
+
+  /** An admin takes the doctor off the patient's care team (200 expected); answers the patient with the team. */
+  public JsonObject unassign(Person admin, Person patient, Person doctor) {
+    HttpResponse<Buffer> removed = server.send(HttpMethod.DELETE, careTeamPath(patient, doctor), admin.token(), null);
+    assertThat(removed.statusCode()).as(removed.bodyAsString()).isEqualTo(200);
+    return removed.bodyAsJsonObject();
+  }
+
+  static String careTeamPath(Person patient, Person doctor) {
+    return "/api/admin/patients/" + patient.profileId() + "/doctors/" + doctor.profileId();
+  }
+
   static String suffix() {
     return UUID.randomUUID().toString().substring(0, 8);
   }

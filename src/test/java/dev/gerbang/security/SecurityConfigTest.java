@@ -31,6 +31,8 @@ class SecurityConfigTest {
     assertThat(config.tlsEnabled()).isFalse();
     assertThat(config.maxAuthBodyBytes()).isEqualTo(16384);
     assertThat(config.headerTimeoutSeconds()).isEqualTo(10);
+    assertThat(config.bodyTimeoutSeconds()).isEqualTo(20);
+    assertThat(config.maxConnectionsPerClient()).isEqualTo(100);
   }
 
   @Test
@@ -62,6 +64,13 @@ class SecurityConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("GERBANG_LOGIN_THROTTLE_LOCK_BASE_SECONDS");
     assertThatThrownBy(() -> AppConfig.of(new JsonObject().put("rateLimit", new JsonObject().put("authPerMinute", 0))))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("GERBANG_RATE_LIMIT_AUTH_PER_MINUTE");
+    assertThatThrownBy(() -> AppConfig.load(workDir, Map.of("GERBANG_HTTP_BODY_TIMEOUT_SECONDS", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("GERBANG_HTTP_BODY_TIMEOUT_SECONDS: must be a whole number from 1 to 3600, got 0");
+    assertThatThrownBy(() -> AppConfig.load(workDir, Map.of("GERBANG_HTTP_MAX_CONNECTIONS_PER_CLIENT", "many")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("GERBANG_HTTP_MAX_CONNECTIONS_PER_CLIENT");
+    assertThatThrownBy(() -> AppConfig.of(new JsonObject().put("http", new JsonObject().put("maxConnectionsPerClient", 0))))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("GERBANG_HTTP_MAX_CONNECTIONS_PER_CLIENT: must be a whole number from 1");
     assertThatThrownBy(() -> AppConfig.load(workDir, Map.of("GERBANG_RATE_LIMIT_ENABLED", "maybe")))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("GERBANG_RATE_LIMIT_ENABLED");
   }
@@ -73,6 +82,9 @@ class SecurityConfigTest {
     assertThat(BodyLimits.scan("{\"a\":\"x\\\"yz\"}".getBytes(), 3, 5)).isNull();
     assertThat(BodyLimits.scan("{\"a\":\"abcdefg\"}".getBytes(), 3, 5)).contains("longer than 5");
     assertThat(BodyLimits.scan("\"abcdefg".getBytes(), 3, 5)).contains("longer than 5");
+    assertThat(BodyLimits.scan("{\"a\":1 /* x */}".getBytes(), 3, 100)).isEqualTo(BodyLimits.COMMENTS);
+    assertThat(BodyLimits.scan("[1, // x\n 2]".getBytes(), 3, 100)).isEqualTo(BodyLimits.COMMENTS);
+    assertThat(BodyLimits.scan("{\"a\":\"//x/*y*/\"}".getBytes(), 3, 100)).isNull();
     assertThat(List.of(RouteClass.values())).hasSize(3);
   }
 }

@@ -98,4 +98,32 @@ class BlogBrowserTest extends BrowserTestBase {
       }
     }
   }
+
+  /**
+   * Issue 20, finding 10: a malformed percent escape in the address (a mistyped or cut link) made the router
+   * throw before its try, leaving a blank page and an uncaught error; now it is the app's not-found page.
+   */
+  @Test
+  void aMalformedEscapeInTheAddressShowsTheNotFoundPageWithoutAConsoleError() {
+    try (TestServer server = TestServer.start()) {
+      try (Browser.Tab tab = browser.open(server.url(""))) {
+        Page page = tab.page();
+        for (String address : new String[] {"/articles/%E0%A4%A", "/medical-records/%", "/admin/users/%zz"}) {
+          page.navigate(address);
+          assertThat(page.locator("main h1")).hasText("Page not found");
+          assertThat(page.locator("main")).containsText("There is no page at this address.");
+        }
+        // The app still routes after it.
+        page.getByRole(AriaRole.LINK, named("Blog")).first().click();
+        assertThat(page.locator("main h1")).hasText("Blog");
+        // A link inside the app with such an address is routed without the server: the same page.
+        page.evaluate("() => { const a = document.createElement('a'); a.href = '/articles/%E0%A4%A';"
+            + " a.textContent = 'A cut link'; document.querySelector('main').append(a); }");
+        page.getByText("A cut link").click();
+        assertThat(page.locator("main h1")).hasText("Page not found");
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("location.pathname")).isEqualTo("/articles/%E0%A4%A");
+        tab.assertClean();
+      }
+    }
+  }
 }

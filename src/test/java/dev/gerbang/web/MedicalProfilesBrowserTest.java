@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.gerbang.TestServer;
+import dev.gerbang.medical.MedicalWorld;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,54 @@ class MedicalProfilesBrowserTest extends BrowserTestBase {
       assertThat(patient.getString("medicalRecordNumber")).isEqualTo("RM-0001");
       assertThat(patient.getString("phone")).isEqualTo("+62 22 555 0199");
       assertThat(patient.getString("dateOfBirth")).isEqualTo("1990-04-12");
+    }
+  }
+
+  /** Issue 20, finding 4: the care team, managed from the patient's admin page, opens and closes a history at once. */
+  @Test
+  void anAdminPutsADoctorOnAPatientsCareTeamAndTakesThemOffAgain() {
+    try (TestServer server = TestServer.start()) {
+      String adminEmail = user(server, "Ayu Admin", "admin");
+      MedicalWorld world = new MedicalWorld(server);
+      MedicalWorld.Person patient = world.patient("Rina Marlina");
+      MedicalWorld.Person writer = world.doctor("Dr. Xaverius", "Pulmonology");
+      MedicalWorld.Person joiner = world.doctor("Dr. Yohana", "Cardiology");
+      String record = world.record(writer, patient, "2026-01-10", "Wheezing at night", "Asthma, mild persistent");
+      assertThat(server.get("/api/medical-records/" + record, joiner.token()).statusCode()).isEqualTo(403);
+
+      try (Browser.Tab tab = browser.open(server.url(""))) {
+        Page page = tab.page();
+        Browser.signIn(tab, adminEmail, TestServer.PASSWORD);
+        page.navigate("/admin/patients");
+        page.locator("tbody tr", new Page.LocatorOptions().setHasText("Rina Marlina"))
+            .getByRole(AriaRole.LINK, named("Care team of Rina Marlina")).click();
+        assertThat(page.locator("h1")).hasText("Patient");
+        assertThat(page.locator("h2").first()).hasText("Rina Marlina");
+        assertThat(page.getByText("No doctor is on the care team yet.")).isVisible();
+
+        Locator add = page.locator("form", new Page.LocatorOptions().setHasText("Add a doctor to the care team"));
+        add.getByRole(AriaRole.BUTTON, named("Add to the care team")).click();
+        assertThat(add.locator(".field[data-field=doctorId] .error")).hasText("Choose a doctor first.");
+        add.getByLabel("Find the doctor", exact()).fill("cardio");
+        add.getByRole(AriaRole.BUTTON, named("Find")).click();
+        assertThat(add.locator("[aria-live]")).hasText("Doctors found: 1.");
+        add.getByLabel("Doctor", exact()).selectOption(new SelectOption().setLabel("Dr. Yohana · Cardiology"));
+        add.getByRole(AriaRole.BUTTON, named("Add to the care team")).click();
+        assertThat(page.locator(".notice.ok")).hasText("Dr. Yohana is now on the care team.");
+        Locator member = page.locator("tbody tr", new Page.LocatorOptions().setHasText("Dr. Yohana"));
+        assertThat(member).containsText("Cardiology");
+        assertThat(page.locator("#care-team-title")).hasText("Care team (1)");
+        tab.screenshot("admin-care-team");
+        assertThat(server.get("/api/medical-records/" + record, joiner.token()).statusCode())
+            .as("on the team: the whole history").isEqualTo(200);
+
+        member.getByRole(AriaRole.BUTTON, named("Remove Dr. Yohana from the care team")).click();
+        assertThat(page.locator(".notice.ok")).hasText("Dr. Yohana was taken off the care team.");
+        assertThat(page.getByText("No doctor is on the care team yet.")).isVisible();
+        tab.assertClean();
+      }
+      assertThat(server.get("/api/medical-records/" + record, joiner.token()).statusCode())
+          .as("off the team: at once").isEqualTo(403);
     }
   }
 }

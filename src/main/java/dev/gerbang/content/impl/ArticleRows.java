@@ -37,7 +37,7 @@ final class ArticleRows {
   static JsonObject full(Row row) {
     return item(row)
         .put("body", row.getString("body"))
-        .put("html", row.getString("html"))
+        .put("html", Markdown.sanitizeStored(row.getString("html")))
         .put("commentCount", number(row, "comment_count"));
   }
 

@@ -36,4 +36,12 @@ final class Markdown {
   static String toSafeHtml(String markdown) {
     return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
   }
+
+  /**
+   * Stored HTML through today's policy again, on every read: a policy made stricter reaches the rows written
+   * under an older one at once, with no migration. Public pages are cached, so the cost is paid once per change.
+   */
+  static String sanitizeStored(String html) {
+    return html == null ? null : POLICY.sanitize(html);
+  }
 }

@@ -78,8 +78,8 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
       String patientFilter = query.getString("patientId", "");
       String doctorFilter = query.getString("doctorId", "");
       Tuple filters = Tuple.of(caller.admin() ? "all" : "own", nonNull(caller.patientId()), nonNull(caller.doctorId()),
-              patientFilter, patientFilter, doctorFilter)
-          .addString(doctorFilter)
+              nonNull(caller.doctorId()), patientFilter, patientFilter)
+          .addString(doctorFilter).addString(doctorFilter)
           .addString(query.getString("from", "0000-01-01"))
           .addString(query.getString("to", "9999-12-31"))
           .addString(q).addString(like).addString(like);
@@ -102,7 +102,8 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   @Override
   public Future<JsonObject> read(JsonObject callerJson, String recordId) {
     // As the users described it: find the caller's patient, then the record, then compare the record's
-    // patient with the caller's patient. Doctors and admins have their own rules beside it.
+    // patient with the caller's patient. Doctors and admins have their own rules beside it: a doctor reads the
+    // records they wrote, and all of a patient's whose care team an admin put them on.
     return caller(pool, callerJson).compose(caller -> findRecord(pool, recordId).compose(row -> {
       String patientId = row.getString("patient_id");
       if (caller.admin() || caller.isPatient(patientId) || caller.isDoctor(row.getString("doctor_id"))) {
@@ -111,13 +112,17 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
       if (caller.doctorId() == null) {
         return Future.failedFuture(ServiceErrors.of(Problem.forbidden(NOT_YOURS)));
       }
-      return pool.preparedQuery(sql.get("treats")).execute(Tuple.of(caller.doctorId(), patientId)).compose(rows ->
+      return pool.preparedQuery(sql.get("onCareTeam")).execute(Tuple.of(caller.doctorId(), patientId)).compose(rows ->
           Rows.count(rows) > 0
               ? Future.succeededFuture(RecordRows.detail(row))
               : Future.failedFuture(ServiceErrors.of(Problem.forbidden(NOT_YOURS))));
     }));
   }
 
+  /**
+   * A doctor may write a record for any patient (a consultation, a night shift): that record is theirs to read,
+   * and the patient is told of it; the rest of the history stays closed unless an admin put them on the care team.
+   */
   @Override
   public Future<JsonObject> create(JsonObject callerJson, JsonObject record) {
     String id = Ids.newId();
