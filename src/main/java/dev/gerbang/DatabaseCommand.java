@@ -1,6 +1,7 @@
 package dev.gerbang;
 
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.notify.Templates;
 import io.vertx.core.DeploymentOptions;
@@ -8,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +29,11 @@ final class DatabaseCommand {
     Templates templates = new Templates(Path.of("").toAbsolutePath(), config.mailDefaultLocale());
     Vertx vertx = Vertx.vertx();
     try {
-      vertx.deployVerticle(() -> new DatabaseVerticle(config, templates), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+      // A command hands out no list cursors: a one-off key, so that it neither reads nor writes the key file.
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      Cursors cursors = new Cursors(key);
+      vertx.deployVerticle(() -> new DatabaseVerticle(config, templates, cursors), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           .await(60, TimeUnit.SECONDS);
       return body.run(vertx);
     } catch (Exception e) {

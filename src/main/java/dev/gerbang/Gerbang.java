@@ -3,6 +3,7 @@ package dev.gerbang;
 import dev.gerbang.auth.Keys;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.config.ConfigException;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.OpenApi;
@@ -60,7 +61,8 @@ public final class Gerbang {
     }
     // Read and merge the OpenAPI fragments here, on this plain thread, not on the first HTTP event loop.
     OpenApi.document();
-    return vertx.deployVerticle(() -> new DatabaseVerticle(config, templates),
+    Cursors cursors = new Cursors(keys.cursorKey());
+    return vertx.deployVerticle(() -> new DatabaseVerticle(config, templates, cursors),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(db -> vertx.deployVerticle(() -> new NotifyVerticle(config, templates, components.emailTokens(),
                 components.notifySettings(), components.vapid(), fcm),

@@ -22,15 +22,17 @@ public final class Database {
   private final AgroalDataSource dataSource;
   private final Pool pool;
   private final Dialect dialect;
+  private final Cursors cursors;
 
-  private Database(AgroalDataSource dataSource, Pool pool, Dialect dialect) {
+  private Database(AgroalDataSource dataSource, Pool pool, Dialect dialect, Cursors cursors) {
     this.dataSource = dataSource;
     this.pool = pool;
     this.dialect = dialect;
+    this.cursors = cursors;
   }
 
-  /** Opens the pool and migrates the schema. Blocks: call it on a worker thread. */
-  public static Database open(Vertx vertx, AppConfig config) throws SQLException {
+  /** Opens the pool and migrates the schema; the lists page with these cursors. Blocks: call it on a worker thread. */
+  public static Database open(Vertx vertx, AppConfig config, Cursors cursors) throws SQLException {
     String url = config.dbUrl();
     Dialect dialect = url.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.SQLITE;
     if (dialect == Dialect.SQLITE) {
@@ -75,7 +77,7 @@ public final class Database {
       throw e;
     }
     Pool pool = JDBCPool.pool(vertx, AutoCommitGuard.wrap(dataSource), new PoolOptions().setMaxSize(size));
-    return new Database(dataSource, pool, dialect);
+    return new Database(dataSource, pool, dialect, cursors);
   }
 
   private static void ensureParentDirectory(String url) {
@@ -101,6 +103,10 @@ public final class Database {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  public Cursors cursors() {
+    return cursors;
   }
 
   public Sql sql(String name) {

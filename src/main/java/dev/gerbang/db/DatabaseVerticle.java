@@ -51,18 +51,20 @@ public final class DatabaseVerticle extends VerticleBase {
 
   private final AppConfig config;
   private final Templates templates;
+  private final Cursors cursors;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private Database database;
 
-  /** templates render the notifications' texts, which are written when their event happens. */
-  public DatabaseVerticle(AppConfig config, Templates templates) {
+  /** templates render the notifications' texts, which are written when their event happens; cursors page the lists. */
+  public DatabaseVerticle(AppConfig config, Templates templates, Cursors cursors) {
     this.config = config;
     this.templates = templates;
+    this.cursors = cursors;
   }
 
   @Override
   public Future<?> start() throws Exception {
-    database = Database.open(vertx, config);
+    database = Database.open(vertx, config, cursors);
     ServiceBinder binder = new ServiceBinder(vertx);
     Outbox outbox = new Outbox(vertx, database);
     Notices notices = new Notices(vertx, database, outbox, templates);

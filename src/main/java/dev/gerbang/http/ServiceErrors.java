@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Business failures crossing the event bus: a {@link ServiceException} whose failure code is the HTTP
- * status, whose message is the detail, and whose debug info carries the problem type and field errors.
+ * status, whose message is the detail, and whose debug info carries the problem type, title and field errors.
  */
 public final class ServiceErrors {
   private ServiceErrors() {
@@ -19,7 +19,7 @@ public final class ServiceErrors {
     problem.errors().forEach(e -> errors.add(new JsonObject().put("field", e.field()).put("message", e.message())
         .put("rule", e.rule())));
     return new ServiceException(problem.status(), problem.getMessage(),
-        new JsonObject().put("type", problem.type()).put("errors", errors));
+        new JsonObject().put("type", problem.type()).put("title", problem.title()).put("errors", errors));
   }
 
   public static ServiceException notFound(String detail) {
@@ -44,6 +44,6 @@ public final class ServiceErrors {
       errors.add(new Problem.FieldError(error.getString("field"), error.getString("message"), error.getString("rule")));
     }
     String type = info.getString("type", "error");
-    return new Problem(status, type, FailureHandler.titleFor(status), e.getMessage(), errors);
+    return new Problem(status, type, info.getString("title", FailureHandler.titleFor(status)), e.getMessage(), errors);
   }
 }
