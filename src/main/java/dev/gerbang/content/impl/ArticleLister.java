@@ -151,7 +151,7 @@ final class ArticleLister {
     String q = query.getString("q");
     if (q != null && !q.isBlank()) {
       where.append('\n').append(sql.get("filter.q"));
-      args.add(dialect == Database.Dialect.SQLITE ? ftsQuery(q) : q);
+      args.add(dialect == Database.Dialect.SQLITE ? ftsQuery(q) : tsQuery(q));
     }
   }
 
@@ -160,16 +160,27 @@ final class ArticleLister {
    * the last one as a prefix, so that "vert.x rout" finds "Vert.x routing".
    */
   static String ftsQuery(String q) {
+    List<String> words = words(q);
+    words.replaceAll(word -> "\"" + word + "\"");
+    return String.join(" ", words) + "*";
+  }
+
+  /** The same for PostgreSQL: a tsquery of letters and digits only (no operator but &), the last word a prefix. */
+  static String tsQuery(String q) {
+    return String.join(" & ", words(q)) + ":*";
+  }
+
+  /** The query's words: runs of letters and digits, at most 20; a 400 when there is none. */
+  private static List<String> words(String q) {
     List<String> words = new ArrayList<>();
     Matcher matcher = WORD.matcher(q);
     while (matcher.find() && words.size() < 20) {
-      words.add("\"" + matcher.group() + "\"");
+      words.add(matcher.group());
     }
     if (words.isEmpty()) {
       throw invalid("q", "must contain at least one letter or digit");
     }
-    words.set(words.size() - 1, words.get(words.size() - 1) + "*");
-    return String.join(" ", words);
+    return words;
   }
 
   private static RuntimeException invalid(String field, String message) {
