@@ -65,19 +65,24 @@ public final class Database {
               return factory;
             })));
     try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          // Shared migrations, then the few that differ per database (full-text search): db/migration-sqlite, -postgresql.
-          .locations("classpath:db/migration", "classpath:db/migration-" + dialect.name().toLowerCase(java.util.Locale.ROOT))
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      migrate(dataSource, dialect);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
     Pool pool = JDBCPool.pool(vertx, AutoCommitGuard.wrap(dataSource), new PoolOptions().setMaxSize(size));
     return new Database(dataSource, pool, dialect, cursors);
+  }
+
+  /** Brings the schema up to date (Flyway). Blocks. */
+  public static void migrate(javax.sql.DataSource dataSource, Dialect dialect) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        // Shared migrations, then the few that differ per database (full-text search): db/migration-sqlite, -postgresql.
+        .locations("classpath:db/migration", "classpath:db/migration-" + dialect.name().toLowerCase(java.util.Locale.ROOT))
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
   }
 
   private static void ensureParentDirectory(String url) {
