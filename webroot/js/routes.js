@@ -12,6 +12,7 @@ export const ROUTES = [
   { path: '/confirm-email', load: () => import('./screens/confirm-email.js') },
   { path: '/settings', auth: 'required', load: () => import('./screens/settings.js') },
   { path: '/oauth-complete', load: () => import('./screens/oauth-complete.js') },
+  { path: '/confirm-sign-up', auth: 'guest', load: () => import('./screens/confirm-sign-up.js') },
   { path: '/articles', load: () => import('./screens/blog/list.js') },
   { path: '/articles/new', auth: 'required', roles: ['editor', 'admin'], load: () => import('./screens/blog/editor.js') },
   { path: '/articles/:slug', load: () => import('./screens/blog/article.js') },

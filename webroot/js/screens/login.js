@@ -26,8 +26,11 @@ export function oauthError(query) {
   const code = query.get('oauthError');
   if (!code) return null;
   const known = ['access_denied', 'provider_error', 'state_mismatch', 'flow_expired', 'invalid_token', 'link_required',
-    'account_disabled', 'email_required', 'identity_taken', 'already_linked'];
-  return h('p', { class: 'notice bad', role: 'alert', 'data-oauth-error': code },
+    'account_disabled', 'email_required', 'identity_taken', 'already_linked', 'confirm_email', 'confirm_email_sent',
+    'email_unverified', 'verify_email_first'];
+  // Not a failure: the sign-in waits for the emailed link.
+  const waiting = code === 'confirm_email' || code === 'confirm_email_sent';
+  return h('p', { class: waiting ? 'notice ok' : 'notice bad', role: waiting ? 'status' : 'alert', 'data-oauth-error': code },
     t(`oauth.error.${known.includes(code) ? code : 'provider_error'}`));
 }
 

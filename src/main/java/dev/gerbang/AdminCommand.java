@@ -1,7 +1,6 @@
 package dev.gerbang;
 
 import dev.gerbang.audit.AuditService;
-import dev.gerbang.auth.PasswordHasher;
 import dev.gerbang.auth.PasswordPolicy;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.user.Roles;
@@ -32,7 +31,7 @@ final class AdminCommand {
       System.err.println("gerbang: create-admin needs --email EMAIL");
       return 2;
     }
-    return DatabaseCommand.run(config, "create-admin", vertx -> {
+    return DatabaseCommand.run(config, "create-admin", (vertx, c) -> {
       UserService users = UserService.proxy(vertx);
       JsonObject existing = users.findCredentials(email).await(30, TimeUnit.SECONDS);
       if (existing == null) {
@@ -41,13 +40,14 @@ final class AdminCommand {
           System.err.println("gerbang: give the new admin's password on standard input or in GERBANG_ADMIN_PASSWORD");
           return 2;
         }
-        List<PasswordPolicy.Failure> failures = new PasswordPolicy(config).check(password, email);
+        List<PasswordPolicy.Failure> failures = c.policy().check(password, email);
         if (!failures.isEmpty()) {
           failures.forEach(f -> System.err.println("gerbang: password " + f.message()));
           return 2;
         }
-        String hash = new PasswordHasher(vertx, config).hash(password).await(60, TimeUnit.SECONDS);
-        users.register(new JsonObject().put("email", email).put("name", name == null ? "Administrator" : name)
+        String hash = c.hasher().hash(password).await(60, TimeUnit.SECONDS);
+        String display = dev.gerbang.user.Names.singleLine(name, dev.gerbang.user.Names.MAX_LENGTH);
+        users.register(new JsonObject().put("email", email).put("name", display.isEmpty() ? "Administrator" : display)
             .put("passwordHash", hash)).await(30, TimeUnit.SECONDS);
       }
       User admin = users.grantRole(email, Roles.ADMIN).await(30, TimeUnit.SECONDS);

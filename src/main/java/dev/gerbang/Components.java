@@ -1,10 +1,12 @@
 package dev.gerbang;
 
 import dev.gerbang.account.AccountService;
+import dev.gerbang.account.AccountSettings;
 import dev.gerbang.account.EmailTokens;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthHandler;
+import dev.gerbang.auth.AuthSettings;
 import dev.gerbang.auth.Keys;
 import dev.gerbang.auth.PasswordHasher;
 import dev.gerbang.auth.PasswordPolicy;
@@ -13,9 +15,7 @@ import dev.gerbang.auth.SessionGate;
 import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.Tokens;
 import dev.gerbang.config.AppConfig;
-import dev.gerbang.content.ContentCache;
-import dev.gerbang.notify.NotifySettings;
-import dev.gerbang.notify.push.VapidKeys;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.security.LocalLoginThrottle;
 import dev.gerbang.security.LocalRateLimiter;
 import dev.gerbang.security.LoginThrottle;
@@ -25,31 +25,38 @@ import io.vertx.core.Vertx;
 import java.time.Instant;
 
 /**
- * What the HTTP verticles share on one node: configuration, the service proxies, the auth machinery, the
- * in-memory cache of public content, and the rate limiter and login throttle (so every HTTP verticle of the
- * node shares them). Built once before the verticles deploy (building the hasher computes a hash, and the
- * version is read from the classpath, and the VAPID key file is read or written, so not on an event loop).
- * startedAt is when this node started.
+ * The kernel every feature's routes share on one node: the ground floor's configuration, the sign-in
+ * machinery (settings, tokens, hasher, session gate, auth handler) and the account emails' settings, the
+ * proxies of the services most features call (users, sessions, accounts, audit), the rate limiter and login
+ * throttle (so every HTTP verticle of the node shares them), and the codec that signs list cursors (for the
+ * database worker). Built once before the verticles deploy (building the hasher computes a hash, and the
+ * version is read from the classpath, so not on an event loop). startedAt is when this node started. What
+ * only one feature needs lives in that feature.
  */
-public record Components(AppConfig config, UserService users, SessionService sessions, AccountService accounts,
-                         Audit audit, Tokens tokens, RefreshTokens refreshTokens, EmailTokens emailTokens,
-                         PasswordHasher hasher, PasswordPolicy policy, SessionGate gate, AuthHandler auth,
-                         byte[] derivationKey, ContentCache contentCache, String version, Instant startedAt,
-                         RateLimiter rateLimiter, LoginThrottle loginThrottle, NotifySettings notifySettings,
-                         VapidKeys vapid) {
+public record Components(AppConfig config, AuthSettings authSettings, AccountSettings accountSettings, UserService users,
+                         SessionService sessions, AccountService accounts, Audit audit, Tokens tokens,
+                         RefreshTokens refreshTokens, EmailTokens emailTokens, PasswordHasher hasher, PasswordPolicy policy,
+                         SessionGate gate, AuthHandler auth, byte[] derivationKey, String version, Instant startedAt,
+                         RateLimiter rateLimiter, LoginThrottle loginThrottle, Cursors cursors) {
 
-  public static Components create(Vertx vertx, AppConfig config, Keys keys) {
+  /**
+   * Reads the sign-in and account settings (a bad one throws ConfigException), loads or creates the key file,
+   * and builds the kernel. Blocks on file IO and a hash: call it from a plain thread.
+   */
+  public static Components create(Vertx vertx, AppConfig config) {
+    AuthSettings authSettings = AuthSettings.from(config.reader());
+    Keys keys = Keys.loadOrCreate(config.dataDir(), authSettings.jwtSecret());
     SessionService sessions = SessionService.proxy(vertx);
-    Tokens tokens = new Tokens(vertx, config, keys);
-    SessionGate gate = new SessionGate(vertx, sessions, config.sessionCacheSeconds());
-    return new Components(config, UserService.proxy(vertx), sessions, AccountService.proxy(vertx),
-        new Audit(AuditService.proxy(vertx)), tokens, new RefreshTokens(keys), new EmailTokens(keys.emailTokenKey()),
-        new PasswordHasher(vertx, config), new PasswordPolicy(config), gate, new AuthHandler(tokens, gate),
-        keys.emailTokenKey(), new ContentCache(vertx, config.contentCacheMaxEntries()), buildVersion(), Instant.now(),
+    Tokens tokens = new Tokens(vertx, authSettings, keys);
+    SessionGate gate = new SessionGate(vertx, sessions, authSettings.sessionCacheSeconds());
+    return new Components(config, authSettings, AccountSettings.from(config.reader()), UserService.proxy(vertx), sessions,
+        AccountService.proxy(vertx), new Audit(AuditService.proxy(vertx)), tokens, new RefreshTokens(keys),
+        new EmailTokens(keys.emailTokenKey()), new PasswordHasher(vertx, authSettings), new PasswordPolicy(authSettings), gate,
+        new AuthHandler(tokens, gate), keys.emailTokenKey(), buildVersion(), Instant.now(),
         new LocalRateLimiter(config.rateLimitMaxKeys()),
         new LocalLoginThrottle(config.loginFreeFailures(), config.loginLockBaseSeconds(), config.loginLockMaxSeconds(),
             config.loginThrottleMaxAccounts()),
-        NotifySettings.from(config), VapidKeys.loadOrCreate(config.dataDir()));
+        new Cursors(keys.cursorKey()));
   }
 
   /** The build's version, written into gerbang/version.properties by Maven resource filtering. */

@@ -1,41 +1,41 @@
 package dev.gerbang;
 
 import dev.gerbang.config.AppConfig;
-import dev.gerbang.db.Cursors;
+import dev.gerbang.config.ConfigException;
 import dev.gerbang.db.DatabaseVerticle;
-import dev.gerbang.notify.Templates;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What the commands that work on the database share (create-admin, seed-demo): a Vert.x with only the
- * database worker (so migrations run and the data services answer), one line on failure, a clean close.
+ * database worker (so migrations run and every feature's data services answer), the node's kernel (the
+ * hasher, the password policy), one line on failure, a clean close.
  */
 final class DatabaseCommand {
-  /** The command's work, given the running Vert.x; answers the process exit code. */
+  /** The command's work, given the running Vert.x and the kernel; answers the process exit code. */
   interface Body {
-    int run(Vertx vertx) throws Exception;
+    int run(Vertx vertx, Components components) throws Exception;
   }
 
   private DatabaseCommand() {
   }
 
   static int run(AppConfig config, String name, Body body) {
-    Templates templates = new Templates(Path.of("").toAbsolutePath(), config.mailDefaultLocale());
     Vertx vertx = Vertx.vertx();
     try {
-      // A command hands out no list cursors: a one-off key, so that it neither reads nor writes the key file.
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
-      Cursors cursors = new Cursors(key);
-      vertx.deployVerticle(() -> new DatabaseVerticle(config, templates, cursors), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+      Components components = Components.create(vertx, config);
+      List<Feature> features = Features.of(vertx, components);
+      vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors()),
+              new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           .await(60, TimeUnit.SECONDS);
-      return body.run(vertx);
+      return body.run(vertx, components);
+    } catch (ConfigException e) {
+      System.err.println("gerbang: configuration error: " + e.getMessage());
+      return 2;
     } catch (Exception e) {
       System.err.println("gerbang: " + name + " failed: " + e.getMessage());
       return 1;

@@ -1,8 +1,6 @@
 package dev.gerbang;
 
 import dev.gerbang.audit.AuditService;
-import dev.gerbang.auth.PasswordHasher;
-import dev.gerbang.auth.PasswordPolicy;
 import static dev.gerbang.DatabaseCommand.await;
 
 import dev.gerbang.config.AppConfig;
@@ -54,11 +52,11 @@ public final class DemoCommand {
 
   public static int run(AppConfig config, String[] args) {
     boolean force = Arrays.asList(args).contains("--force");
-    if (!new PasswordPolicy(config).check(PASSWORD, null).isEmpty()) {
-      System.err.println("gerbang: the demo password does not pass this server's password policy");
-      return 2;
-    }
-    return DatabaseCommand.run(config, "seed-demo", vertx -> {
+    return DatabaseCommand.run(config, "seed-demo", (vertx, c) -> {
+      if (!c.policy().check(PASSWORD, null).isEmpty()) {
+        System.err.println("gerbang: the demo password does not pass this server's password policy");
+        return 2;
+      }
       UserService users = UserService.proxy(vertx);
       long existing = await(users.search(new JsonObject().put("limit", 1))).getLong("total");
       if (existing > 0 && !force) {
@@ -66,7 +64,7 @@ public final class DemoCommand {
             + "with a published password, so it refuses. Use an empty data dir, or add --force.");
         return 3;
       }
-      String hash = await(new PasswordHasher(vertx, config).hash(PASSWORD));
+      String hash = await(c.hasher().hash(PASSWORD));
       Map<String, User> people = new LinkedHashMap<>();
       people.put(ADMIN, account(users, hash, ADMIN, "Demo Admin", Roles.ADMIN));
       MedicalProfileService profiles = MedicalProfileService.proxy(vertx);

@@ -1,81 +1,84 @@
 package dev.gerbang;
 
-import dev.gerbang.auth.Keys;
 import dev.gerbang.config.AppConfig;
-import dev.gerbang.config.ConfigException;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.OpenApi;
-import dev.gerbang.notify.NotifyVerticle;
-import dev.gerbang.notify.Templates;
-import dev.gerbang.notify.push.FcmCredentials;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running server: database worker first, then the HTTP verticles; stopped in the reverse order. */
+/**
+ * A running server: the database worker with every feature's services first, then the features' own verticles,
+ * then the HTTP verticles with every feature's routes; stopped in the reverse order.
+ */
 public final class Gerbang {
   private static final Logger log = LoggerFactory.getLogger(Gerbang.class);
   private final Vertx vertx;
   private final AppConfig config;
   private final Components components;
-  private final String notifyDeployment;
+  private final List<Feature> features;
+  private final List<String> featureDeployments;
   private final String httpDeployment;
   private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private Gerbang(Vertx vertx, AppConfig config, Components components, String notifyDeployment, String httpDeployment) {
+  private Gerbang(Vertx vertx, AppConfig config, Components components, List<Feature> features, List<String> featureDeployments,
+                  String httpDeployment) {
     this.vertx = vertx;
     this.config = config;
     this.components = components;
-    this.notifyDeployment = notifyDeployment;
+    this.features = features;
+    this.featureDeployments = featureDeployments;
     this.httpDeployment = httpDeployment;
   }
 
-  /** Starts everything. Blocks briefly for key files and the hasher's warm-up: call it from a plain thread. */
+  /**
+   * Starts everything. Blocks briefly for key files, templates and the hasher's warm-up: call it from a plain
+   * thread. A bad setting fails the future with a ConfigException naming its variable.
+   */
   public static Future<Gerbang> start(AppConfig config) {
     try {
       Files.createDirectories(config.dataDir());
     } catch (java.io.IOException e) {
       return Future.failedFuture(new IllegalStateException("cannot create the data directory " + config.dataDir()));
     }
-    Keys keys = Keys.loadOrCreate(config);
     Vertx vertx = Vertx.vertx(new VertxOptions());
-    Components components = Components.create(vertx, config, keys);
-    components.gate().listen();
-    components.contentCache().listen();
-    Templates templates = new Templates(Path.of("").toAbsolutePath(), config.mailDefaultLocale());
-    FcmCredentials fcm;
+    Components components;
+    List<Feature> features;
     try {
-      fcm = components.notifySettings().fcmEnabled() ? FcmCredentials.load(Path.of(components.notifySettings().fcmCredentialsFile())) : null;
+      components = Components.create(vertx, config);
+      features = Features.of(vertx, components);
     } catch (RuntimeException e) {
-      vertx.close();
-      return Future.failedFuture(new ConfigException(AppConfig.envName("push.fcm.credentialsFile") + ": " + e.getMessage()));
+      return vertx.close().transform(closed -> Future.failedFuture(e));
     }
+    features.forEach(feature -> feature.start(vertx));
     // Read and merge the OpenAPI fragments here, on this plain thread, not on the first HTTP event loop.
     OpenApi.document();
-    Cursors cursors = new Cursors(keys.cursorKey());
-    return vertx.deployVerticle(() -> new DatabaseVerticle(config, templates, cursors),
-            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-        .compose(db -> vertx.deployVerticle(() -> new NotifyVerticle(config, templates, components.emailTokens(),
-                components.notifySettings(), components.vapid(), fcm),
-            new DeploymentOptions()))
-        .compose(notify -> vertx.deployVerticle(() -> new HttpVerticle(components),
-                new DeploymentOptions().setInstances(config.httpInstances()))
-            .map(http -> new Gerbang(vertx, config, components, notify, http)))
+    List<String> featureDeployments = new ArrayList<>();
+    Future<?> deployed = vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors()),
+        new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+    for (Feature feature : features) {
+      deployed = deployed.compose(done -> feature.deploy(vertx).onSuccess(featureDeployments::addAll));
+    }
+    return deployed
+        .compose(done -> vertx.deployVerticle(() -> new HttpVerticle(config, components.rateLimiter(), features),
+            new DeploymentOptions().setInstances(config.httpInstances())))
+        .map(http -> new Gerbang(vertx, config, components, features, featureDeployments, http))
         .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
   }
 
   /**
-   * Graceful stop: no new connections, in-flight requests finish, then the pool closes. Blocks, and must be
-   * called from a plain thread (a shutdown hook, a test): chained from an event loop, the completion of
+   * Graceful stop: no new connections, in-flight requests finish, then the features' verticles (the notify
+   * verticle records the outcome of what it is sending), then the pool closes. Blocks, and must be called
+   * from a plain thread (a shutdown hook, a test): chained from an event loop, the completion of
    * vertx.close() would be handed to a loop that close() itself terminates, and never arrive. Idempotent.
    */
   public void stop() {
@@ -87,11 +90,12 @@ public final class Gerbang {
     } catch (Exception e) {
       log.warn("HTTP verticles did not stop cleanly: {}", e.toString());
     }
-    try {
-      // Before the database: messages being sent get their outcome recorded, instead of staying claimed.
-      vertx.undeploy(notifyDeployment).await(15, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      log.warn("the notify verticle did not stop cleanly: {}", e.toString());
+    for (int i = featureDeployments.size() - 1; i >= 0; i--) {
+      try {
+        vertx.undeploy(featureDeployments.get(i)).await(15, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("a feature's verticle did not stop cleanly: {}", e.toString());
+      }
     }
     try {
       vertx.close().await(30, TimeUnit.SECONDS);
@@ -112,7 +116,18 @@ public final class Gerbang {
     return components;
   }
 
-  public Path dataDir() {
+  /** Every feature, in the order of {@link Features}. */
+  public List<Feature> features() {
+    return features;
+  }
+
+  /** The running feature of this type (tests reach a feature's node-wide state through it). */
+  public <F extends Feature> F feature(Class<F> type) {
+    return features.stream().filter(type::isInstance).map(type::cast).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
+  }
+
+  public java.nio.file.Path dataDir() {
     return config.dataDir();
   }
 }

@@ -58,6 +58,11 @@ public final class Main {
       gerbang = Gerbang.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof ConfigException) {
+        System.err.println("gerbang: configuration error: " + cause.getMessage());
+        System.exit(2);
+        return;
+      }
       System.err.println("gerbang: could not start: " + cause.getMessage());
       log.debug("start-up failure", cause);
       System.exit(1);

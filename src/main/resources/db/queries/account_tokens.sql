@@ -30,3 +30,10 @@ UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ?;
 
 -- name: activeSessionIds
 SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL;
+
+-- Identities linked while the account's email was unproven (see migration V7).
+-- name: unprovenIdentities
+SELECT provider FROM identities WHERE user_id = ? AND linked_unverified = TRUE ORDER BY provider;
+
+-- name: deleteUnprovenIdentities
+DELETE FROM identities WHERE user_id = ? AND linked_unverified = TRUE;

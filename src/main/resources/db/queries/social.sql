@@ -38,4 +38,29 @@ INSERT INTO user_roles (user_id, role, granted_at) VALUES (?, 'user', ?);
 SELECT id, email_verified, disabled, password_hash FROM users WHERE email_normalized = ?;
 
 -- name: userById
-SELECT id, email_verified, disabled, password_hash FROM users WHERE id = ?;
+SELECT id, email_verified, email_normalized, disabled, password_hash FROM users WHERE id = ?;
+
+-- name: setEmailVerified
+UPDATE users SET email_verified = TRUE, updated_at = ? WHERE id = ?;
+
+-- name: latestSignUp
+SELECT MAX(created_at) FROM social_signups WHERE email_normalized = ? AND used_at IS NULL;
+
+-- A new pending sign-up for an email makes the older ones of that email unusable.
+-- name: retireSignUps
+UPDATE social_signups SET expires_at = ? WHERE email_normalized = ? AND used_at IS NULL AND expires_at > ?;
+
+-- name: insertSignUp
+INSERT INTO social_signups (id, token_hash, browser_hash, provider, subject, email, email_normalized, name, avatar_url,
+                            locale, redirect_path, created_at, expires_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: findSignUp
+SELECT * FROM social_signups WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?;
+
+-- Single use: of two confirmations with one link, only one marks it used.
+-- name: useSignUp
+UPDATE social_signups SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?;
+
+-- name: deleteOldSignUps
+DELETE FROM social_signups WHERE expires_at < ?;

@@ -49,8 +49,13 @@ public final class Mailbox implements AutoCloseable {
         .put("mail", new JsonObject().put("retryBaseMillis", 200).put("pollMillis", 100).put("resendCooldownSeconds", 0));
   }
 
-  /** A received message, decoded. */
-  public record Mail(String to, String subject, String text, String html, String messageId) {
+  /** A received message, decoded; headers are its raw header lines, "Name: value", in order. */
+  public record Mail(String to, String subject, String text, String html, String messageId, List<String> headers) {
+    /** The names of its headers, in order. */
+    public List<String> headerNames() {
+      return headers.stream().map(line -> line.substring(0, line.indexOf(':'))).toList();
+    }
+
     public String token() {
       Matcher m = TOKEN.matcher(text);
       if (!m.find()) {
@@ -121,8 +126,12 @@ public final class Mailbox implements AutoCloseable {
       } else {
         text = String.valueOf(content);
       }
+      List<String> headers = new ArrayList<>();
+      for (var lines = message.getAllHeaderLines(); lines.hasMoreElements(); ) {
+        headers.add(lines.nextElement());
+      }
       return new Mail(message.getRecipients(Message.RecipientType.TO)[0].toString(), message.getSubject(), text, html,
-          message.getMessageID());
+          message.getMessageID(), headers);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

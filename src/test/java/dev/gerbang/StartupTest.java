@@ -52,6 +52,23 @@ class StartupTest {
     }
   }
 
+  /** Each feature reads its own settings; a bad one still stops the start with one line naming its variable. */
+  @Test
+  void aBadFeatureSettingStopsTheStartWithOneLineNamingItsVariable() {
+    for (JsonObject bad : new JsonObject[] {
+        new JsonObject().put("session", new JsonObject().put("cookieSecure", "yes")),
+        new JsonObject().put("smtp", new JsonObject().put("startTls", "SOMETIMES")),
+        new JsonObject().put("content", new JsonObject().put("cacheMaxEntries", -1)),
+        new JsonObject().put("oidc", new JsonObject().put("name", "google")),
+        new JsonObject().put("notifications", new JsonObject().put("heartbeatSeconds", 0))}) {
+      JsonObject config = bad.copy().put("dataDir", root.toString()).put("http", new JsonObject().put("port", 0));
+      Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+          () -> Gerbang.start(dev.gerbang.config.AppConfig.of(config)).await(30, java.util.concurrent.TimeUnit.SECONDS));
+      assertThat(failure).as(bad.encode()).isInstanceOf(dev.gerbang.config.ConfigException.class);
+      assertThat(failure.getMessage()).as(bad.encode()).startsWith("GERBANG_").doesNotContain("\n");
+    }
+  }
+
   @Test
   void aRestartOnTheSameDataDirKeepsTheKeysTheAccountsAndTheTokens() throws Exception {
     String email = TestServer.uniqueEmail();

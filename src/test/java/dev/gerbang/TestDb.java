@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.flywaydb.core.Flyway;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -57,6 +58,27 @@ public final class TestDb {
     String database = DATABASES.computeIfAbsent(key(dataDir), dir -> TestPostgres.createDatabase());
     return new JsonObject().put("url", TestPostgres.url(database))
         .put("username", TestPostgres.USER).put("password", TestPostgres.PASSWORD);
+  }
+
+  /**
+   * Builds the data dir's database at an older schema version (Flyway's target), as a release before a migration
+   * left it, for a test of that migration: a server started on the data dir then upgrades it.
+   */
+  public static void migrateTo(Path dataDir, String version) {
+    String locations = "classpath:db/migration-sqlite";
+    String url = "jdbc:sqlite:" + file(dataDir);
+    String user = null;
+    String password = null;
+    if (onPostgres()) {
+      String database = TestPostgres.createEmptyDatabase();
+      DATABASES.put(key(dataDir), database);
+      locations = "classpath:db/migration-postgresql";
+      url = TestPostgres.url(database);
+      user = TestPostgres.USER;
+      password = TestPostgres.PASSWORD;
+    }
+    Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration", locations)
+        .target(version).load().migrate();
   }
 
   /** Drops the data dir's PostgreSQL database, if it has one: the data dir is going away. */

@@ -81,6 +81,13 @@ public final class TestPostgres {
     }
   }
 
+  /** A new database owned by {@link #USER} with no schema at all, for a test that migrates it itself. */
+  public static String createEmptyDatabase() {
+    String name = "gerbang_" + DATABASES.incrementAndGet();
+    execute("CREATE DATABASE " + name + " OWNER " + USER);
+    return name;
+  }
+
   private static String copyTemplate() {
     String name = "gerbang_" + DATABASES.incrementAndGet();
     // FILE_COPY copies the template's files at once instead of writing every block to the WAL: faster for a

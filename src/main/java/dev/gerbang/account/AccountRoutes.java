@@ -6,7 +6,7 @@ import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
-import dev.gerbang.security.LoginThrottle;
+import dev.gerbang.user.Emails;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -82,7 +82,7 @@ public final class AccountRoutes {
     String email = v.email("email");
     v.validate();
     acceptThen(ctx, email, user -> user.getBoolean("emailVerified") || user.getBoolean("disabled") ? Future.succeededFuture()
-        : issue(user, VERIFY, null, c.config().verifyEmailTokenMinutes(),
+        : issue(user, VERIFY, null, c.accountSettings().verifyEmailTokenMinutes(),
             (tokenId, ttl) -> new JsonArray().add(Mails.verifyEmail(user.getString("email"), user.getString("name"),
                 user.getString("locale"), tokenId, ttl))));
   }
@@ -92,7 +92,7 @@ public final class AccountRoutes {
     String email = v.email("email");
     v.validate();
     acceptThen(ctx, email, user -> user.getBoolean("disabled") ? Future.succeededFuture()
-        : issue(user, RESET, null, c.config().passwordResetTokenMinutes(),
+        : issue(user, RESET, null, c.accountSettings().passwordResetTokenMinutes(),
             (tokenId, ttl) -> new JsonArray().add(Mails.passwordReset(user.getString("email"), user.getString("name"),
                 user.getString("locale"), tokenId, ttl))));
   }
@@ -102,7 +102,7 @@ public final class AccountRoutes {
     String tokenId = Ids.newId();
     JsonObject token = c.emailTokens().issue(tokenId, ttlMinutes)
         .put("userId", user.getString("id")).put("kind", kind).put("newEmail", newEmail);
-    long cooldown = newEmail == null ? c.config().mailResendCooldownSeconds() * 1000L : 0;
+    long cooldown = newEmail == null ? c.accountSettings().resendCooldownSeconds() * 1000L : 0;
     return c.accounts().issue(token, mails.apply(tokenId, ttlMinutes), cooldown);
   }
 
@@ -124,7 +124,7 @@ public final class AccountRoutes {
       return c.hasher().hash(password).compose(passwordHash -> c.accounts().resetPassword(hash, passwordHash, notice))
           .onSuccess(done -> {
             if (done != null) {
-              c.loginThrottle().clear(LoginThrottle.key(found.getString("email")));
+              c.loginThrottle().clear(Emails.normalize(found.getString("email")));
             }
           });
     }).onSuccess(result -> {
@@ -134,7 +134,8 @@ public final class AccountRoutes {
       }
       List<String> ended = result.getJsonArray("sessionIds").stream().map(String::valueOf).toList();
       c.gate().sessionsRevoked(ended);
-      c.audit().record(ctx, "password_reset", result.getString("userId"), new JsonObject().put("sessionsRevoked", ended.size()));
+      c.audit().record(ctx, "password_reset", result.getString("userId"), new JsonObject().put("sessionsRevoked", ended.size())
+          .put("identitiesRemoved", result.getJsonArray("identitiesRemoved")));
       Responses.ok(ctx, new JsonObject().put("sessionsRevoked", ended.size()));
     }).onFailure(ctx::fail);
   }
@@ -159,7 +160,7 @@ public final class AccountRoutes {
         .compose(taken -> taken != null
             ? Future.failedFuture(Problem.conflict("email-taken", "An account with this email already exists",
                 List.of(new Problem.FieldError("newEmail", "is taken"))))
-            : issue(user.toJson(), EMAIL_CHANGE, newEmail, c.config().emailChangeTokenMinutes(), (tokenId, ttl) -> new JsonArray()
+            : issue(user.toJson(), EMAIL_CHANGE, newEmail, c.accountSettings().emailChangeTokenMinutes(), (tokenId, ttl) -> new JsonArray()
                 .add(Mails.emailChangeConfirm(newEmail, user.name(), user.locale(), tokenId, ttl))
                 .add(Mails.emailChangeNotice(user.email(), user.name(), user.locale(), newEmail)))))
         .onSuccess(issued -> {

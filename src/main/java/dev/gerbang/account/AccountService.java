@@ -29,12 +29,16 @@ public interface AccountService {
   /** The usable token of this kind with this hash: {userId, email, name, locale, disabled, newEmail}, or null. */
   Future<JsonObject> findUsable(String tokenHash, String kind);
 
-  /** Uses a verification token: marks the email verified. Answers the user id, or null when the token is not usable. */
+  /**
+   * Uses a verification token: marks the email verified, and removes (telling the owner) the sign-in providers
+   * linked while it was unproven. Answers the user id, or null when the token is not usable.
+   */
   Future<String> verifyEmail(String tokenHash);
 
   /**
-   * Uses a reset token: sets the password hash, ends every session, queues the notice mail. Answers
-   * {userId, sessionIds[]} or null when the token is not usable.
+   * Uses a reset token: sets the password hash, ends every session, queues the notice mail, and removes
+   * (telling the owner) the sign-in providers linked while the email was unproven. Answers
+   * {userId, sessionIds[], identitiesRemoved[]} or null when the token is not usable.
    */
   Future<JsonObject> resetPassword(String tokenHash, String passwordHash, JsonObject noticeMail);
 

@@ -37,6 +37,16 @@ public final class Mails {
         link(name, tokenId, "/confirm-email", ttlMinutes, locale).put("newEmail", newEmail));
   }
 
+  /** The link that finishes a first social sign-in whose email the provider did not verify. */
+  public static JsonObject socialSignUp(String email, String name, String locale, String provider, String tokenId, int ttlMinutes) {
+    return mail(email, "social-sign-up", locale, link(name, tokenId, "/confirm-sign-up", ttlMinutes, locale).put("provider", provider));
+  }
+
+  /** Sign-in providers linked before the email was proven were removed when it was: {{providers}} names them. */
+  public static JsonObject identitiesRemoved(String email, String name, String locale, String providers) {
+    return mail(email, "identities-removed", locale, new JsonObject().put("name", name).put("providers", providers));
+  }
+
   public static JsonObject emailChangeNotice(String oldEmail, String name, String locale, String newEmail) {
     return mail(oldEmail, "email-change-notice", locale, new JsonObject().put("name", name).put("newEmail", newEmail));
   }

@@ -36,9 +36,9 @@ public final class MessageRoutes {
 
   private void send(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "title", "body", "path", "to");
-    String title = v.text("title", 1, 120);
+    String title = v.line("title", 1, 120);
     String body = v.text("body", 1, 800);
-    String path = v.pattern("path", v.optionalText("path", 1, 500), APP_PATH, "must be a path in the app, such as /articles");
+    String path = v.pattern("path", v.optionalLine("path", 1, 500), APP_PATH, "must be a path in the app, such as /articles");
     JsonObject to = recipients(v);
     v.validate();
     JsonObject message = new JsonObject().put("title", title).put("body", body).put("path", path == null ? "/" : path).put("to", to);

@@ -8,6 +8,7 @@ import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
 import dev.gerbang.security.LoginThrottle;
+import dev.gerbang.user.Emails;
 import dev.gerbang.user.User;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -44,18 +45,18 @@ public final class AuthRoutes {
   private void register(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "email", "password", "name", "username", "locale");
     String email = v.email("email");
-    String name = v.text("name", 1, 100);
-    String username = v.pattern("username", v.optionalText("username", 3, 32), USERNAME, USERNAME_RULE);
-    String locale = v.optionalText("locale", 2, 10);
+    String name = v.line("name", 1, 100);
+    String username = v.pattern("username", v.optionalLine("username", 3, 32), USERNAME, USERNAME_RULE);
+    String locale = v.optionalLine("locale", 2, 10);
     if (locale != null && !LOCALES.contains(locale)) {
       v.add("locale", "must be one of en, id");
     }
     String password = v.secret("password", Integer.MAX_VALUE);
     c.policy().check(v, "password", password, email);
     v.validate();
-    String userLocale = locale == null ? c.config().mailDefaultLocale() : locale;
+    String userLocale = locale == null ? c.config().defaultLocale() : locale;
     String tokenId = Ids.newId();
-    int ttl = c.config().verifyEmailTokenMinutes();
+    int ttl = c.accountSettings().verifyEmailTokenMinutes();
     JsonObject verification = c.emailTokens().issue(tokenId, ttl).put("kind", "verify_email")
         .put("mail", Mails.verifyEmail(email, name, userLocale, tokenId, ttl));
     c.hasher().hash(password)
@@ -92,7 +93,7 @@ public final class AuthRoutes {
     String email = v.text("email", 1, 254);
     String password = v.secret("password", c.policy().maxLength() * 4);
     v.validate();
-    String account = LoginThrottle.key(email);
+    String account = Emails.normalize(email);
     LoginThrottle.Attempt attempt = c.loginThrottle().attempt(account);
     if (!attempt.allowed()) {
       // Refused before the password is checked: a right password during a lock says nothing more than a wrong one.
@@ -123,7 +124,7 @@ public final class AuthRoutes {
           c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "disabled"));
           return Future.failedFuture(Problem.forbidden("This account is disabled"));
         }
-        if (c.config().requireVerifiedEmail() && !user.emailVerified()) {
+        if (c.authSettings().requireVerifiedEmail() && !user.emailVerified()) {
           c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "email_unverified"));
           return Future.failedFuture(new Problem(403, "email-unverified", "Email not verified",
               "Confirm your email first: open the link we sent you, or ask for a new one", List.of()));

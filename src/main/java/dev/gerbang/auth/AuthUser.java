@@ -1,5 +1,6 @@
 package dev.gerbang.auth;
 
+import dev.gerbang.http.AccessLog;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
@@ -22,6 +23,7 @@ public record AuthUser(String userId, String sessionId, String username, Set<Str
 
   void attach(RoutingContext ctx) {
     ctx.put(KEY, this);
+    ctx.put(AccessLog.USER_ID, userId);
   }
 
   /** The caller, or null on a route without authentication. */

@@ -1,6 +1,5 @@
 package dev.gerbang.auth;
 
-import dev.gerbang.config.AppConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -39,13 +38,13 @@ public final class Keys {
   }
 
   /** Loads or creates the key file. Blocks on file IO: call before Vert.x starts or on a worker. */
-  public static Keys loadOrCreate(AppConfig config) {
-    Path file = config.dataDir().resolve("keys.json");
+  public static Keys loadOrCreate(Path dataDir, String jwtSecret) {
+    Path file = dataDir.resolve("keys.json");
     try {
       JsonObject stored = Files.exists(file) ? new JsonObject(Files.readString(file)) : create(file);
       List<SigningKey> keys = new ArrayList<>();
-      if (!config.jwtSecret().isEmpty()) {
-        keys.add(new SigningKey(kidOf(config.jwtSecret()), config.jwtSecret()));
+      if (!jwtSecret.isEmpty()) {
+        keys.add(new SigningKey(kidOf(jwtSecret), jwtSecret));
       }
       JsonArray jwt = stored.getJsonArray("jwt", new JsonArray());
       for (int i = 0; i < jwt.size(); i++) {

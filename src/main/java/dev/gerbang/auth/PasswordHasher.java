@@ -1,6 +1,5 @@
 package dev.gerbang.auth;
 
-import dev.gerbang.config.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -31,7 +30,7 @@ public final class PasswordHasher {
   private final int parallelism;
   private final String dummyHash;
 
-  public PasswordHasher(Vertx vertx, AppConfig config) {
+  public PasswordHasher(Vertx vertx, AuthSettings config) {
     this.workers = vertx.createSharedWorkerExecutor("gerbang-hash", Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.memoryKib = config.argon2MemoryKib();
     this.iterations = config.argon2Iterations();

@@ -1,6 +1,5 @@
 package dev.gerbang.auth;
 
-import dev.gerbang.config.AppConfig;
 import dev.gerbang.http.Validator;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,7 +27,7 @@ public final class PasswordPolicy {
   private final int minLength;
   private final int maxLength;
 
-  public PasswordPolicy(AppConfig config) {
+  public PasswordPolicy(AuthSettings config) {
     this.minLength = config.passwordMinLength();
     this.maxLength = config.passwordMaxLength();
   }

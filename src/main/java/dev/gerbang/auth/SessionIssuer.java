@@ -58,14 +58,14 @@ public final class SessionIssuer {
   }
 
   long refreshTtlMillis() {
-    return TimeUnit.DAYS.toMillis(c.config().refreshTokenTtlDays());
+    return TimeUnit.DAYS.toMillis(c.authSettings().refreshTokenTtlDays());
   }
 
   private void setCookie(RoutingContext ctx, String refreshToken) {
     ctx.response().addCookie(Cookie.cookie(COOKIE, refreshToken)
         .setPath(COOKIE_PATH)
         .setHttpOnly(true)
-        .setSecure(c.config().cookieSecure())
+        .setSecure(c.authSettings().cookieSecure())
         .setSameSite(CookieSameSite.STRICT)
         .setMaxAge(TimeUnit.MILLISECONDS.toSeconds(refreshTtlMillis())));
   }
@@ -74,7 +74,7 @@ public final class SessionIssuer {
     ctx.response().addCookie(Cookie.cookie(COOKIE, "")
         .setPath(COOKIE_PATH)
         .setHttpOnly(true)
-        .setSecure(c.config().cookieSecure())
+        .setSecure(c.authSettings().cookieSecure())
         .setSameSite(CookieSameSite.STRICT)
         .setMaxAge(0));
   }

@@ -35,7 +35,8 @@ public final class SessionRoutes {
 
   private void refresh(RoutingContext ctx) {
     String token;
-    if (ctx.body() != null && ctx.body().length() > 0) {
+    boolean viaCookie = ctx.body() == null || ctx.body().length() <= 0;
+    if (!viaCookie) {
       Validator v = Validator.body(ctx, "refreshToken");
       token = v.secret("refreshToken", 200);
       v.validate();
@@ -52,9 +53,9 @@ public final class SessionRoutes {
       return;
     }
     String successor = c.refreshTokens().successor(token);
-    long graceMs = c.config().refreshGraceSeconds() * 1000L;
+    long graceMs = c.authSettings().refreshGraceSeconds() * 1000L;
     c.sessions().refresh(RefreshTokens.hash(token), RefreshTokens.hash(successor), graceMs, issuer.refreshTtlMillis(),
-            c.config().sessionAbsoluteHours() * 3_600_000L)
+            c.authSettings().sessionAbsoluteHours() * 3_600_000L)
         .compose(result -> switch (result.getString("outcome")) {
           case "rotated", "grace" -> c.users().find(result.getString("userId")).map(user -> user == null
               ? null
@@ -73,6 +74,10 @@ public final class SessionRoutes {
             issuer.clearCookie(ctx);
             ctx.fail(Problem.invalidToken("The refresh token is invalid or has expired: sign in again"));
           } else {
+            if (viaCookie) {
+              // A browser's session lives in the HttpOnly cookie: a script in the page must not read its successor.
+              pair.remove("refreshToken");
+            }
             Responses.ok(ctx, pair);
           }
         })

@@ -32,7 +32,7 @@ public interface SessionService {
    */
   Future<JsonObject> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs, long absoluteMs);
 
-  /** {sessionId, userId, username, roles, active} for the access-token check, or null when unknown. */
+  /** {sessionId, userId, signedInAt (epoch ms), username, roles, active} for the access-token check, or null when unknown. */
   Future<JsonObject> lookup(String sessionId);
 
   /** Revokes one session of this user; false when the user has no such active session. */

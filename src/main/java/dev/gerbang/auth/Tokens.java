@@ -1,6 +1,5 @@
 package dev.gerbang.auth;
 
-import dev.gerbang.config.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -20,9 +19,9 @@ import java.util.List;
 public final class Tokens {
   private final JWTAuth jwt;
   private final String signingKid;
-  private final AppConfig config;
+  private final AuthSettings config;
 
-  public Tokens(Vertx vertx, AppConfig config, Keys keys) {
+  public Tokens(Vertx vertx, AuthSettings config, Keys keys) {
     this.config = config;
     JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions()
         .setIssuer(config.jwtIssuer())

@@ -31,7 +31,7 @@ final class ArticleInput {
     }
     JsonObject out = new JsonObject();
     if (create || v.has("title")) {
-      out.put("title", v.text("title", 1, 200));
+      out.put("title", v.line("title", 1, 200));
     }
     if (v.has("summary")) {
       String summary = v.optionalText("summary", 0, 500);
@@ -41,13 +41,13 @@ final class ArticleInput {
       out.put("body", v.text("body", 1, MAX_BODY));
     }
     if (v.has("category")) {
-      out.put("category", v.pattern("category", v.optionalText("category", 1, 80), SLUG, SLUG_RULE));
+      out.put("category", v.pattern("category", v.optionalLine("category", 1, 80), SLUG, SLUG_RULE));
     }
     if (v.has("tags")) {
       out.put("tags", tags(v));
     }
     if (create && v.has("status")) {
-      String status = v.text("status", 1, 20);
+      String status = v.line("status", 1, 20);
       if (status != null && !status.equals("draft") && !status.equals("published")) {
         v.add("status", "must be draft or published");
       }
@@ -76,7 +76,7 @@ final class ArticleInput {
     }
     for (Object item : array) {
       Validator one = Validator.of(new JsonObject().put("tag", item));
-      String name = one.text("tag", 1, 50);
+      String name = one.line("tag", 1, 50);
       if (name == null || !HAS_WORD.matcher(name).matches()) {
         v.add("tags", "each tag must be a name of 1 to 50 characters with a letter or digit");
         return names;

@@ -19,13 +19,15 @@ final class ArticleRoutes {
   private static final Set<String> STATUSES = Set.of("published", "draft", "all");
 
   private final Components c;
+  private final ContentSettings settings;
   private final ArticleService articles;
   private final ContentCache cache;
 
-  ArticleRoutes(Components components, ArticleService articles) {
+  ArticleRoutes(Components components, ContentSettings settings, ContentCache cache, ArticleService articles) {
     this.c = components;
+    this.settings = settings;
     this.articles = articles;
-    this.cache = components.contentCache();
+    this.cache = cache;
   }
 
   void mount(Router api) {
@@ -94,7 +96,7 @@ final class ArticleRoutes {
   private void create(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
     boolean editor = me.hasAnyRole(Roles.EDITOR, Roles.ADMIN);
-    if (!editor && !c.config().usersMayWriteDrafts()) {
+    if (!editor && !settings.usersMayWriteDrafts()) {
       ctx.fail(Problem.forbidden("Writing articles needs the role editor or admin"));
       return;
     }

@@ -24,10 +24,10 @@ final class CommentRoutes {
   private final CommentService comments;
   private final ContentCache cache;
 
-  CommentRoutes(Components components, CommentService comments) {
+  CommentRoutes(Components components, ContentCache cache, CommentService comments) {
     this.c = components;
     this.comments = comments;
-    this.cache = components.contentCache();
+    this.cache = cache;
   }
 
   void mount(Router api) {
@@ -52,7 +52,7 @@ final class CommentRoutes {
   private void create(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "body", "parentId");
     String body = v.text("body", 1, MAX_BODY);
-    String parentId = v.optionalText("parentId", 36, 36);
+    String parentId = v.optionalLine("parentId", 36, 36);
     if (parentId != null && !Ids.looksValid(parentId)) {
       v.add("parentId", "must be the id of a comment on this article");
     }
@@ -77,7 +77,7 @@ final class CommentRoutes {
       changes.put("body", v.text("body", 1, MAX_BODY));
     }
     if (v.has("status")) {
-      String status = v.text("status", 1, 10);
+      String status = v.line("status", 1, 10);
       if (status != null && !status.equals("visible") && !status.equals("hidden")) {
         v.add("status", "must be visible or hidden");
       }

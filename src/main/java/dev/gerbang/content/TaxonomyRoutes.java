@@ -15,10 +15,10 @@ final class TaxonomyRoutes {
   private final TaxonomyService taxonomy;
   private final ContentCache cache;
 
-  TaxonomyRoutes(Components components, TaxonomyService taxonomy) {
+  TaxonomyRoutes(Components components, ContentCache cache, TaxonomyService taxonomy) {
     this.c = components;
     this.taxonomy = taxonomy;
-    this.cache = components.contentCache();
+    this.cache = cache;
   }
 
   void mount(Router api) {
@@ -42,9 +42,9 @@ final class TaxonomyRoutes {
 
   private void createCategory(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "name", "slug", "description");
-    JsonObject category = new JsonObject().put("name", v.text("name", 1, 80));
+    JsonObject category = new JsonObject().put("name", v.line("name", 1, 80));
     if (v.has("slug")) {
-      category.put("slug", v.pattern("slug", v.text("slug", 1, 80), ArticleInput.SLUG, ArticleInput.SLUG_RULE));
+      category.put("slug", v.pattern("slug", v.line("slug", 1, 80), ArticleInput.SLUG, ArticleInput.SLUG_RULE));
     }
     category.put("description", blankToNull(v.optionalText("description", 0, 500)));
     v.validate();
@@ -58,7 +58,7 @@ final class TaxonomyRoutes {
     Validator v = Validator.body(ctx, "name", "description");
     JsonObject changes = new JsonObject();
     if (v.has("name")) {
-      changes.put("name", v.text("name", 1, 80));
+      changes.put("name", v.line("name", 1, 80));
     }
     if (v.has("description")) {
       changes.put("description", blankToNull(v.optionalText("description", 0, 500)));
@@ -88,7 +88,7 @@ final class TaxonomyRoutes {
 
   private JsonObject tagName(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "name");
-    String name = v.text("name", 1, 50);
+    String name = v.line("name", 1, 50);
     v.validate();
     return new JsonObject().put("name", name);
   }

@@ -1,6 +1,5 @@
 package dev.gerbang.http;
 
-import dev.gerbang.auth.AuthUser;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import net.logstash.logback.argument.StructuredArguments;
@@ -10,12 +9,13 @@ import org.slf4j.LoggerFactory;
 /** One JSON log line per request: method, path (never the query: it may hold tokens), status, duration, ids. */
 public final class AccessLog implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger("gerbang.access");
+  /** Where authentication leaves the caller's user id for this line. */
+  public static final String USER_ID = "gerbang.userId";
 
   @Override
   public void handle(RoutingContext ctx) {
     long start = System.nanoTime();
     ctx.addEndHandler(done -> {
-      AuthUser user = AuthUser.of(ctx);
       double millis = (System.nanoTime() - start) / 1_000_000.0;
       log.info("{} {} {}", ctx.request().method(), ctx.request().path(), ctx.response().getStatusCode(),
           StructuredArguments.keyValue("method", ctx.request().method().name()),
@@ -23,7 +23,7 @@ public final class AccessLog implements Handler<RoutingContext> {
           StructuredArguments.keyValue("status", ctx.response().getStatusCode()),
           StructuredArguments.keyValue("durationMs", Math.round(millis * 100) / 100.0),
           StructuredArguments.keyValue("requestId", RequestIds.of(ctx)),
-          StructuredArguments.keyValue("userId", user == null ? null : user.userId()));
+          StructuredArguments.keyValue("userId", ctx.<String>get(USER_ID)));
     });
     ctx.next();
   }

@@ -1,9 +1,8 @@
 package dev.gerbang.http;
 
+import io.netty.util.NetUtil;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -66,16 +65,16 @@ public final class ClientInfo {
     return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
   }
 
-  /** The bytes of an IP literal; null for anything else (never a DNS lookup: literals only get here). */
-  private static byte[] parse(String literal) {
+  /**
+   * The bytes of a canonical IP literal (dotted quad, or IPv6); null for anything else. Never a DNS lookup,
+   * which on an event loop would let a forged X-Forwarded-For such as "cafe.babe" stall it; nor the old
+   * shorthands ("127.1") that InetAddress reads as addresses.
+   */
+  static byte[] parse(String literal) {
     if (!IP_LITERAL.matcher(literal).matches()) {
       return null;
     }
-    try {
-      return InetAddress.getByName(literal).getAddress();
-    } catch (UnknownHostException e) {
-      return null;
-    }
+    return NetUtil.createByteArrayFromIpAddressString(literal);
   }
 
   private record Range(byte[] network, int bits) {

@@ -1,9 +1,10 @@
 package dev.gerbang.http;
 
-import dev.gerbang.Components;
+import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.security.Cors;
 import dev.gerbang.security.HeaderDeadline;
+import dev.gerbang.security.RateLimiter;
 import dev.gerbang.security.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -20,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One per event loop: the root router (API, health, static SPA) and the HTTP server. */
@@ -30,32 +32,37 @@ public final class HttpVerticle extends VerticleBase {
   private static final String NOT_API = "^/(?!api(/|$)).*";
   /** Every path but the notification stream, which stays open by design (heartbeats; it ends with its session). */
   private static final String NOT_STREAM = "^(?!/api/notifications/stream/?$).*";
-  private final Components c;
+  private final AppConfig config;
+  private final RateLimiter limiter;
+  private final List<? extends ApiRoutes> features;
   private HttpServer server;
   private HttpServer redirect;
   private HeaderDeadline deadline;
 
-  public HttpVerticle(Components components) {
-    this.c = components;
+  /** limiter: the node's rate limiter, which every HTTP verticle shares; features: what each serves under /api. */
+  public HttpVerticle(AppConfig config, RateLimiter limiter, List<? extends ApiRoutes> features) {
+    this.config = config;
+    this.limiter = limiter;
+    this.features = features;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
-    router.route().handler(ClientInfo.resolver(c.config().trustedProxies()));
+    router.route().handler(ClientInfo.resolver(config.trustedProxies()));
     router.route().handler(new RequestIds());
-    if (c.config().logRequests()) {
+    if (config.logRequests()) {
       router.route().handler(new AccessLog());
     }
-    router.route().handler(new SecurityHeaders(c.config().tlsEnabled() ? c.config().hstsSeconds() : 0));
-    router.routeWithRegex(NOT_STREAM).handler(TimeoutHandler.create(c.config().requestTimeoutSeconds() * 1000L));
-    router.route("/api/*").handler(new Cors(c.config().corsOrigins()));
+    router.route().handler(new SecurityHeaders(config.tlsEnabled() ? config.hstsSeconds() : 0));
+    router.routeWithRegex(NOT_STREAM).handler(TimeoutHandler.create(config.requestTimeoutSeconds() * 1000L));
+    router.route("/api/*").handler(new Cors(config.corsOrigins()));
 
     router.get("/health/live").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(readiness());
 
-    Router api = ApiRouter.create(vertx, c);
+    Router api = ApiRouter.create(vertx, config, limiter, features);
     router.route("/api/*").subRouter(api);
 
     // Static files and the SPA fallback never answer under /api, so an API path with the wrong method is a 405.
@@ -73,21 +80,21 @@ public final class HttpVerticle extends VerticleBase {
     router.errorHandler(500, failures);
 
     HttpServerOptions options = limits(new HttpServerOptions())
-        .setHost(c.config().httpHost())
-        .setPort(c.config().httpPort())
+        .setHost(config.httpHost())
+        .setPort(config.httpPort())
         .setCompressionSupported(true);
-    if (c.config().tlsEnabled()) {
+    if (config.tlsEnabled()) {
       // HTTP/2 is offered by ALPN (h2, then http/1.1); plain HTTP/1.1 clients keep working.
       options.setSsl(true).setUseAlpn(true)
-          .setKeyCertOptions(new PemKeyCertOptions().setCertPath(c.config().tlsCertPath()).setKeyPath(c.config().tlsKeyPath()));
+          .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
     }
-    deadline = new HeaderDeadline(vertx, c.config().headerTimeoutSeconds());
+    deadline = new HeaderDeadline(vertx, config.headerTimeoutSeconds());
     server = vertx.createHttpServer(options).connectionHandler(deadline::opened).requestHandler(request -> {
       deadline.received(request);
       router.handle(request);
     });
     Future<?> listening = server.listen();
-    if (c.config().tlsEnabled() && c.config().tlsRedirectPort() > 0) {
+    if (config.tlsEnabled() && config.tlsRedirectPort() > 0) {
       listening = listening.compose(https -> startRedirect(deadline));
     }
     return listening;
@@ -99,18 +106,18 @@ public final class HttpVerticle extends VerticleBase {
     // the connection handler until its first request's headers are complete, hiding slow-header clients.
     return options
         .setHttp2ClearTextEnabled(false)
-        .setMaxHeaderSize(c.config().maxHeaderBytes())
-        .setMaxInitialLineLength(c.config().maxInitialLineLength())
-        .setIdleTimeout(c.config().idleTimeoutSeconds())
+        .setMaxHeaderSize(config.maxHeaderBytes())
+        .setMaxInitialLineLength(config.maxInitialLineLength())
+        .setIdleTimeout(config.idleTimeoutSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
   /** The optional plain-HTTP listener: every request is sent to the same path on the HTTPS public URL. */
   private Future<?> startRedirect(HeaderDeadline deadline) {
-    String publicUrl = c.config().publicUrl();
+    String publicUrl = config.publicUrl();
     String target = "https://" + publicUrl.substring(publicUrl.indexOf("://") + 3);
     redirect = vertx.createHttpServer(limits(new HttpServerOptions())
-            .setHost(c.config().httpHost()).setPort(c.config().tlsRedirectPort()))
+            .setHost(config.httpHost()).setPort(config.tlsRedirectPort()))
         .connectionHandler(deadline::opened)
         .requestHandler(request -> {
           deadline.received(request);
@@ -163,6 +170,6 @@ public final class HttpVerticle extends VerticleBase {
     }
     Future<Void> redirectClosed = redirect == null ? Future.succeededFuture() : redirect.close();
     return redirectClosed.compose(closed -> server == null ? Future.succeededFuture()
-        : server.shutdown(c.config().shutdownTimeoutSeconds(), TimeUnit.SECONDS));
+        : server.shutdown(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS));
   }
 }

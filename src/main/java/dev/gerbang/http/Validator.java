@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class Validator {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+  /** Control characters (line feeds and tabs included) and the Unicode line and paragraph separators. */
+  private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
   private final JsonObject body;
   private final List<Problem.FieldError> errors = new ArrayList<>();
@@ -90,6 +92,27 @@ public final class Validator {
       return null;
     }
     return checkText(field, value, min, max);
+  }
+
+  /**
+   * A required single-line string: as {@link #text}, and refusing line breaks, tabs and every other control
+   * character (rule single_line). For names, titles, subjects: whatever may reach a mail header.
+   */
+  public String line(String field, int min, int max) {
+    return singleLine(field, text(field, min, max));
+  }
+
+  /** An optional single-line string: null when absent or null; otherwise as {@link #line}. */
+  public String optionalLine(String field, int min, int max) {
+    return singleLine(field, optionalText(field, min, max));
+  }
+
+  private String singleLine(String field, String text) {
+    if (text != null && LINE_BREAKING.matcher(text).find()) {
+      add(field, "must be a single line: no line breaks, tabs or other control characters", "single_line");
+      return null;
+    }
+    return text;
   }
 
   /** An optional string: null when absent or null; otherwise as {@link #text}. */

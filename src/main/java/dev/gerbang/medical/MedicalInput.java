@@ -79,7 +79,7 @@ final class MedicalInput {
 
   /** An optional ICD-10 code, upper-cased; null when absent, null or empty. */
   static String icd10(Validator v, String field) {
-    String code = v.optionalText(field, 0, 8);
+    String code = v.optionalLine(field, 0, 8);
     if (code == null || code.isEmpty()) {
       return null;
     }

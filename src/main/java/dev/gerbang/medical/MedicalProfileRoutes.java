@@ -63,7 +63,7 @@ public final class MedicalProfileRoutes {
       fields.put("dateOfBirth", MedicalInput.pastDate(v, "dateOfBirth"));
     }
     if (!partial || v.has("sex")) {
-      String sex = v.text("sex", 1, 10);
+      String sex = v.line("sex", 1, 10);
       if (sex != null && !MedicalInput.SEXES.contains(sex)) {
         v.add("sex", "must be one of female, intersex, male, unknown");
       }
@@ -82,10 +82,10 @@ public final class MedicalProfileRoutes {
   private static JsonObject doctorFields(Validator v, boolean partial) {
     JsonObject fields = new JsonObject();
     if (!partial || v.has("specialty")) {
-      fields.put("specialty", v.text("specialty", 2, 100));
+      fields.put("specialty", v.line("specialty", 2, 100));
     }
     if (!partial || v.has("licenceNumber")) {
-      fields.put("licenceNumber", v.pattern("licenceNumber", v.text("licenceNumber", 4, 40), MedicalInput.LICENCE,
+      fields.put("licenceNumber", v.pattern("licenceNumber", v.line("licenceNumber", 4, 40), MedicalInput.LICENCE,
           "must be 4 to 40 letters, digits, '.', '/' or '-'"));
     }
     return fields;

@@ -14,33 +14,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mail over SMTP, rendered from the templates. With no SMTP host configured the messages are held and their
- * links logged, so a newcomer can verify an account locally.
+ * Mail over SMTP, rendered from the templates. With no SMTP host configured the messages are held; their
+ * links (live tokens that sign in or reset a password) are logged only with the development setting
+ * mail.logLinks, so that a newcomer can verify an account locally and production logs never hold them.
  */
 final class EmailChannel implements Channel {
   private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
 
   private final AppConfig config;
+  private final MailSettings settings;
   private final Templates templates;
   private final EmailTokens tokens;
   private final MailClient mail;
 
-  EmailChannel(Vertx vertx, AppConfig config, Templates templates, EmailTokens tokens) {
+  EmailChannel(Vertx vertx, AppConfig config, MailSettings settings, Templates templates, EmailTokens tokens) {
     this.config = config;
+    this.settings = settings;
     this.templates = templates;
     this.tokens = tokens;
-    this.mail = config.smtpHost().isEmpty() ? null : MailClient.create(vertx, new MailConfig()
-        .setHostname(config.smtpHost())
-        .setPort(config.smtpPort())
-        .setStarttls(StartTLSOptions.valueOf(config.smtpStartTls()))
-        .setSsl(config.smtpSsl())
-        .setUsername(config.smtpUsername().isEmpty() ? null : config.smtpUsername())
-        .setPassword(config.smtpPassword().isEmpty() ? null : config.smtpPassword())
+    this.mail = settings.smtpHost().isEmpty() ? null : MailClient.create(vertx, new MailConfig()
+        .setHostname(settings.smtpHost())
+        .setPort(settings.smtpPort())
+        .setStarttls(StartTLSOptions.valueOf(settings.smtpStartTls()))
+        .setSsl(settings.smtpSsl())
+        .setUsername(settings.smtpUsername().isEmpty() ? null : settings.smtpUsername())
+        .setPassword(settings.smtpPassword().isEmpty() ? null : settings.smtpPassword())
         .setKeepAlive(true));
   }
 
   boolean configured() {
     return mail != null;
+  }
+
+  /** Said once at start-up, so that an operator knows why nobody receives mail. */
+  void announce() {
+    if (mail != null) {
+      return;
+    }
+    if (settings.logLinks()) {
+      log.warn("no SMTP server configured (smtp.host): mail is held in the outbox, and its links are logged "
+          + "because mail.logLinks is on: a development setting, never for production");
+    } else {
+      log.warn("no SMTP server configured (smtp.host): mail is held in the outbox and sent once one is; "
+          + "for local development, GERBANG_MAIL_LOG_LINKS=true logs the links of held mail");
+    }
   }
 
   @Override
@@ -49,13 +66,22 @@ final class EmailChannel implements Channel {
     JsonObject variables = variables(message);
     Templates.Rendered rendered = templates.render(message.getString("template"), message.getString("locale"), variables);
     if (mail == null) {
-      log.info("mail not sent (no SMTP configured): to={} template={} link={}", message.getString("recipient"),
-          message.getString("template"), variables.getString("link", "-"));
+      if (settings.logLinks()) {
+        log.info("mail not sent (no SMTP configured): to={} template={} link={}", message.getString("recipient"),
+            message.getString("template"), variables.getString("link", "-"));
+      } else {
+        log.info("mail held (no SMTP configured): template={} id={}", message.getString("template"), id);
+      }
       return Future.succeededFuture(Delivery.held("no SMTP server configured"));
     }
+    String recipient = message.getString("recipient");
+    if (!Templates.headerValue(recipient).equals(recipient)) {
+      // Never a header of someone else's making: an address with a line break is no address.
+      return Future.succeededFuture(Delivery.dead("the recipient address holds control characters"));
+    }
     MailMessage mailMessage = new MailMessage()
-        .setFrom(config.smtpFrom())
-        .setTo(message.getString("recipient"))
+        .setFrom(settings.smtpFrom())
+        .setTo(recipient)
         .setSubject(rendered.subject())
         .setText(rendered.text())
         .setHtml(rendered.html())
@@ -68,7 +94,7 @@ final class EmailChannel implements Channel {
   /** The template's variables plus the product name, public URL and, for a token, the link built from it. */
   private JsonObject variables(JsonObject message) {
     JsonObject variables = message.getJsonObject("variables").copy()
-        .put("productName", config.mailProductName())
+        .put("productName", settings.productName())
         .put("publicUrl", config.publicUrl());
     String tokenId = variables.getString("tokenId");
     String linkPath = variables.getString("linkPath");

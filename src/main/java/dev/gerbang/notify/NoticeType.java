@@ -12,6 +12,7 @@ public enum NoticeType {
   MEDICAL_RECORD("medical.record", true, true, true, false),
   NEW_SIGN_IN("account.sign-in", true, true, true, true),
   PASSWORD_CHANGED("account.password-changed", true, true, true, true),
+  IDENTITIES_REMOVED("account.identities-removed", true, true, false, true),
   ADMIN_MESSAGE("admin.message", true, false, true, false);
 
   private final String id;

@@ -25,14 +25,14 @@ public final class NotificationRoutes {
   private final NotificationService notifications;
   private final NotificationStream stream;
 
-  public NotificationRoutes(Vertx vertx, Components components) {
+  NotificationRoutes(Vertx vertx, Components components, NotifySettings settings) {
     this.vertx = vertx;
     this.c = components;
     this.notifications = NotificationService.proxy(vertx);
-    this.stream = new NotificationStream(vertx, components, notifications);
+    this.stream = new NotificationStream(vertx, components, notifications, settings.heartbeatSeconds());
   }
 
-  public void mount(Router api) {
+  void mount(Router api) {
     api.get("/notifications").handler(c.auth().required()).handler(this::list);
     api.get("/notifications/unread-count").handler(c.auth().required()).handler(this::unreadCount);
     api.get("/notifications/stream").handler(c.auth().required()).handler(stream::open);

@@ -10,11 +10,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * GET /api/notifications/stream: Server-Sent Events to the caller's open tabs. SSE rather than a WebSocket: the
@@ -33,13 +32,29 @@ final class NotificationStream {
   private final Components c;
   private final NotificationService notifications;
   private final long heartbeatMillis;
-  private final Map<String, Integer> open = new HashMap<>();
+  /** Open streams per account on this node, shared by every HTTP verticle (each has its own event loop). */
+  private final LocalMap<String, Integer> open;
 
-  NotificationStream(Vertx vertx, Components components, NotificationService notifications) {
+  NotificationStream(Vertx vertx, Components components, NotificationService notifications, int heartbeatSeconds) {
     this.vertx = vertx;
     this.c = components;
     this.notifications = notifications;
-    this.heartbeatMillis = components.notifySettings().heartbeatSeconds() * 1000L;
+    this.heartbeatMillis = heartbeatSeconds * 1000L;
+    this.open = vertx.sharedData().getLocalMap("gerbang.notify.open-streams");
+  }
+
+  /** Counts one more stream for the account unless it has the most it may: atomic across event loops. */
+  private boolean admit(String userId) {
+    boolean[] admitted = {false};
+    open.compute(userId, (user, n) -> {
+      int count = n == null ? 0 : n;
+      if (count >= MAX_STREAMS_PER_USER) {
+        return n;
+      }
+      admitted[0] = true;
+      return count + 1;
+    });
+    return admitted[0];
   }
 
   void open(RoutingContext ctx) {
@@ -49,12 +64,11 @@ final class NotificationStream {
       ctx.fail(Problem.badRequest("Last-Event-ID must be the id of a notification this stream sent"));
       return;
     }
-    if (open.getOrDefault(me.userId(), 0) >= MAX_STREAMS_PER_USER) {
+    if (!admit(me.userId())) {
       ctx.fail(new Problem(429, "too-many-streams", "Too many streams",
           "At most " + MAX_STREAMS_PER_USER + " notification streams may be open per account", java.util.List.of()));
       return;
     }
-    open.merge(me.userId(), 1, Integer::sum);
     new Connection(ctx, me).start(lastId == null || lastId.isEmpty() ? null : lastId);
   }
 

@@ -2,6 +2,7 @@ package dev.gerbang.notify;
 
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.config.ConfigException;
+import dev.gerbang.config.ConfigReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +16,12 @@ public record NotifySettings(int heartbeatSeconds, int retentionDays, int pushTt
                              List<String> endpointHosts, boolean allowHttpEndpoints, String fcmCredentialsFile,
                              String fcmApiUrl) {
 
-  public static NotifySettings from(AppConfig config) {
+  public static NotifySettings from(AppConfig core) {
+    ConfigReader config = core.reader();
     String subject = config.string("push.webPush.subject");
     if (subject.isEmpty()) {
-      subject = config.publicUrl().startsWith("https://") ? config.publicUrl()
-          : "mailto:no-reply@" + URI.create(config.publicUrl()).getHost();
+      subject = core.publicUrl().startsWith("https://") ? core.publicUrl()
+          : "mailto:no-reply@" + URI.create(core.publicUrl()).getHost();
     } else if (!subject.startsWith("mailto:") && !subject.startsWith("https://")) {
       throw new ConfigException(AppConfig.envName("push.webPush.subject") + ": must be a mailto: or https: URL");
     }

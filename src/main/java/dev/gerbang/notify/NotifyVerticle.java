@@ -37,6 +37,7 @@ public final class NotifyVerticle extends VerticleBase {
   private static final long PURGE_EVERY_MILLIS = 3_600_000;
 
   private final AppConfig config;
+  private final MailSettings mail;
   private final Templates templates;
   private final EmailTokens tokens;
   private final NotifySettings settings;
@@ -54,9 +55,10 @@ public final class NotifyVerticle extends VerticleBase {
   private Future<?> inFlight = Future.succeededFuture();
 
   /** fcm is null when mobile push is not configured: its messages are then held. */
-  public NotifyVerticle(AppConfig config, Templates templates, EmailTokens tokens, NotifySettings settings, VapidKeys vapid,
-                        FcmCredentials fcm) {
+  public NotifyVerticle(AppConfig config, MailSettings mail, Templates templates, EmailTokens tokens, NotifySettings settings,
+                        VapidKeys vapid, FcmCredentials fcm) {
     this.config = config;
+    this.mail = mail;
     this.templates = templates;
     this.tokens = tokens;
     this.settings = settings;
@@ -67,7 +69,7 @@ public final class NotifyVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     outbox = OutboxService.proxy(vertx);
-    EmailChannel email = new EmailChannel(vertx, config, templates, tokens);
+    EmailChannel email = new EmailChannel(vertx, config, mail, templates, tokens);
     channels.put("email", email);
     WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Gerbang").setFollowRedirects(false)
         .setConnectTimeout(10_000).setIdleTimeout(60));
@@ -88,11 +90,9 @@ public final class NotifyVerticle extends VerticleBase {
         }));
       }
     }
-    if (!email.configured()) {
-      log.info("no SMTP server configured (GERBANG_SMTP_HOST): mails are kept in the outbox and their links logged");
-    }
+    email.announce();
     wakeConsumer = vertx.eventBus().consumer(Outbox.WAKE, message -> drain());
-    timer = vertx.setPeriodic(config.mailPollMillis(), id -> drain());
+    timer = vertx.setPeriodic(mail.pollMillis(), id -> drain());
     NotificationService notifications = NotificationService.proxy(vertx);
     purgeTimer = vertx.setPeriodic(1000, PURGE_EVERY_MILLIS, id -> purge(notifications));
     return Future.all(released).onSuccess(x -> drain());
@@ -166,8 +166,8 @@ public final class NotifyVerticle extends VerticleBase {
 
   private Future<Void> retry(JsonObject message, Delivery delivery) {
     long attempts = message.getLong("attempts", 1L);
-    boolean dead = attempts >= config.mailMaxAttempts();
-    long delay = Math.min(MAX_BACKOFF_MILLIS, config.mailRetryBaseMillis() * (1L << Math.min(20, attempts - 1)));
+    boolean dead = attempts >= mail.maxAttempts();
+    long delay = Math.min(MAX_BACKOFF_MILLIS, mail.retryBaseMillis() * (1L << Math.min(20, attempts - 1)));
     delay = Math.max(delay, Math.min(MAX_BACKOFF_MILLIS, delivery.retryAfterMillis()));
     log.warn("{} {} attempt {} failed{}: {}", message.getString("channel"), message.getString("id"), attempts,
         dead ? " for the last time" : "", delivery.detail());

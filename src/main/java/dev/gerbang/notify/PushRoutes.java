@@ -5,6 +5,7 @@ import dev.gerbang.auth.AuthUser;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.notify.push.VapidKeys;
 import dev.gerbang.notify.push.WebPushCrypto;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -21,14 +22,18 @@ public final class PushRoutes {
   private static final List<String> PLATFORMS = List.of("android", "ios", "web");
 
   private final Components c;
+  private final NotifySettings settings;
+  private final VapidKeys vapid;
   private final PushService push;
 
-  public PushRoutes(Vertx vertx, Components components) {
+  PushRoutes(Vertx vertx, Components components, NotifySettings settings, VapidKeys vapid) {
     this.c = components;
+    this.settings = settings;
+    this.vapid = vapid;
     this.push = PushService.proxy(vertx);
   }
 
-  public void mount(Router api) {
+  void mount(Router api) {
     api.get("/push/vapid-public-key").handler(this::vapidPublicKey);
     api.post("/push/subscriptions").handler(c.auth().required()).handler(this::subscribe);
     api.delete("/push/subscriptions/:id").handler(c.auth().required()).handler(this::unsubscribe);
@@ -38,14 +43,14 @@ public final class PushRoutes {
 
   private void vapidPublicKey(RoutingContext ctx) {
     ctx.response().putHeader("Cache-Control", "public, max-age=3600");
-    Responses.ok(ctx, new JsonObject().put("publicKey", c.vapid().publicKeyBase64Url()));
+    Responses.ok(ctx, new JsonObject().put("publicKey", vapid.publicKeyBase64Url()));
   }
 
   /** The browser's PushSubscription.toJSON(): {endpoint, expirationTime, keys: {p256dh, auth}}. */
   private void subscribe(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "endpoint", "expirationTime", "keys");
-    String endpoint = v.text("endpoint", 1, 2048);
-    String endpointProblem = endpoint == null ? null : c.notifySettings().endpointProblem(endpoint);
+    String endpoint = v.line("endpoint", 1, 2048);
+    String endpointProblem = endpoint == null ? null : settings.endpointProblem(endpoint);
     if (endpointProblem != null) {
       v.add("endpoint", endpointProblem);
     }
@@ -66,7 +71,7 @@ public final class PushRoutes {
     AuthUser me = AuthUser.of(ctx);
     JsonObject subscription = new JsonObject().put("endpoint", endpoint).put("p256dh", p256dh).put("auth", auth)
         .put("userAgent", userAgent(ctx));
-    push.subscribe(me.userId(), subscription, c.notifySettings().maxDevicesPerUser()).onSuccess(saved -> {
+    push.subscribe(me.userId(), subscription, settings.maxDevicesPerUser()).onSuccess(saved -> {
       c.audit().record(ctx, "push_subscribed", me.userId(), new JsonObject().put("subscriptionId", saved.getString("id")));
       Responses.json(ctx, saved.getBoolean("created") ? 201 : 200, new JsonObject().put("id", saved.getString("id")));
     }).onFailure(ctx::fail);
@@ -97,22 +102,22 @@ public final class PushRoutes {
 
   /** A mobile app's FCM registration token: {token, platform: android|ios|web, name?}. */
   private void registerDevice(RoutingContext ctx) {
-    if (!c.notifySettings().fcmEnabled()) {
+    if (!settings.fcmEnabled()) {
       ctx.fail(new Problem(503, "push-not-configured", "Mobile push is not configured",
           "This server has no Firebase Cloud Messaging credentials (push.fcm.credentialsFile)", List.of()));
       return;
     }
     Validator v = Validator.body(ctx, "token", "platform", "name");
     String token = v.pattern("token", v.secret("token", 1024), TOKEN, "must not contain spaces or control characters");
-    String platform = v.text("platform", 1, 10);
+    String platform = v.line("platform", 1, 10);
     if (platform != null && !PLATFORMS.contains(platform)) {
       v.add("platform", "must be one of android, ios, web");
     }
-    String name = v.optionalText("name", 1, 100);
+    String name = v.optionalLine("name", 1, 100);
     v.validate();
     AuthUser me = AuthUser.of(ctx);
     push.registerDevice(me.userId(), new JsonObject().put("token", token).put("platform", platform).put("name", name),
-        c.notifySettings().maxDevicesPerUser()).onSuccess(saved -> {
+        settings.maxDevicesPerUser()).onSuccess(saved -> {
           c.audit().record(ctx, "push_device_registered", me.userId(), new JsonObject().put("deviceId", saved.getString("id")));
           Responses.json(ctx, saved.getBoolean("created") ? 201 : 200, new JsonObject().put("id", saved.getString("id")));
         }).onFailure(ctx::fail);

@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
 public final class Templates {
   public static final String[] NAMES = {
       "verify-email", "password-reset", "password-changed", "email-change-confirm", "email-change-notice", "new-sign-in",
-      "medical-record-available", "comment-on-article", "comment-reply", "admin-message"};
+      "medical-record-available", "comment-on-article", "comment-reply", "admin-message", "social-sign-up",
+      "identities-removed"};
   public static final String[] LOCALES = {"en", "id"};
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
+  /** What may not stand in a header value: a line break there starts a new header, or the body. */
+  private static final Pattern HEADER_BREAKING = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
 
   /** One rendered message. */
   public record Rendered(String subject, String text, String html) {
@@ -91,7 +94,7 @@ public final class Templates {
     if (template == null) {
       throw new IllegalArgumentException("no mail template " + name);
     }
-    return new Rendered(fill(template.subject(), variables, false), fill(template.text(), variables, false),
+    return new Rendered(headerValue(fill(template.subject(), variables, false)), fill(template.text(), variables, false),
         fill(template.html(), variables, true));
   }
 
@@ -112,6 +115,15 @@ public final class Templates {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * A value fit for a mail header whatever its source: every run of control characters (CR and LF among
+   * them) becomes one space. Names are refused with line breaks at the API, but older rows, providers'
+   * profiles and admins' texts all reach subjects.
+   */
+  public static String headerValue(String value) {
+    return HEADER_BREAKING.matcher(value).replaceAll(" ").strip();
   }
 
   static String escape(String s) {

@@ -1,11 +1,12 @@
 package dev.gerbang.security;
 
-import dev.gerbang.user.Emails;
-
 /**
  * Per-account throttling of password sign-in, independent of the client address: a few free attempts, then
  * one attempt per lock period, the period doubling up to a maximum. Behind an interface so that the
  * scale-out work can share the state across nodes; {@link LocalLoginThrottle} keeps it in this node's memory.
+ * An account is named by its sign-in email normalized exactly as the account look-up does (user/Emails:
+ * NFKC, trimmed, lower-cased), so no spelling of one address gets a fresh count; unknown emails are
+ * throttled alike.
  */
 public interface LoginThrottle {
 
@@ -21,12 +22,4 @@ public interface LoginThrottle {
 
   /** A correct password (or a password reset by email) forgets the failures and any lock. */
   void clear(String account);
-
-  /**
-   * The key of an account: its sign-in email normalized exactly as the account look-up does (NFKC, trimmed,
-   * lower-cased), so no spelling of one address gets a fresh count; unknown emails are throttled alike.
-   */
-  static String key(String email) {
-    return Emails.normalize(email);
-  }
 }

@@ -1,6 +1,5 @@
 package dev.gerbang.social;
 
-import dev.gerbang.config.AppConfig;
 import io.vertx.core.Vertx;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,26 +9,26 @@ import java.util.Map;
 public final class Providers {
   private final Map<String, Provider> byName = new LinkedHashMap<>();
 
-  public Providers(Vertx vertx, AppConfig config) {
+  public Providers(Vertx vertx, SocialSettings config) {
     if (configured(config, "google")) {
-      add(new OidcProvider(vertx, "google", "Google", config.providerSetting("google.issuer"),
-          config.providerSetting("google.clientId"), config.providerSetting("google.clientSecret")));
+      add(new OidcProvider(vertx, "google", "Google", config.provider("google.issuer"),
+          config.provider("google.clientId"), config.provider("google.clientSecret")));
     }
     if (configured(config, "facebook")) {
-      add(new FacebookProvider(vertx, config.providerSetting("facebook.clientId"), config.providerSetting("facebook.clientSecret"),
-          config.providerSetting("facebook.authorizeUrl"), config.providerSetting("facebook.tokenUrl"),
-          config.providerSetting("facebook.graphUrl")));
+      add(new FacebookProvider(vertx, config.provider("facebook.clientId"), config.provider("facebook.clientSecret"),
+          config.provider("facebook.authorizeUrl"), config.provider("facebook.tokenUrl"),
+          config.provider("facebook.graphUrl")));
     }
-    String oidc = config.providerSetting("oidc.name");
-    if (!oidc.isEmpty() && configured(config, "oidc") && !config.providerSetting("oidc.issuer").isEmpty()) {
-      String label = config.providerSetting("oidc.displayName");
-      add(new OidcProvider(vertx, oidc, label.isEmpty() ? oidc : label, config.providerSetting("oidc.issuer"),
-          config.providerSetting("oidc.clientId"), config.providerSetting("oidc.clientSecret")));
+    String oidc = config.provider("oidc.name");
+    if (!oidc.isEmpty() && configured(config, "oidc") && !config.provider("oidc.issuer").isEmpty()) {
+      String label = config.provider("oidc.displayName");
+      add(new OidcProvider(vertx, oidc, label.isEmpty() ? oidc : label, config.provider("oidc.issuer"),
+          config.provider("oidc.clientId"), config.provider("oidc.clientSecret")));
     }
   }
 
-  private static boolean configured(AppConfig config, String prefix) {
-    return !config.providerSetting(prefix + ".clientId").isEmpty() && !config.providerSetting(prefix + ".clientSecret").isEmpty();
+  private static boolean configured(SocialSettings config, String prefix) {
+    return !config.provider(prefix + ".clientId").isEmpty() && !config.provider(prefix + ".clientSecret").isEmpty();
   }
 
   private void add(Provider provider) {

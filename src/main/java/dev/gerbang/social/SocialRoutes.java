@@ -32,21 +32,28 @@ public final class SocialRoutes {
   private static final String FLOW_COOKIE_PATH = "/api/auth/oauth";
 
   private final Components c;
+  private final SocialSettings settings;
   private final SessionIssuer issuer;
   private final Providers providers;
   private final SocialService social;
   private final FlowSecrets secrets;
+  private final SignUpRoutes signUps;
 
-  public SocialRoutes(Components components, SessionIssuer issuer, Providers providers, SocialService social, FlowSecrets secrets) {
+  SocialRoutes(Components components, SocialSettings settings, SessionIssuer issuer, Providers providers, SocialService social,
+               FlowSecrets secrets) {
     this.c = components;
+    this.settings = settings;
     this.issuer = issuer;
     this.providers = providers;
     this.social = social;
     this.secrets = secrets;
+    this.signUps = new SignUpRoutes(components, settings, social, providers, this);
   }
 
-  public void mount(Router api) {
+  void mount(Router api) {
     api.get("/auth/oauth/providers").handler(this::list);
+    // Before /auth/oauth/:provider, which would otherwise take "confirm" for a provider's name.
+    signUps.mount(api);
     api.get("/auth/oauth/:provider").handler(this::start);
     api.get("/auth/oauth/:provider/callback").handler(this::callback);
     api.get("/me/identities").handler(c.auth().required()).handler(this::identities);
@@ -84,7 +91,7 @@ public final class SocialRoutes {
     try {
       URI uri = URI.create(requested);
       String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-      if (requested.length() <= 512 && uri.getUserInfo() == null && c.config().oauthRedirectOrigins().contains(origin)) {
+      if (requested.length() <= 512 && uri.getUserInfo() == null && settings.redirectOrigins().contains(origin)) {
         return requested;
       }
     } catch (IllegalArgumentException e) {
@@ -99,14 +106,14 @@ public final class SocialRoutes {
     String state = FlowSecrets.newState();
     JsonObject flow = new JsonObject().put("id", flowId).put("stateHash", RefreshTokens.hash(state)).put("provider", provider.name())
         .put("mode", mode).put("userId", userId).put("redirectPath", redirect)
-        .put("expiresAt", System.currentTimeMillis() + c.config().oauthFlowTtlSeconds() * 1000L);
+        .put("expiresAt", System.currentTimeMillis() + settings.flowTtlSeconds() * 1000L);
     return social.startFlow(flow)
         .compose(stored -> provider.authorizeUrl(callbackUrl(provider), state, secrets.challenge(flowId), secrets.nonce(flowId)))
         .onSuccess(url -> ctx.response().addCookie(Cookie.cookie(FLOW_COOKIE, flowId).setPath(FLOW_COOKIE_PATH).setHttpOnly(true)
-            .setSecure(c.config().cookieSecure())
+            .setSecure(c.authSettings().cookieSecure())
             // Lax, not Strict: the provider sends the browser back with a cross-site top-level navigation.
             .setSameSite(CookieSameSite.LAX)
-            .setMaxAge(c.config().oauthFlowTtlSeconds())));
+            .setMaxAge(settings.flowTtlSeconds())));
   }
 
   private void start(RoutingContext ctx) {
@@ -129,7 +136,7 @@ public final class SocialRoutes {
             "The sign-in provider cannot be reached right now: try again later", java.util.List.of())));
   }
 
-  private void backToApp(RoutingContext ctx, String path, String error) {
+  void backToApp(RoutingContext ctx, String path, String error) {
     String target = path.startsWith("http") ? path : c.config().publicUrl() + path;
     if (error != null) {
       target += (target.contains("?") ? "&" : "?") + "oauthError=" + URLEncoder.encode(error, StandardCharsets.UTF_8);
@@ -141,7 +148,7 @@ public final class SocialRoutes {
     Provider provider = provider(ctx);
     Cookie cookie = ctx.request().getCookie(FLOW_COOKIE);
     ctx.response().addCookie(Cookie.cookie(FLOW_COOKIE, "").setPath(FLOW_COOKIE_PATH).setHttpOnly(true)
-        .setSecure(c.config().cookieSecure()).setSameSite(CookieSameSite.LAX).setMaxAge(0));
+        .setSecure(c.authSettings().cookieSecure()).setSameSite(CookieSameSite.LAX).setMaxAge(0));
     String error = ctx.queryParams().get("error");
     String code = ctx.queryParams().get("code");
     String state = ctx.queryParams().get("state");
@@ -177,7 +184,7 @@ public final class SocialRoutes {
         || message.contains("signature") || message.contains("audience") || message.contains("issuer") ? "invalid_token" : "provider_error";
   }
 
-  private void fail(RoutingContext ctx, Provider provider, String home, String code, String reason) {
+  void fail(RoutingContext ctx, Provider provider, String home, String code, String reason) {
     c.audit().record(ctx, "oauth_failed", AuthUser.of(ctx) == null ? null : AuthUser.of(ctx).userId(),
         new JsonObject().put("provider", provider.name()).put("reason", code));
     log.info("social sign-in with {} failed: {} ({})", provider.name(), code, reason);
@@ -185,17 +192,28 @@ public final class SocialRoutes {
   }
 
   private Future<Void> finishLogin(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
-    return social.signIn(profile).compose(result -> {
+    String browserSecret = FlowSecrets.newState();
+    JsonObject signUp = signUps.pending(provider, profile, flow.getString("redirectPath"), browserSecret);
+    return social.signIn(profile, signUp).compose(result -> {
       String outcome = result.getString("outcome");
       switch (outcome) {
         case "existing", "linked", "created" -> {
-          return c.users().find(result.getString("userId")).compose(user -> issuer.open(ctx, user)).map(pair -> {
-            c.audit().record(ctx, "oauth_login", result.getString("userId"),
-                new JsonObject().put("provider", provider.name()).put("outcome", outcome));
-            backToApp(ctx, flow.getString("redirectPath"), null);
-            return null;
-          });
+          return signInAndReturn(ctx, provider, result.getString("userId"), outcome, flow.getString("redirectPath"))
+              .map(problem -> {
+                if (problem == null) {
+                  backToApp(ctx, flow.getString("redirectPath"), null);
+                } else {
+                  fail(ctx, provider, "/login", problem, outcome);
+                }
+                return null;
+              });
         }
+        case "confirm_email" -> {
+          signUps.bindBrowser(ctx, browserSecret);
+          c.audit().record(ctx, "oauth_sign_up_pending", null, new JsonObject().put("provider", provider.name()));
+          backToApp(ctx, "/login", "confirm_email");
+        }
+        case "confirm_email_sent" -> backToApp(ctx, "/login", "confirm_email_sent");
         case "disabled" -> fail(ctx, provider, "/login", "account_disabled", outcome);
         case "no_email" -> fail(ctx, provider, "/login", "email_required", outcome);
         default -> fail(ctx, provider, "/login", "link_required", outcome);
@@ -204,15 +222,41 @@ public final class SocialRoutes {
     });
   }
 
+  /**
+   * Opens a session for an account a provider (or a confirmed sign-up) vouched for, unless the account may
+   * not sign in: answers null when signed in, else the oauthError code.
+   */
+  Future<String> signInAndReturn(RoutingContext ctx, Provider provider, String userId, String outcome, String redirectPath) {
+    return c.users().find(userId).compose(user -> {
+      if (user == null || user.disabled()) {
+        return Future.succeededFuture("account_disabled");
+      }
+      if (c.authSettings().requireVerifiedEmail() && !user.emailVerified()) {
+        c.audit().record(ctx, "login_refused", userId, new JsonObject().put("reason", "email_unverified"));
+        return Future.succeededFuture("email_unverified");
+      }
+      return issuer.open(ctx, user).map(pair -> {
+        c.audit().record(ctx, "oauth_login", userId, new JsonObject().put("provider", provider.name()).put("outcome", outcome));
+        return (String) null;
+      });
+    });
+  }
+
   private Future<Void> finishLink(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
     String userId = flow.getString("userId");
     return social.link(userId, profile).map(result -> {
       String outcome = result.getString("outcome");
-      if ("linked".equals(outcome)) {
-        c.audit().record(ctx, "identity_linked", userId, new JsonObject().put("provider", provider.name()));
-        backToApp(ctx, flow.getString("redirectPath"), null);
-      } else {
-        fail(ctx, provider, "/settings", "taken".equals(outcome) ? "identity_taken" : "already_linked", outcome);
+      switch (outcome) {
+        case "linked" -> {
+          if (result.getBoolean("emailVerified", false)) {
+            c.gate().userChanged(userId);
+          }
+          c.audit().record(ctx, "identity_linked", userId, new JsonObject().put("provider", provider.name()));
+          backToApp(ctx, flow.getString("redirectPath"), null);
+        }
+        case "taken" -> fail(ctx, provider, "/settings", "identity_taken", outcome);
+        case "verify_email_first" -> fail(ctx, provider, "/settings", "verify_email_first", outcome);
+        default -> fail(ctx, provider, "/settings", "already_linked", outcome);
       }
       return null;
     });

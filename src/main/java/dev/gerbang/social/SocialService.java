@@ -28,12 +28,27 @@ public interface SocialService {
 
   /**
    * Signs in with a provider profile {provider, subject, email, emailVerified, name, avatarUrl, locale}:
-   * {outcome: existing | linked | created | link_required | disabled, userId?}. An existing account is
-   * linked only when both the provider's and the account's emails are verified and equal.
+   * {outcome: existing | linked | created | confirm_email | confirm_email_sent | link_required | disabled |
+   * no_email, userId?}. An existing account is linked only when both the provider's and the account's emails
+   * are verified and equal; an account is created only for an email the provider verified. For an unverified
+   * one nothing is created: signUp {id, tokenHash, browserHash, redirectPath, expiresAt, cooldownMs, mail} is
+   * stored with its mail (confirm_email), unless one was stored for this email less than cooldownMs ago
+   * (confirm_email_sent).
    */
-  Future<JsonObject> signIn(JsonObject profile);
+  Future<JsonObject> signIn(JsonObject profile, JsonObject signUp);
 
-  /** Links a profile to a signed-in user: {outcome: linked | taken} (taken: another account has it). */
+  /**
+   * Completes a pending sign-up with the token of its mail, from the browser that started it:
+   * {outcome: created | existing | account_exists | other_browser | invalid, userId?, provider?, redirectPath?}.
+   * The account is created with its email verified, since the link proved it.
+   */
+  Future<JsonObject> confirmSignUp(String tokenHash, String browserHash);
+
+  /**
+   * Links a profile to a signed-in user: {outcome: linked | taken | provider_already_linked | verify_email_first}
+   * (taken: another account has it; verify_email_first: the account's email is unverified, and only a
+   * provider that verified that same email may be linked to it, which then verifies it).
+   */
   Future<JsonObject> link(String userId, JsonObject profile);
 
   /** Unlinks; false when there was none; 409 when it is the account's last way to sign in. */

@@ -53,22 +53,22 @@ public final class UserRoutes {
     Validator v = Validator.body(ctx, "name", "username", "bio", "avatarUrl", "locale");
     JsonObject changes = new JsonObject();
     if (v.has("name")) {
-      changes.put("name", v.text("name", 1, 100));
+      changes.put("name", v.line("name", 1, 100));
     }
     if (v.has("username")) {
-      changes.put("username", v.pattern("username", v.optionalText("username", 3, 32), AuthRoutes.USERNAME, AuthRoutes.USERNAME_RULE));
+      changes.put("username", v.pattern("username", v.optionalLine("username", 3, 32), AuthRoutes.USERNAME, AuthRoutes.USERNAME_RULE));
     }
     if (v.has("bio")) {
       String bio = v.optionalText("bio", 0, 500);
       changes.put("bio", bio == null || bio.isEmpty() ? null : bio);
     }
     if (v.has("avatarUrl")) {
-      String url = v.optionalText("avatarUrl", 0, 2048);
+      String url = v.optionalLine("avatarUrl", 0, 2048);
       changes.put("avatarUrl", url == null || url.isEmpty() ? null
           : v.pattern("avatarUrl", url, HTTP_URL, "must be an http(s) URL"));
     }
     if (v.has("locale")) {
-      String locale = v.text("locale", 2, 10);
+      String locale = v.line("locale", 2, 10);
       if (locale != null && !AuthRoutes.LOCALES.contains(locale)) {
         v.add("locale", "must be one of en, id");
       }
@@ -84,7 +84,11 @@ public final class UserRoutes {
     }).onFailure(ctx::fail);
   }
 
-  /** Changes the password; an account that has none yet (signed up with Google) sets one without a current password. */
+  /**
+   * Changes the password. An account that has none yet (signed up with Google) sets one without a current
+   * password, but only from a recent sign-in: a stolen access token of an old session must not be able to
+   * add a password and so a new way in.
+   */
   private void changePassword(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
     Validator v = Validator.body(ctx, "currentPassword", "newPassword");
@@ -96,7 +100,7 @@ public final class UserRoutes {
         v.add("currentPassword", "is required");
       }
       v.validate();
-      Future<Boolean> currentOk = hash == null ? Future.succeededFuture(true) : c.hasher().verify(current, hash);
+      Future<Boolean> currentOk = hash == null ? recentSignIn(me) : c.hasher().verify(current, hash);
       return currentOk.compose(matches -> {
         Validator rules = Validator.of(new JsonObject());
         if (!matches) {
@@ -118,6 +122,21 @@ public final class UserRoutes {
           Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));
         })
         .onFailure(ctx::fail);
+  }
+
+  /** ASVS 2.5.x / 3.x: adding a credential needs a fresh authentication (a new social sign-in, or the emailed reset link). */
+  private Future<Boolean> recentSignIn(AuthUser me) {
+    long maxAgeMs = c.authSettings().recentAuthMinutes() * 60_000L;
+    return c.sessions().lookup(me.sessionId()).compose(session -> {
+      Long signedInAt = session == null ? null : session.getLong("signedInAt");
+      if (signedInAt != null && System.currentTimeMillis() - signedInAt <= maxAgeMs) {
+        return Future.succeededFuture(true);
+      }
+      return Future.failedFuture(new Problem(403, "reauthentication-required", "Sign in again first",
+          "To add a password, sign in again with your provider (this session began more than "
+              + c.authSettings().recentAuthMinutes() + " minutes ago), or use 'Forgot password' to get a link by email",
+          List.of()));
+    });
   }
 
   private void delete(RoutingContext ctx) {

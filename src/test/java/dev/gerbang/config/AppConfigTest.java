@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gerbang.TestServer;
+import dev.gerbang.account.AccountSettings;
+import dev.gerbang.auth.AuthSettings;
+import dev.gerbang.content.ContentSettings;
+import dev.gerbang.notify.MailSettings;
+import dev.gerbang.notify.NotifySettings;
+import dev.gerbang.social.SocialSettings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +41,24 @@ class AppConfigTest {
     return AppConfig.load(workDir, map);
   }
 
-  /** Asserts that loading fails with one line that names the variable; answers the line. */
+  private static AuthSettings auth(AppConfig config) {
+    return AuthSettings.from(config.reader());
+  }
+
+  /**
+   * Asserts that loading fails with one line that names the variable; answers the line. Loading here is what a
+   * start does first: the ground floor's settings, then each feature's own.
+   */
   private String failure(String variable, String... env) {
-    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> load(env));
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> {
+      AppConfig config = load(env);
+      AuthSettings.from(config.reader());
+      AccountSettings.from(config.reader());
+      ContentSettings.from(config.reader());
+      SocialSettings.from(config.reader());
+      MailSettings.from(config.reader());
+      NotifySettings.from(config);
+    });
     assertThat(thrown).as(String.join(" ", env)).isInstanceOf(ConfigException.class);
     String message = thrown.getMessage();
     assertThat(message).as(String.join(" ", env)).startsWith(variable + ":").doesNotContain("\n", "\r");
@@ -54,12 +75,12 @@ class AppConfigTest {
     assertThat(config.publicUrl()).isEqualTo("http://localhost:8080");
     assertThat(config.httpHost()).isEqualTo("0.0.0.0");
     assertThat(config.maxBodyBytes()).isEqualTo(65536);
-    assertThat(config.jwtSecret()).isEmpty();
-    assertThat(config.jwtIssuer()).isEqualTo("gerbang");
-    assertThat(config.accessTokenTtlSeconds()).isEqualTo(900);
-    assertThat(config.cookieSecure()).isTrue();
-    assertThat(config.passwordMinLength()).isEqualTo(12);
-    assertThat(config.argon2MemoryKib()).isEqualTo(19456);
+    assertThat(auth(config).jwtSecret()).isEmpty();
+    assertThat(auth(config).jwtIssuer()).isEqualTo("gerbang");
+    assertThat(auth(config).accessTokenTtlSeconds()).isEqualTo(900);
+    assertThat(auth(config).cookieSecure()).isTrue();
+    assertThat(auth(config).passwordMinLength()).isEqualTo(12);
+    assertThat(auth(config).argon2MemoryKib()).isEqualTo(19456);
     assertThat(config.httpInstances()).isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
@@ -74,12 +95,12 @@ class AppConfigTest {
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(config.dataDir()).isEqualTo(data);
     assertThat(config.dbUrl()).isEqualTo("jdbc:sqlite:" + data.resolve("gerbang.db"));
-    assertThat(config.argon2MemoryKib()).isEqualTo(2048);
-    assertThat(config.cookieSecure()).isFalse();
-    assertThat(config.jwtSecret()).isEqualTo("s".repeat(32));
+    assertThat(auth(config).argon2MemoryKib()).isEqualTo(2048);
+    assertThat(auth(config).cookieSecure()).isFalse();
+    assertThat(auth(config).jwtSecret()).isEqualTo("s".repeat(32));
     assertThat(config.httpInstances()).isEqualTo(3);
     assertThat(config.logRequests()).isFalse();
-    assertThat(config.refreshTokenTtlDays()).isEqualTo(7);
+    assertThat(auth(config).refreshTokenTtlDays()).isEqualTo(7);
     assertThat(config.publicUrl()).isEqualTo("http://localhost:9090");
     assertThat(config.json().getJsonObject("http").getValue("port")).isInstanceOf(Number.class);
   }
@@ -114,7 +135,7 @@ class AppConfigTest {
     assertThat(fromFiles.httpPort()).isEqualTo(7001);
     assertThat(fromFiles.maxBodyBytes()).isEqualTo(2048);
     assertThat(fromFiles.publicUrl()).isEqualTo("https://dotenv.example.com");
-    assertThat(fromFiles.jwtIssuer()).isEqualTo("gerbang dotenv");
+    assertThat(auth(fromFiles).jwtIssuer()).isEqualTo("gerbang dotenv");
     assertThat(fromFiles.dbPoolSize()).isEqualTo(4);
     assertThat(fromFiles.dbUrl()).isEqualTo("jdbc:postgresql://db.example.com/gerbang");
     assertThat(withEnv.httpPort()).isEqualTo(7002);
@@ -171,8 +192,8 @@ class AppConfigTest {
 
     assertThat(config.httpPort()).isEqualTo(1234);
     assertThat(config.publicUrl()).isEqualTo("https://gerbang.example.com");
-    assertThat(config.jwtAudience()).isEqualTo("gerbang-api");
-    assertThatThrownBy(() -> AppConfig.of(new JsonObject().put("session", new JsonObject().put("cookieSecure", "yes"))))
+    assertThat(auth(config).jwtAudience()).isEqualTo("gerbang-api");
+    assertThatThrownBy(() -> auth(AppConfig.of(new JsonObject().put("session", new JsonObject().put("cookieSecure", "yes")))))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("GERBANG_SESSION_COOKIE_SECURE:");
     assertThatThrownBy(() -> AppConfig.of(new JsonObject().put("db", new JsonObject().put("poolSize", 0))))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("GERBANG_DB_POOL_SIZE:");

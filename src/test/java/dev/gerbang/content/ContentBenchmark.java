@@ -46,7 +46,7 @@ public final class ContentBenchmark {
         load(file, articles);
         System.out.printf("loaded %,d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
       }
-      ContentCache cache = server.gerbang().components().contentCache();
+      ContentCache cache = server.gerbang().feature(ContentFeature.class).cache();
       Random random = new Random(7);
       List<String[]> scenarios = List.of(
           new String[] {"first page of the public list", "list"},

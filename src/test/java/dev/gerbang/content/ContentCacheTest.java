@@ -127,7 +127,7 @@ class ContentCacheTest {
   void aChangeAnnouncedByAnotherNodeClearsThisNodesCache() {
     content.publish(editor, Content.article("Remote"));
     content.get("/api/articles/remote", null);
-    ContentCache cache = server.gerbang().components().contentCache();
+    ContentCache cache = server.gerbang().feature(ContentFeature.class).cache();
     assertThat(cache.get(ContentCache.articleKey("remote"))).isNotNull();
 
     server.gerbang().vertx().eventBus().publish(ContentCache.CHANGED,
@@ -141,7 +141,7 @@ class ContentCacheTest {
 
   @Test
   void aReadThatStartedBeforeAWriteNeverStoresWhatItRead() {
-    ContentCache cache = server.gerbang().components().contentCache();
+    ContentCache cache = server.gerbang().feature(ContentFeature.class).cache();
     String key = ContentCache.articleKey("raced");
     long before = cache.version();
     // The write lands (and invalidates) while the read is still under way...

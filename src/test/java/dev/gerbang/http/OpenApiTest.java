@@ -31,7 +31,8 @@ class OpenApiTest {
 
   /** "METHOD /api/path/{param}" for every route the API router really serves. */
   private List<String> servedOperations() {
-    Router api = ApiRouter.create(server.gerbang().vertx(), server.gerbang().components());
+    Router api = ApiRouter.create(server.gerbang().vertx(), server.gerbang().config(), server.gerbang().components().rateLimiter(),
+        server.gerbang().features());
     List<String> operations = new ArrayList<>();
     for (Route route : api.getRoutes()) {
       if (route.getPath() == null || route.methods() == null) {

@@ -49,13 +49,15 @@ class NotificationPreferencesTest {
   void everyTypeHasSensibleDefaultsAndSecurityEmailsAreMarkedRequired() {
     JsonObject all = preferences(inbox.person());
     assertThat(all.fieldNames()).containsExactly("comment.on-article", "comment.reply", "medical.record", "account.sign-in",
-        "account.password-changed", "admin.message");
+        "account.password-changed", "account.identities-removed", "admin.message");
     assertThat(all.getJsonObject("comment.on-article")).isEqualTo(new JsonObject().put("inApp", true).put("email", true)
         .put("push", true).put("emailRequired", false));
     assertThat(all.getJsonObject("comment.reply").getBoolean("email")).isFalse();
     assertThat(all.getJsonObject("admin.message").getBoolean("email")).isFalse();
     assertThat(all.getJsonObject("account.sign-in").getBoolean("emailRequired")).isTrue();
     assertThat(all.getJsonObject("account.password-changed").getBoolean("emailRequired")).isTrue();
+    assertThat(all.getJsonObject("account.identities-removed")).isEqualTo(new JsonObject().put("inApp", true).put("email", true)
+        .put("push", false).put("emailRequired", true));
   }
 
   @Test

@@ -6,9 +6,16 @@ import dev.gerbang.Problems;
 import dev.gerbang.TestServer;
 import dev.gerbang.notify.EventStream.Event;
 import dev.gerbang.notify.Inbox.Person;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +34,26 @@ class NotificationStreamTest {
   @AfterEach
   void stop() {
     server.close();
+  }
+
+  /** The per-account limit holds for the node, not per event loop (the test server runs two HTTP verticles). */
+  @Test
+  void twentyParallelStreamsOfOneAccountGetExactlyTheEightAllowed() {
+    String token = inbox.person().token();
+    HttpClient client = server.clientVertx().createHttpClient(new PoolOptions().setHttp1MaxSize(32));
+    try {
+      List<Future<Integer>> opened = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        opened.add(client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("localhost").setPort(server.port())
+                .setURI("/api/notifications/stream").putHeader("Authorization", "Bearer " + token))
+            .compose(request -> request.send()).map(HttpClientResponse::statusCode));
+      }
+      List<Integer> statuses = opened.stream().map(TestServer::await).toList();
+      assertThat(statuses.stream().filter(status -> status == 200)).hasSize(8);
+      assertThat(statuses.stream().filter(status -> status == 429)).hasSize(12);
+    } finally {
+      TestServer.await(client.close());
+    }
   }
 
   @Test

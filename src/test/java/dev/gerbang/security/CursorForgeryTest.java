@@ -4,7 +4,6 @@ import static dev.gerbang.Problems.assertInvalidCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.TestServer;
-import dev.gerbang.auth.Keys;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.medical.MedicalWorld;
 import dev.gerbang.medical.MedicalWorld.Person;
@@ -179,7 +178,7 @@ class CursorForgeryTest {
 
   /** The codec with this server's own key, as an attacker who stole it would sign. */
   private static Cursors serverKey() {
-    return new Cursors(Keys.loadOrCreate(server.gerbang().config()).cursorKey());
+    return server.gerbang().components().cursors();
   }
 
   private static JsonArray decode(String payload) {

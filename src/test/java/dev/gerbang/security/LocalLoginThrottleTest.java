@@ -54,8 +54,8 @@ class LocalLoginThrottleTest {
   }
 
   @Test
-  void keysFoldCase() {
-    assertThat(LoginThrottle.key("  Alice@Example.COM ")).isEqualTo("alice@example.com");
-    assertThat(LoginThrottle.key("\uFF41lice@example.com")).isEqualTo("alice@example.com");
+  void accountKeysAreNormalizedEmailsThatFoldCaseAndWidth() {
+    assertThat(dev.gerbang.user.Emails.normalize("  Alice@Example.COM ")).isEqualTo("alice@example.com");
+    assertThat(dev.gerbang.user.Emails.normalize("\uFF41lice@example.com")).isEqualTo("alice@example.com");
   }
 }

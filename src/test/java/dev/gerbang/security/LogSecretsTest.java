@@ -109,9 +109,24 @@ class LogSecretsTest {
         .doesNotContain("token=").doesNotContain("passwordHash").doesNotContain("$argon2");
   }
 
+  /** ASVS 7.1.1: with no SMTP server, a held mail's live link stays out of the log unless a developer asks for it. */
   @Test
-  void withoutSmtpTheMailLinkIsLoggedOnPurposeSoANewcomerCanVerifyLocally() {
+  void withoutSmtpAHeldMailsLinkIsNotLoggedByDefault() {
     server = TestServer.start();
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!log().contains("mail held (no SMTP configured): template=verify-email") && System.currentTimeMillis() < deadline) {
+      Mailbox.sleep(50);
+    }
+    assertThat(log()).contains("mail held (no SMTP configured): template=verify-email")
+        .contains("no SMTP server configured (smtp.host): mail is held")
+        .doesNotContain("token=").doesNotContain(email);
+  }
+
+  @Test
+  void withTheDevelopmentSettingAHeldMailsLinkIsLoggedSoANewcomerCanVerifyLocally() {
+    server = TestServer.start(new JsonObject().put("mail", new JsonObject().put("logLinks", true)));
     String email = TestServer.uniqueEmail();
     server.register(email);
     long deadline = System.currentTimeMillis() + 10_000;
@@ -119,6 +134,6 @@ class LogSecretsTest {
       Mailbox.sleep(50);
     }
     assertThat(log()).contains("mail not sent (no SMTP configured)").contains("verify-email?token=")
-        .doesNotContain(TestServer.PASSWORD);
+        .contains("its links are logged because mail.logLinks is on").doesNotContain(TestServer.PASSWORD);
   }
 }

@@ -113,6 +113,23 @@ class RateLimitTest {
     assertThat(login(TestServer.uniqueEmail(), "not-an-ip, 203.0.113.9").statusCode()).isEqualTo(401);
   }
 
+  /**
+   * Only canonical IP literals count as hops: InetAddress took "127.1" for 127.0.0.1 (so a client could pose as a
+   * trusted proxy and pick the address it is limited as), and sent hex names such as "cafe.babe" to DNS, on
+   * the event loop.
+   */
+  @Test
+  void forwardedHopsThatAreNotCanonicalAddressLiteralsEndTheWalkAtTheProxy() {
+    start(new JsonObject().put("trustedProxies", new JsonArray().add("127.0.0.1").add("::1")), new JsonObject());
+    for (int i = 0; i < 3; i++) {
+      assertThat(login(TestServer.uniqueEmail(), "203.0.113.7, 127.1").statusCode()).isEqualTo(401);
+      assertThat(login(TestServer.uniqueEmail(), "203.0.113.7, cafe.babe").statusCode()).isIn(401, 429);
+    }
+    // The six requests above counted against the proxy itself, not against 203.0.113.7.
+    assertThat(login(TestServer.uniqueEmail(), "203.0.113.7").statusCode()).isEqualTo(401);
+    assertProblem(login(TestServer.uniqueEmail(), "127.1"), 429, "rate-limited");
+  }
+
   @Test
   void rotatingAddressesCannotGrowTheBucketsBeyondTheBound() {
     start(new JsonObject().put("trustedProxies", new JsonArray().add("127.0.0.1").add("::1")),

@@ -124,6 +124,16 @@ final class OAuthHarness implements AutoCloseable {
     return get(flow.callbackUrl(), flow.flowCookie() == null ? null : SocialRoutes.FLOW_COOKIE + "=" + flow.flowCookie()).response();
   }
 
+  /** From Settings, "link" a provider to the signed-in user: through the provider to the callback's answer. */
+  HttpResponse<Buffer> link(String provider, String accessToken) {
+    HttpResponse<Buffer> started = server.post("/api/me/identities/" + provider, accessToken, null);
+    if (started.statusCode() != 200) {
+      throw new AssertionError("link start: " + started.statusCode() + " " + started.bodyAsString());
+    }
+    Step authorize = get(started.bodyAsJsonObject().getString("authorizeUrl"), null);
+    return callback(new Flow(null, cookie(started, SocialRoutes.FLOW_COOKIE), authorize.location()));
+  }
+
   /** After a successful callback: the web app's refresh (with the refresh cookie) gives the token pair. */
   JsonObject session(HttpResponse<Buffer> callback) {
     String refresh = cookie(callback, "gerbang_refresh");

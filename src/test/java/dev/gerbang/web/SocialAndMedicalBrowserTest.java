@@ -50,6 +50,45 @@ class SocialAndMedicalBrowserTest extends BrowserTestBase {
     }
   }
 
+  /**
+   * A provider that does not vouch for the email (here an OpenID issuer saying email_verified=false): no
+   * account until the mailed link is opened, and only the browser that signed in can open it.
+   */
+  @Test
+  void anUnverifiedProviderEmailSignsUpThroughTheMailedLinkInTheSameBrowserOnly() {
+    MockOAuth2Server google = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
+    google.start(0);
+    dev.gerbang.Mailbox mailbox = dev.gerbang.Mailbox.started();
+    JsonObject config = mailbox.config().put("google", new JsonObject().put("clientId", "gerbang-web")
+        .put("clientSecret", "gerbang-web-secret").put("issuer", google.issuerUrl("google").toString()));
+    try (TestServer server = TestServer.start(config); Browser.Tab tab = browser.open(server.url(""))) {
+      Page page = tab.page();
+      page.navigate("/login");
+      page.getByRole(AriaRole.LINK, named("Continue with Google")).click();
+      page.locator("input[name=username]").fill("una.verified");
+      page.locator("textarea[name=claims]").fill(new JsonObject().put("email", "una@example.com")
+          .put("email_verified", false).put("name", "Una Verified").encode());
+      page.locator("input[type=submit]").click();
+
+      assertThat(page.locator("[data-oauth-error=confirm_email]")).containsText("Open it in this browser");
+      String link = Browser.mailedLink(mailbox.awaitTo("una@example.com", "Finish signing in"));
+
+      try (Browser.Tab other = browser.open(server.url(""))) {
+        other.page().navigate(link);
+        assertThat(other.page().locator(".notice.bad")).containsText("Open this link in the browser you signed in with");
+      }
+      page.navigate(link);
+      assertThat(page.locator("h1")).hasText("Hello, Una Verified");
+      page.reload();
+      assertThat(page.locator("h1")).hasText("Hello, Una Verified");
+      tab.allowConsoleError("ERR_NAME_NOT_RESOLVED");
+      tab.assertClean();
+    } finally {
+      google.shutdown();
+      mailbox.close();
+    }
+  }
+
   @Test
   void aPatientSeesOnlyTheirRecordsAndADoctorWritesOne() {
     try (TestServer server = TestServer.start()) {

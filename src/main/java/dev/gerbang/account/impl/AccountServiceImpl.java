@@ -1,6 +1,7 @@
 package dev.gerbang.account.impl;
 
 import dev.gerbang.account.AccountService;
+import dev.gerbang.account.Mails;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
@@ -96,6 +97,7 @@ public final class AccountServiceImpl implements AccountService {
 
   @Override
   public Future<String> verifyEmail(String tokenHash) {
+    Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> usable(conn, tokenHash, VERIFY).compose(row -> {
       if (row == null) {
         return Future.succeededFuture(null);
@@ -104,8 +106,34 @@ public final class AccountServiceImpl implements AccountService {
       return use(conn, tokenHash, VERIFY).compose(won -> !won ? Future.succeededFuture((String) null)
           : conn.preparedQuery(sql.get("setEmailVerified")).execute(Tuple.of(System.currentTimeMillis(), userId))
               .compose(done -> revokeOthers(conn, userId, VERIFY))
+              .compose(done -> removeUnprovenIdentities(conn, batch, row))
               .map(userId));
-    }));
+    })).onSuccess(done -> batch.delivered());
+  }
+
+  /**
+   * The owner just proved the mailbox: sign-in providers linked before that may be a stranger's, who gave the
+   * owner's address to a provider that does not check it. They are removed, and the owner is told which.
+   */
+  private Future<JsonArray> removeUnprovenIdentities(SqlConnection conn, Notices.Batch batch, Row user) {
+    String userId = user.getString("user_id");
+    return conn.preparedQuery(sql.get("unprovenIdentities")).execute(Tuple.of(userId)).compose(rows -> {
+      JsonArray providers = new JsonArray();
+      rows.forEach(row -> providers.add(row.getString("provider")));
+      if (providers.isEmpty()) {
+        return Future.succeededFuture(providers);
+      }
+      String names = String.join(", ", providers.stream().map(p -> displayName((String) p)).toList());
+      JsonObject mail = Mails.identitiesRemoved(user.getString("email"), user.getString("name"), user.getString("locale"), names);
+      return conn.preparedQuery(sql.get("deleteUnprovenIdentities")).execute(Tuple.of(userId))
+          .compose(done -> batch.add(conn, new Notices.Notice(NoticeType.IDENTITIES_REMOVED, userId,
+              mail.getJsonObject("variables"), "/settings", mail)))
+          .map(providers);
+    });
+  }
+
+  private static String displayName(String provider) {
+    return provider.isEmpty() ? provider : Character.toUpperCase(provider.charAt(0)) + provider.substring(1);
   }
 
   private Future<JsonArray> endSessions(SqlConnection conn, String userId, String keepSessionId, String reason) {
@@ -137,7 +165,9 @@ public final class AccountServiceImpl implements AccountService {
               .compose(done -> revokeOthers(conn, userId, RESET))
               .compose(done -> endSessions(conn, userId, null, "password_reset"))
               .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
-                  .map(id -> new JsonObject().put("userId", userId).put("sessionIds", ended))));
+                  .compose(id -> removeUnprovenIdentities(conn, batch, row))
+                  .map(removed -> new JsonObject().put("userId", userId).put("sessionIds", ended)
+                      .put("identitiesRemoved", removed))));
     })).onSuccess(done -> batch.delivered());
   }
 

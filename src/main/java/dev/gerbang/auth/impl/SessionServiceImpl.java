@@ -123,6 +123,7 @@ public final class SessionServiceImpl implements SessionService {
       return new JsonObject()
           .put("sessionId", row.getString("id"))
           .put("userId", row.getString("user_id"))
+          .put("signedInAt", Rows.millis(row, "created_at"))
           .put("username", row.getString("username"))
           .put("roles", new JsonArray(roles == null || roles.isEmpty() ? java.util.List.of() : Arrays.asList(roles.split(","))))
           .put("active", active);

@@ -6,8 +6,10 @@ import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
 import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.notify.Outbox;
 import dev.gerbang.social.SocialService;
 import dev.gerbang.user.Emails;
+import dev.gerbang.user.Names;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,10 +21,14 @@ import io.vertx.sqlclient.Tuple;
 public final class SocialServiceImpl implements SocialService {
   private final Pool pool;
   private final Sql sql;
+  private final Outbox outbox;
+  private final SignUps signUps;
 
-  public SocialServiceImpl(Database database) {
+  public SocialServiceImpl(Database database, Outbox outbox) {
     this.pool = database.pool();
     this.sql = database.sql("social");
+    this.outbox = outbox;
+    this.signUps = new SignUps(pool, sql, outbox);
   }
 
   @Override
@@ -56,25 +62,26 @@ public final class SocialServiceImpl implements SocialService {
     }));
   }
 
-  private Future<Row> identity(SqlConnection conn, JsonObject profile) {
+  static Future<Row> identity(SqlConnection conn, Sql sql, JsonObject profile) {
     return conn.preparedQuery(sql.get("findIdentity")).execute(Tuple.of(profile.getString("provider"), profile.getString("subject")))
         .map(rows -> Rows.first(rows, row -> row));
   }
 
-  private Future<Void> insertIdentity(SqlConnection conn, String userId, JsonObject profile) {
+  /** Links on the caller's connection; only ever for an account whose email is proven (never flagged linked_unverified). */
+  static Future<Void> insertIdentity(SqlConnection conn, Sql sql, String userId, JsonObject profile) {
     long now = System.currentTimeMillis();
     return conn.preparedQuery(sql.get("insertIdentity")).execute(Tuple.of(Ids.newId(), userId, profile.getString("provider"),
         profile.getString("subject"), profile.getString("email"), profile.getBoolean("emailVerified", false))
         .addLong(now).addLong(now)).mapEmpty();
   }
 
-  private static JsonObject outcome(String outcome, String userId) {
+  static JsonObject outcome(String outcome, String userId) {
     return new JsonObject().put("outcome", outcome).put("userId", userId);
   }
 
   @Override
-  public Future<JsonObject> signIn(JsonObject profile) {
-    return pool.withTransaction(conn -> identity(conn, profile).compose(known -> {
+  public Future<JsonObject> signIn(JsonObject profile, JsonObject signUp) {
+    return pool.withTransaction(conn -> identity(conn, sql, profile).compose(known -> {
       if (known != null) {
         String userId = known.getString("user_id");
         return conn.preparedQuery(sql.get("touchIdentity")).execute(Tuple.of(System.currentTimeMillis(),
@@ -84,53 +91,83 @@ public final class SocialServiceImpl implements SocialService {
       }
       String email = profile.getString("email");
       if (email == null || email.isBlank()) {
-        return create(conn, profile);
+        return Future.succeededFuture(outcome("no_email", null));
       }
       return conn.preparedQuery(sql.get("userByEmail")).execute(Tuple.of(Emails.normalize(email))).compose(rows -> {
         Row account = Rows.first(rows, row -> row);
+        boolean providerVerified = profile.getBoolean("emailVerified", false);
         if (account == null) {
-          return create(conn, profile);
+          // An unverified email may be anyone's: the account waits until our own link proves it.
+          return providerVerified ? create(conn, profile) : signUps.start(conn, profile, signUp);
         }
         String userId = account.getString("id");
-        boolean bothVerified = profile.getBoolean("emailVerified", false) && Rows.bool(account, "email_verified");
-        if (!bothVerified) {
+        if (!providerVerified || !Rows.bool(account, "email_verified")) {
           return Future.succeededFuture(outcome("link_required", null));
         }
         if (Rows.bool(account, "disabled")) {
           return Future.succeededFuture(outcome("disabled", userId));
         }
-        return insertIdentity(conn, userId, profile).map(outcome("linked", userId));
+        return insertIdentity(conn, sql, userId, profile).map(outcome("linked", userId));
       });
-    })).recover(failure -> SqlErrors.uniqueViolation(failure) != null
+    })).onSuccess(result -> {
+      if ("confirm_email".equals(result.getString("outcome"))) {
+        outbox.wake();
+      }
+    }).recover(failure -> SqlErrors.uniqueViolation(failure) != null
         // A sign-up with the same email committed meanwhile: treat it as an account to link from settings.
         ? Future.succeededFuture(outcome("link_required", null))
         : Future.failedFuture(failure));
   }
 
-  private Future<JsonObject> create(SqlConnection conn, JsonObject profile) {
+  /** A new account for a provider-verified email, or (from a confirmed sign-up) an email our link proved. */
+  static Future<JsonObject> create(SqlConnection conn, Sql sql, JsonObject profile) {
     String email = profile.getString("email");
-    if (email == null || email.isBlank()) {
-      return Future.succeededFuture(outcome("no_email", null));
-    }
     String userId = Ids.newId();
     long now = System.currentTimeMillis();
-    String name = profile.getString("name") == null || profile.getString("name").isBlank() ? email : profile.getString("name");
-    Tuple user = Tuple.of(userId, email.strip(), Emails.normalize(email), name.length() > 100 ? name.substring(0, 100) : name,
-        profile.getString("locale", "en"), profile.getBoolean("emailVerified", false))
+    String name = Names.singleLine(profile.getString("name"), Names.MAX_LENGTH);
+    Tuple user = Tuple.of(userId, email.strip(), Emails.normalize(email), name.isEmpty() ? Names.singleLine(email, Names.MAX_LENGTH) : name,
+        profile.getString("locale", "en"), true)
         .addLong(now).addLong(now).addString(profile.getString("avatarUrl"));
     return conn.preparedQuery(sql.get("insertUser")).execute(user)
         .compose(done -> conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(userId, now)))
-        .compose(done -> insertIdentity(conn, userId, profile))
+        .compose(done -> insertIdentity(conn, sql, userId, profile))
         .map(outcome("created", userId));
+  }
+
+  private Future<JsonObject> create(SqlConnection conn, JsonObject profile) {
+    return create(conn, sql, profile);
+  }
+
+  @Override
+  public Future<JsonObject> confirmSignUp(String tokenHash, String browserHash) {
+    return signUps.confirm(tokenHash, browserHash);
   }
 
   @Override
   public Future<JsonObject> link(String userId, JsonObject profile) {
-    return pool.withTransaction(conn -> identity(conn, profile).compose(known -> {
+    return pool.withTransaction(conn -> identity(conn, sql, profile).compose(known -> {
       if (known != null) {
         return Future.succeededFuture(outcome(known.getString("user_id").equals(userId) ? "linked" : "taken", userId));
       }
-      return insertIdentity(conn, userId, profile).map(outcome("linked", userId));
+      return conn.preparedQuery(sql.get("userById")).execute(Tuple.of(userId)).compose(rows -> {
+        Row account = Rows.first(rows, row -> row);
+        if (account == null) {
+          return Future.failedFuture(ServiceErrors.notFound("No such user"));
+        }
+        if (Rows.bool(account, "email_verified")) {
+          return insertIdentity(conn, sql, userId, profile).map(outcome("linked", userId));
+        }
+        // Until the account's email is proven, a link could be a stranger's who signed up with someone else's
+        // address: only the provider that verified this very address may link, and that proves the email too.
+        boolean sameVerifiedEmail = profile.getBoolean("emailVerified", false) && profile.getString("email") != null
+            && Emails.normalize(profile.getString("email")).equals(account.getString("email_normalized"));
+        if (!sameVerifiedEmail) {
+          return Future.succeededFuture(outcome("verify_email_first", userId));
+        }
+        return conn.preparedQuery(sql.get("setEmailVerified")).execute(Tuple.of(System.currentTimeMillis(), userId))
+            .compose(done -> insertIdentity(conn, sql, userId, profile))
+            .map(outcome("linked", userId).put("emailVerified", true));
+      });
     })).recover(failure -> SqlErrors.uniqueViolation(failure) != null
         ? Future.succeededFuture(outcome("provider_already_linked", userId))
         : Future.failedFuture(failure));

@@ -1,0 +1,38 @@
+package dev.gerbang.auth;
+
+import dev.gerbang.Components;
+import dev.gerbang.Feature;
+import dev.gerbang.auth.impl.SessionServiceImpl;
+import dev.gerbang.db.ServiceRegistry;
+import dev.gerbang.notify.NotifyFeature;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/** Sign-up, sign-in and sessions: the routes, the session store, and the node's session gate. */
+public final class AuthFeature implements Feature {
+  private final Components c;
+  private final NotifyFeature notify;
+
+  public AuthFeature(Components components, NotifyFeature notify) {
+    this.c = components;
+    this.notify = notify;
+  }
+
+  @Override
+  public void bind(ServiceRegistry services) {
+    services.register(SessionService.class, SessionService.ADDRESS,
+        new SessionServiceImpl(services.database(), notify.notices(services)));
+  }
+
+  @Override
+  public void start(Vertx vertx) {
+    c.gate().listen();
+  }
+
+  @Override
+  public void mount(Router api, Vertx vertx) {
+    SessionIssuer issuer = new SessionIssuer(c);
+    new AuthRoutes(c, issuer).mount(api);
+    new SessionRoutes(c, issuer).mount(api);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.gerbang.db;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.serviceproxy.ServiceBinder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the features register their data services on the database worker: each on its address, all
+ * unregistered when the worker stops. Hands them the worker's Vert.x and the database.
+ */
+public final class ServiceRegistry {
+  private final Vertx vertx;
+  private final Database database;
+  private final ServiceBinder binder;
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+
+  ServiceRegistry(Vertx vertx, Database database) {
+    this.vertx = vertx;
+    this.database = database;
+    this.binder = new ServiceBinder(vertx);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Exposes the implementation of a service interface on its event-bus address. */
+  public <T> void register(Class<T> type, String address, T implementation) {
+    consumers.add(binder.setAddress(address).register(type, implementation));
+  }
+
+  /** A plain consumer of the worker (a ping, a size query), unregistered with the services. */
+  public void add(MessageConsumer<?> consumer) {
+    consumers.add(consumer);
+  }
+
+  Future<?> unregisterAll() {
+    List<Future<?>> unregistered = new ArrayList<>();
+    consumers.forEach(consumer -> unregistered.add(consumer.unregister()));
+    return Future.join(unregistered);
+  }
+}

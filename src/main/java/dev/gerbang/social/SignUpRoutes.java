@@ -1,0 +1,124 @@
+package dev.gerbang.social;
+
+import dev.gerbang.Components;
+import dev.gerbang.account.EmailTokens;
+import dev.gerbang.account.Mails;
+import dev.gerbang.auth.RefreshTokens;
+import dev.gerbang.db.Ids;
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.Responses;
+import dev.gerbang.http.Validator;
+import dev.gerbang.security.SameOrigin;
+import dev.gerbang.user.Names;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * The end of a first social sign-in whose email the provider did not verify: the provider's profile waits
+ * until the link we mail to that address is opened in the same browser (bound by an HttpOnly cookie holding
+ * a secret whose hash the pending sign-up keeps). The mailbox's owner thereby proves the address, and a
+ * stranger who signed in with someone else's address gets no account, nor can the owner be tricked into
+ * confirming the stranger's sign-up from their own browser.
+ */
+final class SignUpRoutes {
+  static final String BROWSER_COOKIE = "gerbang_signup";
+  private static final String COOKIE_PATH = "/api/auth/oauth";
+
+  private final Components c;
+  private final SocialSettings settings;
+  private final SocialService social;
+  private final Providers providers;
+  private final SocialRoutes routes;
+
+  SignUpRoutes(Components components, SocialSettings settings, SocialService social, Providers providers, SocialRoutes routes) {
+    this.c = components;
+    this.settings = settings;
+    this.social = social;
+    this.providers = providers;
+    this.routes = routes;
+  }
+
+  void mount(Router api) {
+    api.post("/auth/oauth/confirm").handler(this::confirm);
+  }
+
+  /** What signIn stores should the profile's email be unverified and unknown: the row, and the mail with its link. */
+  JsonObject pending(Provider provider, JsonObject profile, String redirectPath, String browserSecret) {
+    String id = Ids.newId();
+    int minutes = settings.signUpTokenMinutes();
+    JsonObject token = c.emailTokens().issue(id, minutes);
+    String email = profile.getString("email") == null ? "" : profile.getString("email").strip();
+    String name = Names.singleLine(profile.getString("name"), Names.MAX_LENGTH);
+    return new JsonObject()
+        .put("id", id)
+        .put("tokenHash", token.getString("tokenHash"))
+        .put("browserHash", RefreshTokens.hash(browserSecret))
+        .put("redirectPath", redirectPath)
+        .put("expiresAt", token.getLong("expiresAt"))
+        .put("cooldownMs", c.accountSettings().resendCooldownSeconds() * 1000L)
+        .put("mail", Mails.socialSignUp(email, name.isEmpty() ? email : name, profile.getString("locale", c.config().defaultLocale()),
+            provider.displayName(), id, minutes));
+  }
+
+  void bindBrowser(RoutingContext ctx, String browserSecret) {
+    ctx.response().addCookie(Cookie.cookie(BROWSER_COOKIE, browserSecret).setPath(COOKIE_PATH).setHttpOnly(true)
+        .setSecure(c.authSettings().cookieSecure()).setSameSite(CookieSameSite.LAX)
+        .setMaxAge(settings.signUpTokenMinutes() * 60L));
+  }
+
+  private void confirm(RoutingContext ctx) {
+    Validator v = Validator.body(ctx, "token");
+    String token = v.secret("token", 200);
+    v.validate();
+    Cookie browser = ctx.request().getCookie(BROWSER_COOKIE);
+    if (browser != null && !SameOrigin.allows(ctx, c.config())) {
+      ctx.fail(Problem.forbidden("Cross-site requests may not use the sign-up cookie"));
+      return;
+    }
+    String browserHash = browser == null || browser.getValue().isEmpty() ? null : RefreshTokens.hash(browser.getValue());
+    social.confirmSignUp(EmailTokens.hash(token), browserHash).compose(result -> {
+      String outcome = result.getString("outcome");
+      Provider provider = providers.get(result.getString("provider", ""));
+      switch (outcome) {
+        case "created", "existing" -> {
+          if (provider == null) {
+            return Future.failedFuture(Problem.notFound("This sign-in provider is no longer enabled"));
+          }
+          return routes.signInAndReturn(ctx, provider, result.getString("userId"), outcome, result.getString("redirectPath"))
+              .compose(refused -> refused == null
+                  ? Future.succeededFuture(new JsonObject().put("redirectPath", result.getString("redirectPath")))
+                  : Future.failedFuture(refusal(refused)));
+        }
+        case "account_exists" -> {
+          return Future.failedFuture(Problem.conflict("email-taken",
+              "An account with this email exists already: sign in to it, then link the provider in Settings", List.of()));
+        }
+        case "other_browser" -> {
+          c.audit().record(ctx, "oauth_failed", null, new JsonObject().put("reason", "sign_up_other_browser"));
+          return Future.failedFuture(new Problem(400, "other-browser", "Open the link in the same browser",
+              "Open this link in the browser you signed in with, or start the sign-in again in this one",
+              List.of()));
+        }
+        default -> {
+          return Future.failedFuture(new Problem(400, "token-invalid", "Invalid link",
+              "This link is invalid, has expired, or was already used: sign in with the provider again", List.of()));
+        }
+      }
+    }).onSuccess(answer -> {
+      ctx.response().addCookie(Cookie.cookie(BROWSER_COOKIE, "").setPath(COOKIE_PATH).setHttpOnly(true)
+          .setSecure(c.authSettings().cookieSecure()).setSameSite(CookieSameSite.LAX).setMaxAge(0));
+      Responses.ok(ctx, answer);
+    }).onFailure(ctx::fail);
+  }
+
+  private static Problem refusal(String code) {
+    return "email_unverified".equals(code)
+        ? new Problem(403, "email-unverified", "Email not verified", "Confirm your email first", List.of())
+        : Problem.forbidden("This account is disabled");
+  }
+}
