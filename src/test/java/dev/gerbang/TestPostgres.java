@@ -49,7 +49,8 @@ public final class TestPostgres {
             .setServerConfig("full_page_writes", "off")
             .start();
         try (Connection conn = admin(); Statement statement = conn.createStatement()) {
-          statement.execute("CREATE ROLE " + USER + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + PASSWORD + "'");
+          statement.execute("CREATE ROLE " + USER + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
+              + " PASSWORD '" + PASSWORD + "'");
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);

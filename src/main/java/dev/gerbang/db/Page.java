@@ -23,8 +23,8 @@ public final class Page {
    * alone. The extra row tells whether a next page exists; its cursor is the sort key of the last row kept, for
    * the list named by the statement (file.statement), so that no other list takes it.
    */
-  public static Future<JsonObject> keyset(Pool pool, Sql sql, Cursors cursors, String listName, String countName, Tuple filters,
-                                          String cursorText, int limit, Function<Row, JsonObject> toJson) {
+  public static Future<JsonObject> keyset(Pool pool, Sql sql, Cursors cursors, String listName, String countName,
+                                          Tuple filters, String cursorText, int limit, Function<Row, JsonObject> toJson) {
     String list = sql.file() + "." + listName;
     JsonArray cursor;
     try {

@@ -178,7 +178,8 @@ class MedicalRecordWriteTest {
     JsonObject entry = lastAudit("medical_record_deleted");
     assertThat(entry.getString("actorId")).isEqualTo(admin.userId());
     assertThat(entry.getJsonObject("detail").getString("recordId")).isEqualTo(id);
-    Map<String, Object> row = TestDb.row(server, "SELECT diagnosis, deleted_at, deleted_by FROM medical_records WHERE id = ?", id);
+    Map<String, Object> row = TestDb.row(server,
+        "SELECT diagnosis, deleted_at, deleted_by FROM medical_records WHERE id = ?", id);
     assertThat(row).as("the row is kept").isNotNull();
     assertThat(row.get("diagnosis")).isEqualTo("Bronchitis");
     assertThat(((Number) row.get("deleted_at")).longValue()).isPositive();

@@ -88,7 +88,8 @@ final class ArticleLister {
       if (found.size() > limit) {
         Row last = found.get(limit - 1);
         Object key = last.getValue(sort.column());
-        next = cursors.encode(listName, key instanceof Number n ? (Object) n.longValue() : String.valueOf(key), last.getString("id"));
+        key = key instanceof Number n ? (Object) n.longValue() : String.valueOf(key);
+        next = cursors.encode(listName, key, last.getString("id"));
         found = found.subList(0, limit);
       }
       JsonArray items = new JsonArray();

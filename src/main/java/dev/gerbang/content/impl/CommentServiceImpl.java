@@ -107,7 +107,8 @@ public final class CommentServiceImpl implements CommentService {
     String status = query.getString("status", "");
     String q = query.getString("q", "");
     String like = Page.likePattern(q);
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", Tuple.of(status, status, q, like, like), query.getString("cursor"),
+    return Page.keyset(pool, sql, cursors, "search", "searchCount", Tuple.of(status, status, q, like, like),
+        query.getString("cursor"),
         query.getInteger("limit", 20),
         row -> toJson(row).put("articleSlug", row.getString("article_slug")).put("articleTitle", row.getString("article_title")));
   }

@@ -170,7 +170,8 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
     });
     Future<Long> total = pool.preparedQuery(sql.get(statement + "Count")).execute(filters).map(Rows::count);
     return Future.all(items, total).map(done -> Page.ofLimitPlusOne(items.result(), limit, total.result(),
-        last -> cursors.encode(listName, Instant.parse(last.getString("createdAt")).toEpochMilli(), last.getString("id"))));
+        last -> cursors.encode(listName, Instant.parse(last.getString("createdAt")).toEpochMilli(),
+            last.getString("id"))));
   }
 
   @Override
