@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * `seed-demo [--force]`: an admin, two doctors, three patients and a dozen medical records, with the demo
- * credentials printed (and documented in docs/medical-records.md). It refuses a database that already holds
- * users unless forced; forced, demo accounts that already exist are reused as they are.
+ * `seed-demo [--force]`: an admin, an editor, two doctors, three patients, a dozen medical records, and a blog
+ * with comments, likes and notifications ({@link DemoBlog}), with the demo credentials printed (and documented in
+ * the README and docs/medical-records.md). It refuses a database that already holds users unless forced; forced,
+ * demo accounts that already exist are reused as they are.
  */
 public final class DemoCommand {
   /** The password of every demo account: documented, so never use seed-demo on a real deployment. */
@@ -67,6 +68,7 @@ public final class DemoCommand {
       String hash = await(c.hasher().hash(PASSWORD));
       Map<String, User> people = new LinkedHashMap<>();
       people.put(ADMIN, account(users, hash, ADMIN, "Demo Admin", Roles.ADMIN));
+      people.put(DemoBlog.EDITOR, account(users, hash, DemoBlog.EDITOR, "Putri Anggraini", Roles.EDITOR));
       MedicalProfileService profiles = MedicalProfileService.proxy(vertx);
       for (String[] d : DOCTORS) {
         User user = account(users, hash, d[0], d[1], Roles.DOCTOR);
@@ -93,10 +95,11 @@ public final class DemoCommand {
         await(records.create(caller, new JsonObject().put("patientId", patientIds.get(Integer.parseInt(r[0])))
             .put("visitDate", r[2]).put("complaint", r[3]).put("diagnosis", r[4]).put("icd10Code", r[5]).put("treatment", r[6])));
       }
+      String blog = DemoBlog.seed(vertx, people);
       await(AuditService.proxy(vertx).record(new JsonObject().put("event", "demo_seeded")
           .put("detail", new JsonObject().put("records", RECORDS.length))));
-      System.out.println("Demo data ready: 1 admin, " + DOCTORS.length + " doctors, " + PATIENTS.length + " patients, "
-          + RECORDS.length + " medical records. Every demo account's password is: " + PASSWORD);
+      System.out.println("Demo data ready: 1 admin, 1 editor, " + DOCTORS.length + " doctors, " + PATIENTS.length + " patients, "
+          + RECORDS.length + " medical records; " + blog + ". Every demo account's password is: " + PASSWORD);
       people.forEach((email, user) -> System.out.println("  " + String.join(", ", user.roles()) + "  " + email));
       return 0;
     });

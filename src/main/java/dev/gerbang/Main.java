@@ -45,9 +45,10 @@ public final class Main {
           create-admin --email EMAIL [--name NAME]
                                          make an account an admin; creates it if needed, reading its
                                          password from standard input (or GERBANG_ADMIN_PASSWORD)
-          seed-demo [--force]            demo data: an admin, two doctors, three patients, a dozen
-                                         medical records (see docs/medical-records.md); refuses a
-                                         database that already holds users unless --force
+          seed-demo [--force]            demo data: an admin, an editor, two doctors, three patients,
+                                         a dozen medical records, a blog with comments and likes, and
+                                         notifications (see the README); refuses a database that
+                                         already holds users unless --force
           help                           this text""";
   }
 

@@ -8,6 +8,10 @@ SELECT * FROM oauth_flows WHERE id = ?;
 -- name: useFlow
 UPDATE oauth_flows SET used_at = ? WHERE id = ? AND state_hash = ? AND provider = ? AND used_at IS NULL AND expires_at > ?;
 
+-- A late callback whose browser no longer names its flow (the cookie expired, or a newer sign-in replaced it).
+-- name: findFlowByState
+SELECT expires_at FROM oauth_flows WHERE state_hash = ? AND provider = ? AND used_at IS NULL;
+
 -- name: deleteOldFlows
 DELETE FROM oauth_flows WHERE expires_at < ?;
 

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class ConfigReader {
   private static final Logger log = LoggerFactory.getLogger(ConfigReader.class);
   private static final String DEFAULTS = "/gerbang-conf/config.json";
+  /** GERBANG_ variables that are read, but are not settings: where the config file is, create-admin's password. */
+  private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("GERBANG_CONFIG_FILE", "GERBANG_ADMIN_PASSWORD");
 
   private final JsonObject json;
 
@@ -189,7 +191,7 @@ public final class ConfigReader {
     TreeSet<String> known = new TreeSet<>();
     applyEnvironment(config, "", env, known);
     for (String name : env.keySet()) {
-      if (name.startsWith("GERBANG_") && !known.contains(name) && !name.equals("GERBANG_CONFIG_FILE")) {
+      if (name.startsWith("GERBANG_") && !known.contains(name) && !NOT_SETTINGS.contains(name)) {
         log.warn("ignoring unknown setting {}", name);
       }
     }

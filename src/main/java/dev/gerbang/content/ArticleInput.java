@@ -1,6 +1,7 @@
 package dev.gerbang.content;
 
 import dev.gerbang.http.Validator;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -21,8 +22,11 @@ final class ArticleInput {
   private ArticleInput() {
   }
 
-  /** The checked fields; on create title and body are required, on update at least one field is. */
-  static JsonObject read(RoutingContext ctx, boolean create) {
+  /**
+   * The checked fields; on create title and body are required, on update at least one field is. Fails with one
+   * 400 that also names an unknown category when another field is at fault (the write checks it otherwise).
+   */
+  static Future<JsonObject> read(RoutingContext ctx, boolean create, ArticleService articles) {
     Validator v = create ? Validator.body(ctx, "title", "summary", "body", "category", "tags", "status")
         : Validator.body(ctx, "title", "summary", "body", "category", "tags");
     if (v.raw().getValue("body") instanceof String body) {
@@ -56,8 +60,7 @@ final class ArticleInput {
     if (!create && v.raw().isEmpty()) {
       v.add("body", "name at least one of title, summary, body, category, tags");
     }
-    v.validate();
-    return out;
+    return v.validate(() -> articles.unknownReferences(out)).map(out);
   }
 
   private static JsonArray tags(Validator v) {

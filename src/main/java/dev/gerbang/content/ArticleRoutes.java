@@ -100,8 +100,7 @@ final class ArticleRoutes {
       ctx.fail(Problem.forbidden("Writing articles needs the role editor or admin"));
       return;
     }
-    JsonObject article = ArticleInput.read(ctx, true);
-    articles.create(Viewer.json(ctx), article).onSuccess(result -> {
+    ArticleInput.read(ctx, true, articles).compose(article -> articles.create(Viewer.json(ctx), article)).onSuccess(result -> {
       JsonObject created = result.getJsonObject("article");
       cache.articleChanged(created.getString("slug"), "published".equals(created.getString("status")));
       ctx.response().putHeader("Location", "/api/articles/" + created.getString("slug"));
@@ -110,8 +109,8 @@ final class ArticleRoutes {
   }
 
   private void update(RoutingContext ctx) {
-    JsonObject changes = ArticleInput.read(ctx, false);
-    written(ctx, articles.update(Viewer.json(ctx), ctx.pathParam("slug"), changes));
+    written(ctx, ArticleInput.read(ctx, false, articles)
+        .compose(changes -> articles.update(Viewer.json(ctx), ctx.pathParam("slug"), changes)));
   }
 
   private void setStatus(RoutingContext ctx, String status) {

@@ -4,6 +4,7 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -29,6 +30,9 @@ public interface ArticleService {
 
   /** Creates {title, summary?, body, category?, tags?, status?}; the slug is made from the title. */
   Future<JsonObject> create(JsonObject viewer, JsonObject article);
+
+  /** The references of an article to write (its category slug, when given) that name nothing: [{field, message}]. */
+  Future<JsonArray> unknownReferences(JsonObject article);
 
   /** Applies the fields present in changes (title, summary, body, category, tags); the slug stays. */
   Future<JsonObject> update(JsonObject viewer, String slug, JsonObject changes);

@@ -55,13 +55,15 @@ final class CommentRoutes {
     String parentId = v.optionalLine("parentId", 36, 36);
     if (parentId != null && !Ids.looksValid(parentId)) {
       v.add("parentId", "must be the id of a comment on this article");
+      parentId = null;
     }
-    v.validate();
     String slug = ctx.pathParam("slug");
-    comments.create(Viewer.json(ctx), slug, new JsonObject().put("body", body).put("parentId", parentId)).onSuccess(comment -> {
+    JsonObject comment = new JsonObject().put("body", body).put("parentId", parentId);
+    v.validate(() -> comments.unknownReferences(Viewer.json(ctx), slug, comment))
+        .compose(valid -> comments.create(Viewer.json(ctx), slug, comment)).onSuccess(created -> {
       cache.articleChanged(slug, false);
-      ctx.response().putHeader("Location", "/api/comments/" + comment.getString("id"));
-      Responses.json(ctx, 201, comment);
+      ctx.response().putHeader("Location", "/api/comments/" + created.getString("id"));
+      Responses.json(ctx, 201, created);
     }).onFailure(ctx::fail);
   }
 

@@ -4,6 +4,7 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -28,6 +29,9 @@ public interface CommentService {
 
   /** Adds {body} as the viewer to an article the viewer can see. */
   Future<JsonObject> create(JsonObject viewer, String slug, JsonObject comment);
+
+  /** A comment's parentId, when given, that is no comment on this article the viewer sees: [{field, message}]. */
+  Future<JsonArray> unknownReferences(JsonObject viewer, String slug, JsonObject comment);
 
   /** Changes {body} (the comment's author) and/or {status: visible|hidden} (a moderator). */
   Future<JsonObject> update(JsonObject viewer, String commentId, JsonObject changes);

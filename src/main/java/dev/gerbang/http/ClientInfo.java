@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class ClientInfo {
   private static final String KEY = "gerbang.clientIp";
+  private static final String PROXIED = "gerbang.viaTrustedProxy";
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   private ClientInfo() {
@@ -28,6 +29,11 @@ public final class ClientInfo {
     return address == null ? null : truncate(address.hostAddress(), 45);
   }
 
+  /** True when a configured trusted proxy sent the request, so that its X-Forwarded-* headers may be believed. */
+  public static boolean viaTrustedProxy(RoutingContext ctx) {
+    return Boolean.TRUE.equals(ctx.get(PROXIED));
+  }
+
   public static String userAgent(RoutingContext ctx) {
     return truncate(ctx.request().getHeader("User-Agent"), 255);
   }
@@ -39,6 +45,7 @@ public final class ClientInfo {
       var peer = ctx.request().remoteAddress();
       String address = peer == null ? null : peer.hostAddress();
       if (address != null && !trusted.isEmpty()) {
+        ctx.put(PROXIED, isTrusted(trusted, address));
         List<String> hops = new ArrayList<>();
         for (String header : ctx.request().headers().getAll("X-Forwarded-For")) {
           for (String hop : header.split(",")) {

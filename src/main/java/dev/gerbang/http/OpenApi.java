@@ -9,6 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Serves the OpenAPI 3.1 document. It lives in resources/openapi/: openapi.json holds the frame and shared
@@ -22,6 +24,16 @@ public final class OpenApi implements Handler<RoutingContext> {
   /** The merged document (a copy). */
   public static JsonObject document() {
     return DOCUMENT.copy();
+  }
+
+  /** Writes the merged document to the file named: the build's api-client profile generates a client from it. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: OpenApi FILE");
+    }
+    Path file = Path.of(args[0]).toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, DOCUMENT.encodePrettily(), StandardCharsets.UTF_8);
   }
 
   private static JsonObject load() {

@@ -15,11 +15,22 @@ public final class ServiceErrors {
   }
 
   public static ServiceException of(Problem problem) {
-    JsonArray errors = new JsonArray();
-    problem.errors().forEach(e -> errors.add(new JsonObject().put("field", e.field()).put("message", e.message())
-        .put("rule", e.rule())));
     return new ServiceException(problem.status(), problem.getMessage(),
-        new JsonObject().put("type", problem.type()).put("title", problem.title()).put("errors", errors));
+        new JsonObject().put("type", problem.type()).put("title", problem.title())
+            .put("errors", fieldErrors(problem.errors())));
+  }
+
+  /** Field errors as services answer them: [{field, message, rule}]. */
+  public static JsonArray fieldErrors(List<Problem.FieldError> list) {
+    JsonArray errors = new JsonArray();
+    list.forEach(e -> errors.add(new JsonObject().put("field", e.field()).put("message", e.message()).put("rule", e.rule())));
+    return errors;
+  }
+
+  /** A 400 naming these fields; succeeds when there are none. */
+  public static io.vertx.core.Future<Void> failIfAny(List<Problem.FieldError> errors) {
+    return errors.isEmpty() ? io.vertx.core.Future.succeededFuture()
+        : io.vertx.core.Future.failedFuture(of(Problem.validation(errors)));
   }
 
   public static ServiceException notFound(String detail) {

@@ -1,5 +1,6 @@
 package dev.gerbang.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -222,5 +224,25 @@ public final class Validator {
     if (!errors.isEmpty()) {
       throw Problem.validation(errors);
     }
+  }
+
+  /**
+   * {@link #validate()} for a body that names other resources (ids, slugs) only a service can look up: when a
+   * field is already at fault, asks the service which references are unknown ([{field, message}]) and fails with
+   * one 400 listing both kinds; when none is, succeeds, and the write itself checks the references.
+   */
+  public Future<Void> validate(Supplier<Future<JsonArray>> unknownReferences) {
+    if (errors.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return unknownReferences.get().transform(checked -> {
+      if (checked.succeeded()) {
+        checked.result().forEach(item -> {
+          JsonObject error = (JsonObject) item;
+          add(error.getString("field"), error.getString("message"));
+        });
+      }
+      return Future.failedFuture(Problem.validation(errors));
+    });
   }
 }

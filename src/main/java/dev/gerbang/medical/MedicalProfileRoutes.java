@@ -130,8 +130,7 @@ public final class MedicalProfileRoutes {
     JsonObject fields = patientFields(v, false)
         .put("userId", MedicalInput.id(v, "userId", true))
         .put("medicalRecordNumber", mrn(v));
-    v.validate();
-    profiles.createPatient(fields).onSuccess(p -> {
+    v.validate(() -> profiles.unknownReferences(fields, Roles.PATIENT)).compose(valid -> profiles.createPatient(fields)).onSuccess(p -> {
       c.audit().record(ctx, "admin_patient_created", p.getString("userId"), new JsonObject().put("patientId", p.getString("id")));
       Responses.json(ctx, 201, p);
     }).onFailure(ctx::fail);
@@ -140,8 +139,7 @@ public final class MedicalProfileRoutes {
   private void createDoctor(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "userId", "specialty", "licenceNumber");
     JsonObject fields = doctorFields(v, false).put("userId", MedicalInput.id(v, "userId", true));
-    v.validate();
-    profiles.createDoctor(fields).onSuccess(d -> {
+    v.validate(() -> profiles.unknownReferences(fields, Roles.DOCTOR)).compose(valid -> profiles.createDoctor(fields)).onSuccess(d -> {
       c.audit().record(ctx, "admin_doctor_created", d.getString("userId"), new JsonObject().put("doctorId", d.getString("id")));
       Responses.json(ctx, 201, d);
     }).onFailure(ctx::fail);

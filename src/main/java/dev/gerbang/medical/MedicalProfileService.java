@@ -4,6 +4,7 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Patient and doctor profiles of users, on the event bus. */
@@ -45,4 +46,7 @@ public interface MedicalProfileService {
 
   /** Admin: changes the fields present of a doctor profile; 404 when there is none. */
   Future<JsonObject> updateDoctor(String doctorId, JsonObject changes);
+
+  /** A profile's userId (when given) that is no user holding the role (patient or doctor): [{field, message}]. */
+  Future<JsonArray> unknownReferences(JsonObject profile, String role);
 }

@@ -111,8 +111,7 @@ public final class MedicalRecordRoutes {
         .put("icd10Code", MedicalInput.icd10(v, "icd10Code"))
         .put("treatment", MedicalInput.optional(v, "treatment", 4000))
         .put("notes", MedicalInput.optional(v, "notes", 4000));
-    v.validate();
-    records.create(caller(ctx), record).onSuccess(created -> {
+    v.validate(() -> records.unknownReferences(record)).compose(valid -> records.create(caller(ctx), record)).onSuccess(created -> {
       String id = created.getString("id");
       c.audit().record(ctx, "medical_record_created", created.getJsonObject("patient").getString("userId"),
           new JsonObject().put("recordId", id));

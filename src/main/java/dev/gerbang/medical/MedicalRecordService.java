@@ -4,6 +4,7 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -28,6 +29,9 @@ public interface MedicalRecordService {
 
   /** Writes a record {patientId, doctorId?, visitDate, complaint, diagnosis, icd10Code?, treatment?, notes?}. */
   Future<JsonObject> create(JsonObject caller, JsonObject record);
+
+  /** The ids of a record to write (patientId, doctorId; null ones skipped) that name no such profile: [{field, message}]. */
+  Future<JsonArray> unknownReferences(JsonObject record);
 
   /** Changes the fields present (null clears an optional one); only the record's doctor or an admin. */
   Future<JsonObject> update(JsonObject caller, String recordId, JsonObject changes);

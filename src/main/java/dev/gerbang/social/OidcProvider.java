@@ -3,6 +3,7 @@ package dev.gerbang.social;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.oauth2.OAuth2Auth;
 import io.vertx.ext.auth.oauth2.OAuth2AuthorizationURL;
 import io.vertx.ext.auth.oauth2.OAuth2FlowType;
@@ -12,6 +13,8 @@ import io.vertx.ext.auth.oauth2.providers.OpenIDConnectAuth;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An OpenID Connect provider (Google, or any issuer): discovery and keys through vertx-auth-oauth2, which
@@ -23,6 +26,9 @@ public final class OidcProvider implements Provider {
   private final String name;
   private final String displayName;
   private static final long LEEWAY_SECONDS = 60;
+  private static final Logger log = LoggerFactory.getLogger(OidcProvider.class);
+  /** The claims a profile is made of: when the ID token lacks any, UserInfo is asked. */
+  private static final List<String> USER_INFO_CLAIMS = List.of("email", "email_verified", "name", "picture");
 
   private final OAuth2Options options;
   private final String issuer;
@@ -102,7 +108,7 @@ public final class OidcProvider implements Provider {
   @Override
   public Future<JsonObject> profile(String code, String redirectUri, String codeVerifier, String nonce) {
     return auth().compose(auth -> auth.authenticate(new Oauth2Credentials()
-            .setFlow(OAuth2FlowType.AUTH_CODE).setCode(code).setRedirectUri(redirectUri).setCodeVerifier(codeVerifier)))
+            .setFlow(OAuth2FlowType.AUTH_CODE).setCode(code).setRedirectUri(redirectUri).setCodeVerifier(codeVerifier))
         .compose(user -> {
           JsonObject idToken = user.attributes().getJsonObject("idToken");
           if (idToken == null) {
@@ -112,14 +118,54 @@ public final class OidcProvider implements Provider {
           if (problem != null) {
             return Future.failedFuture(new SocialException("invalid_token", problem));
           }
-          return Future.succeededFuture(new JsonObject()
-              .put("provider", name)
-              .put("subject", idToken.getString("sub"))
-              .put("email", idToken.getString("email"))
-              .put("emailVerified", Boolean.TRUE.equals(idToken.getValue("email_verified"))
-                  || "true".equals(String.valueOf(idToken.getValue("email_verified"))))
-              .put("name", idToken.getString("name"))
-              .put("avatarUrl", idToken.getString("picture")));
-        });
+          return withUserInfo(auth, user, idToken.copy());
+        }))
+        .map(claims -> new JsonObject()
+            .put("provider", name)
+            .put("subject", claims.getString("sub"))
+            .put("email", claims.getString("email"))
+            .put("emailVerified", Boolean.TRUE.equals(claims.getValue("email_verified"))
+                || "true".equals(String.valueOf(claims.getValue("email_verified"))))
+            .put("name", claims.getString("name"))
+            .put("avatarUrl", claims.getString("picture")));
+  }
+
+  /**
+   * The ID token's claims, completed from the UserInfo endpoint when it lacks some that we use: OIDC Core 5.4
+   * lets an issuer send email, name and picture only there. UserInfo counts only when its `sub` is the ID
+   * token's (5.3.2); the ID token's own claims win, and an email_verified from UserInfo only vouches for the
+   * email UserInfo names. Without the email, a failed UserInfo call fails the sign-in; otherwise it is skipped.
+   */
+  private Future<JsonObject> withUserInfo(OAuth2Auth auth, User user, JsonObject idToken) {
+    if (USER_INFO_CLAIMS.stream().allMatch(idToken::containsKey)) {
+      return Future.succeededFuture(idToken);
+    }
+    boolean needed = idToken.getString("email") == null;
+    // Asked with the access token alone, so that the subject check below is the one that decides (the library
+    // would fail a mismatch with a message only, and would merge the answer into the signed-in user).
+    User bearer = User.create(new JsonObject().put("access_token", user.principal().getString("access_token")));
+    return auth.userInfo(bearer).transform(answer -> {
+      if (answer.failed()) {
+        log.warn("{}: UserInfo failed: {}", name, answer.cause().getMessage());
+        return needed ? Future.failedFuture(new SocialException("provider_error", "UserInfo: " + answer.cause().getMessage()))
+            : Future.succeededFuture(idToken);
+      }
+      JsonObject info = answer.result();
+      if (!idToken.getString("sub", "").equals(info.getString("sub"))) {
+        return Future.failedFuture(new SocialException("invalid_token", "the UserInfo answer is about another subject"));
+      }
+      JsonObject claims = idToken;
+      if (!claims.containsKey("email") && info.getValue("email") instanceof String email) {
+        claims.put("email", email).put("email_verified", info.getValue("email_verified"));
+      } else if (!claims.containsKey("email_verified") && String.valueOf(claims.getValue("email")).equals(info.getValue("email"))) {
+        claims.put("email_verified", info.getValue("email_verified"));
+      }
+      for (String claim : List.of("name", "picture")) {
+        if (!claims.containsKey(claim) && info.getValue(claim) instanceof String value) {
+          claims.put(claim, value);
+        }
+      }
+      return Future.succeededFuture(claims);
+    });
   }
 }

@@ -156,11 +156,12 @@ public final class SocialRoutes {
       fail(ctx, provider, "/login", "access_denied".equals(error) ? "access_denied" : "provider_error", error);
       return;
     }
-    if (cookie == null || !Ids.looksValid(cookie.getValue()) || code == null || state == null || state.length() > 200) {
-      fail(ctx, provider, "/login", "state_mismatch", "missing flow cookie, code or state");
+    if (code == null || state == null || state.length() > 200) {
+      fail(ctx, provider, "/login", "state_mismatch", "missing code or state");
       return;
     }
-    String flowId = cookie.getValue();
+    // Without this browser's flow cookie the flow cannot succeed, but the state still tells an expired flow apart.
+    String flowId = cookie == null || !Ids.looksValid(cookie.getValue()) ? "" : cookie.getValue();
     social.useFlow(flowId, RefreshTokens.hash(state), provider.name()).onSuccess(flow -> {
       String outcome = flow.getString("outcome");
       if (!"ok".equals(outcome)) {

@@ -22,7 +22,8 @@ public interface SocialService {
 
   /**
    * Uses a flow once: {outcome: ok | expired | mismatch, mode, userId, redirectPath}. mismatch covers an
-   * unknown flow, another browser's flow, a wrong state, a wrong provider and a replay.
+   * unknown flow, another browser's flow, a wrong state, a wrong provider and a replay; expired also covers the
+   * state of an unused expired flow that the browser's cookie no longer names (flowId may then be empty).
    */
   Future<JsonObject> useFlow(String flowId, String stateHash, String provider);
 

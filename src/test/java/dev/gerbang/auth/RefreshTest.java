@@ -3,6 +3,7 @@ package dev.gerbang.auth;
 import static dev.gerbang.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gerbang.LogCapture;
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.Future;
@@ -177,6 +178,77 @@ class RefreshTest {
     assertThat(TestDb.count(server, "SELECT COUNT(*) FROM refresh_tokens WHERE session_id = ? AND replaced_at IS NOT NULL",
         login.getString("sessionId"))).isZero();
     assertThat(ok(refresh(token)).getString("refreshToken")).isNotEqualTo(token);
+  }
+
+  /** A cookie refresh sent to this server at another address than localhost, as a browser opened there sends it. */
+  private HttpResponse<Buffer> refreshByCookieAt(String base, String refreshToken, String... headerPairs) {
+    var request = server.client().postAbs(base + "/api/auth/refresh").putHeader("Cookie", "gerbang_refresh=" + refreshToken);
+    for (int i = 0; i < headerPairs.length; i += 2) {
+      request.putHeader(headerPairs[i], headerPairs[i + 1]);
+    }
+    return TestServer.await(request.send());
+  }
+
+  /**
+   * The web app opened at http://127.0.0.1 (or a LAN address, or another port) while publicUrl says localhost: its
+   * reload refreshes by cookie with its own origin, which is the one the request was sent to. A foreign origin
+   * sent to that same address is still refused, and the log names the origins this server expected.
+   */
+  @Test
+  void aBrowserAtAnotherAddressOfThisServerRefreshesByCookieAndAForeignOriginStillCannot() {
+    JsonObject login = server.newSession();
+    String local = "http://127.0.0.1:" + server.port();
+
+    HttpResponse<Buffer> reload = refreshByCookieAt(local, login.getString("refreshToken"), "Origin", local, "Sec-Fetch-Site", "same-origin");
+
+    assertThat(meStatus(ok(reload).getString("accessToken"))).isEqualTo(200);
+    String token = cookieValue(reload);
+    List<String> log;
+    try (LogCapture capture = LogCapture.of(dev.gerbang.security.SameOrigin.class)) {
+      assertProblem(refreshByCookieAt(local, token, "Origin", "https://evil.example"), 403, "forbidden");
+      assertProblem(refreshByCookieAt(local, token, "Origin", "http://127.0.0.1:" + (server.port() + 1)), 403, "forbidden");
+      assertProblem(refreshByCookieAt(local, token, "Origin", local, "Sec-Fetch-Site", "cross-site"), 403, "forbidden");
+      log = capture.lines();
+    }
+    assertThat(log).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("WARN ")
+        .contains(local + " or http://localhost:" + server.port()).contains("GERBANG_PUBLIC_URL"));
+    assertThat(log.get(0)).contains("https://evil.example");
+    HttpResponse<Buffer> again = refreshByCookieAt(local, token, "Origin", local + "/", "Sec-Fetch-Site", "same-origin");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(cookieValue(again)).isNotEqualTo(token);
+  }
+
+  @Test
+  void forwardedHostAndSchemeCountOnlyFromATrustedProxy() {
+    String app = "https://app.example.com";
+    String[] proxied = {"Origin", app, "Sec-Fetch-Site", "same-origin", "X-Forwarded-Host", "app.example.com",
+        "X-Forwarded-Proto", "https"};
+    JsonObject login = server.newSession();
+
+    assertProblem(refreshByCookie(login.getString("refreshToken"), proxied), 403, "forbidden");
+
+    server.close();
+    server = TestServer.start(new JsonObject().put("http", new JsonObject().put("trustedProxies", new io.vertx.core.json.JsonArray()
+        .add("127.0.0.1").add("::1"))));
+    String token = server.newSession().getString("refreshToken");
+    HttpResponse<Buffer> viaProxy = refreshByCookie(token, proxied);
+    assertThat(meStatus(ok(viaProxy).getString("accessToken"))).isEqualTo(200);
+    assertProblem(refreshByCookie(cookieValue(viaProxy), "Origin", "https://evil.example", "Sec-Fetch-Site", "same-origin",
+        "X-Forwarded-Host", "app.example.com", "X-Forwarded-Proto", "https"), 403, "forbidden");
+  }
+
+  @Test
+  void aConfiguredCorsOriginMayRefreshByCookieFromItsSite() {
+    server.close();
+    server = TestServer.start(new JsonObject().put("http", new JsonObject().put("corsOrigins",
+        new io.vertx.core.json.JsonArray().add("https://app.example.com"))));
+    String token = server.newSession().getString("refreshToken");
+
+    HttpResponse<Buffer> fromApp = refreshByCookie(token, "Origin", "https://app.example.com", "Sec-Fetch-Site", "same-site");
+
+    assertThat(meStatus(ok(fromApp).getString("accessToken"))).isEqualTo(200);
+    assertProblem(refreshByCookie(cookieValue(fromApp), "Origin", "https://other.example.com", "Sec-Fetch-Site", "same-site"),
+        403, "forbidden");
   }
 
   @Test

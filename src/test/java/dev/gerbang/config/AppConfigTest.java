@@ -3,6 +3,7 @@ package dev.gerbang.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gerbang.LogCapture;
 import dev.gerbang.TestServer;
 import dev.gerbang.account.AccountSettings;
 import dev.gerbang.auth.AuthSettings;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +105,17 @@ class AppConfigTest {
     assertThat(auth(config).refreshTokenTtlDays()).isEqualTo(7);
     assertThat(config.publicUrl()).isEqualTo("http://localhost:9090");
     assertThat(config.json().getJsonObject("http").getValue("port")).isInstanceOf(Number.class);
+  }
+
+  @Test
+  void anUnknownGerbangVariableIsWarnedAboutButTheOnesTheCommandsReadAreNot() {
+    List<String> warnings;
+    try (LogCapture log = LogCapture.of(ConfigReader.class)) {
+      load("GERBANG_ADMIN_PASSWORD", "a long admin passphrase", "GERBANG_UNKNOWN_THING", "x", "GERBANG_HTTP_PORT", "9091");
+      warnings = log.lines();
+    }
+
+    assertThat(warnings).containsExactly("WARN ignoring unknown setting GERBANG_UNKNOWN_THING");
   }
 
   @Test

@@ -172,6 +172,19 @@ class ArticleCrudTest {
     assertThat(notJson.statusCode()).isEqualTo(415);
   }
 
+  /** The unknown category is found by a lookup, the rest by the format checks: one 400 names all of them. */
+  @Test
+  void aTooLongTitleAnEmptyBodyAndAnUnknownCategoryAreListedTogether() {
+    String editor = content.token("editor");
+    JsonObject body = new JsonObject().put("title", "t".repeat(201)).put("body", "").put("category", "no-such-category");
+
+    assertThat(Content.fieldsOf(server.post("/api/articles", editor, body))).containsExactlyInAnyOrder("title", "body", "category");
+    content.create(editor, Content.article("Kept"));
+    assertThat(Content.fieldsOf(content.patch("/api/articles/kept", editor, body))).containsExactlyInAnyOrder("title", "body", "category");
+    assertThat(dev.gerbang.TestDb.count(server, "SELECT COUNT(*) FROM articles")).isEqualTo(1);
+    assertThat(content.get("/api/articles/kept", editor).getString("title")).isEqualTo("Kept");
+  }
+
   @Test
   void likesAreCountedOncePerUserAndShownOnTheArticle() {
     String editor = content.token("editor");

@@ -153,4 +153,18 @@ class CommentTest {
         .containsExactlyInAnyOrder("limit", "sort");
     assertThat(Content.fieldsOf(server.get("/api/articles/talk/comments?cursor=zzz", null))).containsExactly("cursor");
   }
+
+  @Test
+  void anEmptyBodyAndAParentThatIsNoCommentHereAreListedTogether() {
+    String alice = content.token();
+    content.publish(articleAuthor.getString("token"), Content.article("Elsewhere"));
+    HttpResponse<Buffer> elsewhere = server.post("/api/articles/elsewhere/comments", alice, new JsonObject().put("body", "there"));
+    String otherArticlesComment = elsewhere.bodyAsJsonObject().getString("id");
+
+    for (String parent : java.util.List.of(dev.gerbang.db.Ids.newId(), otherArticlesComment)) {
+      assertThat(Content.fieldsOf(server.post("/api/articles/talk/comments", alice, new JsonObject().put("body", " ")
+          .put("parentId", parent)))).as(parent).containsExactlyInAnyOrder("body", "parentId");
+    }
+    assertThat(dev.gerbang.TestDb.count(server, "SELECT COUNT(*) FROM comments")).isEqualTo(1);
+  }
 }

@@ -8,9 +8,18 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +90,44 @@ class OpenApiTest {
     assertThat(served).isNotEmpty();
     assertThat(documented).as("routes missing from openapi").containsAll(served);
     assertThat(served).as("documented routes that do not exist").containsAll(documented);
+  }
+
+  /**
+   * A contract clients are generated from: the served document parses and validates with swagger-parser (an
+   * implementation independent of ours) without one message, and every operation has a unique operationId, tags
+   * that the document declares and describes, and a security declaration (`[]` where it is public).
+   */
+  @Test
+  void theDocumentValidatesWithSwaggerParserAndEveryOperationHasAnIdTagsAndSecurity() {
+    String text = server.get("/api/openapi.json", null).bodyAsString();
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+
+    assertThat(result.getMessages()).as("swagger-parser messages").isEmpty();
+    OpenAPI api = result.getOpenAPI();
+    assertThat(api).isNotNull();
+    Map<String, String> tagDescriptions = new HashMap<>();
+    api.getTags().forEach(tag -> tagDescriptions.put(tag.getName(), tag.getDescription()));
+    assertThat(tagDescriptions.values()).as("tag descriptions").allSatisfy(d -> assertThat(d).isNotBlank());
+    Set<String> ids = new HashSet<>();
+    int operations = 0;
+    for (var path : api.getPaths().entrySet()) {
+      for (var entry : path.getValue().readOperationsMap().entrySet()) {
+        Operation operation = entry.getValue();
+        String name = entry.getKey() + " " + path.getKey();
+        operations++;
+        assertThat(operation.getOperationId()).as(name + " operationId").isNotBlank().matches("[a-z][A-Za-z0-9]*");
+        assertThat(ids.add(operation.getOperationId())).as(name + " operationId is unique").isTrue();
+        assertThat(operation.getTags()).as(name + " tags").isNotEmpty();
+        assertThat(tagDescriptions).as(name + " tags are declared").containsKeys(operation.getTags().toArray(String[]::new));
+        assertThat(operation.getSecurity()).as(name + " declares its security, [] when public").isNotNull();
+      }
+    }
+    JsonObject paths = new JsonObject(text).getJsonObject("paths");
+    assertThat(operations).as("every operation was looked at")
+        .isEqualTo(paths.fieldNames().stream().mapToInt(path -> paths.getJsonObject(path).size()).sum());
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,55 @@ class DemoSeedTest {
     }
   }
 
+  private static JsonObject ok(HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
+  }
+
+  private static List<String> strings(JsonObject page, String field) {
+    return page.getJsonArray("items").stream().map(item -> ((JsonObject) item).getString(field)).toList();
+  }
+
+  /** Every screen of the web app shows something: the blog with its categories, tags, comments and likes, the inboxes. */
+  @Test
+  void theDemoHasABlogWithCommentsAndLikesAndEveryoneHasNotifications() {
+    assertThat(seed()).isEqualTo(0);
+
+    try (TestServer server = TestServer.startOn(dataDir, new JsonObject())) {
+      JsonObject published = ok(server.get("/api/articles", null));
+      assertThat(published.getLong("total")).isEqualTo(5);
+      assertThat(strings(published, "slug")).contains("living-well-with-asthma", "dengue-season-what-to-watch-for");
+      assertThat(strings(ok(server.get("/api/categories", null)), "slug")).containsExactly("clinic-news", "health-tips");
+      assertThat(strings(ok(server.get("/api/tags?limit=100", null)), "slug"))
+          .containsExactlyInAnyOrder("asthma", "children", "dengue", "nutrition", "vaccination");
+      assertThat(ok(server.get("/api/articles?category=health-tips&tag=children", null)).getLong("total")).isEqualTo(2);
+
+      JsonObject asthma = ok(server.get("/api/articles/living-well-with-asthma", null));
+      assertThat(asthma.getLong("likes")).isEqualTo(2);
+      assertThat(asthma.getString("html")).contains("<strong>very treatable</strong>");
+      JsonObject comments = ok(server.get("/api/articles/living-well-with-asthma/comments", null));
+      assertThat(comments.getLong("total")).isEqualTo(2);
+      assertThat(comments.getJsonArray("items").getJsonObject(1).getString("parentId"))
+          .isEqualTo(comments.getJsonArray("items").getJsonObject(0).getString("id"));
+      assertThat(comments.getJsonArray("items").getJsonObject(1).getJsonObject("author").getString("name")).isEqualTo("dr. Sari Wijaya");
+
+      String editor = server.login("putri@demo.gerbang.dev", DemoCommand.PASSWORD).getString("accessToken");
+      JsonObject drafts = ok(server.get("/api/articles?status=draft", editor));
+      assertThat(strings(drafts, "slug")).containsExactly("our-new-paediatrics-wing");
+      assertThat(server.get("/api/articles/our-new-paediatrics-wing", null).statusCode()).as("drafts stay private").isEqualTo(404);
+      assertThat(strings(ok(server.get("/api/notifications", editor)), "type"))
+          .contains("comment.on-article", "admin.message").doesNotContain("comment.reply");
+
+      String ayu = server.login("ayu@demo.gerbang.dev", DemoCommand.PASSWORD).getString("accessToken");
+      assertThat(strings(ok(server.get("/api/notifications?limit=100", ayu)), "type"))
+          .contains("comment.reply", "medical.record", "admin.message");
+      for (String email : List.of(DemoCommand.ADMIN, "sari@demo.gerbang.dev", "rina@demo.gerbang.dev")) {
+        String token = server.login(email, DemoCommand.PASSWORD).getString("accessToken");
+        assertThat(ok(server.get("/api/notifications/unread-count", token)).getLong("count")).as(email).isPositive();
+      }
+    }
+  }
+
   @Test
   void itRefusesADatabaseThatHoldsUsersUnlessForcedAndThenReusesTheDemoAccounts() {
     assertThat(seed()).isEqualTo(0);
@@ -80,7 +130,8 @@ class DemoSeedTest {
 
     try (TestServer server = TestServer.startOn(dataDir, new JsonObject())) {
       String admin = server.login(DemoCommand.ADMIN, DemoCommand.PASSWORD).getString("accessToken");
-      assertThat(server.get("/api/admin/users", admin).bodyAsJsonObject().getLong("total")).isEqualTo(6);
+      assertThat(server.get("/api/admin/users", admin).bodyAsJsonObject().getLong("total")).isEqualTo(7);
+      assertThat(server.get("/api/articles", null).bodyAsJsonObject().getLong("total")).as("the blog is seeded once").isEqualTo(5);
       assertThat(server.get("/api/admin/patients", admin).bodyAsJsonObject().getLong("total")).isEqualTo(3);
       assertThat(server.get("/api/medical-records", admin).bodyAsJsonObject().getLong("total")).isEqualTo(24);
     }

@@ -98,6 +98,18 @@ class MedicalProfileTest {
   }
 
   @Test
+  void anAdminsBadFieldsAndAUserWithoutTheRoleAreListedTogether() {
+    Person withoutRole = world.user("Dedi Kurniawan");
+
+    assertThat(fields(server.post("/api/admin/patients", admin.token(), new JsonObject().put("userId", withoutRole.userId())
+        .put("dateOfBirth", "1975-13-03").put("sex", "robot")))).containsExactlyInAnyOrder("userId", "dateOfBirth", "sex");
+    assertThat(fields(server.post("/api/admin/doctors", admin.token(), new JsonObject().put("userId", withoutRole.userId())
+        .put("specialty", "x").put("licenceNumber", "SIP-1234")))).containsExactlyInAnyOrder("userId", "specialty");
+    assertThat(dev.gerbang.TestDb.count(server, "SELECT COUNT(*) FROM patients")
+        + dev.gerbang.TestDb.count(server, "SELECT COUNT(*) FROM doctors")).isZero();
+  }
+
+  @Test
   void anAdminCreatesListsSearchesAndUpdatesPatientAndDoctorProfiles() {
     Person withoutRole = world.user("Dedi Kurniawan");
     JsonObject body = new JsonObject().put("userId", withoutRole.userId()).put("dateOfBirth", "1975-11-03").put("sex", "male")

@@ -111,6 +111,22 @@ class MedicalRecordWriteTest {
     assertThat(server.get("/api/medical-records", patient.token()).bodyAsJsonObject().getLong("total")).isEqualTo(7);
   }
 
+  /** Format errors and unknown ids are found by different checks, but one 400 lists them all, and nothing is stored. */
+  @Test
+  void aBadDateABadCodeAndAnUnknownPatientAreListedTogether() {
+    JsonObject body = MedicalWorld.recordBody(patient, "2026-13-01", "Cough", "Bronchitis").put("icd10Code", "J4")
+        .put("patientId", Ids.newId());
+
+    assertThat(fields(server.post("/api/medical-records", doctorX.token(), body)))
+        .containsExactlyInAnyOrder("visitDate", "icd10Code", "patientId");
+    assertThat(fields(server.post("/api/medical-records", admin.token(), body.copy().put("doctorId", Ids.newId()))))
+        .containsExactlyInAnyOrder("visitDate", "icd10Code", "patientId", "doctorId");
+    assertThat(fields(server.post("/api/medical-records", admin.token(), MedicalWorld.recordBody(patient, "2026-01-10", "a", "b")
+        .put("patientId", Ids.newId()).put("doctorId", Ids.newId()))))
+        .as("with no format error, the write names both unknown ids").containsExactlyInAnyOrder("patientId", "doctorId");
+    assertThat(dev.gerbang.TestDb.count(server, "SELECT COUNT(*) FROM medical_records")).isZero();
+  }
+
   @Test
   void doctorsWriteOnlyInTheirOwnNameForARealPatientAndAdminsNameTheDoctor() {
     JsonObject body = MedicalWorld.recordBody(patient, "2026-01-10", "Cough", "Bronchitis");

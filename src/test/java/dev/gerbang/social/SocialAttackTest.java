@@ -8,7 +8,6 @@ import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
@@ -82,6 +81,32 @@ class SocialAttackTest {
     assertRefused(oauth.callback(flow), "flow_expired");
   }
 
+  /**
+   * A user slow at the provider comes back after the flow expired, while other sign-ins started meanwhile (which
+   * prune old flows), this browser's among them (which replaced its flow cookie), or after the cookie itself
+   * expired: each time they are told the sign-in took too long, not that it looked forged.
+   */
+  @Test
+  void aLateCallbackIsToldItsFlowExpiredAfterOtherSignInsStartedOrItsCookieWentAway() {
+    oauth.nextUser("google", "s5-late", TestServer.uniqueEmail(), true);
+    OAuthHarness.Flow late = oauth.run("/api/auth/oauth/google");
+    long now = System.currentTimeMillis();
+    TestDb.update(server, "UPDATE oauth_flows SET expires_at = ?", now - 60_000);
+    TestDb.update(server, "INSERT INTO oauth_flows (id, state_hash, provider, mode, user_id, redirect_path, created_at,"
+        + " expires_at) VALUES ('01900000-0000-7000-8000-000000000001', 'x', 'google', 'login', NULL, '/', ?, ?)",
+        now - 3 * 86_400_000L, now - 2 * 86_400_000L);
+
+    oauth.get("/api/auth/oauth/google", null);
+    String newerCookie = OAuthHarness.cookie(oauth.get("/api/auth/oauth/google", null).response(), SocialRoutes.FLOW_COOKIE);
+
+    assertRefused(oauth.callback(late), "flow_expired");
+    assertRefused(oauth.callback(new OAuthHarness.Flow(null, newerCookie, late.callbackUrl())), "flow_expired");
+    assertRefused(oauth.callback(new OAuthHarness.Flow(null, null, late.callbackUrl())), "flow_expired");
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM oauth_flows WHERE id = '01900000-0000-7000-8000-000000000001'"))
+        .as("flows expired long ago are still pruned").isZero();
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM oauth_flows")).isEqualTo(3);
+  }
+
   @Test
   void anIdTokenWithAnotherNonceIsRefused() {
     oauth.nextUser("google", "s6", TestServer.uniqueEmail(), true);
@@ -96,12 +121,7 @@ class SocialAttackTest {
   /** Runs a sign-in with the "acme" stand-in issuer and answers the callback's redirect. */
   private HttpResponse<Buffer> signInWith(StandInIssuer acme) {
     try (TestServer gerbang = TestServer.start(acme.config())) {
-      HttpResponse<Buffer> start = TestServer.await(gerbang.client().get("/api/auth/oauth/acme").send());
-      String location = start.getHeader("Location");
-      acme.nonce(URLDecoder.decode(location.replaceAll(".*[?&]nonce=([^&]+).*", "$1"), StandardCharsets.UTF_8));
-      String cookie = OAuthHarness.cookie(start, SocialRoutes.FLOW_COOKIE);
-      String callback = TestServer.await(gerbang.client().getAbs(location).send()).getHeader("Location");
-      return TestServer.await(gerbang.client().getAbs(callback).putHeader("Cookie", SocialRoutes.FLOW_COOKIE + "=" + cookie).send());
+      return acme.signIn(gerbang, "acme");
     }
   }
 

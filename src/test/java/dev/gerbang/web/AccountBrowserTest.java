@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gerbang.Mailbox;
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
@@ -98,6 +99,26 @@ class AccountBrowserTest extends BrowserTestBase {
     page.reload();
     assertThat(page.locator("h1")).hasText("Sign in");
     tab.assertClean();
+  }
+
+  /**
+   * publicUrl says localhost, but the user opened the app at 127.0.0.1 (as with a LAN address, or another port): a
+   * reload still brings the session back through the refresh cookie, as the request's own origin is same-origin.
+   */
+  @Test
+  void signedInAt127001TheSessionSurvivesAReload() {
+    String email = TestServer.uniqueEmail();
+    server.register(email, TestServer.PASSWORD, "Lokal Wijaya");
+    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE email = ?", email);
+    try (Browser.Tab local = browser.open("http://127.0.0.1:" + server.port())) {
+      Browser.signIn(local, email, TestServer.PASSWORD);
+      local.page().reload();
+      assertThat(local.page().locator("h1")).hasText("Hello, Lokal Wijaya");
+      local.page().navigate("/settings");
+      assertThat(local.page()).hasURL(Pattern.compile("/settings$"));
+      assertThat(TestDb.count(server, "SELECT COUNT(*) FROM refresh_tokens WHERE replaced_at IS NOT NULL")).isPositive();
+      local.assertClean();
+    }
   }
 
   @Test

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 public final class ArticleServiceImpl implements ArticleService {
+  private static final Problem.FieldError UNKNOWN_CATEGORY = new Problem.FieldError("category", "is not the slug of an existing category");
   private final Pool pool;
   private final Sql sql;
   private final ArticleLister lister;
@@ -162,6 +163,16 @@ public final class ArticleServiceImpl implements ArticleService {
         .put("wasPublic", "published".equals(before.getString("status")));
   }
 
+  @Override
+  public Future<JsonArray> unknownReferences(JsonObject article) {
+    String slug = article.getString("category");
+    if (slug == null) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    return pool.preparedQuery(sql.get("categoryIdBySlug")).execute(Tuple.of(slug)).map(rows -> ServiceErrors.fieldErrors(
+        Rows.first(rows, r -> r.getString("id")) == null ? List.of(UNKNOWN_CATEGORY) : List.of()));
+  }
+
   /** The id of the category with this slug, null for none; a 400 naming `category` when there is no such one. */
   private Future<String> categoryId(SqlConnection conn, String slug) {
     if (slug == null) {
@@ -169,8 +180,7 @@ public final class ArticleServiceImpl implements ArticleService {
     }
     return conn.preparedQuery(sql.get("categoryIdBySlug")).execute(Tuple.of(slug)).compose(rows -> {
       String id = Rows.first(rows, r -> r.getString("id"));
-      return id != null ? Future.succeededFuture(id) : Future.failedFuture(ServiceErrors.of(Problem.validation(
-          List.of(new Problem.FieldError("category", "is not the slug of an existing category")))));
+      return id != null ? Future.succeededFuture(id) : Future.failedFuture(ServiceErrors.of(Problem.validation(List.of(UNKNOWN_CATEGORY))));
     });
   }
 

@@ -26,6 +26,7 @@ import java.util.List;
 public final class CommentServiceImpl implements CommentService {
   /** The cursors of an article's comment thread (oldest first). */
   private static final String THREAD = "comments.thread";
+  private static final Problem.FieldError NOT_A_PARENT = new Problem.FieldError("parentId", "must be the id of a comment on this article");
   private final Notices notices;
   private final Pool pool;
   private final Sql sql;
@@ -139,8 +140,21 @@ public final class CommentServiceImpl implements CommentService {
     return visible(client, viewer, parentId)
         .compose(row -> row.getString("article_id").equals(article.getString("id")) ? Future.succeededFuture(row)
             : Future.failedFuture(new IllegalStateException()))
-        .recover(failure -> Future.failedFuture(ServiceErrors.of(Problem.validation(List.of(
-            new Problem.FieldError("parentId", "must be the id of a comment on this article"))))));
+        .recover(failure -> Future.failedFuture(ServiceErrors.of(Problem.validation(List.of(NOT_A_PARENT)))));
+  }
+
+  @Override
+  public Future<JsonArray> unknownReferences(JsonObject viewerJson, String slug, JsonObject comment) {
+    Viewer viewer = Viewer.of(viewerJson);
+    String parentId = comment.getString("parentId");
+    if (parentId == null) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    // An article the viewer cannot see is the write's 404, not a field error.
+    return article(pool, viewer, slug)
+        .compose(article -> parent(pool, viewer, article, parentId).map(row -> new JsonArray())
+            .otherwise(failure -> ServiceErrors.fieldErrors(List.of(NOT_A_PARENT))))
+        .otherwise(new JsonArray());
   }
 
   /**

@@ -215,10 +215,20 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
 
   /** Profiles are for users holding the role: granting it is a separate admin action (PATCH /api/admin/users/{id}). */
   private Future<Void> holdsRole(SqlClient conn, String userId, String role) {
-    return conn.preparedQuery(sql.get("userHasRole")).execute(Tuple.of(userId, role)).compose(rows -> Rows.count(rows) > 0
-        ? Future.succeededFuture()
-        : Future.failedFuture(ServiceErrors.of(Problem.validation(List.of(new Problem.FieldError("userId",
-            "must be a user holding the " + role + " role: grant it first with PATCH /api/admin/users/{id}"))))));
+    return roleProblems(conn, userId, role).compose(ServiceErrors::failIfAny);
+  }
+
+  private Future<List<Problem.FieldError>> roleProblems(SqlClient conn, String userId, String role) {
+    return conn.preparedQuery(sql.get("userHasRole")).execute(Tuple.of(userId, role)).map(rows -> Rows.count(rows) > 0
+        ? List.of()
+        : List.of(new Problem.FieldError("userId", "must be a user holding the " + role + " role: grant it first with PATCH /api/admin/users/{id}")));
+  }
+
+  @Override
+  public Future<JsonArray> unknownReferences(JsonObject profile, String role) {
+    String userId = profile.getString("userId");
+    return userId == null ? Future.succeededFuture(new JsonArray())
+        : roleProblems(pool, userId, role).map(ServiceErrors::fieldErrors);
   }
 
   private static <T> Future<T> mapUniqueViolation(Throwable failure) {

@@ -20,6 +20,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.List;
 
 public final class MedicalRecordServiceImpl implements MedicalRecordService {
@@ -140,8 +141,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
       }
       String patientId = record.getString("patientId");
       String doctor = doctorId;
-      return exists(conn, "patientExists", patientId, "patientId", "is not a patient")
-          .compose(ok -> exists(conn, "doctorExists", doctor, "doctorId", "is not a doctor"))
+      return references(conn, patientId, doctor).compose(ServiceErrors::failIfAny)
           .compose(ok -> conn.preparedQuery(sql.get("insert")).execute(Tuple.of(id, patientId, doctor,
                   record.getString("visitDate"), record.getString("complaint"), record.getString("diagnosis"))
               .addString(record.getString("icd10Code"))
@@ -169,9 +169,29 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
     });
   }
 
-  private Future<Void> exists(SqlClient client, String statement, String id, String field, String message) {
-    return client.preparedQuery(sql.get(statement)).execute(Tuple.of(id))
-        .compose(rows -> Rows.count(rows) > 0 ? Future.succeededFuture() : Future.failedFuture(invalid(field, message)));
+  @Override
+  public Future<JsonArray> unknownReferences(JsonObject record) {
+    return references(pool, record.getString("patientId"), record.getString("doctorId")).map(ServiceErrors::fieldErrors);
+  }
+
+  /** Every given id that names no patient or doctor profile, as field errors (null ids are not checked). */
+  private Future<List<Problem.FieldError>> references(SqlClient client, String patientId, String doctorId) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    return exists(client, "patientExists", patientId, () -> errors.add(new Problem.FieldError("patientId", "is not a patient")))
+        .compose(done -> exists(client, "doctorExists", doctorId, () -> errors.add(new Problem.FieldError("doctorId", "is not a doctor"))))
+        .map(done -> errors);
+  }
+
+  private Future<Void> exists(SqlClient client, String statement, String id, Runnable otherwise) {
+    if (id == null) {
+      return Future.succeededFuture();
+    }
+    return client.preparedQuery(sql.get(statement)).execute(Tuple.of(id)).map(rows -> {
+      if (Rows.count(rows) == 0) {
+        otherwise.run();
+      }
+      return null;
+    });
   }
 
   private static Throwable invalid(String field, String message) {

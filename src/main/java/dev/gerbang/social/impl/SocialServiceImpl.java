@@ -19,6 +19,9 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 public final class SocialServiceImpl implements SocialService {
+  /** Expired flows are kept this long, so that a late callback is told "expired" rather than "mismatch". */
+  private static final long EXPIRED_FLOWS_KEPT_MS = 24 * 3_600_000L;
+
   private final Pool pool;
   private final Sql sql;
   private final Outbox outbox;
@@ -34,7 +37,7 @@ public final class SocialServiceImpl implements SocialService {
   @Override
   public Future<Void> startFlow(JsonObject flow) {
     long now = System.currentTimeMillis();
-    return pool.preparedQuery(sql.get("deleteOldFlows")).execute(Tuple.of(now))
+    return pool.preparedQuery(sql.get("deleteOldFlows")).execute(Tuple.of(now - EXPIRED_FLOWS_KEPT_MS))
         .compose(done -> pool.preparedQuery(sql.get("insertFlow")).execute(Tuple.of(flow.getString("id"),
             flow.getString("stateHash"), flow.getString("provider"), flow.getString("mode"), flow.getString("userId"),
             flow.getString("redirectPath")).addLong(now).addLong(flow.getLong("expiresAt"))))
@@ -48,7 +51,7 @@ public final class SocialServiceImpl implements SocialService {
       Row flow = Rows.first(rows, row -> row);
       if (flow == null || !flow.getString("state_hash").equals(stateHash) || !flow.getString("provider").equals(provider)
           || flow.getValue("used_at") != null) {
-        return Future.succeededFuture(new JsonObject().put("outcome", "mismatch"));
+        return expiredOrMismatch(conn, stateHash, provider, now);
       }
       if (Rows.millis(flow, "expires_at") <= now) {
         return Future.succeededFuture(new JsonObject().put("outcome", "expired"));
@@ -60,6 +63,14 @@ public final class SocialServiceImpl implements SocialService {
               .put("userId", flow.getString("user_id"))
               .put("redirectPath", flow.getString("redirect_path")));
     }));
+  }
+
+  /** The state of an unused flow that has expired, whichever flow the browser's cookie names now: "expired". */
+  private Future<JsonObject> expiredOrMismatch(SqlConnection conn, String stateHash, String provider, long now) {
+    return conn.preparedQuery(sql.get("findFlowByState")).execute(Tuple.of(stateHash, provider)).map(rows -> {
+      Long expiresAt = Rows.first(rows, row -> Rows.millis(row, "expires_at"));
+      return new JsonObject().put("outcome", expiresAt != null && expiresAt <= now ? "expired" : "mismatch");
+    });
   }
 
   static Future<Row> identity(SqlConnection conn, Sql sql, JsonObject profile) {

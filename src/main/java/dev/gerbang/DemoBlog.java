@@ -1,0 +1,120 @@
+package dev.gerbang;
+
+import static dev.gerbang.DatabaseCommand.await;
+
+import dev.gerbang.content.ArticleService;
+import dev.gerbang.content.CommentService;
+import dev.gerbang.content.TaxonomyService;
+import dev.gerbang.notify.NotificationService;
+import dev.gerbang.user.User;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's blog and inbox, so that every screen of the web app shows something: two categories, five published
+ * articles and one draft by the demo editor, with tags, comments (two of them answered by a doctor), likes, and
+ * the admins' welcome message to everyone. Seeded once: a forced re-seed finds the categories and leaves it.
+ */
+final class DemoBlog {
+  static final String EDITOR = "putri@demo.gerbang.dev";
+  /** slug, name, description. */
+  private static final String[][] CATEGORIES = {
+      {"health-tips", "Health tips", "Everyday advice from our doctors"},
+      {"clinic-news", "Clinic news", "Opening hours, new services and people at the clinic"}};
+  /** title, category, comma-separated tags, status, summary, Markdown body. */
+  private static final String[][] ARTICLES = {
+      {"Living well with asthma", "health-tips", "Asthma", "published", "Inhalers, triggers and when to come back.",
+          "Asthma is common and **very treatable**. Three habits make the difference:\n\n"
+              + "1. Use your preventer inhaler every day, even when you feel well.\n"
+              + "2. Know your triggers: smoke, dust, cold air, a cold.\n"
+              + "3. Come back when you need your reliever more than twice a week.\n\n"
+              + "Bring your inhaler to your next check-up: we will look at your technique together."},
+      {"Dengue season: what to watch for", "health-tips", "Dengue,Children", "published",
+          "The warning signs after the fever, and what not to take.",
+          "Dengue fever often seems to improve on day three to five, and that is when to watch closely.\n\n"
+              + "Come to the clinic at once for **belly pain, vomiting, bleeding gums or unusual sleepiness**.\n\n"
+              + "For the fever take paracetamol and plenty of fluids; avoid ibuprofen and aspirin."},
+      {"Eating well during Ramadan", "health-tips", "Nutrition", "published", "Sahur, iftar and your medicines.",
+          "A good *sahur* with slow carbohydrates and protein carries you through the day. Break the fast with water "
+              + "and dates, then a normal meal.\n\nIf you take medicines for diabetes or blood pressure, talk to your "
+              + "doctor before Ramadan: the doses and times may need to change."},
+      {"Childhood vaccinations: the 2026 schedule", "health-tips", "Vaccination,Children", "published",
+          "Which vaccine when, from birth to school.",
+          "| Age | Vaccines |\n|---|---|\n| Birth | Hepatitis B, polio |\n| 2, 3, 4 months | DPT-HB-Hib, polio |\n"
+              + "| 9 months | Measles-rubella |\n| 18 months | DPT-HB-Hib, measles-rubella boosters |\n\n"
+              + "Bring the child's health book (*buku KIA*) to every visit."},
+      {"Saturday opening hours from March", "clinic-news", "", "published", "Open on Saturday mornings.",
+          "From March the clinic is open on **Saturdays from 08:00 to 12:00** for check-ups and vaccinations. "
+              + "Book in the app or at the desk."},
+      {"Our new paediatrics wing", "clinic-news", "Children", "draft", "A draft the editor is still writing.",
+          "Coming soon: a waiting room for children, with toys and books, next to dr. Hendra's room."}};
+  /** article index, author email, body, index of the comment it answers (or -1). */
+  private static final Object[][] COMMENTS = {
+      {0, "ayu@demo.gerbang.dev", "My inhaler technique was wrong for years. Thank you for this!", -1},
+      {0, "sari@demo.gerbang.dev", "Glad it helped, Ayu. Bring the inhaler next time and we check it together.", 0},
+      {1, "dedi@demo.gerbang.dev", "Is paracetamol safe for a child with dengue?", -1},
+      {1, "hendra@demo.gerbang.dev", "Yes, at the dose on the box for the child's weight. Avoid ibuprofen and aspirin.", 2},
+      {3, "rina@demo.gerbang.dev", "How do I find out which vaccines I already had?", -1},
+      {4, "ayu@demo.gerbang.dev", "Saturdays are perfect for me, thank you.", -1}};
+  /** who likes which articles. */
+  private static final Map<String, List<Integer>> LIKES = Map.of(
+      "ayu@demo.gerbang.dev", List.of(0, 1, 4), "dedi@demo.gerbang.dev", List.of(0, 1, 3),
+      "rina@demo.gerbang.dev", List.of(1, 3), "sari@demo.gerbang.dev", List.of(2), "hendra@demo.gerbang.dev", List.of(1, 3));
+
+  private DemoBlog() {
+  }
+
+  /** Seeds the blog and the welcome message; answers what it did, for the command's summary line. */
+  static String seed(Vertx vertx, Map<String, User> people) throws Exception {
+    TaxonomyService taxonomy = TaxonomyService.proxy(vertx);
+    if (await(taxonomy.listCategories(new JsonObject().put("limit", 100))).getJsonArray("items").stream()
+        .anyMatch(c -> CATEGORIES[0][0].equals(((JsonObject) c).getString("slug")))) {
+      return "the demo blog was already there";
+    }
+    for (String[] c : CATEGORIES) {
+      await(taxonomy.createCategory(new JsonObject().put("slug", c[0]).put("name", c[1]).put("description", c[2])));
+    }
+    ArticleService articles = ArticleService.proxy(vertx);
+    JsonObject editor = viewer(people.get(EDITOR));
+    String[] slugs = new String[ARTICLES.length];
+    for (int i = 0; i < ARTICLES.length; i++) {
+      String[] a = ARTICLES[i];
+      JsonArray tags = new JsonArray();
+      for (String tag : a[2].split(",")) {
+        if (!tag.isBlank()) {
+          tags.add(tag);
+        }
+      }
+      slugs[i] = await(articles.create(editor, new JsonObject().put("title", a[0]).put("category", a[1]).put("tags", tags)
+          .put("status", a[3]).put("summary", a[4]).put("body", a[5]))).getJsonObject("article").getString("slug");
+    }
+    CommentService comments = CommentService.proxy(vertx);
+    String[] commentIds = new String[COMMENTS.length];
+    for (int i = 0; i < COMMENTS.length; i++) {
+      Object[] c = COMMENTS[i];
+      int parent = (Integer) c[3];
+      commentIds[i] = await(comments.create(viewer(people.get((String) c[1])), slugs[(Integer) c[0]], new JsonObject()
+          .put("body", c[2]).put("parentId", parent < 0 ? null : commentIds[parent]))).getString("id");
+    }
+    int likes = 0;
+    for (var entry : LIKES.entrySet()) {
+      for (int article : entry.getValue()) {
+        await(articles.like(viewer(people.get(entry.getKey())), slugs[article], true));
+        likes++;
+      }
+    }
+    int welcomed = await(NotificationService.proxy(vertx).message(new JsonObject().put("title", "Welcome to the Gerbang demo")
+        .put("body", "Everything here is made up: read the blog and comment, open your medical records, try the admin pages.")
+        .put("path", "/articles").put("to", new JsonObject().put("all", true))));
+    return CATEGORIES.length + " categories, " + (ARTICLES.length - 1) + " published articles and 1 draft, " + COMMENTS.length
+        + " comments, " + likes + " likes, a welcome notice to " + welcomed + " accounts";
+  }
+
+  /** Who the content services see: the account and the roles it holds. */
+  private static JsonObject viewer(User user) {
+    return new JsonObject().put("userId", user.id()).put("roles", new JsonArray(user.roles()));
+  }
+}
