@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.flywaydb.core.Flyway;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
 
 /**
  * Plain JDBC on a server's database, to check what a request stored (and, rarely, to set up a state the API has
