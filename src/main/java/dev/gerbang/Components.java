@@ -15,6 +15,7 @@ import dev.gerbang.auth.SessionGate;
 import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.Tokens;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.security.LocalLoginThrottle;
 import dev.gerbang.security.LocalRateLimiter;
 import dev.gerbang.security.LoginThrottle;
@@ -26,16 +27,17 @@ import java.time.Instant;
 /**
  * The kernel every feature's routes share on one node: the ground floor's configuration, the sign-in
  * machinery (settings, tokens, hasher, session gate, auth handler) and the account emails' settings, the
- * proxies of the services most features call (users, sessions, accounts, audit), and the rate limiter and
- * login throttle (so every HTTP verticle of the node shares them). Built once before the verticles deploy
- * (building the hasher computes a hash, and the version is read from the classpath, so not on an event
- * loop). startedAt is when this node started. What only one feature needs lives in that feature.
+ * proxies of the services most features call (users, sessions, accounts, audit), the rate limiter and login
+ * throttle (so every HTTP verticle of the node shares them), and the codec that signs list cursors (for the
+ * database worker). Built once before the verticles deploy (building the hasher computes a hash, and the
+ * version is read from the classpath, so not on an event loop). startedAt is when this node started. What
+ * only one feature needs lives in that feature.
  */
 public record Components(AppConfig config, AuthSettings authSettings, AccountSettings accountSettings, UserService users,
                          SessionService sessions, AccountService accounts, Audit audit, Tokens tokens,
                          RefreshTokens refreshTokens, EmailTokens emailTokens, PasswordHasher hasher, PasswordPolicy policy,
                          SessionGate gate, AuthHandler auth, byte[] derivationKey, String version, Instant startedAt,
-                         RateLimiter rateLimiter, LoginThrottle loginThrottle) {
+                         RateLimiter rateLimiter, LoginThrottle loginThrottle, Cursors cursors) {
 
   /**
    * Reads the sign-in and account settings (a bad one throws ConfigException), loads or creates the key file,
@@ -53,7 +55,8 @@ public record Components(AppConfig config, AuthSettings authSettings, AccountSet
         new AuthHandler(tokens, gate), keys.emailTokenKey(), buildVersion(), Instant.now(),
         new LocalRateLimiter(config.rateLimitMaxKeys()),
         new LocalLoginThrottle(config.loginFreeFailures(), config.loginLockBaseSeconds(), config.loginLockMaxSeconds(),
-            config.loginThrottleMaxAccounts()));
+            config.loginThrottleMaxAccounts()),
+        new Cursors(keys.cursorKey()));
   }
 
   /** The build's version, written into gerbang/version.properties by Maven resource filtering. */

@@ -29,7 +29,8 @@ final class DatabaseCommand {
     try {
       Components components = Components.create(vertx, config);
       List<Feature> features = Features.of(vertx, components);
-      vertx.deployVerticle(() -> new DatabaseVerticle(config, features), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+      vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors()),
+              new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           .await(60, TimeUnit.SECONDS);
       return body.run(vertx, components);
     } catch (ConfigException e) {

@@ -94,10 +94,12 @@ WHERE a.slug = ? AND a.deleted_at IS NULL
 -- name: slugsLike
 SELECT slug FROM articles WHERE slug = ? OR slug LIKE ? ESCAPE '\'
 
+-- Inserts nothing when the slug was taken meanwhile: the caller then tries the next one.
 -- name: insert
 INSERT INTO articles (id, slug, title, title_sort, summary, body, html, status, author_id, category_id,
   published_at, listed_at, like_count, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+ON CONFLICT (slug) DO NOTHING
 
 -- name: update
 UPDATE articles SET title = ?, title_sort = ?, summary = ?, body = ?, html = ?, category_id = ?, updated_at = ?
@@ -115,8 +117,9 @@ SELECT id FROM categories WHERE slug = ?
 -- name: tagBySlug
 SELECT id, slug, name FROM tags WHERE slug = ?
 
+-- Inserts nothing when another writer created the tag meanwhile.
 -- name: insertTag
-INSERT INTO tags (id, slug, name, created_at) VALUES (?, ?, ?, ?)
+INSERT INTO tags (id, slug, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING
 
 -- name: clearTags
 DELETE FROM article_tags WHERE article_id = ?

@@ -41,7 +41,8 @@ class AdminCommandTest {
     System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      return AdminCommand.run(AppConfig.of(new JsonObject().put("dataDir", dataDir.toString())), args);
+      JsonObject config = new JsonObject().put("dataDir", dataDir.toString()).put("db", TestDb.config(dataDir));
+      return AdminCommand.run(AppConfig.of(config), args);
     } finally {
       System.setErr(originalErr);
       System.setIn(originalIn);

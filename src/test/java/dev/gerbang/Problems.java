@@ -47,6 +47,14 @@ public final class Problems {
     return fields(assertProblem(response, 400, "validation"));
   }
 
+  /** A 400 invalid-cursor problem naming the cursor parameter; answers the body. */
+  public static JsonObject assertInvalidCursor(HttpResponse<Buffer> response) {
+    JsonObject problem = assertProblem(response, 400, "invalid-cursor");
+    assertThat(problem.getString("title")).isEqualTo("Invalid cursor");
+    assertThat(fields(problem)).containsExactly("cursor");
+    return problem;
+  }
+
   public static List<String> fields(JsonObject problem) {
     return problem.getJsonArray("errors", new JsonArray()).stream()
         .map(e -> ((JsonObject) e).getString("field")).toList();
@@ -58,10 +66,10 @@ public final class Problems {
         .filter(e -> field.equals(e.getString("field"))).map(e -> e.getString("rule")).toList();
   }
 
-  /** No stack trace, exception class name, or SQL in what a client sees. */
+  /** No stack trace, exception class name, SQL or database error in what a client sees. */
   public static void assertNoInternals(String body) {
     assertThat(body == null ? "" : body)
         .doesNotContain("Exception", "\tat ", "at dev.gerbang", "at io.vertx", "java.", "SQLITE", "SELECT ", "INSERT ",
-            "UPDATE ", "DELETE FROM");
+            "UPDATE ", "DELETE FROM", "PSQL", "ERROR:", "operator does not exist");
   }
 }

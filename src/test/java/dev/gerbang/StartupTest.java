@@ -2,6 +2,7 @@ package dev.gerbang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -30,6 +31,7 @@ class StartupTest {
 
   @Test
   void withNoConfigurationItCreatesTheDatabaseAndAPrivateKeyFileInTheDataDir() throws Exception {
+    assumeFalse(TestDb.onPostgres(), "with no configuration the database is a SQLite file in the data dir");
     Path dataDir = root.resolve("not/yet/there");
 
     try (TestServer server = TestServer.startOn(dataDir, new JsonObject())) {

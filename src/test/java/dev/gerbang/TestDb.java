@@ -1,5 +1,6 @@
 package dev.gerbang;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,16 +11,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
 
 /**
- * Plain JDBC on a server's SQLite file, to check what a request stored (and, rarely, to set up a state the
- * API has no endpoint for yet). One short connection per call, so it never holds a lock between requests.
+ * Plain JDBC on a server's database, to check what a request stored (and, rarely, to set up a state the API has
+ * no endpoint for yet): the SQLite file in its data dir, or, when the suite runs on PostgreSQL
+ * (-Dgerbang.test.db=postgres), the database of its own that the data dir was given on the embedded server.
+ * A data dir keeps its database across restarts. One short connection per call, so it never holds a lock
+ * between requests.
  */
 public final class TestDb {
+  /** The system property that picks the database of every test server: sqlite (the default) or postgres. */
+  public static final String PROPERTY = "gerbang.test.db";
   /** The server writes at the same time: wait for its locks like the server does, instead of failing at once. */
   private static final java.util.Properties WAIT_FOR_LOCKS = new java.util.Properties();
+  /** Data dir -> its PostgreSQL database. */
+  private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
 
   static {
     WAIT_FOR_LOCKS.setProperty("busy_timeout", "5000");
@@ -28,14 +38,104 @@ public final class TestDb {
   private TestDb() {
   }
 
+  /** True when this run's test servers use PostgreSQL. */
+  public static boolean onPostgres() {
+    String db = System.getProperty(PROPERTY, "sqlite");
+    if (!db.equals("sqlite") && !db.equals("postgres")) {
+      throw new IllegalStateException(PROPERTY + " must be sqlite or postgres, not " + db);
+    }
+    return db.equals("postgres");
+  }
+
+  /**
+   * The "db" settings of a server on this data dir: none for SQLite (the file in the data dir), or the data
+   * dir's own PostgreSQL database, created the first time.
+   */
+  public static JsonObject config(Path dataDir) {
+    if (!onPostgres()) {
+      return new JsonObject();
+    }
+    String database = DATABASES.computeIfAbsent(key(dataDir), dir -> TestPostgres.createDatabase());
+    return new JsonObject().put("url", TestPostgres.url(database))
+        .put("username", TestPostgres.USER).put("password", TestPostgres.PASSWORD);
+  }
+
+  /**
+   * Builds the data dir's database at an older schema version (Flyway's target), as a release before a migration
+   * left it, for a test of that migration: a server started on the data dir then upgrades it.
+   */
+  public static void migrateTo(Path dataDir, String version) {
+    String locations = "classpath:db/migration-sqlite";
+    String url = "jdbc:sqlite:" + file(dataDir);
+    String user = null;
+    String password = null;
+    if (onPostgres()) {
+      String database = TestPostgres.createEmptyDatabase();
+      DATABASES.put(key(dataDir), database);
+      locations = "classpath:db/migration-postgresql";
+      url = TestPostgres.url(database);
+      user = TestPostgres.USER;
+      password = TestPostgres.PASSWORD;
+    }
+    Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration", locations)
+        .target(version).load().migrate();
+  }
+
+  /** Drops the data dir's PostgreSQL database, if it has one: the data dir is going away. */
+  static void forget(Path dataDir) {
+    String database = DATABASES.remove(key(dataDir));
+    if (database != null) {
+      TestPostgres.dropDatabase(database);
+    }
+  }
+
+  private static Path key(Path dataDir) {
+    return dataDir.toAbsolutePath().normalize();
+  }
+
+  /** A new connection to the data dir's database; the caller closes it. */
+  public static Connection connect(Path dataDir) throws SQLException {
+    String database = DATABASES.get(key(dataDir));
+    return database != null ? TestPostgres.connect(database)
+        : DriverManager.getConnection("jdbc:sqlite:" + file(dataDir), WAIT_FOR_LOCKS);
+  }
+
   public static Path file(Path dataDir) {
     return dataDir.resolve("gerbang.db");
   }
 
-  /** Every row of the query, each as column label (lower case) to value. */
+  /**
+   * Holds a write lock until closed, so that the server's writes to the table wait: SQLite's lock of the whole
+   * database (BEGIN IMMEDIATE), or on PostgreSQL an EXCLUSIVE lock on the table (reads go on, writes wait).
+   */
+  public static AutoCloseable blockWrites(Path dataDir, String table) throws SQLException {
+    Connection conn = connect(dataDir);
+    try {
+      if (onPostgres()) {
+        conn.setAutoCommit(false);
+        conn.createStatement().execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
+        return () -> {
+          conn.rollback();
+          conn.close();
+        };
+      }
+      conn.createStatement().execute("BEGIN IMMEDIATE");
+      return () -> {
+        conn.createStatement().execute("ROLLBACK");
+        conn.close();
+      };
+    } catch (SQLException e) {
+      conn.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Every row of the query, each as column label (lower case) to value; a boolean reads as 1 or 0 on both
+   * databases (SQLite has no boolean type).
+   */
   public static List<Map<String, Object>> rows(Path dataDir, String sql, Object... params) {
-    try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file(dataDir), WAIT_FOR_LOCKS);
-         PreparedStatement statement = conn.prepareStatement(sql)) {
+    try (Connection conn = connect(dataDir); PreparedStatement statement = conn.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         statement.setObject(i + 1, params[i]);
       }
@@ -45,7 +145,9 @@ public final class TestDb {
         while (result.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int c = 1; c <= columns; c++) {
-            row.put(result.getMetaData().getColumnLabel(c).toLowerCase(java.util.Locale.ROOT), result.getObject(c));
+            Object value = result.getObject(c);
+            row.put(result.getMetaData().getColumnLabel(c).toLowerCase(java.util.Locale.ROOT),
+                value instanceof Boolean b ? (Object) (b ? 1 : 0) : value);
           }
           rows.add(row);
         }
@@ -74,8 +176,7 @@ public final class TestDb {
   }
 
   public static int update(TestServer server, String sql, Object... params) {
-    try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file(server.dataDir()), WAIT_FOR_LOCKS);
-         PreparedStatement statement = conn.prepareStatement(sql)) {
+    try (Connection conn = connect(server.dataDir()); PreparedStatement statement = conn.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         statement.setObject(i + 1, params[i]);
       }

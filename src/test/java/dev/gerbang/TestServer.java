@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real Gerbang on a free port over a fresh SQLite file in a temp dir, and a WebClient that talks to it
+ * A real Gerbang on a free port over a fresh database (a SQLite file in a temp dir, or a database of its own on
+ * the embedded PostgreSQL when -Dgerbang.test.db=postgres: see {@link TestDb}), and a WebClient that talks to it
  * like any client. Tests wait on futures with {@link #await} from the JUnit thread (Vert.x 5 allows it off
  * the event loop), so they read top to bottom.
  */
@@ -65,6 +66,7 @@ public final class TestServer implements AutoCloseable {
     int port = freePort();
     JsonObject config = new JsonObject()
         .put("dataDir", dataDir.toString())
+        .put("db", TestDb.config(dataDir))
         .put("http", new JsonObject().put("port", port).put("instances", 2))
         .put("log", new JsonObject().put("requests", false))
         // Tests sign many accounts up and in from 127.0.0.1; the defaults (20 a minute) stay for real servers,
@@ -226,7 +228,9 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Deletes the data dir, and its PostgreSQL database when it has one. */
   public static void deleteTree(Path dir) {
+    TestDb.forget(dir);
     if (!Files.exists(dir)) {
       return;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -15,11 +16,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The server's secrets: JWT signing keys (the first signs, all verify, so a key can be rotated in without
- * signing anyone out) and the key that derives refresh-token successors. From GERBANG_JWT_SECRET when
- * set, else generated on first start into DATA_DIR/keys.json (mode 600), never into the repository.
+ * signing anyone out) and the key that derives refresh-token successors, email tokens and the cursor key.
+ * From GERBANG_JWT_SECRET when set, else generated on first start into DATA_DIR/keys.json (mode 600), never
+ * into the repository.
  */
 public final class Keys {
   public record SigningKey(String kid, String secret) {
@@ -101,5 +105,19 @@ public final class Keys {
   /** The key that derives the tokens sent by email (a separate purpose string keeps them apart from refresh tokens). */
   public byte[] emailTokenKey() {
     return refreshKey.clone();
+  }
+
+  /**
+   * The key that signs list cursors: HMAC(server key, "cursor-key"), so every node with the same key file
+   * signs alike, and the MACs handed out in cursors are made with a key of their own.
+   */
+  public byte[] cursorKey() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(refreshKey, "HmacSHA256"));
+      return mac.doFinal("cursor-key".getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

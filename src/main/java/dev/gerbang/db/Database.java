@@ -22,15 +22,17 @@ public final class Database {
   private final AgroalDataSource dataSource;
   private final Pool pool;
   private final Dialect dialect;
+  private final Cursors cursors;
 
-  private Database(AgroalDataSource dataSource, Pool pool, Dialect dialect) {
+  private Database(AgroalDataSource dataSource, Pool pool, Dialect dialect, Cursors cursors) {
     this.dataSource = dataSource;
     this.pool = pool;
     this.dialect = dialect;
+    this.cursors = cursors;
   }
 
-  /** Opens the pool and migrates the schema. Blocks: call it on a worker thread. */
-  public static Database open(Vertx vertx, AppConfig config) throws SQLException {
+  /** Opens the pool and migrates the schema; the lists page with these cursors. Blocks: call it on a worker thread. */
+  public static Database open(Vertx vertx, AppConfig config, Cursors cursors) throws SQLException {
     String url = config.dbUrl();
     Dialect dialect = url.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.SQLITE;
     if (dialect == Dialect.SQLITE) {
@@ -63,19 +65,24 @@ public final class Database {
               return factory;
             })));
     try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          // Shared migrations, then the few that differ per database (full-text search): db/migration-sqlite, -postgresql.
-          .locations("classpath:db/migration", "classpath:db/migration-" + dialect.name().toLowerCase(java.util.Locale.ROOT))
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      migrate(dataSource, dialect);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
     Pool pool = JDBCPool.pool(vertx, AutoCommitGuard.wrap(dataSource), new PoolOptions().setMaxSize(size));
-    return new Database(dataSource, pool, dialect);
+    return new Database(dataSource, pool, dialect, cursors);
+  }
+
+  /** Brings the schema up to date (Flyway). Blocks. */
+  public static void migrate(javax.sql.DataSource dataSource, Dialect dialect) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        // Shared migrations, then the few that differ per database (full-text search): db/migration-sqlite, -postgresql.
+        .locations("classpath:db/migration", "classpath:db/migration-" + dialect.name().toLowerCase(java.util.Locale.ROOT))
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
   }
 
   private static void ensureParentDirectory(String url) {
@@ -101,6 +108,10 @@ public final class Database {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  public Cursors cursors() {
+    return cursors;
   }
 
   public Sql sql(String name) {

@@ -19,17 +19,20 @@ public final class DatabaseVerticle extends VerticleBase {
 
   private final AppConfig config;
   private final List<? extends DataServices> features;
+  private final Cursors cursors;
   private Database database;
   private ServiceRegistry services;
 
-  public DatabaseVerticle(AppConfig config, List<? extends DataServices> features) {
+  /** cursors page every feature's lists (signed with the node's key). */
+  public DatabaseVerticle(AppConfig config, List<? extends DataServices> features, Cursors cursors) {
     this.config = config;
     this.features = features;
+    this.cursors = cursors;
   }
 
   @Override
   public Future<?> start() throws Exception {
-    database = Database.open(vertx, config);
+    database = Database.open(vertx, config, cursors);
     services = new ServiceRegistry(vertx, database);
     features.forEach(feature -> feature.bind(services));
     services.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()

@@ -13,38 +13,43 @@ public final class Page {
   private Page() {
   }
 
-  public static JsonObject of(JsonArray items, Cursor next, long total) {
-    return new JsonObject().put("items", items).put("nextCursor", next == null ? null : next.encode()).put("total", total);
+  public static JsonObject of(JsonArray items, String nextCursor, long total) {
+    return new JsonObject().put("items", items).put("nextCursor", nextCursor).put("total", total);
   }
 
   /**
-   * One page of a keyset-paginated list, newest first: runs the named list statement with the filters followed by
-   * (cursor time, cursor time, cursor id, limit + 1), and the count statement with the filters alone. The
-   * extra row tells whether a next page exists; its cursor is the sort key of the last row kept.
+   * One page of a keyset-paginated list, newest first by (created_at, id): runs the named list statement with the
+   * filters followed by (cursor time, cursor time, cursor id, limit + 1), and the count statement with the filters
+   * alone. The extra row tells whether a next page exists; its cursor is the sort key of the last row kept, for
+   * the list named by the statement (file.statement), so that no other list takes it.
    */
-  public static Future<JsonObject> keyset(Pool pool, Sql sql, String listName, String countName, Tuple filters, String cursorText,
-                                          int limit, Function<Row, JsonObject> toJson, Function<Row, Cursor> cursorOf) {
-    Cursor cursor;
+  public static Future<JsonObject> keyset(Pool pool, Sql sql, Cursors cursors, String listName, String countName,
+                                          Tuple filters, String cursorText, int limit, Function<Row, JsonObject> toJson) {
+    String list = sql.file() + "." + listName;
+    JsonArray cursor;
     try {
-      cursor = Cursor.decode(cursorText);
+      cursor = cursors.decode(list, cursorText, Cursors.Type.LONG, Cursors.Type.ID);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    // The first page starts after every row.
+    long time = cursor == null ? Long.MAX_VALUE : cursor.getLong(0);
+    String id = cursor == null ? "~" : cursor.getString(1);
     Future<JsonObject> items = pool.preparedQuery(sql.get(listName))
-        .execute(Rows.extend(filters, cursor.time(), cursor.time(), cursor.id(), limit + 1))
+        .execute(Rows.extend(filters, time, time, id, limit + 1))
         .map(rows -> {
-          JsonArray list = new JsonArray();
-          Cursor next = null;
+          JsonArray page = new JsonArray();
+          String next = null;
           Row last = null;
           for (Row row : rows) {
-            if (list.size() == limit) {
-              next = cursorOf.apply(last);
+            if (page.size() == limit) {
+              next = cursors.encode(list, Rows.millis(last, "created_at"), last.getString("id"));
               break;
             }
-            list.add(toJson.apply(row));
+            page.add(toJson.apply(row));
             last = row;
           }
-          return new JsonObject().put("items", list).put("nextCursor", next == null ? null : next.encode());
+          return new JsonObject().put("items", page).put("nextCursor", next);
         });
     Future<Long> total = pool.preparedQuery(sql.get(countName)).execute(filters).map(Rows::count);
     return Future.all(items, total).map(done -> items.result().put("total", total.result()));
@@ -52,13 +57,13 @@ public final class Page {
 
   /**
    * The page from a keyset query run with LIMIT limit + 1: the extra row, when there is one, only says that a
-   * next page exists; it is dropped and the cursor is the key of the last row kept.
+   * next page exists; it is dropped and the cursor is made from the last row kept.
    */
-  public static JsonObject ofLimitPlusOne(JsonArray rows, int limit, long total, java.util.function.Function<JsonObject, Cursor> keyOf) {
-    Cursor next = null;
+  public static JsonObject ofLimitPlusOne(JsonArray rows, int limit, long total, Function<JsonObject, String> cursorOf) {
+    String next = null;
     if (rows.size() > limit) {
       rows.remove(limit);
-      next = keyOf.apply(rows.getJsonObject(limit - 1));
+      next = cursorOf.apply(rows.getJsonObject(limit - 1));
     }
     return of(rows, next, total);
   }

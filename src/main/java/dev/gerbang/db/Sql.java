@@ -31,6 +31,11 @@ public final class Sql {
     return new Sql(name, statements);
   }
 
+  /** The file's name (db/queries/NAME.sql). */
+  public String file() {
+    return file;
+  }
+
   public String get(String name) {
     String sql = statements.get(name);
     if (sql == null) {

@@ -41,6 +41,12 @@ public final class Problem extends RuntimeException {
     return new Problem(400, "validation", "Invalid request", detail, errors);
   }
 
+  /** A list cursor the server did not make for this list, or one that does not hold its sort key. */
+  public static Problem invalidCursor(String message) {
+    return new Problem(400, "invalid-cursor", "Invalid cursor", "The cursor is invalid: ask for the first page again",
+        List.of(new FieldError("cursor", message)));
+  }
+
   public static Problem badRequest(String detail) {
     return new Problem(400, "bad-request", "Bad request", detail, List.of());
   }
@@ -71,6 +77,10 @@ public final class Problem extends RuntimeException {
 
   public String type() {
     return type;
+  }
+
+  public String title() {
+    return title;
   }
 
   public List<FieldError> errors() {

@@ -101,9 +101,12 @@ public final class QueryParams {
     return this;
   }
 
-  /** The opaque cursor; its content is checked where it is decoded. */
+  /**
+   * The opaque cursor; its content (and its signature) is checked where it is decoded. Room for the longest sort
+   * key (a 200-character title, 3 bytes each in UTF-8, as base64) and the signature.
+   */
   public QueryParams cursor() {
-    return text("cursor", 512);
+    return text("cursor", 1024);
   }
 
   /** An ISO-8601 instant (2026-01-31T00:00:00Z) or date (2026-01-31: its first millisecond, UTC), in epoch ms. */

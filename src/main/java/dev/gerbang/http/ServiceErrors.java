@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Business failures crossing the event bus: a {@link ServiceException} whose failure code is the HTTP
- * status, whose message is the detail, and whose debug info carries the problem type and field errors.
+ * status, whose message is the detail, and whose debug info carries the problem type, title and field errors.
  */
 public final class ServiceErrors {
   private ServiceErrors() {
@@ -16,7 +16,8 @@ public final class ServiceErrors {
 
   public static ServiceException of(Problem problem) {
     return new ServiceException(problem.status(), problem.getMessage(),
-        new JsonObject().put("type", problem.type()).put("errors", fieldErrors(problem.errors())));
+        new JsonObject().put("type", problem.type()).put("title", problem.title())
+            .put("errors", fieldErrors(problem.errors())));
   }
 
   /** Field errors as services answer them: [{field, message, rule}]. */
@@ -54,6 +55,6 @@ public final class ServiceErrors {
       errors.add(new Problem.FieldError(error.getString("field"), error.getString("message"), error.getString("rule")));
     }
     String type = info.getString("type", "error");
-    return new Problem(status, type, FailureHandler.titleFor(status), e.getMessage(), errors);
+    return new Problem(status, type, info.getString("title", FailureHandler.titleFor(status)), e.getMessage(), errors);
   }
 }

@@ -1,4 +1,4 @@
--- PostgreSQL forms of the statements that differ (string aggregation, full-text search). Untested in this wave.
+-- PostgreSQL forms of the statements that differ (string aggregation, full-text search).
 
 -- name: list.select
 SELECT a.id, a.slug, a.title, a.summary, a.status, a.author_id, u.name AS author_name,
@@ -9,8 +9,9 @@ SELECT a.id, a.slug, a.title, a.summary, a.status, a.author_id, u.name AS author
 FROM articles a JOIN users u ON u.id = a.author_id LEFT JOIN categories c ON c.id = a.category_id
 WHERE a.deleted_at IS NULL
 
+-- The parameter is a tsquery made of words only (ArticleLister.tsQuery): accents go as in the index.
 -- name: filter.q
-AND a.search_vector @@ plainto_tsquery('simple', ?)
+AND a.search_vector @@ to_tsquery('simple', gerbang_unaccent(?))
 
 -- name: findBySlug
 SELECT a.id, a.slug, a.title, a.summary, a.body, a.html, a.status, a.author_id, a.category_id, u.name AS author_name,

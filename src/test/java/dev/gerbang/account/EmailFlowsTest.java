@@ -107,12 +107,8 @@ class EmailFlowsTest {
     String known = TestServer.uniqueEmail();
     server.register(known);
     mailbox.awaitTo(known, "Confirm your email");
-    java.util.Properties wait = new java.util.Properties();
-    wait.setProperty("busy_timeout", "5000");
-    try (java.sql.Connection lock = java.sql.DriverManager.getConnection(
-        "jdbc:sqlite:" + server.dataDir().resolve("gerbang.db"), wait)) {
-      // Hold SQLite's write lock: issuing a reset token, which only a known email causes, has to wait for it.
-      lock.createStatement().execute("BEGIN IMMEDIATE");
+    // Hold a write lock: issuing a reset token, which only a known email causes, has to wait for it.
+    try (AutoCloseable lock = TestDb.blockWrites(server.dataDir(), "account_tokens")) {
       long start = System.nanoTime();
       HttpResponse<Buffer> forKnown = post("/api/auth/password/forgot", new JsonObject().put("email", known));
       HttpResponse<Buffer> forUnknown = post("/api/auth/password/forgot", new JsonObject().put("email", "nobody-" + known));
@@ -125,7 +121,6 @@ class EmailFlowsTest {
       assertThat(millis).as("both answers, while the write they cause is blocked").isLessThan(1500);
       Mailbox.sleep(300);
       assertThat(mailbox.to(known).stream().filter(m -> m.subject().contains("Reset your"))).isEmpty();
-      lock.createStatement().execute("ROLLBACK");
     }
     mailbox.awaitTo(known, "Reset your");
   }

@@ -3,6 +3,7 @@ package dev.gerbang.admin;
 import static dev.gerbang.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -39,8 +40,8 @@ class AdminSystemTest {
     assertThat(body.getLong("uptimeSeconds")).isGreaterThanOrEqualTo(0L);
     JsonObject database = body.getJsonObject("database");
     assertThat(database.getString("status")).isEqualTo("UP");
-    assertThat(database.getString("dialect")).isEqualTo("sqlite");
-    // A migrated SQLite file holds a page per table and index at the least.
+    assertThat(database.getString("dialect")).isEqualTo(TestDb.onPostgres() ? "postgresql" : "sqlite");
+    // A migrated database holds a page per table and index at the least.
     assertThat(database.getLong("sizeBytes")).isGreaterThan(4096L);
   }
 

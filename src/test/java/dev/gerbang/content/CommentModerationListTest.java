@@ -1,6 +1,7 @@
 package dev.gerbang.content;
 
 import static dev.gerbang.Problems.assertInvalid;
+import static dev.gerbang.Problems.assertInvalidCursor;
 import static dev.gerbang.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +89,7 @@ class CommentModerationListTest {
     assertThat(assertInvalid(server.get("/api/comments?status=deleted&limit=0&sort=new", editor)))
         .containsExactlyInAnyOrder("status", "limit", "sort");
     assertThat(assertInvalid(server.get("/api/comments?q=" + "x".repeat(101), editor))).containsExactly("q");
-    assertThat(assertInvalid(server.get("/api/comments?cursor=not-a-cursor", editor))).containsExactly("cursor");
+    assertInvalidCursor(server.get("/api/comments?cursor=not-a-cursor", editor));
   }
 
   @Test

@@ -1,66 +1,65 @@
 package dev.gerbang.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gerbang.Mailbox;
+import dev.gerbang.TestDb;
+import dev.gerbang.TestPostgres;
 import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same server on a real PostgreSQL (embedded, started once for the class; every test gets its own
- * database): the migrations apply, and the flows whose SQL differs most between dialects work.
+ * The PostgreSQL runs' own checks (every test class runs on PostgreSQL as well, in the suite's postgres
+ * executions): the server really uses the embedded PostgreSQL of the expected major version, as a role that
+ * only owns its database, and the flows whose SQL differs most between the dialects work.
  */
 class PostgresTest {
-  private static EmbeddedPostgres postgres;
   private Mailbox mailbox;
   private TestServer server;
-  private String database;
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
 
   @BeforeEach
-  void start() throws Exception {
-    database = "gerbang_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection conn = postgres.getPostgresDatabase().getConnection()) {
-      conn.createStatement().execute("CREATE DATABASE " + database);
-    }
+  void start() {
+    assumeTrue(TestDb.onPostgres(), "checks the PostgreSQL runs: run it with -D" + TestDb.PROPERTY + "=postgres");
     mailbox = Mailbox.started();
-    server = TestServer.start(mailbox.config().put("db", new JsonObject()
-        .put("url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database)
-        .put("username", "postgres")
-        .put("password", "postgres")));
+    server = TestServer.start(mailbox.config());
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    mailbox.close();
+    if (server != null) {
+      server.close();
+      mailbox.close();
+    }
   }
 
   @Test
-  void accountsAndSessionsWorkOnPostgres() {
+  void theServerRunsOnTheExpectedPostgresAsARoleThatOnlyOwnsItsDatabase() throws Exception {
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    JsonObject system = server.get("/api/admin/system", admin).bodyAsJsonObject();
+    assertThat(system.getJsonObject("database").getString("dialect")).isEqualTo("postgresql");
+    assertThat(system.getJsonObject("database").getLong("sizeBytes")).isPositive();
+    Integer expected = Integer.getInteger("gerbang.test.pgMajor");
+    if (expected != null) {
+      assertThat(TestPostgres.majorVersion()).as("the binaries on the class path").isEqualTo(expected);
+    }
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM pg_roles WHERE rolname = current_user"
+        + " AND NOT rolsuper AND NOT rolcreatedb AND NOT rolcreaterole")).isEqualTo(1);
+    assertRowsLiveInPostgres(1);
+  }
+
+  @Test
+  void accountsAndSessionsWorkOnPostgres() throws Exception {
     String email = TestServer.uniqueEmail();
     server.register(email);
     HttpResponse<Buffer> duplicate = server.post("/api/auth/register", new JsonObject().put("email", email.toUpperCase())
@@ -84,16 +83,13 @@ class PostgresTest {
     assertRowsLiveInPostgres(2);
   }
 
-  /** Proof that the server really used PostgreSQL: no SQLite file, and the accounts are in this database. */
-  private void assertRowsLiveInPostgres(int users) {
+  /** Proof that the server really used PostgreSQL: no SQLite file, and the accounts are in its database. */
+  private void assertRowsLiveInPostgres(int users) throws java.sql.SQLException {
     assertThat(server.dataDir().resolve("gerbang.db")).doesNotExist();
-    try (Connection conn = postgres.getDatabase("postgres", database).getConnection();
-         var rows = conn.createStatement().executeQuery("SELECT COUNT(*) FROM users")) {
-      rows.next();
-      assertThat(rows.getLong(1)).isEqualTo(users);
-    } catch (java.sql.SQLException e) {
-      throw new AssertionError(e);
+    try (Connection conn = TestDb.connect(server.dataDir())) {
+      assertThat(conn.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
     }
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM users")).isEqualTo(users);
   }
 
   @Test

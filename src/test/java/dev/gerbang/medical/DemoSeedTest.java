@@ -3,6 +3,7 @@ package dev.gerbang.medical;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.DemoCommand;
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import dev.gerbang.config.AppConfig;
 import io.vertx.core.buffer.Buffer;
@@ -31,7 +32,8 @@ class DemoSeedTest {
   }
 
   private int seed(String... args) {
-    return DemoCommand.run(AppConfig.of(new JsonObject().put("dataDir", dataDir.toString())), args);
+    JsonObject config = new JsonObject().put("dataDir", dataDir.toString()).put("db", TestDb.config(dataDir));
+    return DemoCommand.run(AppConfig.of(config), args);
   }
 
   @Test

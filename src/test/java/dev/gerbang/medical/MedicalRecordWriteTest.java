@@ -2,6 +2,7 @@ package dev.gerbang.medical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import dev.gerbang.db.Ids;
 import dev.gerbang.medical.MedicalWorld.Person;
@@ -10,12 +11,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +176,7 @@ class MedicalRecordWriteTest {
   }
 
   @Test
-  void anAdminsSoftDeleteHidesTheRecordEverywhereButKeepsTheRowForTheAudit() throws Exception {
+  void anAdminsSoftDeleteHidesTheRecordEverywhereButKeepsTheRowForTheAudit() {
     String kept = world.record(doctorX, patient, "2026-01-09", "Fever", "Influenza");
     String id = world.record(doctorX, patient, "2026-01-10", "Cough", "Bronchitis");
 
@@ -195,13 +194,11 @@ class MedicalRecordWriteTest {
     JsonObject entry = lastAudit("medical_record_deleted");
     assertThat(entry.getString("actorId")).isEqualTo(admin.userId());
     assertThat(entry.getJsonObject("detail").getString("recordId")).isEqualTo(id);
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("gerbang.db"));
-         ResultSet row = db.createStatement().executeQuery(
-             "SELECT diagnosis, deleted_at, deleted_by FROM medical_records WHERE id = '" + id + "'")) {
-      assertThat(row.next()).as("the row is kept").isTrue();
-      assertThat(row.getString("diagnosis")).isEqualTo("Bronchitis");
-      assertThat(row.getLong("deleted_at")).isPositive();
-      assertThat(row.getString("deleted_by")).isEqualTo(admin.userId());
-    }
+    Map<String, Object> row = TestDb.row(server,
+        "SELECT diagnosis, deleted_at, deleted_by FROM medical_records WHERE id = ?", id);
+    assertThat(row).as("the row is kept").isNotNull();
+    assertThat(row.get("diagnosis")).isEqualTo("Bronchitis");
+    assertThat(((Number) row.get("deleted_at")).longValue()).isPositive();
+    assertThat(row.get("deleted_by")).isEqualTo(admin.userId());
   }
 }

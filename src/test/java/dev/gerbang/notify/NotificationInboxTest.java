@@ -1,5 +1,6 @@
 package dev.gerbang.notify;
 
+import static dev.gerbang.Problems.assertInvalidCursor;
 import static dev.gerbang.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -159,7 +160,7 @@ class NotificationInboxTest {
     for (String query : new String[] {"?unread=maybe", "?limit=0", "?limit=101", "?sort=old", "?unread=true&unread=false"}) {
       assertProblem(server.get("/api/notifications" + query, author.token()), 400, "validation");
     }
-    assertProblem(server.get("/api/notifications?cursor=garbage", author.token()), 400, "validation");
+    assertInvalidCursor(server.get("/api/notifications?cursor=garbage", author.token()));
   }
 
   @Test

@@ -8,18 +8,16 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Migration V7 flags the identities an attacker could have linked before social sign-in stopped trusting
  * unverified emails, and only those: links to accounts whose email is unproven, and provider identities with an
- * unverified email that created their account. A database from before V7 is built with Flyway, then upgraded by
- * starting the server on it.
+ * unverified email that created their account. A database from before V7 is built with Flyway (on SQLite or
+ * PostgreSQL, as the run goes), then upgraded by starting the server on it.
  */
 class UnprovenIdentitiesMigrationTest {
   private Path dataDir;
@@ -36,11 +34,9 @@ class UnprovenIdentitiesMigrationTest {
   @Test
   void theUpgradeFlagsOnlyLinksMadeBeforeTheAccountsEmailWasProven() throws Exception {
     dataDir = Files.createTempDirectory("gerbang-v7");
-    String url = "jdbc:sqlite:" + TestDb.file(dataDir);
-    Flyway.configure().dataSource(url, null, null)
-        .locations("classpath:db/migration", "classpath:db/migration-sqlite").target("6").load().migrate();
+    TestDb.migrateTo(dataDir, "6");
     long t = 1_700_000_000_000L;
-    try (Connection db = DriverManager.getConnection(url)) {
+    try (Connection db = TestDb.connect(dataDir)) {
       // A victim's account that an attacker's Facebook created (unverified) and that the victim later verified.
       user(db, "u-taken", "taken@example.com", true, t);
       identity(db, "i-taken", "u-taken", "facebook", "fb-attacker", false, t + 20);

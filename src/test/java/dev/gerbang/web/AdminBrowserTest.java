@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gerbang.Mailbox;
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
@@ -139,7 +140,7 @@ class AdminBrowserTest extends BrowserTestBase {
     admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("System")).click();
     assertThat(admin.locator("[data-fact=health]")).hasText("Up");
     assertThat(admin.locator("[data-fact=version]")).hasText(server.gerbang().components().version());
-    assertThat(admin.locator("[data-fact=database]")).containsText("sqlite");
+    assertThat(admin.locator("[data-fact=database]")).containsText(TestDb.onPostgres() ? "postgresql" : "sqlite");
     assertThat(admin.locator("[data-fact=database]")).containsText(Pattern.compile("\\d+(\\.\\d)? (KiB|MiB)"));
     adminTab.screenshot("admin-system");
     adminTab.assertClean();

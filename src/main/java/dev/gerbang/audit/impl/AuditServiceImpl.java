@@ -1,7 +1,7 @@
 package dev.gerbang.audit.impl;
 
 import dev.gerbang.audit.AuditService;
-import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Page;
@@ -16,10 +16,12 @@ import io.vertx.sqlclient.Tuple;
 public final class AuditServiceImpl implements AuditService {
   private final Pool pool;
   private final Sql sql;
+  private final Cursors cursors;
 
   public AuditServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("audit");
+    this.cursors = database.cursors();
   }
 
   @Override
@@ -38,9 +40,8 @@ public final class AuditServiceImpl implements AuditService {
     String userId = query.getString("userId", "");
     Tuple filters = Tuple.of(event, event, userId, userId, userId, query.getLong("from", 0L))
         .addLong(query.getLong("to", Long.MAX_VALUE));
-    return Page.keyset(pool, sql, "search", "searchCount", filters, query.getString("cursor"),
-        query.getInteger("limit", 20), AuditServiceImpl::toJson,
-        row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
+    return Page.keyset(pool, sql, cursors, "search", "searchCount", filters, query.getString("cursor"),
+        query.getInteger("limit", 20), AuditServiceImpl::toJson);
   }
 
   private static JsonObject toJson(Row row) {

@@ -2,7 +2,7 @@ package dev.gerbang.content.impl;
 
 import dev.gerbang.content.Viewer;
 import dev.gerbang.db.Database;
-import dev.gerbang.db.KeyCursor;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.http.Problem;
@@ -25,37 +25,45 @@ import java.util.regex.Pattern;
  * its own plan (a "? = '' OR" filter would keep SQLite from using the indexes).
  */
 final class ArticleLister {
-  /** Sort parameter -> the fragment suffix and the column whose value the cursor carries. */
-  static final Map<String, String[]> SORTS = Map.of(
-      "-published", new String[] {"published.desc", "listed_at"},
-      "published", new String[] {"published.asc", "listed_at"},
-      "-title", new String[] {"title.desc", "title_sort"},
-      "title", new String[] {"title.asc", "title_sort"},
-      "-likes", new String[] {"likes.desc", "like_count"},
-      "likes", new String[] {"likes.asc", "like_count"});
+  /** A sort: the suffix of its page.* and order.* fragments, and the column (and its type) the cursor carries. */
+  record Sort(String fragment, String column, Cursors.Type type) {
+  }
+
+  /** Sort parameter -> its fragments and key. */
+  static final Map<String, Sort> SORTS = Map.of(
+      "-published", new Sort("published.desc", "listed_at", Cursors.Type.LONG),
+      "published", new Sort("published.asc", "listed_at", Cursors.Type.LONG),
+      "-title", new Sort("title.desc", "title_sort", Cursors.Type.TEXT),
+      "title", new Sort("title.asc", "title_sort", Cursors.Type.TEXT),
+      "-likes", new Sort("likes.desc", "like_count", Cursors.Type.LONG),
+      "likes", new Sort("likes.asc", "like_count", Cursors.Type.LONG));
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private final Pool pool;
   private final Sql sql;
   private final Database.Dialect dialect;
+  private final Cursors cursors;
 
   ArticleLister(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("articles");
     this.dialect = database.dialect();
+    this.cursors = database.cursors();
   }
 
   Future<JsonObject> list(Viewer viewer, JsonObject query) {
-    String sort = query.getString("sort", "-published");
-    String[] sortSpec = SORTS.get(sort);
-    if (sortSpec == null) {
+    String sortName = query.getString("sort", "-published");
+    Sort sort = SORTS.get(sortName);
+    if (sort == null) {
       return Future.failedFuture(invalid("sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet()))));
     }
-    KeyCursor cursor;
+    // Each sort is a list of its own: a cursor of one sort is refused by another.
+    String listName = "articles." + sortName;
+    JsonArray cursor;
     StringBuilder where = new StringBuilder();
     List<Object> args = new ArrayList<>();
     try {
-      cursor = KeyCursor.decode(query.getString("cursor"), sort);
+      cursor = cursors.decode(listName, query.getString("cursor"), sort.type(), Cursors.Type.ID);
       status(viewer, query.getString("status", "published"), where, args);
       filters(query, where, args);
     } catch (RuntimeException e) {
@@ -65,9 +73,9 @@ final class ArticleLister {
     Tuple filters = Tuple.tuple();
     args.forEach(filters::addValue);
     String select = sql.get("list.select") + "\n" + where
-        + (cursor == null ? "" : "\n" + sql.get("page." + sortSpec[0])) + "\n" + sql.get("order." + sortSpec[0]);
+        + (cursor == null ? "" : "\n" + sql.get("page." + sort.fragment())) + "\n" + sql.get("order." + sort.fragment());
     Tuple page = cursor == null ? Rows.extend(filters, limit + 1)
-        : Rows.extend(filters, cursor.key(), cursor.key(), cursor.id(), limit + 1);
+        : Rows.extend(filters, cursor.getValue(0), cursor.getValue(0), cursor.getString(1), limit + 1);
     Future<List<Row>> rows = pool.preparedQuery(select).execute(page).map(set -> {
       List<Row> list = new ArrayList<>();
       set.forEach(list::add);
@@ -75,18 +83,18 @@ final class ArticleLister {
     });
     Future<Long> total = pool.preparedQuery(sql.get("list.count") + "\n" + where).execute(filters).map(Rows::count);
     return Future.all(rows, total).map(done -> {
-      List<Row> list = rows.result();
-      KeyCursor next = null;
-      if (list.size() > limit) {
-        Row last = list.get(limit - 1);
-        Object key = last.getValue(sortSpec[1]);
-        next = new KeyCursor(sort, key instanceof Number n ? (Object) n.longValue() : String.valueOf(key), last.getString("id"));
-        list = list.subList(0, limit);
+      List<Row> found = rows.result();
+      String next = null;
+      if (found.size() > limit) {
+        Row last = found.get(limit - 1);
+        Object key = last.getValue(sort.column());
+        key = key instanceof Number n ? (Object) n.longValue() : String.valueOf(key);
+        next = cursors.encode(listName, key, last.getString("id"));
+        found = found.subList(0, limit);
       }
       JsonArray items = new JsonArray();
-      list.forEach(row -> items.add(ArticleRows.item(row)));
-      return new JsonObject().put("items", items).put("nextCursor", next == null ? null : next.encode())
-          .put("total", total.result());
+      found.forEach(row -> items.add(ArticleRows.item(row)));
+      return new JsonObject().put("items", items).put("nextCursor", next).put("total", total.result());
     });
   }
 
@@ -144,7 +152,7 @@ final class ArticleLister {
     String q = query.getString("q");
     if (q != null && !q.isBlank()) {
       where.append('\n').append(sql.get("filter.q"));
-      args.add(dialect == Database.Dialect.SQLITE ? ftsQuery(q) : q);
+      args.add(dialect == Database.Dialect.SQLITE ? ftsQuery(q) : tsQuery(q));
     }
   }
 
@@ -153,16 +161,27 @@ final class ArticleLister {
    * the last one as a prefix, so that "vert.x rout" finds "Vert.x routing".
    */
   static String ftsQuery(String q) {
+    List<String> words = words(q);
+    words.replaceAll(word -> "\"" + word + "\"");
+    return String.join(" ", words) + "*";
+  }
+
+  /** The same for PostgreSQL: a tsquery of letters and digits only (no operator but &), the last word a prefix. */
+  static String tsQuery(String q) {
+    return String.join(" & ", words(q)) + ":*";
+  }
+
+  /** The query's words: runs of letters and digits, at most 20; a 400 when there is none. */
+  private static List<String> words(String q) {
     List<String> words = new ArrayList<>();
     Matcher matcher = WORD.matcher(q);
     while (matcher.find() && words.size() < 20) {
-      words.add("\"" + matcher.group() + "\"");
+      words.add(matcher.group());
     }
     if (words.isEmpty()) {
       throw invalid("q", "must contain at least one letter or digit");
     }
-    words.set(words.size() - 1, words.get(words.size() - 1) + "*");
-    return String.join(" ", words);
+    return words;
   }
 
   private static RuntimeException invalid(String field, String message) {

@@ -6,7 +6,6 @@ import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.db.SqlErrors;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.ServiceErrors;
 import io.vertx.core.Future;
@@ -21,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 public final class ArticleServiceImpl implements ArticleService {
   private static final Problem.FieldError UNKNOWN_CATEGORY = new Problem.FieldError("category", "is not the slug of an existing category");
@@ -70,11 +70,7 @@ public final class ArticleServiceImpl implements ArticleService {
     if (publish && !viewer.isEditor()) {
       return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only editors and admins may publish")));
     }
-    // SQLite serializes writers, so the free slug found is still free at insert; on PostgreSQL two writers may
-    // pick the same slug (or create the same tag) at once: the loser tries again, once.
     return insert(viewer, article, publish)
-        .recover(failure -> SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
-            : insert(viewer, article, publish))
         .map(row -> new JsonObject().put("article", ArticleRows.full(row)).put("wasPublic", false));
   }
 
@@ -83,19 +79,18 @@ public final class ArticleServiceImpl implements ArticleService {
     long now = System.currentTimeMillis();
     String title = article.getString("title");
     String body = article.getString("body");
+    String html = Markdown.toSafeHtml(body);
     return pool.withTransaction(conn -> categoryId(conn, article.getString("category"))
-        .compose(categoryId -> freeSlug(conn, Slugs.of(title, 80, "article")).compose(slug -> {
-          Tuple row = Tuple.of(id, slug, title, title.toLowerCase(Locale.ROOT), article.getString("summary"), body)
-              .addString(Markdown.toSafeHtml(body))
-              .addString(publish ? "published" : "draft")
-              .addString(viewer.userId())
-              .addString(categoryId)
-              .addValue(publish ? now : null)
-              .addLong(now).addLong(now).addLong(now);
-          return conn.preparedQuery(sql.get("insert")).execute(row)
-              .compose(done -> setTags(conn, id, article.getJsonArray("tags", new JsonArray())))
-              .compose(done -> visible(conn, viewer, slug));
-        })));
+        .compose(categoryId -> insertUnderFreeSlug(conn, Slugs.of(title, 80, "article"), slug ->
+            Tuple.of(id, slug, title, title.toLowerCase(Locale.ROOT), article.getString("summary"), body)
+                .addString(html)
+                .addString(publish ? "published" : "draft")
+                .addString(viewer.userId())
+                .addString(categoryId)
+                .addValue(publish ? now : null)
+                .addLong(now).addLong(now).addLong(now)))
+        .compose(slug -> setTags(conn, id, article.getJsonArray("tags", new JsonArray()))
+            .compose(done -> visible(conn, viewer, slug))));
   }
 
   @Override
@@ -189,18 +184,33 @@ public final class ArticleServiceImpl implements ArticleService {
     });
   }
 
-  /** The base slug, or base-2, base-3, ... whichever is free first. */
-  private Future<String> freeSlug(SqlConnection conn, String base) {
-    return conn.preparedQuery(sql.get("slugsLike")).execute(Tuple.of(base, base + "-%"))
-        .map(rows -> {
-          Set<String> taken = new HashSet<>();
-          rows.forEach(row -> taken.add(row.getString("slug")));
-          String slug = base;
-          for (int n = 2; taken.contains(slug); n++) {
-            slug = base + "-" + n;
-          }
-          return slug;
-        });
+  /**
+   * Inserts the row under the base slug, or base-2, base-3, ... whichever is free first; answers the slug. The
+   * insert skips a slug taken meanwhile (ON CONFLICT DO NOTHING): SQLite serializes writers, but on PostgreSQL
+   * two writers may pick the same slug at once, and the second then waits for the first and takes the next one.
+   */
+  private Future<String> insertUnderFreeSlug(SqlConnection conn, String base, Function<String, Tuple> rowWithSlug) {
+    return conn.preparedQuery(sql.get("slugsLike")).execute(Tuple.of(base, base + "-%")).compose(rows -> {
+      Set<String> taken = new HashSet<>();
+      rows.forEach(row -> taken.add(row.getString("slug")));
+      return insertUnderFreeSlug(conn, base, taken, rowWithSlug);
+    });
+  }
+
+  private Future<String> insertUnderFreeSlug(SqlConnection conn, String base, Set<String> taken,
+                                             Function<String, Tuple> rowWithSlug) {
+    String slug = base;
+    for (int n = 2; taken.contains(slug); n++) {
+      slug = base + "-" + n;
+    }
+    String chosen = slug;
+    return conn.preparedQuery(sql.get("insert")).execute(rowWithSlug.apply(chosen)).compose(done -> {
+      if (done.rowCount() == 1) {
+        return Future.succeededFuture(chosen);
+      }
+      taken.add(chosen);
+      return insertUnderFreeSlug(conn, base, taken, rowWithSlug);
+    });
   }
 
   /** Replaces the article's tags by these names; a tag is created the first time it is used. */
@@ -219,9 +229,12 @@ public final class ArticleServiceImpl implements ArticleService {
             if (tagId != null) {
               return Future.succeededFuture(tagId);
             }
+            // Another article may be creating the same tag right now (PostgreSQL): then it is that one's.
             String newId = Ids.newId();
             return conn.preparedQuery(sql.get("insertTag")).execute(Tuple.of(newId, slug, name, System.currentTimeMillis()))
-                .map(done -> newId);
+                .compose(done -> done.rowCount() == 1 ? Future.succeededFuture(newId)
+                    : conn.preparedQuery(sql.get("tagBySlug")).execute(Tuple.of(slug))
+                        .map(again -> Rows.first(again, r -> r.getString("id"))));
           })
           .compose(tagId -> conn.preparedQuery(sql.get("addTag")).execute(Tuple.of(articleId, tagId)));
     }

@@ -2,7 +2,7 @@ package dev.gerbang.content.impl;
 
 import dev.gerbang.content.CommentService;
 import dev.gerbang.content.Viewer;
-import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.account.Mails;
 import dev.gerbang.db.Database;
 import dev.gerbang.notify.NoticeType;
@@ -24,15 +24,19 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 
 public final class CommentServiceImpl implements CommentService {
+  /** The cursors of an article's comment thread (oldest first). */
+  private static final String THREAD = "comments.thread";
   private static final Problem.FieldError NOT_A_PARENT = new Problem.FieldError("parentId", "must be the id of a comment on this article");
   private final Notices notices;
   private final Pool pool;
   private final Sql sql;
+  private final Cursors cursors;
 
   public CommentServiceImpl(Database database, Notices notices) {
     this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("comments");
+    this.cursors = database.cursors();
   }
 
   static JsonObject toJson(Row row) {
@@ -61,14 +65,15 @@ public final class CommentServiceImpl implements CommentService {
   @Override
   public Future<JsonObject> list(JsonObject viewerJson, String slug, JsonObject query) {
     Viewer viewer = Viewer.of(viewerJson);
-    Cursor cursor;
+    JsonArray cursor;
     try {
-      cursor = Cursor.decode(query.getString("cursor"));
+      cursor = cursors.decode(THREAD, query.getString("cursor"), Cursors.Type.LONG, Cursors.Type.ID);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    long after = cursor.equals(Cursor.START) ? -1 : cursor.time();
-    String afterId = cursor.equals(Cursor.START) ? "" : cursor.id();
+    // Oldest first: the first page starts before every row.
+    long after = cursor == null ? -1 : cursor.getLong(0);
+    String afterId = cursor == null ? "" : cursor.getString(1);
     int limit = query.getInteger("limit", 20);
     return article(pool, viewer, slug).compose(article -> {
       boolean moderator = viewer.isEditor() || viewer.is(article.getString("author_id"));
@@ -86,11 +91,11 @@ public final class CommentServiceImpl implements CommentService {
           : pool.preparedQuery(sql.get("countVisible")).execute(filters)).map(Rows::count);
       return Future.all(items, total).map(done -> {
         JsonArray list = items.result();
-        Cursor next = null;
+        String next = null;
         if (list.size() > limit) {
           list.remove(limit);
           JsonObject last = list.getJsonObject(limit - 1);
-          next = new Cursor(last.getLong("createdMillis"), last.getString("id"));
+          next = cursors.encode(THREAD, last.getLong("createdMillis"), last.getString("id"));
         }
         list.forEach(item -> ((JsonObject) item).remove("createdMillis"));
         return Page.of(list, next, total.result());
@@ -103,10 +108,10 @@ public final class CommentServiceImpl implements CommentService {
     String status = query.getString("status", "");
     String q = query.getString("q", "");
     String like = Page.likePattern(q);
-    return Page.keyset(pool, sql, "search", "searchCount", Tuple.of(status, status, q, like, like), query.getString("cursor"),
+    return Page.keyset(pool, sql, cursors, "search", "searchCount", Tuple.of(status, status, q, like, like),
+        query.getString("cursor"),
         query.getInteger("limit", 20),
-        row -> toJson(row).put("articleSlug", row.getString("article_slug")).put("articleTitle", row.getString("article_title")),
-        row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
+        row -> toJson(row).put("articleSlug", row.getString("article_slug")).put("articleTitle", row.getString("article_title")));
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.gerbang.content.impl;
 import dev.gerbang.content.TaxonomyService;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
-import dev.gerbang.db.KeyCursor;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
@@ -23,10 +23,12 @@ import java.util.function.Function;
 public final class TaxonomyServiceImpl implements TaxonomyService {
   private final Pool pool;
   private final Sql sql;
+  private final Cursors cursors;
 
   public TaxonomyServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("taxonomy");
+    this.cursors = database.cursors();
   }
 
   private static JsonObject category(Row row) {
@@ -42,15 +44,15 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
 
   /** A page ordered by slug: the cursor carries the last slug. */
   private Future<JsonObject> page(String list, String count, Tuple filters, JsonObject query, Function<Row, JsonObject> mapper) {
-    KeyCursor cursor;
+    JsonArray cursor;
     try {
-      cursor = KeyCursor.decode(query.getString("cursor"), "slug");
+      cursor = cursors.decode("taxonomy." + list, query.getString("cursor"), Cursors.Type.TEXT, Cursors.Type.ID);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
     int limit = query.getInteger("limit", 20);
     Future<JsonArray> items = pool.preparedQuery(sql.get(list))
-        .execute(Rows.extend(filters, cursor == null ? "" : cursor.key(), limit + 1))
+        .execute(Rows.extend(filters, cursor == null ? "" : cursor.getString(0), limit + 1))
         .map(rows -> {
           JsonArray array = new JsonArray();
           rows.forEach(row -> array.add(mapper.apply(row)));
@@ -63,7 +65,7 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
       if (array.size() > limit) {
         array.remove(limit);
         JsonObject last = array.getJsonObject(limit - 1);
-        next = new KeyCursor("slug", last.getString("slug"), last.getString("id")).encode();
+        next = cursors.encode("taxonomy." + list, last.getString("slug"), last.getString("id"));
       }
       return new JsonObject().put("items", array).put("nextCursor", next).put("total", total.result());
     });

@@ -1,6 +1,6 @@
 package dev.gerbang.medical.impl;
 
-import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Page;
@@ -28,10 +28,12 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
 
   private final Pool pool;
   private final Sql sql;
+  private final Cursors cursors;
 
   public MedicalProfileServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("medical_profiles");
+    this.cursors = database.cursors();
   }
 
   static JsonObject patient(Row row) {
@@ -144,9 +146,10 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
 
   /** A page of profiles, newest first; `likes` is how many columns the search pattern is matched against. */
   private Future<JsonObject> search(JsonObject query, String statement, int likes, Function<Row, JsonObject> mapper) {
-    Cursor cursor;
+    String listName = "medical_profiles." + statement;
+    JsonArray cursor;
     try {
-      cursor = Cursor.decode(query.getString("cursor"));
+      cursor = cursors.decode(listName, query.getString("cursor"), Cursors.Type.LONG, Cursors.Type.ID);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -157,7 +160,9 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
     for (int i = 0; i < likes; i++) {
       filters.addString(like);
     }
-    Tuple page = Rows.extend(filters, cursor.time(), cursor.time(), cursor.id(), limit + 1);
+    // Newest first: the first page starts after every row.
+    long time = cursor == null ? Long.MAX_VALUE : cursor.getLong(0);
+    Tuple page = Rows.extend(filters, time, time, cursor == null ? "~" : cursor.getString(1), limit + 1);
     Future<JsonArray> items = pool.preparedQuery(sql.get(statement)).execute(page).map(rows -> {
       JsonArray list = new JsonArray();
       rows.forEach(row -> list.add(mapper.apply(row)));
@@ -165,7 +170,8 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
     });
     Future<Long> total = pool.preparedQuery(sql.get(statement + "Count")).execute(filters).map(Rows::count);
     return Future.all(items, total).map(done -> Page.ofLimitPlusOne(items.result(), limit, total.result(),
-        last -> new Cursor(Instant.parse(last.getString("createdAt")).toEpochMilli(), last.getString("id"))));
+        last -> cursors.encode(listName, Instant.parse(last.getString("createdAt")).toEpochMilli(),
+            last.getString("id"))));
   }
 
   @Override

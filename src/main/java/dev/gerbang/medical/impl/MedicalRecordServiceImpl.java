@@ -1,7 +1,7 @@
 package dev.gerbang.medical.impl;
 
 import dev.gerbang.account.Mails;
-import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Page;
@@ -20,23 +20,25 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 public final class MedicalRecordServiceImpl implements MedicalRecordService {
   /** Failures name no patient, doctor or record content: they may reach someone who must not see them. */
   private static final String NOT_YOURS = "You may not see this medical record";
+  /** The list's name in its cursors. */
+  private static final String LIST = "medical_records.list";
 
   private final Pool pool;
   private final Sql sql;
   private final Notices notices;
+  private final Cursors cursors;
 
   public MedicalRecordServiceImpl(Database database, Notices notices) {
     this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("medical_records");
+    this.cursors = database.cursors();
   }
 
   /** The caller's own patient and doctor profile ids, looked up from their user id. */
@@ -59,18 +61,15 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
 
   @Override
   public Future<JsonObject> list(JsonObject callerJson, JsonObject query) {
-    // Newest visit first: the keyset is (visit date, id), so a cursor's time is the visit date as an epoch day.
-    Cursor cursor;
-    String afterDate;
+    // Newest visit first: the keyset is (visit date, id); the first page starts after every row.
+    JsonArray cursor;
     try {
-      cursor = Cursor.decode(query.getString("cursor"));
-      afterDate = cursor.equals(Cursor.START) ? "9999-12-31" : LocalDate.ofEpochDay(cursor.time()).toString();
-    } catch (DateTimeException e) {
-      return Future.failedFuture(ServiceErrors.of(Problem.validation(
-          List.of(new Problem.FieldError("cursor", "is not a cursor this server gave out")))));
+      cursor = cursors.decode(LIST, query.getString("cursor"), Cursors.Type.DATE, Cursors.Type.ID);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    String afterDate = cursor == null ? "9999-12-31" : cursor.getString(0);
+    String afterId = cursor == null ? "~" : cursor.getString(1);
     int limit = query.getInteger("limit", 20);
     String q = query.getString("q", "");
     String like = Page.likePattern(q);
@@ -83,7 +82,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
           .addString(query.getString("from", "0000-01-01"))
           .addString(query.getString("to", "9999-12-31"))
           .addString(q).addString(like).addString(like);
-      Tuple page = Rows.extend(filters, afterDate, afterDate, cursor.id(), limit + 1);
+      Tuple page = Rows.extend(filters, afterDate, afterDate, afterId, limit + 1);
       Future<JsonArray> items = pool.preparedQuery(sql.get("list")).execute(page).map(rows -> {
         JsonArray list = new JsonArray();
         rows.forEach(row -> list.add(RecordRows.summary(row)));
@@ -91,7 +90,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
       });
       Future<Long> total = pool.preparedQuery(sql.get("listCount")).execute(filters).map(Rows::count);
       return Future.all(items, total).map(done -> Page.ofLimitPlusOne(items.result(), limit, total.result(),
-          last -> new Cursor(LocalDate.parse(last.getString("visitDate")).toEpochDay(), last.getString("id"))));
+          last -> cursors.encode(LIST, last.getString("visitDate"), last.getString("id"))));
     });
   }
 

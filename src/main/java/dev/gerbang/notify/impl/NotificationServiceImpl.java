@@ -1,7 +1,7 @@
 package dev.gerbang.notify.impl;
 
 import dev.gerbang.account.Mails;
-import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
@@ -23,11 +23,13 @@ import java.util.List;
 public final class NotificationServiceImpl implements NotificationService {
   private final Pool pool;
   private final Sql sql;
+  private final Cursors cursors;
   private final Notices notices;
 
   public NotificationServiceImpl(Database database, Notices notices) {
     this.pool = database.pool();
     this.sql = database.sql("notifications");
+    this.cursors = database.cursors();
     this.notices = notices;
   }
 
@@ -45,9 +47,8 @@ public final class NotificationServiceImpl implements NotificationService {
   @Override
   public Future<JsonObject> list(String userId, JsonObject query) {
     String which = query.getBoolean("unread", false) ? "unread" : "all";
-    return Page.keyset(pool, sql, "page", "pageCount", Tuple.of(userId, which), query.getString("cursor"),
-        query.getInteger("limit", 20), NotificationServiceImpl::toJson,
-        row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
+    return Page.keyset(pool, sql, cursors, "page", "pageCount", Tuple.of(userId, which), query.getString("cursor"),
+        query.getInteger("limit", 20), NotificationServiceImpl::toJson);
   }
 
   @Override

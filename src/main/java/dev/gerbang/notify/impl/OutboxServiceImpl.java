@@ -1,6 +1,6 @@
 package dev.gerbang.notify.impl;
 
-import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
@@ -18,10 +18,12 @@ import java.util.List;
 public final class OutboxServiceImpl implements OutboxService {
   private final Pool pool;
   private final Sql sql;
+  private final Cursors cursors;
 
   public OutboxServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("outbox");
+    this.cursors = database.cursors();
   }
 
   static JsonObject toJson(Row row) {
@@ -88,13 +90,12 @@ public final class OutboxServiceImpl implements OutboxService {
   public Future<JsonObject> search(JsonObject query) {
     String status = query.getString("status", "");
     // Variables stay out of the admin view: they are the mail's business, not the admin's.
-    return Page.keyset(pool, sql, "search", "searchCount", Tuple.of(status, status), query.getString("cursor"),
+    return Page.keyset(pool, sql, cursors, "search", "searchCount", Tuple.of(status, status), query.getString("cursor"),
         query.getInteger("limit", 20), row -> {
           JsonObject message = toJson(row);
           message.remove("variables");
           return message;
-        },
-        row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
+        });
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.gerbang.user.impl;
 
 import dev.gerbang.account.impl.AccountServiceImpl;
-import dev.gerbang.db.Cursor;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Page;
@@ -31,12 +31,14 @@ import java.util.Set;
 public final class UserServiceImpl implements UserService {
   private final Pool pool;
   private final Sql sql;
+  private final Cursors cursors;
   private final Sql tokenSql;
   private final Outbox outbox;
 
   public UserServiceImpl(Database database, Outbox outbox) {
     this.pool = database.pool();
     this.sql = database.sql("users");
+    this.cursors = database.cursors();
     this.tokenSql = database.sql("account_tokens");
     this.outbox = outbox;
   }
@@ -160,9 +162,8 @@ public final class UserServiceImpl implements UserService {
     String role = query.getString("role", "");
     String status = query.getString("status", "");
     Tuple filters = Tuple.of(q, like, like, like, role, role).addString(status).addString(status).addString(status).addString(status);
-    return Page.keyset(pool, sql, "search", "searchCount", filters, query.getString("cursor"),
-        query.getInteger("limit", 20), row -> toUser(row).toJson(),
-        row -> new Cursor(Rows.millis(row, "created_at"), row.getString("id")));
+    return Page.keyset(pool, sql, cursors, "search", "searchCount", filters, query.getString("cursor"),
+        query.getInteger("limit", 20), row -> toUser(row).toJson());
   }
 
   @Override
