@@ -3,6 +3,7 @@ package dev.gerbang;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.PasswordPolicy;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.failure.Failure;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
 import dev.gerbang.user.UserService;

@@ -3,6 +3,7 @@ package dev.gerbang;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.config.ConfigException;
 import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.failure.Failure;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -26,6 +27,7 @@ final class DatabaseCommand {
 
   static int run(AppConfig config, String name, Body body) {
     Vertx vertx = Vertx.vertx();
+    Failure.registerCodec(vertx);
     try {
       Components components = Components.create(vertx, config);
       List<Feature> features = Features.of(vertx, components);

@@ -2,6 +2,7 @@ package dev.gerbang;
 
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.failure.Failure;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.OpenApi;
 import io.vertx.core.DeploymentOptions;
@@ -51,6 +52,7 @@ public final class Gerbang {
       return Future.failedFuture(new IllegalStateException("cannot create the data directory " + config.dataDir()));
     }
     Vertx vertx = Vertx.vertx(new VertxOptions());
+    Failure.registerCodec(vertx);
     Components components;
     List<Feature> features;
     try {

@@ -3,6 +3,7 @@ package dev.gerbang.account;
 import dev.gerbang.Components;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.db.Ids;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
@@ -150,16 +151,16 @@ public final class AccountRoutes {
         .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
         .compose(matches -> {
           if (!matches) {
-            return Future.failedFuture(Problem.validation(List.of(new Problem.FieldError("password", "is not your current password"))));
+            return Future.failedFuture(Problem.validation(List.of(new FieldError("password", "is not your current password"))));
           }
           if (dev.gerbang.user.Emails.normalize(newEmail).equals(dev.gerbang.user.Emails.normalize(user.email()))) {
-            return Future.failedFuture(Problem.validation(List.of(new Problem.FieldError("newEmail", "is already your email"))));
+            return Future.failedFuture(Problem.validation(List.of(new FieldError("newEmail", "is already your email"))));
           }
           return c.users().findCredentials(newEmail);
         })
         .compose(taken -> taken != null
             ? Future.failedFuture(Problem.conflict("email-taken", "An account with this email already exists",
-                List.of(new Problem.FieldError("newEmail", "is taken"))))
+                List.of(new FieldError("newEmail", "is taken"))))
             : issue(user.toJson(), EMAIL_CHANGE, newEmail, c.accountSettings().emailChangeTokenMinutes(), (tokenId, ttl) -> new JsonArray()
                 .add(Mails.emailChangeConfirm(newEmail, user.name(), user.locale(), tokenId, ttl))
                 .add(Mails.emailChangeNotice(user.email(), user.name(), user.locale(), newEmail)))))

@@ -1,7 +1,6 @@
 package dev.gerbang.db;
 
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +109,6 @@ public final class Cursors {
   }
 
   private static RuntimeException invalid(String message) {
-    return ServiceErrors.of(Problem.invalidCursor(message));
+    return Failure.invalidCursor(message);
   }
 }

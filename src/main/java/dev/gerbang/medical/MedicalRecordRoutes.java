@@ -3,6 +3,7 @@ package dev.gerbang.medical;
 import dev.gerbang.Components;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.db.Ids;
+import dev.gerbang.failure.Failure;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
@@ -12,7 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.serviceproxy.ServiceException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -93,7 +93,7 @@ public final class MedicalRecordRoutes {
 
   /** A refused attempt at someone else's record is a security event too. */
   private void denied(RoutingContext ctx, String id, Throwable failure) {
-    if (failure instanceof ServiceException e && e.failureCode() == 403) {
+    if (Failure.is(failure, Failure.Kind.FORBIDDEN)) {
       c.audit().record(ctx, "medical_record_denied", AuthUser.of(ctx).userId(), new JsonObject().put("recordId", id));
     }
     ctx.fail(failure);

@@ -5,6 +5,7 @@ import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.RefreshTokens;
 import dev.gerbang.auth.SessionIssuer;
 import dev.gerbang.db.Ids;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import io.vertx.core.Future;
@@ -97,7 +98,7 @@ public final class SocialRoutes {
     } catch (IllegalArgumentException e) {
       // fall through to the refusal
     }
-    throw Problem.validation(java.util.List.of(new Problem.FieldError("redirect",
+    throw Problem.validation(java.util.List.of(new FieldError("redirect",
         "must be a path on this site, such as /settings, or an URL on a configured origin")));
   }
 

@@ -5,6 +5,7 @@ import dev.gerbang.account.Mails;
 import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.SessionIssuer;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
@@ -148,7 +149,7 @@ public final class UserRoutes {
         .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
         .compose(matches -> matches
             ? c.users().delete(me.userId())
-            : Future.failedFuture(Problem.validation(List.of(new Problem.FieldError("password", "is not your current password")))))
+            : Future.failedFuture(Problem.validation(List.of(new FieldError("password", "is not your current password")))))
         .onSuccess(done -> {
           c.gate().userChanged(me.userId());
           c.audit().record(ctx, "account_deleted", me.userId());

@@ -6,7 +6,7 @@ import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
 import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
 import dev.gerbang.notify.Outbox;
@@ -200,7 +200,7 @@ public final class AccountServiceImpl implements AccountService {
               .compose(done -> revokeOthers(conn, userId, EMAIL_CHANGE))
               .map(done -> new JsonObject().put("userId", userId).put("email", newEmail)));
     })).recover(failure -> SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
-        : Future.failedFuture(ServiceErrors.conflict("email-taken", "An account with this email already exists", "email")));
+        : Future.failedFuture(Failure.conflict("email-taken", "An account with this email already exists", "email")));
   }
 
   @Override

@@ -1,12 +1,12 @@
 package dev.gerbang.content.impl;
 
 import dev.gerbang.content.Viewer;
-import dev.gerbang.db.Database;
 import dev.gerbang.db.Cursors;
+import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -100,7 +100,7 @@ final class ArticleLister {
 
   private void status(Viewer viewer, String status, StringBuilder where, List<Object> args) {
     if (!"published".equals(status) && viewer.anonymous()) {
-      throw ServiceErrors.of(Problem.unauthorized("Sign in to list drafts"));
+      throw Failure.unauthenticated("Sign in to list drafts");
     }
     switch (status) {
       case "published" -> where.append(sql.get("status.published"));
@@ -185,6 +185,6 @@ final class ArticleLister {
   }
 
   private static RuntimeException invalid(String field, String message) {
-    return ServiceErrors.of(Problem.validation(List.of(new Problem.FieldError(field, message))));
+    return Failure.invalid(List.of(new FieldError(field, message)));
   }
 }

@@ -6,8 +6,8 @@ import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 public final class ArticleServiceImpl implements ArticleService {
-  private static final Problem.FieldError UNKNOWN_CATEGORY = new Problem.FieldError("category", "is not the slug of an existing category");
+  private static final FieldError UNKNOWN_CATEGORY = new FieldError("category", "is not the slug of an existing category");
   private final Pool pool;
   private final Sql sql;
   private final ArticleLister lister;
@@ -50,7 +50,7 @@ public final class ArticleServiceImpl implements ArticleService {
       Row row = Rows.first(rows, r -> r);
       if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || viewer.isEditor())) {
-        return Future.failedFuture(ServiceErrors.notFound("No article has this slug"));
+        return Future.failedFuture(Failure.notFound("No article has this slug"));
       }
       return Future.succeededFuture(row);
     });
@@ -60,7 +60,7 @@ public final class ArticleServiceImpl implements ArticleService {
   private Future<Row> editable(SqlClient client, Viewer viewer, String slug) {
     return visible(client, viewer, slug).compose(row -> viewer.is(row.getString("author_id")) || viewer.isEditor()
         ? Future.succeededFuture(row)
-        : Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only the author or an editor may change this article"))));
+        : Future.failedFuture(Failure.forbidden("Only the author or an editor may change this article")));
   }
 
   @Override
@@ -68,7 +68,7 @@ public final class ArticleServiceImpl implements ArticleService {
     Viewer viewer = Viewer.of(viewerJson);
     boolean publish = "published".equals(article.getString("status"));
     if (publish && !viewer.isEditor()) {
-      return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only editors and admins may publish")));
+      return Future.failedFuture(Failure.forbidden("Only editors and admins may publish"));
     }
     return insert(viewer, article, publish)
         .map(row -> new JsonObject().put("article", ArticleRows.full(row)).put("wasPublic", false));
@@ -127,7 +127,7 @@ public final class ArticleServiceImpl implements ArticleService {
   public Future<JsonObject> setStatus(JsonObject viewerJson, String slug, String status) {
     Viewer viewer = Viewer.of(viewerJson);
     if (!viewer.isEditor()) {
-      return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only editors and admins may publish or unpublish")));
+      return Future.failedFuture(Failure.forbidden("Only editors and admins may publish or unpublish"));
     }
     long now = System.currentTimeMillis();
     return pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
@@ -169,7 +169,7 @@ public final class ArticleServiceImpl implements ArticleService {
     if (slug == null) {
       return Future.succeededFuture(new JsonArray());
     }
-    return pool.preparedQuery(sql.get("categoryIdBySlug")).execute(Tuple.of(slug)).map(rows -> ServiceErrors.fieldErrors(
+    return pool.preparedQuery(sql.get("categoryIdBySlug")).execute(Tuple.of(slug)).map(rows -> FieldError.toJsonArray(
         Rows.first(rows, r -> r.getString("id")) == null ? List.of(UNKNOWN_CATEGORY) : List.of()));
   }
 
@@ -180,7 +180,7 @@ public final class ArticleServiceImpl implements ArticleService {
     }
     return conn.preparedQuery(sql.get("categoryIdBySlug")).execute(Tuple.of(slug)).compose(rows -> {
       String id = Rows.first(rows, r -> r.getString("id"));
-      return id != null ? Future.succeededFuture(id) : Future.failedFuture(ServiceErrors.of(Problem.validation(List.of(UNKNOWN_CATEGORY))));
+      return id != null ? Future.succeededFuture(id) : Future.failedFuture(Failure.invalid(List.of(UNKNOWN_CATEGORY)));
     });
   }
 

@@ -1,18 +1,18 @@
 package dev.gerbang.content.impl;
 
+import dev.gerbang.account.Mails;
 import dev.gerbang.content.CommentService;
 import dev.gerbang.content.Viewer;
 import dev.gerbang.db.Cursors;
-import dev.gerbang.account.Mails;
 import dev.gerbang.db.Database;
-import dev.gerbang.notify.NoticeType;
-import dev.gerbang.notify.Notices;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
+import dev.gerbang.notify.NoticeType;
+import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +26,7 @@ import java.util.List;
 public final class CommentServiceImpl implements CommentService {
   /** The cursors of an article's comment thread (oldest first). */
   private static final String THREAD = "comments.thread";
-  private static final Problem.FieldError NOT_A_PARENT = new Problem.FieldError("parentId", "must be the id of a comment on this article");
+  private static final FieldError NOT_A_PARENT = new FieldError("parentId", "must be the id of a comment on this article");
   private final Notices notices;
   private final Pool pool;
   private final Sql sql;
@@ -56,7 +56,7 @@ public final class CommentServiceImpl implements CommentService {
       Row row = Rows.first(rows, r -> r);
       if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || viewer.isEditor())) {
-        return Future.failedFuture(ServiceErrors.notFound("No article has this slug"));
+        return Future.failedFuture(Failure.notFound("No article has this slug"));
       }
       return Future.succeededFuture(row);
     });
@@ -140,7 +140,7 @@ public final class CommentServiceImpl implements CommentService {
     return visible(client, viewer, parentId)
         .compose(row -> row.getString("article_id").equals(article.getString("id")) ? Future.succeededFuture(row)
             : Future.failedFuture(new IllegalStateException()))
-        .recover(failure -> Future.failedFuture(ServiceErrors.of(Problem.validation(List.of(NOT_A_PARENT)))));
+        .recover(failure -> Future.failedFuture(Failure.invalid(List.of(NOT_A_PARENT))));
   }
 
   @Override
@@ -153,7 +153,7 @@ public final class CommentServiceImpl implements CommentService {
     // An article the viewer cannot see is the write's 404, not a field error.
     return article(pool, viewer, slug)
         .compose(article -> parent(pool, viewer, article, parentId).map(row -> new JsonArray())
-            .otherwise(failure -> ServiceErrors.fieldErrors(List.of(NOT_A_PARENT))))
+            .otherwise(failure -> FieldError.toJsonArray(List.of(NOT_A_PARENT))))
         .otherwise(new JsonArray());
   }
 
@@ -194,7 +194,7 @@ public final class CommentServiceImpl implements CommentService {
   private Future<Row> find(SqlClient client, String id) {
     return client.preparedQuery(sql.get("find")).execute(Tuple.of(id)).compose(rows -> {
       Row row = Rows.first(rows, r -> r);
-      return row == null ? Future.failedFuture(ServiceErrors.notFound("No comment has this id")) : Future.succeededFuture(row);
+      return row == null ? Future.failedFuture(Failure.notFound("No comment has this id")) : Future.succeededFuture(row);
     });
   }
 
@@ -206,7 +206,7 @@ public final class CommentServiceImpl implements CommentService {
       boolean commentVisible = "visible".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || moderates(viewer, row);
       return articleVisible && commentVisible ? Future.succeededFuture(row)
-          : Future.failedFuture(ServiceErrors.notFound("No comment has this id"));
+          : Future.failedFuture(Failure.notFound("No comment has this id"));
     });
   }
 
@@ -219,11 +219,11 @@ public final class CommentServiceImpl implements CommentService {
     Viewer viewer = Viewer.of(viewerJson);
     return pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
       if (changes.containsKey("body") && !viewer.is(row.getString("author_id"))) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only its author may edit a comment")));
+        return Future.failedFuture(Failure.forbidden("Only its author may edit a comment"));
       }
       if (changes.containsKey("status") && !moderates(viewer, row)) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden(
-            "Only the article's author, editors and admins may hide or show comments")));
+        return Future.failedFuture(Failure.forbidden(
+            "Only the article's author, editors and admins may hide or show comments"));
       }
       Tuple update = Tuple.of(changes.getString("body", row.getString("body")), changes.getString("status", row.getString("status")),
           System.currentTimeMillis(), commentId);
@@ -238,8 +238,8 @@ public final class CommentServiceImpl implements CommentService {
     Viewer viewer = Viewer.of(viewerJson);
     return pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
       if (!viewer.is(row.getString("author_id")) && !moderates(viewer, row)) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden(
-            "Only its author, the article's author, editors and admins may delete a comment")));
+        return Future.failedFuture(Failure.forbidden(
+            "Only its author, the article's author, editors and admins may delete a comment"));
       }
       return conn.preparedQuery(sql.get("delete")).execute(Tuple.of(commentId))
           .map(done -> new JsonObject().put("articleSlug", row.getString("article_slug")));

@@ -1,15 +1,15 @@
 package dev.gerbang.content.impl;
 
 import dev.gerbang.content.TaxonomyService;
+import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -74,13 +74,13 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
   private <T> Future<T> one(SqlClient client, String statement, String slug, Function<Row, T> mapper, String what) {
     return client.preparedQuery(sql.get(statement)).execute(Tuple.of(slug)).compose(rows -> {
       T found = Rows.first(rows, mapper);
-      return found == null ? Future.failedFuture(ServiceErrors.notFound("No " + what + " has this slug")) : Future.succeededFuture(found);
+      return found == null ? Future.failedFuture(Failure.notFound("No " + what + " has this slug")) : Future.succeededFuture(found);
     });
   }
 
   private static <T> Future<T> slugTaken(Throwable failure, String what) {
     return SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
-        : Future.failedFuture(ServiceErrors.conflict(what + "-exists", "A " + what + " with this slug already exists", "slug"));
+        : Future.failedFuture(Failure.conflict(what + "-exists", "A " + what + " with this slug already exists", "slug"));
   }
 
   @Override
@@ -128,7 +128,7 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
           return target.compose(targetId -> conn.preparedQuery(sql.get("categoryArticles")).execute(Tuple.of(id))
               .compose(rows -> {
                 if (Rows.count(rows) > 0 && targetId == null) {
-                  return Future.failedFuture(ServiceErrors.conflict("category-in-use",
+                  return Future.failedFuture(Failure.conflict("category-in-use",
                       "This category still has articles: move them with ?moveTo=<category slug> first", null));
                 }
                 // Soft-deleted articles follow the move too, or lose the category when there is no target.
@@ -168,6 +168,6 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
   }
 
   private static RuntimeException invalid(String field, String message) {
-    return ServiceErrors.of(Problem.validation(List.of(new Problem.FieldError(field, message))));
+    return Failure.invalid(List.of(new FieldError(field, message)));
   }
 }

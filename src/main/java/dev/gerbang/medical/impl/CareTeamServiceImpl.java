@@ -3,7 +3,7 @@ package dev.gerbang.medical.impl;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
 import dev.gerbang.medical.CareTeamService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -45,7 +45,7 @@ public final class CareTeamServiceImpl implements CareTeamService {
                                     Function<SqlClient, Future<RowSet<Row>>> write) {
     return pool.withTransaction(conn -> withTeam(conn, patientId)
         .compose(found -> conn.preparedQuery(sql.get("doctorExists")).execute(Tuple.of(doctorId)))
-        .compose(rows -> Rows.count(rows) > 0 ? write.apply(conn) : Future.failedFuture(ServiceErrors.notFound("No such doctor")))
+        .compose(rows -> Rows.count(rows) > 0 ? write.apply(conn) : Future.failedFuture(Failure.notFound("No such doctor")))
         .compose(written -> withTeam(conn, patientId).map(patient ->
             new JsonObject().put("patient", patient).put("changed", written.rowCount() > 0))));
   }
@@ -54,7 +54,7 @@ public final class CareTeamServiceImpl implements CareTeamService {
     return client.preparedQuery(sql.get("patient")).execute(Tuple.of(patientId)).compose(rows -> {
       Row row = Rows.first(rows, r -> r);
       if (row == null) {
-        return Future.failedFuture(ServiceErrors.notFound("No such patient"));
+        return Future.failedFuture(Failure.notFound("No such patient"));
       }
       JsonObject patient = MedicalProfileServiceImpl.patient(row);
       return client.preparedQuery(sql.get("members")).execute(Tuple.of(patientId)).map(members -> {

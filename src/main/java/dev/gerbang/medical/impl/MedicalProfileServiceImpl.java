@@ -7,8 +7,8 @@ import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.medical.MedicalProfileService;
 import dev.gerbang.user.Roles;
 import io.vertx.core.Future;
@@ -191,7 +191,7 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
   public Future<JsonObject> updatePatient(String patientId, JsonObject changes) {
     return pool.withTransaction(conn -> one(conn, "patientById", patientId, MedicalProfileServiceImpl::patient)
             .compose(current -> current == null
-                ? Future.failedFuture(ServiceErrors.notFound("No such patient"))
+                ? Future.failedFuture(Failure.notFound("No such patient"))
                 : updatePatient(conn, current, changes)))
         .recover(MedicalProfileServiceImpl::mapUniqueViolation);
   }
@@ -208,27 +208,27 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
   public Future<JsonObject> updateDoctor(String doctorId, JsonObject changes) {
     return pool.withTransaction(conn -> one(conn, "doctorById", doctorId, MedicalProfileServiceImpl::doctor)
             .compose(current -> current == null
-                ? Future.failedFuture(ServiceErrors.notFound("No such doctor"))
+                ? Future.failedFuture(Failure.notFound("No such doctor"))
                 : updateDoctor(conn, current, changes)))
         .recover(MedicalProfileServiceImpl::mapUniqueViolation);
   }
 
   /** Profiles are for users holding the role: granting it is a separate admin action (PATCH /api/admin/users/{id}). */
   private Future<Void> holdsRole(SqlClient conn, String userId, String role) {
-    return roleProblems(conn, userId, role).compose(ServiceErrors::failIfAny);
+    return roleProblems(conn, userId, role).compose(Failure::failIfAny);
   }
 
-  private Future<List<Problem.FieldError>> roleProblems(SqlClient conn, String userId, String role) {
+  private Future<List<FieldError>> roleProblems(SqlClient conn, String userId, String role) {
     return conn.preparedQuery(sql.get("userHasRole")).execute(Tuple.of(userId, role)).map(rows -> Rows.count(rows) > 0
         ? List.of()
-        : List.of(new Problem.FieldError("userId", "must be a user holding the " + role + " role: grant it first with PATCH /api/admin/users/{id}")));
+        : List.of(new FieldError("userId", "must be a user holding the " + role + " role: grant it first with PATCH /api/admin/users/{id}")));
   }
 
   @Override
   public Future<JsonArray> unknownReferences(JsonObject profile, String role) {
     String userId = profile.getString("userId");
     return userId == null ? Future.succeededFuture(new JsonArray())
-        : roleProblems(pool, userId, role).map(ServiceErrors::fieldErrors);
+        : roleProblems(pool, userId, role).map(FieldError::toJsonArray);
   }
 
   private static <T> Future<T> mapUniqueViolation(Throwable failure) {
@@ -237,13 +237,13 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
       return Future.failedFuture(failure);
     }
     if (violation.contains("medical_record_number") || violation.contains("mrn")) {
-      return Future.failedFuture(ServiceErrors.conflict("mrn-taken", "Another patient has this medical record number",
+      return Future.failedFuture(Failure.conflict("mrn-taken", "Another patient has this medical record number",
           "medicalRecordNumber"));
     }
     if (violation.contains("licence")) {
-      return Future.failedFuture(ServiceErrors.conflict("licence-taken", "Another doctor has this licence number",
+      return Future.failedFuture(Failure.conflict("licence-taken", "Another doctor has this licence number",
           "licenceNumber"));
     }
-    return Future.failedFuture(ServiceErrors.conflict("profile-exists", "This user already has such a profile", "userId"));
+    return Future.failedFuture(Failure.conflict("profile-exists", "This user already has such a profile", "userId"));
   }
 }

@@ -7,8 +7,8 @@ import dev.gerbang.db.Ids;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.medical.MedicalRecordService;
 import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
@@ -55,7 +55,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
     return client.preparedQuery(sql.get("findRecord")).execute(Tuple.of(recordId))
         .compose(rows -> {
           Row row = Rows.first(rows, r -> r);
-          return row == null ? Future.failedFuture(ServiceErrors.notFound("No such medical record")) : Future.succeededFuture(row);
+          return row == null ? Future.failedFuture(Failure.notFound("No such medical record")) : Future.succeededFuture(row);
         });
   }
 
@@ -109,12 +109,12 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
         return Future.succeededFuture(RecordRows.detail(row));
       }
       if (caller.doctorId() == null) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden(NOT_YOURS)));
+        return Future.failedFuture(Failure.forbidden(NOT_YOURS));
       }
       return pool.preparedQuery(sql.get("onCareTeam")).execute(Tuple.of(caller.doctorId(), patientId)).compose(rows ->
           Rows.count(rows) > 0
               ? Future.succeededFuture(RecordRows.detail(row))
-              : Future.failedFuture(ServiceErrors.of(Problem.forbidden(NOT_YOURS))));
+              : Future.failedFuture(Failure.forbidden(NOT_YOURS)));
     }));
   }
 
@@ -131,11 +131,11 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
       String doctorId = record.getString("doctorId");
       if (!caller.admin()) {
         if (caller.doctorId() == null) {
-          return Future.failedFuture(ServiceErrors.of(Problem.forbidden(
-              "Create your doctor profile first: PUT /api/me/doctor-profile")));
+          return Future.failedFuture(Failure.forbidden(
+              "Create your doctor profile first: PUT /api/me/doctor-profile"));
         }
         if (doctorId != null && !doctorId.equals(caller.doctorId())) {
-          return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Doctors write records in their own name only")));
+          return Future.failedFuture(Failure.forbidden("Doctors write records in their own name only"));
         }
         doctorId = caller.doctorId();
       } else if (doctorId == null) {
@@ -146,7 +146,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
       }
       String patientId = record.getString("patientId");
       String doctor = doctorId;
-      return references(conn, patientId, doctor).compose(ServiceErrors::failIfAny)
+      return references(conn, patientId, doctor).compose(Failure::failIfAny)
           .compose(ok -> conn.preparedQuery(sql.get("insert")).execute(Tuple.of(id, patientId, doctor,
                   record.getString("visitDate"), record.getString("complaint"), record.getString("diagnosis"))
               .addString(record.getString("icd10Code"))
@@ -176,14 +176,14 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
 
   @Override
   public Future<JsonArray> unknownReferences(JsonObject record) {
-    return references(pool, record.getString("patientId"), record.getString("doctorId")).map(ServiceErrors::fieldErrors);
+    return references(pool, record.getString("patientId"), record.getString("doctorId")).map(FieldError::toJsonArray);
   }
 
   /** Every given id that names no patient or doctor profile, as field errors (null ids are not checked). */
-  private Future<List<Problem.FieldError>> references(SqlClient client, String patientId, String doctorId) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    return exists(client, "patientExists", patientId, () -> errors.add(new Problem.FieldError("patientId", "is not a patient")))
-        .compose(done -> exists(client, "doctorExists", doctorId, () -> errors.add(new Problem.FieldError("doctorId", "is not a doctor"))))
+  private Future<List<FieldError>> references(SqlClient client, String patientId, String doctorId) {
+    List<FieldError> errors = new ArrayList<>();
+    return exists(client, "patientExists", patientId, () -> errors.add(new FieldError("patientId", "is not a patient")))
+        .compose(done -> exists(client, "doctorExists", doctorId, () -> errors.add(new FieldError("doctorId", "is not a doctor"))))
         .map(done -> errors);
   }
 
@@ -200,14 +200,14 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   }
 
   private static Throwable invalid(String field, String message) {
-    return ServiceErrors.of(Problem.validation(List.of(new Problem.FieldError(field, message))));
+    return Failure.invalid(List.of(new FieldError(field, message)));
   }
 
   @Override
   public Future<JsonObject> update(JsonObject callerJson, String recordId, JsonObject changes) {
     return pool.withTransaction(conn -> caller(conn, callerJson).compose(caller -> findRecord(conn, recordId).compose(row -> {
       if (!caller.admin() && !caller.isDoctor(row.getString("doctor_id"))) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only the record's doctor or an admin may change it")));
+        return Future.failedFuture(Failure.forbidden("Only the record's doctor or an admin may change it"));
       }
       Tuple update = Tuple.of(
               pick(changes, "visitDate", row.getString("visit_date")),
@@ -232,7 +232,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   public Future<JsonObject> delete(JsonObject callerJson, String recordId) {
     return pool.withTransaction(conn -> caller(conn, callerJson).compose(caller -> findRecord(conn, recordId).compose(row -> {
       if (!caller.admin()) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only an admin may delete a medical record")));
+        return Future.failedFuture(Failure.forbidden("Only an admin may delete a medical record"));
       }
       return conn.preparedQuery(sql.get("softDelete")).execute(Tuple.of(System.currentTimeMillis(), caller.userId(), recordId))
           .map(done -> RecordRows.detail(row));

@@ -5,7 +5,7 @@ import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
 import dev.gerbang.notify.Outbox;
 import dev.gerbang.social.SocialService;
 import dev.gerbang.user.Emails;
@@ -163,7 +163,7 @@ public final class SocialServiceImpl implements SocialService {
       return conn.preparedQuery(sql.get("userById")).execute(Tuple.of(userId)).compose(rows -> {
         Row account = Rows.first(rows, row -> row);
         if (account == null) {
-          return Future.failedFuture(ServiceErrors.notFound("No such user"));
+          return Future.failedFuture(Failure.notFound("No such user"));
         }
         if (Rows.bool(account, "email_verified")) {
           return insertIdentity(conn, sql, userId, profile).map(outcome("linked", userId));
@@ -201,7 +201,7 @@ public final class SocialServiceImpl implements SocialService {
               return Future.succeededFuture(false);
             }
             if (!hasPassword && count == 1) {
-              return Future.failedFuture(ServiceErrors.conflict("last-sign-in-method",
+              return Future.failedFuture(Failure.conflict("last-sign-in-method",
                   "This is your only way to sign in: set a password or link another provider first", null));
             }
             return conn.preparedQuery(sql.get("deleteIdentity")).execute(Tuple.of(userId, provider)).map(true);

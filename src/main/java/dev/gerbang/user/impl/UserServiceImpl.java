@@ -8,7 +8,7 @@ import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
 import dev.gerbang.notify.Outbox;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.Roles;
@@ -80,9 +80,9 @@ public final class UserServiceImpl implements UserService {
       return Future.failedFuture(failure);
     }
     if (violation.contains("username")) {
-      return Future.failedFuture(ServiceErrors.conflict("username-taken", "This username is already taken", "username"));
+      return Future.failedFuture(Failure.conflict("username-taken", "This username is already taken", "username"));
     }
-    return Future.failedFuture(ServiceErrors.conflict("email-taken", "An account with this email already exists", "email"));
+    return Future.failedFuture(Failure.conflict("email-taken", "An account with this email already exists", "email"));
   }
 
   private Future<User> find(SqlClient client, String userId) {
@@ -107,7 +107,7 @@ public final class UserServiceImpl implements UserService {
   public Future<User> updateProfile(String userId, JsonObject changes) {
     return pool.withTransaction(conn -> find(conn, userId).compose(current -> {
       if (current == null) {
-        return Future.failedFuture(ServiceErrors.notFound("No such user"));
+        return Future.failedFuture(Failure.notFound("No such user"));
       }
       String username = changes.containsKey("username") ? changes.getString("username") : current.username();
       Tuple update = Tuple.of(
@@ -139,11 +139,11 @@ public final class UserServiceImpl implements UserService {
   public Future<Void> delete(String userId) {
     return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
       if (user == null) {
-        return Future.failedFuture(ServiceErrors.notFound("No such user"));
+        return Future.failedFuture(Failure.notFound("No such user"));
       }
       Future<Void> adminCheck = user.hasRole(Roles.ADMIN) && !user.disabled()
           ? enabledAdmins(conn).compose(n -> n <= 1
-              ? Future.failedFuture(ServiceErrors.conflict("last-admin",
+              ? Future.failedFuture(Failure.conflict("last-admin",
                   "This is the last admin account: make another admin first", null))
               : Future.succeededFuture())
           : Future.succeededFuture();
@@ -170,11 +170,11 @@ public final class UserServiceImpl implements UserService {
   public Future<User> adminUpdate(String actorId, String userId, JsonObject changes) {
     return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
       if (user == null) {
-        return Future.failedFuture(ServiceErrors.notFound("No such user"));
+        return Future.failedFuture(Failure.notFound("No such user"));
       }
       Boolean disabled = changes.getBoolean("disabled");
       if (Boolean.TRUE.equals(disabled) && userId.equals(actorId)) {
-        return Future.failedFuture(ServiceErrors.conflict("self-disable", "You cannot disable your own account", "disabled"));
+        return Future.failedFuture(Failure.conflict("self-disable", "You cannot disable your own account", "disabled"));
       }
       Set<String> roles = changes.containsKey("roles")
           ? new HashSet<>(changes.getJsonArray("roles").stream().map(String::valueOf).toList())
@@ -196,7 +196,7 @@ public final class UserServiceImpl implements UserService {
       boolean mayLoseAdmin = user.hasRole(Roles.ADMIN) && (!roles.contains(Roles.ADMIN) || Boolean.TRUE.equals(disabled));
       if (mayLoseAdmin) {
         chain = chain.compose(x -> enabledAdmins(conn)).compose(n -> n == 0
-            ? Future.failedFuture(ServiceErrors.conflict("last-admin",
+            ? Future.failedFuture(Failure.conflict("last-admin",
                 "This change would leave no enabled admin: make another admin first", "roles"))
             : Future.succeededFuture());
       }
@@ -210,7 +210,7 @@ public final class UserServiceImpl implements UserService {
         .compose(rows -> {
           User user = Rows.first(rows, UserServiceImpl::toUser);
           if (user == null) {
-            return Future.failedFuture(ServiceErrors.notFound("No account has this email"));
+            return Future.failedFuture(Failure.notFound("No account has this email"));
           }
           if (user.hasRole(role)) {
             return Future.succeededFuture(user);
