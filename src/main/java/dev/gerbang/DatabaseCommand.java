@@ -31,7 +31,7 @@ final class DatabaseCommand {
     try {
       Components components = Components.create(vertx, config);
       List<Feature> features = Features.of(vertx, components);
-      vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors()),
+      vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors(), components.events()),
               new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           .await(60, TimeUnit.SECONDS);
       return body.run(vertx, components);

@@ -65,7 +65,7 @@ public final class Gerbang {
     // Read and merge the OpenAPI fragments here, on this plain thread, not on the first HTTP event loop.
     OpenApi.document();
     List<String> featureDeployments = new ArrayList<>();
-    Future<?> deployed = vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors()),
+    Future<?> deployed = vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors(), components.events()),
         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
     for (Feature feature : features) {
       deployed = deployed.compose(done -> feature.deploy(vertx).onSuccess(featureDeployments::addAll));

@@ -64,7 +64,6 @@ public final class AccountRoutes {
         ctx.fail(unusableToken());
         return;
       }
-      c.gate().userChanged(userId);
       c.audit().record(ctx, "email_verified", userId);
       Responses.ok(ctx, new JsonObject().put("emailVerified", true));
     }).onFailure(ctx::fail);
@@ -134,7 +133,6 @@ public final class AccountRoutes {
         return;
       }
       List<String> ended = result.getJsonArray("sessionIds").stream().map(String::valueOf).toList();
-      c.gate().sessionsRevoked(ended);
       c.audit().record(ctx, "password_reset", result.getString("userId"), new JsonObject().put("sessionsRevoked", ended.size())
           .put("identitiesRemoved", result.getJsonArray("identitiesRemoved")));
       Responses.ok(ctx, new JsonObject().put("sessionsRevoked", ended.size()));
@@ -181,7 +179,6 @@ public final class AccountRoutes {
         ctx.fail(unusableToken());
         return;
       }
-      c.gate().userChanged(result.getString("userId"));
       c.audit().record(ctx, "email_changed", result.getString("userId"));
       Responses.ok(ctx, new JsonObject().put("email", result.getString("email")).put("emailVerified", true));
     }).onFailure(ctx::fail);

@@ -105,14 +105,7 @@ public final class AdminRoutes {
       changes.put("disabled", disabled);
     }
     c.users().adminUpdate(me.userId(), id, changes)
-        .compose(user -> user.disabled()
-            ? c.sessions().revokeAll(id, null, "disabled_by_admin").map(revoked -> {
-              c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
-              return user;
-            })
-            : Future.succeededFuture(user))
         .onSuccess(user -> {
-          c.gate().userChanged(id);
           c.audit().record(ctx, "admin_user_updated", id, changes);
           Responses.ok(ctx, user.toJson());
         })
@@ -125,7 +118,6 @@ public final class AdminRoutes {
         .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
             : c.sessions().revokeAll(id, null, "revoked_by_admin"))
         .onSuccess(revoked -> {
-          c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
           c.audit().record(ctx, "admin_sessions_revoked", id, new JsonObject().put("sessions", revoked.size()));
           Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));
         })

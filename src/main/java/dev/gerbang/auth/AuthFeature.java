@@ -21,12 +21,12 @@ public final class AuthFeature implements Feature {
   @Override
   public void bind(ServiceRegistry services) {
     services.register(SessionService.class, SessionService.ADDRESS,
-        new SessionServiceImpl(services.database(), notify.notices(services)));
+        new SessionServiceImpl(services.database(), notify.notices(services), services.events()));
   }
 
   @Override
   public void start(Vertx vertx) {
-    c.gate().listen();
+    c.gate().listen(c.events());
   }
 
   @Override

@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 
 /** Refresh, logout and the list of one's own sessions (devices). */
 public final class SessionRoutes {
@@ -61,7 +60,6 @@ public final class SessionRoutes {
               ? null
               : issuer.pair(ctx, user, result.getString("sessionId"), successor, result.getLong("issuedAt")));
           case "reused" -> {
-            c.gate().sessionsRevoked(List.of(result.getString("sessionId")));
             c.audit().record(ctx, "refresh_reuse", result.getString("userId"),
                 new JsonObject().put("sessionId", result.getString("sessionId")));
             yield Future.failedFuture(Problem.invalidToken(
@@ -87,7 +85,6 @@ public final class SessionRoutes {
   private void logout(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
     c.sessions().revoke(me.userId(), me.sessionId(), "logout").onSuccess(done -> {
-      c.gate().sessionsRevoked(List.of(me.sessionId()));
       c.audit().record(ctx, "logout", me.userId(), new JsonObject().put("sessionId", me.sessionId()));
       issuer.clearCookie(ctx);
       Responses.noContent(ctx);
@@ -97,7 +94,6 @@ public final class SessionRoutes {
   private void logoutAll(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
     c.sessions().revokeAll(me.userId(), null, "logout_all").onSuccess(ids -> {
-      c.gate().sessionsRevoked(ids.stream().map(String::valueOf).toList());
       c.audit().record(ctx, "logout_all", me.userId(), new JsonObject().put("sessions", ids.size()));
       issuer.clearCookie(ctx);
       Responses.noContent(ctx);
@@ -129,7 +125,6 @@ public final class SessionRoutes {
         ctx.fail(Problem.notFound("You have no active session with this id"));
         return;
       }
-      c.gate().sessionsRevoked(List.of(id));
       c.audit().record(ctx, "session_revoked", me.userId(), new JsonObject().put("sessionId", id));
       Responses.noContent(ctx);
     }).onFailure(ctx::fail);

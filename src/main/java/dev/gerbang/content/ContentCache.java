@@ -2,17 +2,14 @@ package dev.gerbang.content;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.gerbang.auth.SessionGate;
-import io.vertx.core.Vertx;
+import dev.gerbang.events.Events;
+import dev.gerbang.user.UserChanged;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,13 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Invalidation is precise per article page ("article:" + slug) and wholesale for lists ("list:" + query),
  * because any change to a published article can move it in or out of any page of any list. A write clears the
  * entries on this node before its response is sent, so the very next read sees it on any event loop, and
- * publishes the change on the event bus for the other nodes. A read that started before a write never stores
+ * the other nodes hear it as a {@link ContentChanged} event. A read that started before a write never stores
  * what it read after that write's invalidation: every invalidation bumps a version, and {@link #put} drops
  * its entry again when the version moved while it was reading.
  */
 public final class ContentCache {
-  /** Published on every content write: {slugs:[...], lists:bool} or {all:true}. */
-  public static final String CHANGED = "gerbang.content.changed";
   /** Safety net only (writes invalidate at once): bounds how long a change made outside the API can linger. */
   private static final Duration MAX_AGE = Duration.ofMinutes(10);
 
@@ -56,28 +51,27 @@ public final class ContentCache {
     }
   }
 
-  private final Vertx vertx;
+  private final Events events;
   private final Cache<String, Entry> cache;
   private final AtomicLong version = new AtomicLong();
 
-  public ContentCache(Vertx vertx, int maxEntries) {
-    this.vertx = vertx;
+  public ContentCache(Events events, int maxEntries) {
+    this.events = events;
     this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(MAX_AGE).build();
   }
 
   /**
-   * Listens for content changes made on other nodes (and, harmlessly, this one), and for account changes:
-   * a renamed or deleted account changes the author names, articles and comments that cached responses show.
-   * Those arrive asynchronously, so they are seen within the event bus latency rather than on the next read.
+   * Listens for content changes, and for account changes that show in content: a renamed or deleted account
+   * changes the author names, articles and comments that cached responses show. On this node they are heard
+   * before the write is answered; from other nodes within the event bus latency.
    */
-  public List<MessageConsumer<JsonObject>> listen() {
-    return List.of(
-        vertx.eventBus().consumer(CHANGED, message -> forgetLocally(message.body())),
-        vertx.eventBus().<JsonObject>consumer(SessionGate.CHANGED, message -> {
-          if (message.body() != null && message.body().getString("userId") != null) {
-            forgetLocally(new JsonObject().put("all", true));
-          }
-        }));
+  public void listen() {
+    events.listen(ContentChanged.ADDRESS, ContentChanged::fromJson, this::forgetLocally);
+    events.listen(UserChanged.ADDRESS, UserChanged::fromJson, changed -> {
+      if (changed.affectsContent()) {
+        forgetLocally(ContentChanged.everything());
+      }
+    });
   }
 
   public static String articleKey(String slug) {
@@ -106,27 +100,22 @@ public final class ContentCache {
 
   /** An article changed: its page, and every list too when it is or was public. */
   public void articleChanged(String slug, boolean lists) {
-    publish(new JsonObject().put("slugs", new JsonArray(List.of(slug))).put("lists", lists));
+    events.announce(ContentChanged.article(slug, lists));
   }
 
   /** Categories or tags were renamed or removed: they show in every article and list. */
   public void everythingChanged() {
-    publish(new JsonObject().put("all", true));
+    events.announce(ContentChanged.everything());
   }
 
-  private void publish(JsonObject change) {
-    forgetLocally(change);
-    vertx.eventBus().publish(CHANGED, change);
-  }
-
-  private void forgetLocally(JsonObject change) {
+  private void forgetLocally(ContentChanged change) {
     version.incrementAndGet();
-    if (change.getBoolean("all", false)) {
+    if (change.all()) {
       cache.invalidateAll();
       return;
     }
-    change.getJsonArray("slugs", new JsonArray()).forEach(slug -> cache.invalidate(articleKey(String.valueOf(slug))));
-    if (change.getBoolean("lists", false)) {
+    change.slugs().forEach(slug -> cache.invalidate(articleKey(slug)));
+    if (change.lists()) {
       cache.asMap().keySet().removeIf(key -> key.startsWith("list:"));
     }
   }

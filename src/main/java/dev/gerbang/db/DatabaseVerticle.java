@@ -1,6 +1,7 @@
 package dev.gerbang.db;
 
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.events.Events;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -20,20 +21,22 @@ public final class DatabaseVerticle extends VerticleBase {
   private final AppConfig config;
   private final List<? extends DataServices> features;
   private final Cursors cursors;
+  private final Events events;
   private Database database;
   private ServiceRegistry services;
 
-  /** cursors page every feature's lists (signed with the node's key). */
-  public DatabaseVerticle(AppConfig config, List<? extends DataServices> features, Cursors cursors) {
+  /** cursors page every feature's lists (signed with the node's key); events carry what the services changed. */
+  public DatabaseVerticle(AppConfig config, List<? extends DataServices> features, Cursors cursors, Events events) {
     this.config = config;
     this.features = features;
     this.cursors = cursors;
+    this.events = events;
   }
 
   @Override
   public Future<?> start() throws Exception {
     database = Database.open(vertx, config, cursors);
-    services = new ServiceRegistry(vertx, database);
+    services = new ServiceRegistry(vertx, database, events);
     features.forEach(feature -> feature.bind(services));
     services.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))

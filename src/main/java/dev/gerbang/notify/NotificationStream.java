@@ -2,7 +2,7 @@ package dev.gerbang.notify;
 
 import dev.gerbang.Components;
 import dev.gerbang.auth.AuthUser;
-import dev.gerbang.auth.SessionGate;
+import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.Problem;
@@ -14,6 +14,7 @@ import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import dev.gerbang.user.UserChanged;
 
 /**
  * GET /api/notifications/stream: Server-Sent Events to the caller's open tabs. SSE rather than a WebSocket: the
@@ -76,7 +77,8 @@ final class NotificationStream {
     private final HttpServerResponse response;
     private final AuthUser me;
     private MessageConsumer<JsonObject> live;
-    private MessageConsumer<JsonObject> sessions;
+    private MessageConsumer<JsonObject> revocations;
+    private MessageConsumer<JsonObject> accounts;
     private MessageConsumer<Object> stopping;
     private long heartbeat;
     private boolean closed;
@@ -99,7 +101,9 @@ final class NotificationStream {
       response.exceptionHandler(e -> close());
       // Listen before reading what was missed, so that nothing falls between the two.
       live = vertx.eventBus().consumer(Notices.liveAddress(me.userId()), message -> event(message.body()));
-      sessions = vertx.eventBus().consumer(SessionGate.CHANGED, message -> sessionChanged(message.body()));
+      revocations = vertx.eventBus().consumer(SessionsRevoked.ADDRESS,
+          message -> sessionsRevoked(SessionsRevoked.fromJson(message.body())));
+      accounts = vertx.eventBus().consumer(UserChanged.ADDRESS, message -> accountChanged(UserChanged.fromJson(message.body())));
       stopping = vertx.eventBus().localConsumer(HttpVerticle.STOPPING, message -> end());
       heartbeat = vertx.setPeriodic(heartbeatMillis, id -> keepAlive());
       write("retry: 3000\n: connected\n\n");
@@ -150,11 +154,14 @@ final class NotificationStream {
       });
     }
 
-    private void sessionChanged(JsonObject change) {
-      JsonArray ids = change.getJsonArray("sessionIds");
-      if (ids != null && ids.contains(me.sessionId())) {
+    private void sessionsRevoked(SessionsRevoked revoked) {
+      if (revoked.sessionIds().contains(me.sessionId())) {
         end();
-      } else if (me.userId().equals(change.getString("userId"))) {
+      }
+    }
+
+    private void accountChanged(UserChanged changed) {
+      if (changed.affectsSessions() && me.userId().equals(changed.userId())) {
         // Roles or status changed: ask the database itself, not a cache that may not have heard yet.
         c.sessions().lookup(me.sessionId()).onSuccess(session -> {
           if (session == null || !session.getBoolean("active", false)) {
@@ -185,7 +192,8 @@ final class NotificationStream {
       closed = true;
       vertx.cancelTimer(heartbeat);
       live.unregister();
-      sessions.unregister();
+      revocations.unregister();
+      accounts.unregister();
       stopping.unregister();
       open.computeIfPresent(me.userId(), (user, n) -> n <= 1 ? null : n - 1);
     }

@@ -250,9 +250,6 @@ public final class SocialRoutes {
       String outcome = result.getString("outcome");
       switch (outcome) {
         case "linked" -> {
-          if (result.getBoolean("emailVerified", false)) {
-            c.gate().userChanged(userId);
-          }
           c.audit().record(ctx, "identity_linked", userId, new JsonObject().put("provider", provider.name()));
           backToApp(ctx, flow.getString("redirectPath"), null);
         }

@@ -22,7 +22,7 @@ public final class UserFeature implements Feature {
 
   @Override
   public void bind(ServiceRegistry services) {
-    services.register(UserService.class, UserService.ADDRESS, new UserServiceImpl(services.database(), notify.outbox(services)));
+    services.register(UserService.class, UserService.ADDRESS, new UserServiceImpl(services.database(), notify.outbox(services), services.events()));
   }
 
   @Override

@@ -80,7 +80,6 @@ public final class UserRoutes {
     }
     v.validate();
     c.users().updateProfile(me.userId(), changes).onSuccess(user -> {
-      c.gate().userChanged(me.userId());
       Responses.ok(ctx, user.toJson());
     }).onFailure(ctx::fail);
   }
@@ -118,7 +117,6 @@ public final class UserRoutes {
     }))
         .map(result -> result.getJsonArray("sessionIds"))
         .onSuccess(revoked -> {
-          c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
           c.audit().record(ctx, "password_changed", me.userId(), new JsonObject().put("sessionsRevoked", revoked.size()));
           Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));
         })
@@ -151,7 +149,6 @@ public final class UserRoutes {
             ? c.users().delete(me.userId())
             : Future.failedFuture(Problem.validation(List.of(new FieldError("password", "is not your current password")))))
         .onSuccess(done -> {
-          c.gate().userChanged(me.userId());
           c.audit().record(ctx, "account_deleted", me.userId());
           issuer.clearCookie(ctx);
           Responses.noContent(ctx);

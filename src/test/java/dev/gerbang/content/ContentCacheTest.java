@@ -130,13 +130,29 @@ class ContentCacheTest {
     ContentCache cache = server.gerbang().feature(ContentFeature.class).cache();
     assertThat(cache.get(ContentCache.articleKey("remote"))).isNotNull();
 
-    server.gerbang().vertx().eventBus().publish(ContentCache.CHANGED,
-        new JsonObject().put("slugs", new JsonArray().add("remote")).put("lists", true));
+    // Another node's announcement arrives as a plain event-bus message, without this node's origin.
+    server.gerbang().vertx().eventBus().publish(ContentChanged.ADDRESS, ContentChanged.article("remote", true).toJson());
     long deadline = System.currentTimeMillis() + 5000;
     while (cache.get(ContentCache.articleKey("remote")) != null && System.currentTimeMillis() < deadline) {
       Thread.onSpinWait();
     }
     assertThat(cache.get(ContentCache.articleKey("remote"))).isNull();
+  }
+
+  /** Invalidation is precise: a reader's language is nobody else's business, an author's new name is everyone's. */
+  @Test
+  void anAccountsLanguageLeavesTheCacheAloneButItsNewNameClearsWhatShowsIt() {
+    content.publish(editor, Content.article("Named"));
+    content.get("/api/articles/named", null);
+    ContentCache cache = server.gerbang().feature(ContentFeature.class).cache();
+    assertThat(cache.get(ContentCache.articleKey("named"))).isNotNull();
+
+    assertThat(content.patch("/api/me", editor, new JsonObject().put("locale", "id")).statusCode()).isEqualTo(200);
+    assertThat(cache.get(ContentCache.articleKey("named"))).as("a language change").isNotNull();
+
+    assertThat(content.patch("/api/me", editor, new JsonObject().put("name", "Renamed Editor")).statusCode()).isEqualTo(200);
+    assertThat(cache.get(ContentCache.articleKey("named"))).as("a new name, gone before the answer").isNull();
+    assertThat(content.get("/api/articles/named", null).getJsonObject("author").getString("name")).isEqualTo("Renamed Editor");
   }
 
   @Test

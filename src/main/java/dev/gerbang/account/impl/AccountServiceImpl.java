@@ -3,6 +3,11 @@ package dev.gerbang.account.impl;
 import dev.gerbang.account.AccountService;
 import dev.gerbang.account.Mails;
 import dev.gerbang.db.Database;
+import java.util.List;
+import dev.gerbang.user.UserChanged;
+import dev.gerbang.events.Events;
+import dev.gerbang.auth.SessionsRevoked;
+import dev.gerbang.auth.Revocations;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
@@ -28,12 +33,16 @@ public final class AccountServiceImpl implements AccountService {
   private final Sql sql;
   private final Outbox outbox;
   private final Notices notices;
+  private final Revocations revocations;
+  private final Events events;
 
-  public AccountServiceImpl(Database database, Outbox outbox, Notices notices) {
+  public AccountServiceImpl(Database database, Outbox outbox, Notices notices, Events events) {
     this.pool = database.pool();
     this.sql = database.sql("account_tokens");
     this.outbox = outbox;
     this.notices = notices;
+    this.revocations = new Revocations(database);
+    this.events = events;
   }
 
   /** "Your password was changed": a security notice, so its email goes out whatever the preferences say. */
@@ -108,7 +117,12 @@ public final class AccountServiceImpl implements AccountService {
               .compose(done -> revokeOthers(conn, userId, VERIFY))
               .compose(done -> removeUnprovenIdentities(conn, batch, row))
               .map(userId));
-    })).onSuccess(done -> batch.delivered());
+    })).onSuccess(userId -> {
+      if (userId != null) {
+        events.announce(UserChanged.of(userId, UserChanged.Aspect.EMAIL));
+      }
+      batch.delivered();
+    });
   }
 
   /**
@@ -136,22 +150,6 @@ public final class AccountServiceImpl implements AccountService {
     return provider.isEmpty() ? provider : Character.toUpperCase(provider.charAt(0)) + provider.substring(1);
   }
 
-  private Future<JsonArray> endSessions(SqlConnection conn, String userId, String keepSessionId, String reason) {
-    return conn.preparedQuery(sql.get("activeSessionIds")).execute(Tuple.of(userId)).compose(rows -> {
-      JsonArray ended = new JsonArray();
-      Future<?> chain = Future.succeededFuture();
-      for (Row row : rows) {
-        String id = row.getString("id");
-        if (!id.equals(keepSessionId)) {
-          ended.add(id);
-          chain = chain.compose(x -> conn.preparedQuery(sql.get("revokeSession"))
-              .execute(Tuple.of(System.currentTimeMillis(), reason, id)));
-        }
-      }
-      return chain.map(done -> ended);
-    });
-  }
-
   @Override
   public Future<JsonObject> resetPassword(String tokenHash, String passwordHash, JsonObject noticeMail) {
     Notices.Batch batch = notices.batch();
@@ -163,12 +161,18 @@ public final class AccountServiceImpl implements AccountService {
       return use(conn, tokenHash, RESET).compose(won -> !won ? Future.succeededFuture((JsonObject) null)
           : setPassword(conn, userId, passwordHash)
               .compose(done -> revokeOthers(conn, userId, RESET))
-              .compose(done -> endSessions(conn, userId, null, "password_reset"))
+              .compose(done -> revocations.endAll(conn, userId, null, "password_reset"))
               .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
                   .compose(id -> removeUnprovenIdentities(conn, batch, row))
-                  .map(removed -> new JsonObject().put("userId", userId).put("sessionIds", ended)
+                  .map(removed -> new JsonObject().put("userId", userId).put("sessionIds", new JsonArray(ended))
                       .put("identitiesRemoved", removed))));
-    })).onSuccess(done -> batch.delivered());
+    })).onSuccess(result -> {
+      if (result != null) {
+        announceEnded(result);
+        events.announce(UserChanged.of(result.getString("userId"), UserChanged.Aspect.EMAIL));
+      }
+      batch.delivered();
+    });
   }
 
   private Future<Void> setPassword(SqlConnection conn, String userId, String passwordHash) {
@@ -180,10 +184,21 @@ public final class AccountServiceImpl implements AccountService {
   public Future<JsonObject> changePassword(String userId, String passwordHash, String keepSessionId, JsonObject noticeMail) {
     Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> setPassword(conn, userId, passwordHash)
-            .compose(done -> endSessions(conn, userId, keepSessionId, "password_changed"))
+            .compose(done -> revocations.endAll(conn, userId, keepSessionId, "password_changed"))
             .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
-                .map(id -> new JsonObject().put("sessionIds", ended))))
-        .onSuccess(done -> batch.delivered());
+                .map(id -> new JsonObject().put("userId", userId).put("sessionIds", new JsonArray(ended)))))
+        .onSuccess(result -> {
+          announceEnded(result);
+          batch.delivered();
+        });
+  }
+
+  /** After the commit: the sessions a password change or reset ended, refused from now on, on every node. */
+  private void announceEnded(JsonObject result) {
+    List<String> ended = result.getJsonArray("sessionIds").stream().map(String::valueOf).toList();
+    if (!ended.isEmpty()) {
+      events.announce(new SessionsRevoked(result.getString("userId"), ended));
+    }
   }
 
   @Override
@@ -199,7 +214,11 @@ public final class AccountServiceImpl implements AccountService {
               .execute(Tuple.of(newEmail, Emails.normalize(newEmail), System.currentTimeMillis(), userId))
               .compose(done -> revokeOthers(conn, userId, EMAIL_CHANGE))
               .map(done -> new JsonObject().put("userId", userId).put("email", newEmail)));
-    })).recover(failure -> SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
+    })).onSuccess(result -> {
+      if (result != null) {
+        events.announce(UserChanged.of(result.getString("userId"), UserChanged.Aspect.EMAIL));
+      }
+    }).recover(failure -> SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
         : Future.failedFuture(Failure.conflict("email-taken", "An account with this email already exists", "email")));
   }
 

@@ -1,9 +1,12 @@
 package dev.gerbang.auth.impl;
 
+import dev.gerbang.auth.Revocations;
 import dev.gerbang.auth.SessionService;
+import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
+import dev.gerbang.events.Events;
 import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
@@ -14,18 +17,21 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.Arrays;
+import java.util.List;
 
 public final class SessionServiceImpl implements SessionService {
-  private static final String NONE = "";
-
   private final Pool pool;
   private final Sql sql;
   private final Notices notices;
+  private final Revocations revocations;
+  private final Events events;
 
-  public SessionServiceImpl(Database database, Notices notices) {
+  public SessionServiceImpl(Database database, Notices notices, Events events) {
     this.pool = database.pool();
     this.sql = database.sql("sessions");
     this.notices = notices;
+    this.revocations = new Revocations(database);
+    this.events = events;
   }
 
   @Override
@@ -85,7 +91,7 @@ public final class SessionServiceImpl implements SessionService {
         });
       }
       return replaced(conn, token, successorHash, graceMs);
-    }));
+    })).map(this::announceReuse);
   }
 
   private Future<JsonObject> replaced(SqlConnection conn, Row token, String successorHash, long graceMs) {
@@ -100,6 +106,14 @@ public final class SessionServiceImpl implements SessionService {
     return conn.preparedQuery(sql.get("revoke"))
         .execute(Tuple.of(now, "refresh_reuse", sessionId, token.getString("user_id")))
         .compose(done -> outcome("reused", token));
+  }
+
+  /** After the commit: a reused refresh token ended its session, which every node must now refuse. */
+  private JsonObject announceReuse(JsonObject outcome) {
+    if ("reused".equals(outcome.getString("outcome"))) {
+      events.announce(new SessionsRevoked(outcome.getString("userId"), List.of(outcome.getString("sessionId"))));
+    }
+    return outcome;
   }
 
   private Future<Row> findToken(SqlConnection conn, String hash) {
@@ -133,20 +147,21 @@ public final class SessionServiceImpl implements SessionService {
   @Override
   public Future<Boolean> revoke(String userId, String sessionId, String reason) {
     return pool.preparedQuery(sql.get("revoke")).execute(Tuple.of(System.currentTimeMillis(), reason, sessionId, userId))
-        .map(rows -> rows.rowCount() == 1);
+        .map(rows -> {
+          boolean revoked = rows.rowCount() == 1;
+          if (revoked) {
+            events.announce(new SessionsRevoked(userId, List.of(sessionId)));
+          }
+          return revoked;
+        });
   }
 
   @Override
   public Future<JsonArray> revokeAll(String userId, String exceptSessionId, String reason) {
-    String except = exceptSessionId == null ? NONE : exceptSessionId;
-    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("activeIdsOfUser")).execute(Tuple.of(userId, except))
-        .compose(rows -> {
-          JsonArray ids = new JsonArray();
-          rows.forEach(row -> ids.add(row.getString("id")));
-          return conn.preparedQuery(sql.get("revokeAllOfUser"))
-              .execute(Tuple.of(System.currentTimeMillis(), reason, userId, except))
-              .map(done -> ids);
-        }));
+    return pool.withTransaction(conn -> revocations.endAll(conn, userId, exceptSessionId, reason)).map(ids -> {
+      events.announce(new SessionsRevoked(userId, ids));
+      return new JsonArray(ids);
+    });
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gerbang.social.impl;
 
 import dev.gerbang.db.Database;
+import dev.gerbang.events.Events;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
@@ -10,6 +11,7 @@ import dev.gerbang.notify.Outbox;
 import dev.gerbang.social.SocialService;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.Names;
+import dev.gerbang.user.UserChanged;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,9 +27,11 @@ public final class SocialServiceImpl implements SocialService {
   private final Pool pool;
   private final Sql sql;
   private final Outbox outbox;
+  private final Events events;
   private final SignUps signUps;
 
-  public SocialServiceImpl(Database database, Outbox outbox) {
+  public SocialServiceImpl(Database database, Outbox outbox, Events events) {
+    this.events = events;
     this.pool = database.pool();
     this.sql = database.sql("social");
     this.outbox = outbox;
@@ -179,7 +183,11 @@ public final class SocialServiceImpl implements SocialService {
             .compose(done -> insertIdentity(conn, sql, userId, profile))
             .map(outcome("linked", userId).put("emailVerified", true));
       });
-    })).recover(failure -> SqlErrors.uniqueViolation(failure) != null
+    })).onSuccess(result -> {
+      if (result.getBoolean("emailVerified", false)) {
+        events.announce(UserChanged.of(userId, UserChanged.Aspect.EMAIL));
+      }
+    }).recover(failure -> SqlErrors.uniqueViolation(failure) != null
         ? Future.succeededFuture(outcome("provider_already_linked", userId))
         : Future.failedFuture(failure));
   }

@@ -3,6 +3,10 @@ package dev.gerbang.user.impl;
 import dev.gerbang.account.impl.AccountServiceImpl;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
+import dev.gerbang.user.UserChanged;
+import dev.gerbang.events.Events;
+import dev.gerbang.auth.SessionsRevoked;
+import dev.gerbang.auth.Revocations;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
@@ -23,6 +27,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +39,12 @@ public final class UserServiceImpl implements UserService {
   private final Cursors cursors;
   private final Sql tokenSql;
   private final Outbox outbox;
+  private final Revocations revocations;
+  private final Events events;
 
-  public UserServiceImpl(Database database, Outbox outbox) {
+  public UserServiceImpl(Database database, Outbox outbox, Events events) {
+    this.revocations = new Revocations(database);
+    this.events = events;
     this.pool = database.pool();
     this.sql = database.sql("users");
     this.cursors = database.cursors();
@@ -120,7 +129,18 @@ public final class UserServiceImpl implements UserService {
           .addLong(System.currentTimeMillis())
           .addString(userId);
       return conn.preparedQuery(sql.get("updateProfile")).execute(update).compose(done -> find(conn, userId));
-    })).recover(UserServiceImpl::mapUniqueViolation);
+    })).onSuccess(user -> {
+      Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
+      if (changes.containsKey("name") || changes.containsKey("username") || changes.containsKey("avatarUrl")) {
+        aspects.add(UserChanged.Aspect.NAMES);
+      }
+      if (changes.containsKey("locale")) {
+        aspects.add(UserChanged.Aspect.LOCALE);
+      }
+      if (!aspects.isEmpty()) {
+        events.announce(new UserChanged(userId, aspects));
+      }
+    }).recover(UserServiceImpl::mapUniqueViolation);
   }
 
   @Override
@@ -147,8 +167,8 @@ public final class UserServiceImpl implements UserService {
                   "This is the last admin account: make another admin first", null))
               : Future.succeededFuture())
           : Future.succeededFuture();
-      return adminCheck.compose(ok -> conn.preparedQuery(sql.get("delete")).execute(Tuple.of(userId))).mapEmpty();
-    }));
+      return adminCheck.compose(ok -> conn.preparedQuery(sql.get("delete")).execute(Tuple.of(userId))).<Void>mapEmpty();
+    })).onSuccess(done -> events.announce(UserChanged.of(userId, UserChanged.Aspect.DELETED)));
   }
 
   private Future<Long> enabledAdmins(SqlClient client) {
@@ -200,8 +220,33 @@ public final class UserServiceImpl implements UserService {
                 "This change would leave no enabled admin: make another admin first", "roles"))
             : Future.succeededFuture());
       }
-      return chain.compose(x -> find(conn, userId));
-    }));
+      // A disabled account's sessions end with it, in the same transaction.
+      Future<List<String>> ended = Boolean.TRUE.equals(disabled) && !user.disabled()
+          ? chain.compose(x -> revocations.endAll(conn, userId, null, "disabled_by_admin"))
+          : chain.map(x -> List.of());
+      return ended.compose(ids -> find(conn, userId).map(updated -> {
+        Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
+        if (!updated.roles().equals(user.roles())) {
+          aspects.add(UserChanged.Aspect.ROLES);
+        }
+        if (updated.disabled() != user.disabled()) {
+          aspects.add(UserChanged.Aspect.STATUS);
+        }
+        return new AdminChange(updated, ids, aspects);
+      }));
+    })).map(change -> {
+      if (!change.endedSessions().isEmpty()) {
+        events.announce(new SessionsRevoked(userId, change.endedSessions()));
+      }
+      if (!change.aspects().isEmpty()) {
+        events.announce(new UserChanged(userId, change.aspects()));
+      }
+      return change.user();
+    });
+  }
+
+  /** What an admin's change did, to announce once it committed. */
+  private record AdminChange(User user, List<String> endedSessions, Set<UserChanged.Aspect> aspects) {
   }
 
   @Override
@@ -217,6 +262,6 @@ public final class UserServiceImpl implements UserService {
           }
           return conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(user.id(), role, System.currentTimeMillis()))
               .compose(done -> find(conn, user.id()));
-        }));
+        })).onSuccess(user -> events.announce(UserChanged.of(user.id(), UserChanged.Aspect.ROLES)));
   }
 }
