@@ -381,8 +381,9 @@ class NotificationsBrowserTest extends BrowserTestBase {
 
   /** Waits (up to 5 s) until the worker shows this many notifications; page calls cannot run in waitForCondition. */
   /** The shown notification with this tag, as [title, body, tag, path], waiting up to 5 s for it; null if none. */
+  /** Up to 15 s: on a loaded CI machine a notification has been seen to take over 5 s to show. */
   private List<?> awaitShown(String tag) {
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 150; i++) {
       for (Object shown : (List<?>) shownNotifications()) {
         if (tag.equals(((List<?>) shown).get(2))) {
           return (List<?>) shown;
