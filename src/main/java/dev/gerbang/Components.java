@@ -14,9 +14,11 @@ import dev.gerbang.auth.RefreshTokens;
 import dev.gerbang.auth.SessionGate;
 import dev.gerbang.auth.SessionService;
 import dev.gerbang.auth.Tokens;
+import dev.gerbang.cluster.Cluster;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.events.Events;
 import dev.gerbang.db.Cursors;
+import dev.gerbang.secrets.Secrets;
 import dev.gerbang.security.LocalLoginThrottle;
 import dev.gerbang.security.LocalRateLimiter;
 import dev.gerbang.security.LoginThrottle;
@@ -38,15 +40,18 @@ public record Components(AppConfig config, AuthSettings authSettings, AccountSet
                          SessionService sessions, AccountService accounts, Audit audit, Tokens tokens,
                          RefreshTokens refreshTokens, EmailTokens emailTokens, PasswordHasher hasher, PasswordPolicy policy,
                          SessionGate gate, AuthHandler auth, byte[] derivationKey, String version, Instant startedAt,
-                         RateLimiter rateLimiter, LoginThrottle loginThrottle, Cursors cursors, Events events) {
+                         RateLimiter rateLimiter, LoginThrottle loginThrottle, Cursors cursors, Events events,
+                         Cluster cluster, Secrets secrets) {
 
   /**
    * Reads the sign-in and account settings (a bad one throws ConfigException), loads or creates the key file,
    * and builds the kernel. Blocks on file IO and a hash: call it from a plain thread.
    */
-  public static Components create(Vertx vertx, AppConfig config) {
+  public static Components create(Cluster cluster, AppConfig config) {
+    Vertx vertx = cluster.vertx();
     AuthSettings authSettings = AuthSettings.from(config.reader());
-    Keys keys = Keys.loadOrCreate(config.dataDir(), authSettings.jwtSecret());
+    Secrets secrets = cluster.secrets(config);
+    Keys keys = Keys.loadOrCreate(secrets, authSettings.jwtSecret());
     SessionService sessions = SessionService.proxy(vertx);
     Events events = new Events(vertx);
     Tokens tokens = new Tokens(vertx, authSettings, keys);
@@ -58,7 +63,7 @@ public record Components(AppConfig config, AuthSettings authSettings, AccountSet
         new LocalRateLimiter(config.rateLimitMaxKeys()),
         new LocalLoginThrottle(config.loginFreeFailures(), config.loginLockBaseSeconds(), config.loginLockMaxSeconds(),
             config.loginThrottleMaxAccounts()),
-        new Cursors(keys.cursorKey()), events);
+        new Cursors(keys.cursorKey()), events, cluster, secrets);
   }
 
   /** The build's version, written into gerbang/version.properties by Maven resource filtering. */

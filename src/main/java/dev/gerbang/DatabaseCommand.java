@@ -1,5 +1,7 @@
 package dev.gerbang;
 
+import dev.gerbang.cluster.Cluster;
+import dev.gerbang.cluster.ClusterSettings;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.config.ConfigException;
 import dev.gerbang.db.DatabaseVerticle;
@@ -29,7 +31,8 @@ final class DatabaseCommand {
     Vertx vertx = Vertx.vertx();
     Failure.registerCodec(vertx);
     try {
-      Components components = Components.create(vertx, config);
+      // A command works on the database alone: it never joins the cluster.
+      Components components = Components.create(new Cluster(vertx, null, ClusterSettings.from(config)), config);
       List<Feature> features = Features.of(vertx, components);
       vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors(), components.events()),
               new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))

@@ -1,5 +1,7 @@
 package dev.gerbang;
 
+import dev.gerbang.cluster.Cluster;
+import dev.gerbang.cluster.ClusterSettings;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.failure.Failure;
@@ -51,12 +53,19 @@ public final class Gerbang {
     } catch (java.io.IOException e) {
       return Future.failedFuture(new IllegalStateException("cannot create the data directory " + config.dataDir()));
     }
-    Vertx vertx = Vertx.vertx(new VertxOptions());
+    Cluster cluster;
+    try {
+      cluster = Cluster.start(ClusterSettings.from(config), new VertxOptions()).await(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return Future.failedFuture(e instanceof java.util.concurrent.TimeoutException
+          ? new IllegalStateException("the cluster did not form within 120 s") : e);
+    }
+    Vertx vertx = cluster.vertx();
     Failure.registerCodec(vertx);
     Components components;
     List<Feature> features;
     try {
-      components = Components.create(vertx, config);
+      components = Components.create(cluster, config);
       features = Features.of(vertx, components);
     } catch (RuntimeException e) {
       return vertx.close().transform(closed -> Future.failedFuture(e));

@@ -30,6 +30,8 @@ public final class TestDb {
   private static final java.util.Properties WAIT_FOR_LOCKS = new java.util.Properties();
   /** Data dir -> its PostgreSQL database. */
   private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
+  /** Data dirs that share another's database: forgetting one drops nothing. */
+  private static final java.util.Set<Path> ALIASES = ConcurrentHashMap.newKeySet();
 
   static {
     WAIT_FOR_LOCKS.setProperty("busy_timeout", "5000");
@@ -81,10 +83,24 @@ public final class TestDb {
         .target(version).load().migrate();
   }
 
+  /**
+   * Makes another data dir use the same database as this one (the nodes of a test cluster, each with its own
+   * data dir, on the cluster's one database): the alias is forgotten with it, the database dropped with the
+   * original.
+   */
+  public static void share(Path dataDir, Path withDataDir) {
+    String database = DATABASES.get(key(withDataDir));
+    if (database == null) {
+      throw new IllegalStateException("no database for " + withDataDir + " yet: call config() on it first");
+    }
+    ALIASES.add(key(dataDir));
+    DATABASES.put(key(dataDir), database);
+  }
+
   /** Drops the data dir's PostgreSQL database, if it has one: the data dir is going away. */
   static void forget(Path dataDir) {
     String database = DATABASES.remove(key(dataDir));
-    if (database != null) {
+    if (database != null && !ALIASES.remove(key(dataDir))) {
       TestPostgres.dropDatabase(database);
     }
   }

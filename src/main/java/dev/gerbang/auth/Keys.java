@@ -1,13 +1,9 @@
 package dev.gerbang.auth;
 
+import dev.gerbang.secrets.Secrets;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,10 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The server's secrets: JWT signing keys (the first signs, all verify, so a key can be rotated in without
  * signing anyone out) and the key that derives refresh-token successors, email tokens and the cursor key.
- * From GERBANG_JWT_SECRET when set, else generated on first start into DATA_DIR/keys.json (mode 600), never
- * into the repository.
+ * From GERBANG_JWT_SECRET when set, else generated on first start into DATA_DIR/keys.json (mode 600) or, in a
+ * cluster, the database (encrypted); never into the repository.
  */
 public final class Keys {
+  public static final String FILE_NAME = "keys.json";
+
   public record SigningKey(String kid, String secret) {
   }
 
@@ -37,11 +35,14 @@ public final class Keys {
     this.refreshKey = refreshKey;
   }
 
-  /** Loads or creates the key file. Blocks on file IO: call before Vert.x starts or on a worker. */
-  public static Keys loadOrCreate(Path dataDir, String jwtSecret) {
-    Path file = dataDir.resolve("keys.json");
+  /**
+   * Loads or makes the server's keys: keys.json in the data dir on one node, the database in a cluster (every
+   * node the same). GERBANG_JWT_SECRET, when set, signs, and the stored keys still verify. Blocking: call it
+   * from a plain thread at start-up.
+   */
+  public static Keys loadOrCreate(Secrets secrets, String jwtSecret) {
     try {
-      JsonObject stored = Files.exists(file) ? new JsonObject(Files.readString(file)) : create(file);
+      JsonObject stored = secrets.readOrCreate(FILE_NAME, Keys::newKeys);
       List<SigningKey> keys = new ArrayList<>();
       if (!jwtSecret.isEmpty()) {
         keys.add(new SigningKey(kidOf(jwtSecret), jwtSecret));
@@ -52,30 +53,18 @@ public final class Keys {
         keys.add(new SigningKey(kidOf(secret), secret));
       }
       if (keys.isEmpty()) {
-        throw new IllegalStateException(file + " holds no JWT key");
+        throw new IllegalStateException("it holds no JWT key");
       }
       return new Keys(keys, Base64.getUrlDecoder().decode(stored.getString("refresh")));
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("cannot use the key file " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot use the keys in " + secrets.describe(FILE_NAME) + ": " + e.getMessage(), e);
     }
   }
 
-  private static JsonObject create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    JsonObject keys = new JsonObject()
+  private static JsonObject newKeys() {
+    return new JsonObject()
         .put("jwt", new JsonArray().add(new JsonObject().put("secret", randomSecret())))
         .put("refresh", randomSecret());
-    Path temp = file.resolveSibling("keys.json.tmp");
-    Files.deleteIfExists(temp);
-    // Mode 600 from the start, so the secrets are never readable under a looser umask, not even briefly. On a
-    // file system without POSIX permissions (Windows) the data directory's own permissions apply.
-    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-    Files.writeString(temp, keys.encodePrettily(), StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-    Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    return keys;
   }
 
   static String randomSecret() {

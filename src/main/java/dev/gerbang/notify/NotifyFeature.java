@@ -36,7 +36,7 @@ public final class NotifyFeature implements Feature {
     this.settings = NotifySettings.from(components.config());
     this.mail = MailSettings.from(components.config().reader());
     this.templates = new Templates(Path.of("").toAbsolutePath(), components.config().defaultLocale());
-    this.vapid = VapidKeys.loadOrCreate(components.config().dataDir());
+    this.vapid = VapidKeys.loadOrCreate(components.secrets());
     try {
       this.fcm = settings.fcmEnabled() ? FcmCredentials.load(Path.of(settings.fcmCredentialsFile())) : null;
     } catch (RuntimeException e) {
