@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * each behind its own HTTP port: what a load balancer would spread requests over. Nodes start in parallel
  * (a cluster forms in a few seconds) and leave it when closed.
  */
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
   static final String SECRET = "a test cluster's shared secret, 32+ bytes long";
 
   private final Path shared;
@@ -29,7 +29,7 @@ final class TestCluster implements AutoCloseable {
   }
 
   /** n nodes of one cluster, on one new database, with these settings besides. */
-  static TestCluster start(int n, JsonObject overrides) {
+  public static TestCluster start(int n, JsonObject overrides) {
     TestCluster cluster;
     try {
       cluster = new TestCluster(Files.createTempDirectory("gerbang-cluster"));
@@ -63,7 +63,7 @@ final class TestCluster implements AutoCloseable {
   }
 
   /** Restarts node i (after it was stopped or killed) on its data dir, in the same cluster. */
-  TestServer restart(int index, JsonObject overrides) {
+  public TestServer restart(int index, JsonObject overrides) {
     TestServer node = TestServer.startOn(dataDirs.get(index), settings(index, overrides));
     nodes.set(index, node);
     return node;
@@ -81,11 +81,11 @@ final class TestCluster implements AutoCloseable {
     return settings.mergeIn(overrides.copy(), true);
   }
 
-  TestServer node(int index) {
+  public TestServer node(int index) {
     return nodes.get(index);
   }
 
-  List<TestServer> nodes() {
+  public List<TestServer> nodes() {
     return nodes;
   }
 
