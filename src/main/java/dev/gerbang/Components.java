@@ -19,8 +19,6 @@ import dev.gerbang.config.AppConfig;
 import dev.gerbang.events.Events;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.secrets.Secrets;
-import dev.gerbang.security.LocalLoginThrottle;
-import dev.gerbang.security.LocalRateLimiter;
 import dev.gerbang.security.LoginThrottle;
 import dev.gerbang.security.RateLimiter;
 import dev.gerbang.user.UserService;
@@ -60,9 +58,7 @@ public record Components(AppConfig config, AuthSettings authSettings, AccountSet
         AccountService.proxy(vertx), new Audit(AuditService.proxy(vertx)), tokens, new RefreshTokens(keys),
         new EmailTokens(keys.emailTokenKey()), new PasswordHasher(vertx, authSettings), new PasswordPolicy(authSettings), gate,
         new AuthHandler(tokens, gate), keys.emailTokenKey(), buildVersion(), Instant.now(),
-        new LocalRateLimiter(config.rateLimitMaxKeys()),
-        new LocalLoginThrottle(config.loginFreeFailures(), config.loginLockBaseSeconds(), config.loginLockMaxSeconds(),
-            config.loginThrottleMaxAccounts()),
+        cluster.rateLimiter(config), cluster.loginThrottle(config),
         new Cursors(keys.cursorKey()), events, cluster, secrets);
   }
 

@@ -94,13 +94,20 @@ public final class AuthRoutes {
     String password = v.secret("password", c.policy().maxLength() * 4);
     v.validate();
     String account = Emails.normalize(email);
-    LoginThrottle.Attempt attempt = c.loginThrottle().attempt(account);
-    if (!attempt.allowed()) {
-      // Refused before the password is checked: a right password during a lock says nothing more than a wrong one.
-      ctx.put(FailureHandler.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
-      ctx.fail(loginLocked(attempt.retryAfterSeconds()));
-      return;
-    }
+    c.loginThrottle().attempt(account).onComplete(counted -> {
+      if (counted.failed()) {
+        ctx.fail(counted.cause());
+      } else if (!counted.result().allowed()) {
+        // Refused before the password is checked: a right password during a lock says nothing more than a wrong one.
+        ctx.put(FailureHandler.RETRY_AFTER, Long.toString(counted.result().retryAfterSeconds()));
+        ctx.fail(loginLocked(counted.result().retryAfterSeconds()));
+      } else {
+        verifyPassword(ctx, email, password, account, counted.result());
+      }
+    });
+  }
+
+  private void verifyPassword(RoutingContext ctx, String email, String password, String account, LoginThrottle.Attempt attempt) {
     c.users().findCredentials(email).compose(found -> {
       String hash = found == null ? null : found.getString("passwordHash");
       if (hash == null) {

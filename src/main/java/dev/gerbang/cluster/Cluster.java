@@ -2,12 +2,18 @@ package dev.gerbang.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.Database;
 import dev.gerbang.secrets.DatabaseSecrets;
 import dev.gerbang.secrets.FileSecrets;
 import dev.gerbang.secrets.Secrets;
+import dev.gerbang.security.LocalLoginThrottle;
+import dev.gerbang.security.LocalRateLimiter;
+import dev.gerbang.security.LoginThrottle;
+import dev.gerbang.security.RateLimiter;
+import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -65,6 +71,22 @@ public record Cluster(Vertx vertx, HazelcastClusterManager manager, ClusterSetti
     return new DatabaseSecrets(source, settings.secret());
   }
 
+  /** The rate limiter's buckets: this node's, or the cluster's. */
+  public RateLimiter rateLimiter(AppConfig config) {
+    return manager == null ? new LocalRateLimiter(config.rateLimitMaxKeys())
+        : new HazelcastRateLimiter(vertx, manager.getHazelcastInstance());
+  }
+
+  /** The login lock's counts: this node's, or the cluster's. */
+  public LoginThrottle loginThrottle(AppConfig config) {
+    if (manager == null) {
+      return new LocalLoginThrottle(config.loginFreeFailures(), config.loginLockBaseSeconds(), config.loginLockMaxSeconds(),
+          config.loginThrottleMaxAccounts());
+    }
+    return new HazelcastLoginThrottle(vertx, manager.getHazelcastInstance(), new LoginThrottle.Policy(config.loginFreeFailures(),
+        config.loginLockBaseSeconds() * 1000L, config.loginLockMaxSeconds() * 1000L));
+  }
+
   public boolean clustered() {
     return manager != null;
   }
@@ -96,6 +118,10 @@ public record Cluster(Vertx vertx, HazelcastClusterManager manager, ClusterSetti
     if (!settings.publicHost().isEmpty()) {
       network.setPublicAddress(settings.publicHost() + ":" + settings.port());
     }
+    // Bucket4j's own serializers for its entry processors (rather than Java serialization), on ids of its own.
+    HazelcastProxyManager.addCustomSerializers(config.getSerializationConfig(), 1000);
+    // A bucket idle for two minutes is full again: dropping it then loses nothing.
+    config.addMapConfig(new MapConfig(HazelcastRateLimiter.MAP).setMaxIdleSeconds(120).setBackupCount(1));
     JoinConfig join = network.getJoin();
     join.getAutoDetectionConfig().setEnabled(false);
     join.getMulticastConfig().setEnabled(settings.multicast());
