@@ -46,6 +46,9 @@ public interface NotificationService {
    */
   Future<Integer> message(JsonObject message);
 
-  /** Deletes every notification created before this time (epoch ms); answers how many. */
+  /**
+   * Deletes every notification created before this time (epoch ms), at most once an hour for the whole cluster
+   * (the other nodes' calls within the hour answer 0); answers how many.
+   */
   Future<Integer> purge(long before);
 }

@@ -4,6 +4,7 @@ import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.config.ConfigException;
 import dev.gerbang.config.ConfigReader;
+import dev.gerbang.db.Schedule;
 import dev.gerbang.db.ServiceRegistry;
 import dev.gerbang.notify.impl.NotificationServiceImpl;
 import dev.gerbang.notify.impl.OutboxServiceImpl;
@@ -62,7 +63,8 @@ public final class NotifyFeature implements Feature {
   public void bind(ServiceRegistry services) {
     services.register(OutboxService.class, OutboxService.ADDRESS, new OutboxServiceImpl(services.database()));
     services.register(NotificationService.class, NotificationService.ADDRESS,
-        new NotificationServiceImpl(services.database(), notices(services)));
+        new NotificationServiceImpl(services.database(), notices(services),
+            new Schedule(services.database(), c.cluster().nodeId())));
     services.register(PushService.class, PushService.ADDRESS, new PushServiceImpl(services.database()));
   }
 

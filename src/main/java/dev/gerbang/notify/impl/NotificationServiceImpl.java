@@ -3,6 +3,7 @@ package dev.gerbang.notify.impl;
 import dev.gerbang.account.Mails;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
+import dev.gerbang.db.Schedule;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
@@ -21,12 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class NotificationServiceImpl implements NotificationService {
+  private final Schedule schedule;
   private final Pool pool;
   private final Sql sql;
   private final Cursors cursors;
   private final Notices notices;
 
-  public NotificationServiceImpl(Database database, Notices notices) {
+  public NotificationServiceImpl(Database database, Notices notices, Schedule schedule) {
+    this.schedule = schedule;
     this.pool = database.pool();
     this.sql = database.sql("notifications");
     this.cursors = database.cursors();
@@ -125,7 +128,9 @@ public final class NotificationServiceImpl implements NotificationService {
 
   @Override
   public Future<Integer> purge(long before) {
-    return pool.preparedQuery(sql.get("purge")).execute(Tuple.of(before)).map(RowSet::rowCount);
+    // Every node's timer asks every hour; one of them purges (55 min: no two runs within one hour's ticks).
+    return schedule.claim("notifications.purge", 55 * 60_000L).compose(mine -> !mine ? Future.succeededFuture(0)
+        : pool.preparedQuery(sql.get("purge")).execute(Tuple.of(before)).map(RowSet::rowCount));
   }
 
   private Future<List<Row>> recipients(SqlConnection conn, JsonObject to) {

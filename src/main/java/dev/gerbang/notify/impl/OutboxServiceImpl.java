@@ -19,10 +19,12 @@ public final class OutboxServiceImpl implements OutboxService {
   private final Pool pool;
   private final Sql sql;
   private final Cursors cursors;
+  private final boolean skipLocked;
 
   public OutboxServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("outbox");
+    this.skipLocked = database.dialect() == Database.Dialect.POSTGRESQL;
     this.cursors = database.cursors();
   }
 
@@ -46,6 +48,14 @@ public final class OutboxServiceImpl implements OutboxService {
   @Override
   public Future<JsonArray> claimDue(int limit, long lockMs) {
     long now = System.currentTimeMillis();
+    if (skipLocked) {
+      return pool.preparedQuery(sql.get("claimBatch")).execute(Tuple.of(now + lockMs, now, now, limit)).map(rows -> {
+        JsonArray claimed = new JsonArray();
+        rows.forEach(row -> claimed.add(toJson(row)));
+        return claimed;
+      });
+    }
+    // SQLite: one node, one writer at a time; each claim is still a conditional update.
     return pool.preparedQuery(sql.get("due")).execute(Tuple.of(now, now, limit)).compose(rows -> {
       List<String> ids = new ArrayList<>();
       rows.forEach(row -> ids.add(row.getString("id")));
