@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +81,12 @@ public final class Gerbang {
       deployed = deployed.compose(done -> feature.deploy(vertx).onSuccess(featureDeployments::addAll));
     }
     return deployed
-        .compose(done -> vertx.deployVerticle(() -> new HttpVerticle(config, components.rateLimiter(), features),
+        .compose(done -> vertx.deployVerticle(() -> new HttpVerticle(config, components.rateLimiter(), features, cluster),
             new DeploymentOptions().setInstances(config.httpInstances())))
+        .compose(http -> cluster.announce(new JsonObject()
+                .put("address", cluster.settings().host() + ":" + config.httpPort()).put("publicUrl", config.publicUrl())
+                .put("version", components.version()).put("startedAt", components.startedAt().toString()))
+            .map(http))
         .map(http -> new Gerbang(vertx, config, components, features, featureDeployments, http))
         .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
   }
@@ -95,6 +100,12 @@ public final class Gerbang {
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {
       return;
+    }
+    try {
+      // Off the admin pages' node list first: a load balancer's health checks take this node out meanwhile.
+      components.cluster().withdraw().await(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("could not withdraw this node from the cluster's list: {}", e.toString());
     }
     try {
       vertx.undeploy(httpDeployment).await(config.shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);

@@ -19,6 +19,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -99,6 +101,34 @@ public record Cluster(Vertx vertx, HazelcastClusterManager manager, ClusterSetti
   /** The ids of the nodes in the cluster now, this one included. */
   public List<String> nodes() {
     return manager == null ? List.of(nodeId()) : manager.getNodes();
+  }
+
+  /** Whether this node is in its cluster (always, on a single node). */
+  public boolean joined() {
+    return manager == null || manager.isActive();
+  }
+
+  /** Says who this node is, for the others' admin pages: {nodeId, address, version, startedAt}; removed at stop. */
+  public Future<Void> announce(JsonObject node) {
+    return nodeInfo().compose(map -> map.put(nodeId(), node.copy().put("nodeId", nodeId())));
+  }
+
+  public Future<Void> withdraw() {
+    return nodeInfo().compose(map -> map.remove(nodeId())).mapEmpty();
+  }
+
+  /** The nodes of the cluster now, with what each announced. */
+  public Future<List<JsonObject>> members() {
+    List<String> ids = nodes();
+    return nodeInfo().compose(map -> {
+      List<Future<JsonObject>> found = ids.stream()
+          .map(id -> map.get(id).map(info -> info == null ? new JsonObject().put("nodeId", id) : info)).toList();
+      return Future.all(found).map(all -> found.stream().map(Future::result).toList());
+    });
+  }
+
+  private Future<AsyncMap<String, JsonObject>> nodeInfo() {
+    return vertx.sharedData().getAsyncMap("gerbang.nodes");
   }
 
   /** Vert.x's own Hazelcast defaults (its maps and their backups), on our network settings. */

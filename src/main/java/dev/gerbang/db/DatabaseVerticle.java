@@ -38,11 +38,11 @@ public final class DatabaseVerticle extends VerticleBase {
     database = Database.open(vertx, config, cursors);
     services = new ServiceRegistry(vertx, database, events);
     features.forEach(feature -> feature.bind(services));
-    services.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
+    services.add(vertx.eventBus().localConsumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))
         .onFailure(failure -> message.fail(503, "database unreachable"))));
     Sql sql = database.sql("system");
-    services.add(vertx.eventBus().consumer(SIZE, message -> database.pool().query(sql.get("databaseSize")).execute()
+    services.add(vertx.eventBus().localConsumer(SIZE, message -> database.pool().query(sql.get("databaseSize")).execute()
         .onSuccess(rows -> message.reply(new JsonObject()
             .put("dialect", database.dialect().name().toLowerCase(java.util.Locale.ROOT))
             .put("sizeBytes", rows.iterator().next().getLong("bytes"))))

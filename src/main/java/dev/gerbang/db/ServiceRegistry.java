@@ -39,9 +39,13 @@ public final class ServiceRegistry {
     return events;
   }
 
-  /** Exposes the implementation of a service interface on its event-bus address. */
+  /**
+   * Exposes the implementation of a service interface on its event-bus address, for this node's callers only:
+   * every node has its own database worker on the shared database, so a call never crosses the network to
+   * another node's (nor fails with it).
+   */
   public <T> void register(Class<T> type, String address, T implementation) {
-    consumers.add(binder.setAddress(address).register(type, implementation));
+    consumers.add(binder.setAddress(address).registerLocal(type, implementation));
   }
 
   /** A plain consumer of the worker (a ping, a size query), unregistered with the services. */
