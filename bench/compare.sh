@@ -34,12 +34,12 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 TOOLS=(python3 "$ROOT/bench/compare/tools.py")
 
-DURATION=15 WARMUP=15 STARTS=3 HASH_SAMPLES=25 HASH_WARMUP=10 BUILD=1 BREAK="" ONLY="me,articles,login,startup,memory"
+DURATION=15 WARMUP=15 STARTS=3 HASH_SAMPLES=25 HASH_WARMUP=10 BUILD=1 BREAK="" QUICK=false ONLY="me,articles,login,startup,memory"
 usage() { sed -n '/^# Usage:/,/^# Needs:/p' "$0" | sed 's/^# \{0,1\}//' | sed '$d'; }
 die() { echo "compare: FAIL: $*" >&2; exit 1; }
 while (($#)); do
   case $1 in
-    --quick) DURATION=3 WARMUP=3 STARTS=1 ;;
+    --quick) DURATION=3 WARMUP=3 STARTS=1 QUICK=true ;;
     --skip-build) BUILD=0 ;;
     --only) ONLY=${2:?--only needs a list}; shift ;;
     --duration) DURATION=${2:?}; shift ;;
@@ -136,10 +136,10 @@ CORES=$(nproc)
 WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | sed 's/ Copyright.*//')
 record "$(python3 -c 'import json,sys; print(json.dumps(dict(kind="meta", commit=sys.argv[1], date=sys.argv[2], cores=int(sys.argv[3]),
   java=sys.argv[4], wrk=sys.argv[5], loadBefore=sys.argv[6], roundSeconds=int(sys.argv[7]), warmupSeconds=int(sys.argv[8]),
-  only=sys.argv[9], breakMode=sys.argv[10], busy=float(sys.argv[6].split()[0]) > 0.5)))' \
+  only=sys.argv[9], breakMode=sys.argv[10], quick=sys.argv[11] == "true", busy=float(sys.argv[6].split()[0]) > 0.5)))' \
   "$(git rev-parse --short HEAD)$( [[ -z $(git status --porcelain -- src pom.xml conf) ]] || echo '+local changes')" \
   "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$CORES" "$(java -version 2>&1 | head -1)" "$WRK_VERSION" "$LOAD_AT_START" \
-  "$DURATION" "$WARMUP" "$ONLY" "$BREAK")"
+  "$DURATION" "$WARMUP" "$ONLY" "$BREAK" "$QUICK")"
 
 # --- Servers ---
 COMMON_ENV=(GERBANG_HTTP_HOST=127.0.0.1 GERBANG_RATE_LIMIT_ENABLED=false GERBANG_LOG_REQUESTS=false)
