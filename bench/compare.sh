@@ -281,7 +281,7 @@ print(a["memoryKib"], a["iterations"], a["parallelism"])')
       hash_json=$("${TOOLS[@]}" timed "$GPID" -- java -cp "$(<"$CP_FILE")" bench/compare/HashTime.java \
         "$MEM" "$ITER" "$PAR" "$HASH_SAMPLES" "$HASH_WARMUP") || die "HashTime failed"
       record "$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["kind"]="hash"; print(json.dumps(d))' "$hash_json")"
-      python3 -c 'import json,sys; print("  one hash: median {medianMs:.1f} ms (others used {otherCpuShare:.0%} of the cores, load {load1Before})".format(**json.loads(sys.argv[1])))' "$hash_json"
+      python3 -c 'import json,sys; print("  one hash: median {medianMs:.1f} ms (fastest {minMs:.1f}, slowest {maxMs:.1f}; others used {otherCpuShare:.0%} of the cores, load {load1Before})".format(**json.loads(sys.argv[1])))' "$hash_json"
     fi
     expect 200 "POST /api/auth/login" -XPOST "$G/api/auth/login" -H "$JSON" -d "$LOGIN_BODY"
     echo "compare: POST /api/auth/login, wrk -t1 -c4, ${WARMUP} s warm-up, 2 x ${DURATION} s rounds"

@@ -4,7 +4,7 @@
 // src/main/java/dev/gerbang/auth/PasswordHasher.java (compute). One thread, hashes one after another.
 //
 //   java -cp "$(cat target/bench/classpath.txt)" bench/compare/HashTime.java MEMORY_KIB ITERATIONS PARALLELISM [SAMPLES] [WARMUP]
-// Prints one JSON line: the parameters, every sample in ms, and the median.
+// Prints one JSON line: the parameters, every sample in ms, the median, the fastest and the slowest.
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;
@@ -58,7 +58,8 @@ public final class HashTime {
       all.add(String.format(java.util.Locale.ROOT, "%.3f", m));
     }
     System.out.printf(java.util.Locale.ROOT,
-        "{\"memoryKib\":%d,\"iterations\":%d,\"parallelism\":%d,\"warmup\":%d,\"samplesMs\":%s,\"medianMs\":%.3f,\"sink\":%d}%n",
-        memoryKib, iterations, parallelism, warmup, all, median, sink);
+        "{\"memoryKib\":%d,\"iterations\":%d,\"parallelism\":%d,\"warmup\":%d,\"samplesMs\":%s,\"medianMs\":%.3f,"
+            + "\"minMs\":%.3f,\"maxMs\":%.3f,\"sink\":%d}%n",
+        memoryKib, iterations, parallelism, warmup, all, median, sorted[0], sorted[samples - 1], sink);
   }
 }
