@@ -136,7 +136,7 @@ CORES=$(nproc)
 WRK_VERSION=$( (wrk -v 2>&1 || true) | head -1 | sed 's/ Copyright.*//')
 record "$(python3 -c 'import json,sys; print(json.dumps(dict(kind="meta", commit=sys.argv[1], date=sys.argv[2], cores=int(sys.argv[3]),
   java=sys.argv[4], wrk=sys.argv[5], loadBefore=sys.argv[6], roundSeconds=int(sys.argv[7]), warmupSeconds=int(sys.argv[8]),
-  only=sys.argv[9], breakMode=sys.argv[10], quick=sys.argv[11] == "true", busy=float(sys.argv[6].split()[0]) > 0.5)))' \
+  only=sys.argv[9], breakMode=sys.argv[10], quick=sys.argv[11] == "true")))' \
   "$(git rev-parse --short HEAD)$( [[ -z $(git status --porcelain -- src pom.xml conf) ]] || echo '+local changes')" \
   "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$CORES" "$(java -version 2>&1 | head -1)" "$WRK_VERSION" "$LOAD_AT_START" \
   "$DURATION" "$WARMUP" "$ONLY" "$BREAK" "$QUICK")"
@@ -174,7 +174,7 @@ if want startup; then
       s=$(start_gerbang "start-$mode-$i" "$data")
       record "$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d.update(kind="startup", mode=sys.argv[2], run=int(sys.argv[3]), load=sys.argv[4]); print(json.dumps(d))' \
         "$s" "$mode" "$i" "$load")"
-      echo "  $mode $i: ready in $(jfield readyMs <<<"$s") ms (log: started in $(jfield startedInMs <<<"$s") ms), RSS $(( $(jfield rssAtReadyKib <<<"$s") / 1024 )) MiB, load $load"
+      python3 -c 'import json,sys; print("  {0} {1}: ready in {readyMs:,.0f} ms (log: started in {startedInMs} ms), RSS {2:.0f} MiB (others used {otherCpuShare:.0%} of the cores, load {3})".format(sys.argv[2], sys.argv[3], json.loads(sys.argv[1])["rssAtReadyKib"] / 1024, sys.argv[4], **json.loads(sys.argv[1])))' "$s" "$mode" "$i" "$load"
       stop_pid "$RUN/pids/start-$mode-$i.pid"
     done
   done

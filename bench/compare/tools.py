@@ -68,6 +68,8 @@ def rss_kib(pid):
 
 def start(log, pidfile, url, status, timeout, cmd):
     want = int(status)
+    self0 = os.times()
+    _, busy0 = machine_ticks()
     with open(log, "ab") as out:
         t0 = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
@@ -91,6 +93,11 @@ def start(log, pidfile, url, status, timeout, cmd):
         time.sleep(0.01)
     ready_ms = (time.monotonic() - t0) * 1000
     rss = rss_kib(proc.pid)
+    _, busy1 = machine_ticks()
+    self1 = os.times()
+    # The share of the cores that processes other than the server and this poller used while it started.
+    other = ((busy1 - busy0 - cpu_ticks(proc.pid)) / CLK_TCK - (self1.user - self0.user) - (self1.system - self0.system))
+    other_share = round(max(0.0, other) / (os.cpu_count() * ready_ms / 1000), 3)
     # Gerbang's own figure: "Gerbang is ready at ... (started in N ms)", logged as its deployment completes
     # (looked for only when the URL is Gerbang's readiness check).
     started_in = None
@@ -102,7 +109,8 @@ def start(log, pidfile, url, status, timeout, cmd):
             started_in = int(found[-1])
         else:
             time.sleep(0.02)
-    print(json.dumps({"pid": proc.pid, "readyMs": round(ready_ms, 1), "rssAtReadyKib": rss, "startedInMs": started_in}))
+    print(json.dumps({"pid": proc.pid, "readyMs": round(ready_ms, 1), "rssAtReadyKib": rss, "startedInMs": started_in,
+                      "otherCpuShare": other_share}))
 
 
 def cpu_ticks(pid):
@@ -361,6 +369,13 @@ def report(results_path, summary_path):
             table.append(("resident memory, after the load", fmt(mib, " MiB"), load, "-", "< 512 MiB", met(mib < 512)))
         summary["figures"]["memory"] = fig
 
+    # Anything measured while other processes used more than a tenth of the cores is named: a figure taken while
+    # other work ran is not a quiet-machine figure (the load average alone cannot tell: it counts this run too).
+    measured = [(f"{r['figure']} {r['server']} round {r['round']}", r["otherCpuShare"]) for r in rounds]
+    measured += [(f"start-up {r['mode']} {r['run']}", r["otherCpuShare"]) for r in starts if "otherCpuShare" in r]
+    measured += [("the hash timing", r["otherCpuShare"]) for r in hash_rows if "otherCpuShare" in r]
+    disturbed = [(name, share) for name, share in measured if share > 0.10]
+    summary["disturbed"] = [{"what": n, "otherCpuShare": v} for n, v in disturbed]
     summary["notes"] = notes
     with open(summary_path, "w") as f:
         json.dump(summary, f, indent=2)
@@ -368,18 +383,20 @@ def report(results_path, summary_path):
     print()
     print(f"Gerbang {meta.get('commit', '?')}, {meta.get('date', '?')}; {meta.get('cores')} cores; {meta.get('java', '')}; "
           f"{meta.get('wrk', '')}")
-    print(f"wrk -t1 -c8 (login -c4), warm-up {meta.get('warmupSeconds')} s per server, "
-          f"{meta.get('roundSeconds')} s rounds, interleaved; rate limiter and request log off; loopback")
+    if rounds:
+        print(f"wrk -t1 -c8 (login -c4), warm-up {meta.get('warmupSeconds')} s per server, "
+              f"{meta.get('roundSeconds')} s rounds, interleaved; rate limiter and request log off; loopback")
     print(f"load average (1/5/15 min) before: {meta.get('loadBefore')}  after: {meta.get('loadAfter')}")
     if meta.get("quick"):
         print("QUICK RUN (--quick): a smoke test of the instrument, not figures to quote")
-    shares = [r["otherCpuShare"] for r in rounds]
-    if shares:
-        print(f"CPU used by other processes during the rounds: {min(shares):.0%}-{max(shares):.0%} of the cores "
-              f"(median {statistics.median(shares):.0%})" + ("  -> BUSY MACHINE, figures are not from a quiet one"
-                                                             if statistics.median(shares) > 0.10 or meta.get("busy") else ""))
-    elif meta.get("busy"):
-        print("  -> BUSY MACHINE (load average above 0.5 before the run), figures are not from a quiet one")
+    if measured:
+        shares = [v for _, v in measured]
+        print(f"CPU used by other processes while measuring: {min(shares):.0%}-{max(shares):.0%} of the cores "
+              f"(median {statistics.median(shares):.0%})")
+    if disturbed:
+        print(f"BUSY MACHINE: other processes used more than 10 % of the cores during {len(disturbed)} of "
+              f"{len(measured)} measurements: " + ", ".join(f"{n} ({v:.0%})" for n, v in disturbed)
+              + ". Those figures are not quiet-machine figures.")
     print("References marked (recorded) are the figures quoted in issue 15, measured earlier: they are NOT re-run here.")
     print()
     head = ("figure", "Gerbang", "reference", "ratio", "goal", "met?")
