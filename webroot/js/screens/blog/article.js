@@ -16,10 +16,10 @@ export function sanitizedHtml(html) {
 }
 
 /** One article with its comments (oldest first, "load more"), a like button, and a comment form. */
-export default async function articleScreen({ params, user }) {
+export default async function articleScreen({ params, user, scope }) {
   let article;
   try {
-    article = await api('GET', `/api/articles/${encodeURIComponent(params.slug)}`);
+    article = await scope.api('GET', `/api/articles/${encodeURIComponent(params.slug)}`);
   } catch (error) {
     return h('section', {}, h('h1', {}, t('blog.title')),
       h('p', { class: 'notice bad', role: 'alert' }, error.status === 404 ? t('notFound.text') : describe(error)),
@@ -51,10 +51,10 @@ export default async function articleScreen({ params, user }) {
       canEdit ? [' ', h('a', { class: 'button small secondary', href: `/articles/${encodeURIComponent(article.slug)}/edit` }, t('blog.edit'))] : null),
     article.tags.length ? h('p', { class: 'tags' }, article.tags.map((tg) => h('a', { class: 'tag', href: `/articles?tag=${encodeURIComponent(tg.slug)}` }, tg.name))) : null,
     sanitizedHtml(article.html),
-    comments(article, user));
+    comments(scope, article, user));
 }
 
-function comments(article, user) {
+function comments(scope, article, user) {
   const list = h('ol', { class: 'comments' });
   const more = h('button', { type: 'button', class: 'button secondary', hidden: true }, t('common.loadMore'));
   // Who wrote each comment shown so far, for "in reply to ..." and the reply line.
@@ -84,7 +84,7 @@ function comments(article, user) {
   const load = async () => {
     const params = new URLSearchParams({ limit: '20' });
     if (cursor) params.set('cursor', cursor);
-    const page = await api('GET', `/api/articles/${encodeURIComponent(article.slug)}/comments?${params}`);
+    const page = await scope.api('GET', `/api/articles/${encodeURIComponent(article.slug)}/comments?${params}`);
     page.items.forEach(show);
     cursor = page.nextCursor;
     more.hidden = !cursor;

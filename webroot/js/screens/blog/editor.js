@@ -8,12 +8,12 @@ import { sanitizedHtml } from './article.js';
  * Writing an article: Markdown with a preview of the HTML the server will publish (each preview saves the
  * draft, so nothing typed is lost), a category, tags, and publish/unpublish.
  */
-export default async function editorScreen({ params, navigate }) {
+export default async function editorScreen({ params, navigate, scope }) {
   let article = null;
   if (params.slug) {
-    article = await api('GET', `/api/articles/${encodeURIComponent(params.slug)}`);
+    article = await scope.api('GET', `/api/articles/${encodeURIComponent(params.slug)}`);
   }
-  const categories = await api('GET', '/api/categories').then((r) => r.items).catch(() => []);
+  const categories = await scope.api('GET', '/api/categories').then((r) => r.items).catch(() => []);
   const preview = h('div', { class: 'card preview', 'aria-live': 'polite' },
     article ? sanitizedHtml(article.html) : h('p', { class: 'meta' }, t('blog.previewEmpty')));
   const category = h('select', { name: 'category', id: 'editor-category' }, h('option', { value: '' }, t('blog.noCategory')),
