@@ -28,9 +28,10 @@ export default async function editorScreen({ params, navigate, scope }) {
       tags: values.tags.split(',').map((s) => s.trim()).filter(Boolean),
     };
     if (values.category) body.category = values.category;
-    article = article
-      ? await api('PATCH', `/api/articles/${encodeURIComponent(article.slug)}`, body)
-      : await api('POST', '/api/articles', { ...body, status: 'draft' });
+    // Saved after the user left, the draft must not change the address of the page they went to.
+    article = await scope.guard(article
+      ? api('PATCH', `/api/articles/${encodeURIComponent(article.slug)}`, body)
+      : api('POST', '/api/articles', { ...body, status: 'draft' }));
     replace(preview, sanitizedHtml(article.html));
     replace(statusLine, t(`blog.status.${article.status}`));
     statusLine.dataset.status = article.status;
@@ -59,7 +60,7 @@ export default async function editorScreen({ params, navigate, scope }) {
     try {
       await save(formValues(form));
       const action = article.status === 'published' ? 'unpublish' : 'publish';
-      article = await api('POST', `/api/articles/${encodeURIComponent(article.slug)}/${action}`);
+      article = await scope.guard(api('POST', `/api/articles/${encodeURIComponent(article.slug)}/${action}`));
       navigate(`/articles/${encodeURIComponent(article.slug)}`);
     } catch (error) {
       showErrors(form, error);

@@ -28,7 +28,7 @@ export default function newRecordScreen({ user, navigate, scope }) {
     h('button', { type: 'submit', class: 'button' }, t('medical.save'))),
   async (values) => {
     const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
-    const created = await api('POST', '/api/medical-records', body);
+    const created = await scope.guard(api('POST', '/api/medical-records', body));
     navigate(`/medical-records/${encodeURIComponent(created.id)}`);
   });
   return h('section', { class: 'narrow' }, h('h1', { id: 'new-record-title' }, t('medical.new')), form);

@@ -25,7 +25,7 @@ export default {
   render({ scope }) {
     const hasPassword = currentUser()?.hasPassword !== false;
     const next = field({ name: 'newPassword', label: t('field.newPassword'), type: 'password', autocomplete: 'new-password', required: true });
-    next.append(passwordRules(next.querySelector('input'), () => currentUser()?.email || ''));
+    next.append(passwordRules(scope, next.querySelector('input'), () => currentUser()?.email || ''));
     const again = h('div', {});
     const form = handle(h('form', {},
       hasPassword
