@@ -47,6 +47,7 @@ export default function articlesScreen({ query, navigate, scope }) {
       kind: 'danger',
       onclick: async () => {
         const done = await confirmDialog({
+          scope,
           title: t('admin.articles.deleteTitle'), text: t('admin.articles.deleteText', { title: a.title }),
           confirmLabel: t('admin.delete'), action: () => api('DELETE', path),
         });

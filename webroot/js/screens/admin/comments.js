@@ -41,6 +41,7 @@ export default function commentsScreen({ query, navigate, scope }) {
       kind: 'danger',
       onclick: async () => {
         const done = await confirmDialog({
+          scope,
           title: t('admin.comments.deleteTitle'), text: t('admin.comments.deleteText', { name: who, body: excerpt(c.body) }),
           confirmLabel: t('admin.delete'), action: () => api('DELETE', `/api/comments/${encodeURIComponent(c.id)}`),
         });

@@ -32,6 +32,7 @@ export function profilesScreen(kind, { query, navigate, scope }) {
     const edit = rowButton(t('admin.edit'), t('admin.editNamed', { name }), {
       onclick: async () => {
         const updated = await openDialog({
+          scope,
           title: t(kind.editKey, { name }), submitLabel: t('common.save'), content: kind.fields(p),
           onSubmit: (values) => api('PATCH', `${kind.api}/${encodeURIComponent(p.id)}`, kind.body(values)),
         });
@@ -52,6 +53,7 @@ export function profilesScreen(kind, { query, navigate, scope }) {
   const create = h('button', { type: 'button', class: 'button' }, t(kind.newKey));
   create.addEventListener('click', async () => {
     const created = await openDialog({
+      scope,
       title: t(kind.newKey), submitLabel: t('admin.profiles.create'),
       content: [userPicker(scope, kind.role), kind.fields(null)],
       onSubmit: (values) => api('POST', kind.api, { userId: values.userId, ...kind.body(values) }),

@@ -26,6 +26,7 @@ function categoriesSection(scope) {
     const edit = rowButton(t('admin.edit'), t('admin.editNamed', { name: c.name }), {
       onclick: async () => {
         const updated = await openDialog({
+          scope,
           title: t('admin.taxonomy.editCategory'), submitLabel: t('common.save'),
           content: [
             h('p', { class: 'meta' }, t('admin.taxonomy.slugStays', { slug: c.slug })),
@@ -44,6 +45,7 @@ function categoriesSection(scope) {
       onclick: async () => {
         const others = (await fetchAll(scope, '/api/categories').catch(() => [])).filter((o) => o.slug !== c.slug);
         const done = await confirmDialog({
+          scope,
           title: t('admin.taxonomy.deleteCategory'), text: t('admin.taxonomy.deleteCategoryText', { name: c.name }),
           confirmLabel: t('admin.delete'),
           content: select({ name: 'moveTo', label: t('admin.taxonomy.moveTo'), value: '',
@@ -113,6 +115,7 @@ function tagsSection(scope) {
     const rename = rowButton(t('admin.taxonomy.rename'), t('admin.taxonomy.renameNamed', { name: tag.name }), {
       onclick: async () => {
         const updated = await openDialog({
+          scope,
           title: t('admin.taxonomy.renameTag'), submitLabel: t('common.save'),
           content: [h('p', { class: 'meta' }, t('admin.taxonomy.slugStays', { slug: tag.slug })), nameField(tag.name)],
           onSubmit: (values) => api('PATCH', path(tag.slug), { name: values.name }),
@@ -127,6 +130,7 @@ function tagsSection(scope) {
       kind: 'danger',
       onclick: async () => {
         const done = await confirmDialog({
+          scope,
           title: t('admin.taxonomy.deleteTag'), text: t('admin.taxonomy.deleteTagText', { name: tag.name }),
           confirmLabel: t('admin.delete'), action: () => api('DELETE', path(tag.slug)),
         });

@@ -79,7 +79,7 @@ function comments(scope, article, user) {
   };
   const show = (c) => {
     names.set(c.id, c.author.name);
-    list.append(comment(c, article, user, names, user ? setReply : null));
+    list.append(comment(scope, c, article, user, names, user ? setReply : null));
   };
   const load = async () => {
     const params = new URLSearchParams({ limit: '20' });
@@ -110,7 +110,7 @@ function comments(scope, article, user) {
 }
 
 /** One comment; moderators (the article's author, editors, admins) may hide, show or delete it, its author delete it. */
-function comment(c, article, user, names, onReply) {
+function comment(scope, c, article, user, names, onReply) {
   const hidden = c.status === 'hidden';
   const moderates = !!user && (user.id === article.author.id || user.roles.includes('editor') || user.roles.includes('admin'));
   const mine = !!user && user.id === c.author.id;
@@ -141,7 +141,7 @@ function comment(c, article, user, names, onReply) {
       toggle.disabled = true;
       try {
         const updated = await api('PATCH', `/api/comments/${encodeURIComponent(c.id)}`, { status: hidden ? 'visible' : 'hidden' });
-        const next = comment({ ...c, ...updated }, article, user, names, onReply);
+        const next = comment(scope, { ...c, ...updated }, article, user, names, onReply);
         item.replaceWith(next);
         next.querySelector('.comment-actions button')?.focus();
       } catch (error) {
@@ -155,6 +155,7 @@ function comment(c, article, user, names, onReply) {
       'aria-label': t('admin.comments.deleteNamed', { name: c.author.name }) }, t('admin.delete'));
     remove.addEventListener('click', async () => {
       const done = await confirmDialog({
+        scope,
         title: t('admin.comments.deleteTitle'), text: t('admin.comments.deleteText', { name: c.author.name, body: excerpt(c.body) }),
         confirmLabel: t('admin.delete'), action: () => api('DELETE', `/api/comments/${encodeURIComponent(c.id)}`),
       });
