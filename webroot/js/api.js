@@ -25,6 +25,7 @@ export class ApiError extends Error {
 /** Called with the token pair's user when a session starts or is restored, and with null when it ends. */
 export function onSession(fn) {
   sessionListeners.add(fn);
+  return () => sessionListeners.delete(fn);
 }
 
 // Only a hint that a refresh cookie may exist (the cookie itself is HttpOnly): without it, start-up does
@@ -47,17 +48,19 @@ export function signedIn() {
   return accessToken !== null;
 }
 
-async function send(method, path, body, token) {
+async function send(method, path, body, token, signal) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;
   try {
     response = await fetch(path, {
-      method, headers, credentials: 'same-origin',
+      method, headers, credentials: 'same-origin', signal,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
+    // Aborted on purpose (the screen that asked is gone): not a network failure to report.
+    if (signal?.aborted) throw e;
     throw new ApiError(0, null, true);
   }
   const type = response.headers.get('Content-Type') || '';
@@ -82,16 +85,19 @@ export function refresh() {
   return refreshing;
 }
 
-/** api('GET', '/api/me') -> parsed JSON (null for 204); throws ApiError. */
-export async function api(method, path, body) {
+/**
+ * api('GET', '/api/me') -> parsed JSON (null for 204); throws ApiError. With a signal, the request ends when it
+ * aborts (an AbortError then, not an ApiError); screens use scope.api() from lifecycle.js, which does that for them.
+ */
+export async function api(method, path, body, { signal } = {}) {
   if (accessToken && Date.now() > expiresAt) await refresh();
   const token = accessToken;
   try {
-    return await send(method, path, body, token);
+    return await send(method, path, body, token, signal);
   } catch (e) {
     // A token revoked or expired under us: refresh once and try again; a second 401 is final.
     if (e.status === 401 && token && !path.startsWith('/api/auth/login')) {
-      if (await refresh()) return send(method, path, body, accessToken);
+      if (await refresh()) return send(method, path, body, accessToken, signal);
     }
     throw e;
   }

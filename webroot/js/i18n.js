@@ -26,8 +26,10 @@ export function setLang(next) {
   listeners.forEach((fn) => fn(next));
 }
 
+/** fn(lang) after every switch of language; answers a function that stops it. */
 export function onLangChange(fn) {
   listeners.add(fn);
+  return () => listeners.delete(fn);
 }
 
 /** t('key', {n: 3}) -> the string in the current language, with {n} filled in; falls back to English. */

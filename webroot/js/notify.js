@@ -35,6 +35,11 @@ export function onNotificationEvent(fn) {
   return () => eventListeners.delete(fn);
 }
 
+/** How many listen to the stream (the bell, an open inbox): a harmless look inside, for the browser tests. */
+export function listenerCount() {
+  return countListeners.size + eventListeners.size;
+}
+
 /** A path inside this app ("/articles/x#comment-1"), or null: never another origin, never "//host". */
 export function safePath(path) {
   if (typeof path !== 'string' || !/^\/(?![/\\])/.test(path)) return null;

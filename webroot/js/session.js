@@ -19,6 +19,8 @@ export function updateUser(next) {
   listeners.forEach((fn) => fn(user));
 }
 
+/** fn(user) after every change of who is signed in or of their profile; answers a function that stops it. */
 export function onUserChange(fn) {
   listeners.add(fn);
+  return () => listeners.delete(fn);
 }

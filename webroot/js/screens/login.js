@@ -1,4 +1,4 @@
-import { api, login } from '../api.js';
+import { login } from '../api.js';
 import { field, h } from '../dom.js';
 import { handle } from '../forms.js';
 import { t } from '../i18n.js';
@@ -10,9 +10,9 @@ function nextPath(query) {
 }
 
 /** "Continue with Google" and friends, for the providers the server has enabled (none: nothing shown). */
-function providerButtons(next) {
+function providerButtons(scope, next) {
   const box = h('div', { class: 'providers' });
-  api('GET', '/api/auth/oauth/providers').then(({ items }) => {
+  scope.api('GET', '/api/auth/oauth/providers').then(({ items }) => {
     const landing = `/oauth-complete?next=${encodeURIComponent(next)}`;
     items.forEach((p) => box.append(h('a', {
       class: 'button secondary provider', href: `${p.loginUrl}?redirect=${encodeURIComponent(landing)}`, 'data-provider': p.name,
@@ -34,7 +34,7 @@ export function oauthError(query) {
     t(`oauth.error.${known.includes(code) ? code : 'provider_error'}`));
 }
 
-export default function loginScreen({ query, navigate }) {
+export default function loginScreen({ query, navigate, scope }) {
   const form = handle(h('form', { class: 'card', 'aria-labelledby': 'login-title' },
     field({ name: 'email', label: t('field.email'), type: 'email', autocomplete: 'username', required: true }),
     field({ name: 'password', label: t('field.password'), type: 'password', autocomplete: 'current-password', required: true }),
@@ -47,7 +47,7 @@ export default function loginScreen({ query, navigate }) {
     h('h1', { id: 'login-title' }, t('login.title')),
     oauthError(query),
     form,
-    providerButtons(nextPath(query)),
+    providerButtons(scope, nextPath(query)),
     h('p', {}, h('a', { href: '/forgot-password' }, t('login.forgot'))),
     h('p', {}, t('login.noAccount'), ' ', h('a', { href: '/register' }, t('nav.register'))));
 }

@@ -9,7 +9,7 @@ import { onNotificationEvent, recount, safePath } from '../notify.js';
  * marks it read and goes where it leads (only paths inside this app). New ones appear at the top as the
  * stream brings them. Titles and bodies come translated from the server and are shown as text only.
  */
-export default function notificationsScreen({ query, navigate }) {
+export default function notificationsScreen({ query, navigate, scope }) {
   let onlyUnread = query.get('unread') === 'true';
   let cursor = null;
   const list = h('ul', { class: 'notifications' });
@@ -42,7 +42,7 @@ export default function notificationsScreen({ query, navigate }) {
       const params = new URLSearchParams({ limit: '20' });
       if (onlyUnread) params.set('unread', 'true');
       if (cursor) params.set('cursor', cursor);
-      const page = await api('GET', `/api/notifications?${params}`);
+      const page = await scope.api('GET', `/api/notifications?${params}`);
       if (reset) replace(status);
       page.items.filter((n) => !find(n.id)).forEach((n) => list.append(item(n)));
       cursor = page.nextCursor;
@@ -75,8 +75,7 @@ export default function notificationsScreen({ query, navigate }) {
     }
   });
 
-  const off = onNotificationEvent(({ type, data }) => {
-    if (!section.isConnected) { off(); return; }
+  scope.add(onNotificationEvent(({ type, data }) => {
     if (type === 'notification' && data && data.id && !find(data.id)) {
       list.prepend(item(data));
       showEmpty();
@@ -89,7 +88,7 @@ export default function notificationsScreen({ query, navigate }) {
       find(data.id)?.remove();
       showEmpty();
     }
-  });
+  }));
 
   load(true);
   return section;
@@ -129,7 +128,8 @@ export default function notificationsScreen({ query, navigate }) {
         event.preventDefault();
         try {
           if (li.classList.contains('unread')) {
-            await api('POST', `/api/notifications/${encodeURIComponent(n.id)}/read`);
+            // Left meanwhile, the user stays where they went.
+            await scope.guard(api('POST', `/api/notifications/${encodeURIComponent(n.id)}/read`));
             setRead(li);
             recount();
           }

@@ -3,7 +3,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 
 /** Where a social sign-in lands: the server set the refresh cookie, so trade it for a session, then go on. */
-export default async function oauthCompleteScreen({ query, navigate }) {
+export default async function oauthCompleteScreen({ query, navigate, scope }) {
   const next = query.get('next') || '/';
   const safeNext = next.startsWith('/') && !next.startsWith('//') ? next : '/';
   expectSession();
@@ -13,6 +13,7 @@ export default async function oauthCompleteScreen({ query, navigate }) {
   } catch (e) {
     ok = false;
   }
-  setTimeout(() => navigate(ok ? safeNext : '/login?oauthError=provider_error', { replace: true }), 0);
+  // Once this page shows; not if the user went elsewhere meanwhile.
+  scope.timeout(() => navigate(ok ? safeNext : '/login?oauthError=provider_error', { replace: true }), 0);
   return h('section', { class: 'narrow' }, h('h1', {}, t('oauth.completing')), h('p', {}, t('common.loading')));
 }

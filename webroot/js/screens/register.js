@@ -4,11 +4,11 @@ import { handle, notice } from '../forms.js';
 import { lang, t } from '../i18n.js';
 import { passwordRules } from '../password-rules.js';
 
-export default function registerScreen({ navigate }) {
+export default function registerScreen({ navigate, scope }) {
   const password = field({ name: 'password', label: t('field.password'), type: 'password', autocomplete: 'new-password', required: true, hint: t('register.passwordHint') });
   const email = field({ name: 'email', label: t('field.email'), type: 'email', autocomplete: 'email', required: true });
   const input = password.querySelector('input');
-  password.append(passwordRules(input, () => email.querySelector('input').value));
+  password.append(passwordRules(scope, input, () => email.querySelector('input').value));
   const section = h('section', { class: 'narrow' }, h('h1', {}, t('register.title')));
   const form = handle(h('form', { class: 'card' },
     field({ name: 'name', label: t('field.name'), autocomplete: 'name', required: true }),

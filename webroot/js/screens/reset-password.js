@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { passwordRules } from '../password-rules.js';
 
 /** Opened from the reset mail: /reset-password?token=... */
-export default function resetScreen({ query }) {
+export default function resetScreen({ query, scope }) {
   const token = query.get('token');
   const section = h('section', { class: 'narrow' }, h('h1', {}, t('reset.title')));
   if (!token) {
@@ -13,7 +13,7 @@ export default function resetScreen({ query }) {
     return section;
   }
   const password = field({ name: 'newPassword', label: t('field.newPassword'), type: 'password', autocomplete: 'new-password', required: true });
-  password.append(passwordRules(password.querySelector('input')));
+  password.append(passwordRules(scope, password.querySelector('input')));
   const form = handle(h('form', { class: 'card' }, password, h('button', { type: 'submit', class: 'button' }, t('reset.submit'))),
     async ({ newPassword }) => {
       await api('POST', '/api/auth/password/reset', { token, newPassword });

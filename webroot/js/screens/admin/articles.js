@@ -11,7 +11,7 @@ const FILTERS = ['q', 'status', 'category', 'tag'];
  * Every article, drafts too (editors and admins): search, filter by status, category and tag, "load more";
  * open, edit in the article editor, publish or unpublish, delete after a confirmation.
  */
-export default function articlesScreen({ query, navigate }) {
+export default function articlesScreen({ query, navigate, scope }) {
   const news = h('div', { class: 'news', 'aria-live': 'polite' });
   const table = pagedTable({
     head: ['admin.articles.article', 'admin.articles.status', 'admin.articles.filed', 'admin.articles.updated', 'admin.actions'],
@@ -20,7 +20,7 @@ export default function articlesScreen({ query, navigate }) {
       const params = new URLSearchParams({ status: query.get('status') || 'all' });
       for (const key of ['q', 'category', 'tag']) if (query.get(key)) params.set(key, query.get(key));
       if (cursor) params.set('cursor', cursor);
-      return api('GET', `/api/articles?${params}`);
+      return scope.api('GET', `/api/articles?${params}`);
     },
     renderRow: (a) => row(a),
   });
@@ -47,6 +47,7 @@ export default function articlesScreen({ query, navigate }) {
       kind: 'danger',
       onclick: async () => {
         const done = await confirmDialog({
+          scope,
           title: t('admin.articles.deleteTitle'), text: t('admin.articles.deleteText', { title: a.title }),
           confirmLabel: t('admin.delete'), action: () => api('DELETE', path),
         });
@@ -77,8 +78,8 @@ export default function articlesScreen({ query, navigate }) {
     items.forEach((item) => el.append(h('option', { value: item.slug }, item.name)));
     el.value = query.get(el.name) || '';
   };
-  fetchAll('/api/categories').then((items) => choices(categories, items)).catch(() => {});
-  fetchAll('/api/tags').then((items) => choices(tags, items)).catch(() => {});
+  fetchAll(scope, '/api/categories').then((items) => choices(categories, items)).catch(() => {});
+  fetchAll(scope, '/api/tags').then((items) => choices(tags, items)).catch(() => {});
   const filters = handle(h('form', { class: 'filters', role: 'search' },
     field({ name: 'q', label: t('admin.articles.search'), type: 'search', value: query.get('q') || '' }),
     select({ name: 'status', label: t('admin.articles.status'), value: query.get('status') || '',

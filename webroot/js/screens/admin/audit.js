@@ -1,4 +1,3 @@
-import { api } from '../../api.js';
 import { field, formatDate, h } from '../../dom.js';
 import { handle, showErrors } from '../../forms.js';
 import { lang, t } from '../../i18n.js';
@@ -11,14 +10,14 @@ const EVENTS = ['register', 'login', 'login_failed', 'login_refused', 'logout', 
 const FILTERS = ['event', 'userId', 'from', 'to'];
 
 /** The audit trail, newest first, filtered by event, user and dates (inclusive). */
-export default function auditScreen({ query, navigate }) {
+export default function auditScreen({ query, navigate, scope }) {
   const table = pagedTable({
     head: ['admin.audit.at', 'admin.audit.event', 'admin.audit.user', 'admin.audit.ip', 'admin.audit.detail'],
     fetchPage: (cursor) => {
       const params = new URLSearchParams();
       for (const key of FILTERS) if (query.get(key)) params.set(key, query.get(key));
       if (cursor) params.set('cursor', cursor);
-      return api('GET', `/api/admin/audit?${params}`);
+      return scope.api('GET', `/api/admin/audit?${params}`);
     },
     renderRow: (e) => h('tr', {},
       h('td', {}, formatDate(e.at, lang())),

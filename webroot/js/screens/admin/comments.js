@@ -6,7 +6,7 @@ import { lang, t } from '../../i18n.js';
 import { actionFailed, adminPage, announce, pagedTable, rowButton } from './layout.js';
 
 /** Every comment on every article, newest first, hidden ones too: search, filter by status, hide or show, delete. */
-export default function commentsScreen({ query, navigate }) {
+export default function commentsScreen({ query, navigate, scope }) {
   const news = h('div', { class: 'news', 'aria-live': 'polite' });
   const table = pagedTable({
     head: ['admin.comments.comment', 'admin.comments.article', 'admin.comments.status', 'admin.actions'],
@@ -15,7 +15,7 @@ export default function commentsScreen({ query, navigate }) {
       const params = new URLSearchParams();
       for (const key of ['q', 'status']) if (query.get(key)) params.set(key, query.get(key));
       if (cursor) params.set('cursor', cursor);
-      return api('GET', `/api/comments?${params}`);
+      return scope.api('GET', `/api/comments?${params}`);
     },
     renderRow: (c) => row(c),
   });
@@ -41,6 +41,7 @@ export default function commentsScreen({ query, navigate }) {
       kind: 'danger',
       onclick: async () => {
         const done = await confirmDialog({
+          scope,
           title: t('admin.comments.deleteTitle'), text: t('admin.comments.deleteText', { name: who, body: excerpt(c.body) }),
           confirmLabel: t('admin.delete'), action: () => api('DELETE', `/api/comments/${encodeURIComponent(c.id)}`),
         });

@@ -1,5 +1,4 @@
 // The frame shared by the admin screens: their own menu under the page title.
-import { api } from '../../api.js';
 import { h } from '../../dom.js';
 import { describe } from '../../forms.js';
 import { t } from '../../i18n.js';
@@ -59,13 +58,13 @@ export function pagedTable({ head, fetchPage, renderRow, emptyKey = 'admin.empty
 }
 
 /** Every item of a small list (categories, tags), following nextCursor for at most `pages` pages of 100. */
-export async function fetchAll(path, pages = 10) {
+export async function fetchAll(scope, path, pages = 10) {
   const items = [];
   let cursor = null;
   for (let i = 0; i < pages; i += 1) {
     const params = new URLSearchParams({ limit: '100' });
     if (cursor) params.set('cursor', cursor);
-    const page = await api('GET', `${path}?${params}`);
+    const page = await scope.api('GET', `${path}?${params}`);
     items.push(...page.items);
     cursor = page.nextCursor;
     if (!cursor) break;

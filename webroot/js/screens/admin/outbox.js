@@ -7,14 +7,14 @@ import { adminPage, pagedTable } from './layout.js';
 const STATUSES = ['pending', 'sending', 'sent', 'dead', 'held'];
 
 /** The mail outbox, newest first; dead and held messages can be queued again. */
-export default function outboxScreen({ query, navigate }) {
+export default function outboxScreen({ query, navigate, scope }) {
   const table = pagedTable({
     head: ['admin.outbox.created', 'admin.outbox.to', 'admin.outbox.template', 'admin.outbox.status', 'admin.outbox.attempts', ''],
     fetchPage: (cursor) => {
       const params = new URLSearchParams();
       if (query.get('status')) params.set('status', query.get('status'));
       if (cursor) params.set('cursor', cursor);
-      return api('GET', `/api/admin/outbox?${params}`);
+      return scope.api('GET', `/api/admin/outbox?${params}`);
     },
     renderRow: (m) => {
       const status = h('td', {}, h('span', { class: `tag ${tone(m.status)}` }, t(`mail.${m.status}`)),

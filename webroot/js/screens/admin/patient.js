@@ -10,24 +10,28 @@ import { searchPicker } from './profiles.js';
  * One patient and their care team: the doctors who read all of the patient's medical records (any other
  * doctor reads only the records they wrote). An admin adds a doctor or takes one off; it applies at once.
  */
-export default function patientScreen({ params }) {
+export default function patientScreen({ params, scope }) {
   const path = `/api/admin/patients/${encodeURIComponent(params.id)}`;
   const body = h('div', { 'aria-live': 'polite' }, h('p', {}, t('common.loading')));
+  // The details are drawn again after each change, each time with a scope of their own (the doctor search).
+  let part = null;
   const show = (patient, done) => {
-    replace(body, details(patient, path, show));
+    part?.dispose();
+    part = scope.child();
+    replace(body, details(patient, path, show, part));
     if (done) notice(body, done).focus();
   };
-  api('GET', path).then((patient) => show(patient))
+  scope.api('GET', path).then((patient) => show(patient))
     .catch((error) => replace(body, h('p', { class: 'notice bad', role: 'alert' }, describe(error))));
   return adminPage('admin.patient.title', h('p', {}, h('a', { href: '/admin/patients' }, t('admin.patient.back'))), body);
 }
 
 const nameOf = (person) => person.name || person.email || person.id;
 
-function details(patient, path, show) {
+function details(patient, path, show, scope) {
   const add = handle(h('form', { class: 'card', 'aria-labelledby': 'add-doctor-title' },
     h('h2', { id: 'add-doctor-title' }, t('admin.patient.addTitle')),
-    doctorPicker(patient.careTeam),
+    doctorPicker(scope, patient.careTeam),
     h('button', { type: 'submit', class: 'button' }, t('admin.patient.add'))),
   async ({ doctorId }) => {
     if (!doctorId) {
@@ -89,7 +93,7 @@ function team(patient, path, show) {
 }
 
 /** The doctors with a profile, by name, email, specialty or licence; those already on the team are left out. */
-function doctorPicker(careTeam) {
+function doctorPicker(scope, careTeam) {
   const onTeam = new Set(careTeam.map((d) => d.id));
   return searchPicker({
     name: 'doctorId',
@@ -102,7 +106,7 @@ function doctorPicker(careTeam) {
     search: async (q) => {
       const params = new URLSearchParams({ limit: '50' });
       if (q) params.set('q', q);
-      const page = await api('GET', `/api/admin/doctors?${params}`);
+      const page = await scope.api('GET', `/api/admin/doctors?${params}`);
       const items = page.items.filter((d) => !onTeam.has(d.id))
         .map((d) => [d.id, `${nameOf(d)} · ${d.specialty}`]);
       return { total: page.total - (page.items.length - items.length), items };

@@ -13,7 +13,7 @@ export const nullIfBlank = (text) => (text && text.trim() ? text.trim() : null);
  * titleKey, searchKey, newKey, editKey, head, cells(profile), fields(profile or null), body(values), and
  * optionally actions(profile, name): more of the row's actions}.
  */
-export function profilesScreen(kind, { query, navigate }) {
+export function profilesScreen(kind, { query, navigate, scope }) {
   const news = h('div', { class: 'news', 'aria-live': 'polite' });
   const table = pagedTable({
     head: [...kind.head, 'admin.actions'],
@@ -22,7 +22,7 @@ export function profilesScreen(kind, { query, navigate }) {
       const params = new URLSearchParams();
       if (query.get('q')) params.set('q', query.get('q'));
       if (cursor) params.set('cursor', cursor);
-      return api('GET', `${kind.api}?${params}`);
+      return scope.api('GET', `${kind.api}?${params}`);
     },
     renderRow: (p) => row(p),
   });
@@ -32,6 +32,7 @@ export function profilesScreen(kind, { query, navigate }) {
     const edit = rowButton(t('admin.edit'), t('admin.editNamed', { name }), {
       onclick: async () => {
         const updated = await openDialog({
+          scope,
           title: t(kind.editKey, { name }), submitLabel: t('common.save'), content: kind.fields(p),
           onSubmit: (values) => api('PATCH', `${kind.api}/${encodeURIComponent(p.id)}`, kind.body(values)),
         });
@@ -52,8 +53,9 @@ export function profilesScreen(kind, { query, navigate }) {
   const create = h('button', { type: 'button', class: 'button' }, t(kind.newKey));
   create.addEventListener('click', async () => {
     const created = await openDialog({
+      scope,
       title: t(kind.newKey), submitLabel: t('admin.profiles.create'),
-      content: [userPicker(kind.role), kind.fields(null)],
+      content: [userPicker(scope, kind.role), kind.fields(null)],
       onSubmit: (values) => api('POST', kind.api, { userId: values.userId, ...kind.body(values) }),
     });
     if (created) {
@@ -77,7 +79,7 @@ export function profilesScreen(kind, { query, navigate }) {
  * Choosing the user a new profile belongs to: a search over the users who hold the role (the API accepts no
  * one else), and a list to pick from. Its errors (no user, one who already has a profile) show at the list.
  */
-function userPicker(role) {
+function userPicker(scope, role) {
   return searchPicker({
     name: 'userId',
     label: t('admin.profiles.user'),
@@ -89,7 +91,7 @@ function userPicker(role) {
     search: async (q) => {
       const params = new URLSearchParams({ role, limit: '50' });
       if (q) params.set('q', q);
-      const page = await api('GET', `/api/admin/users?${params}`);
+      const page = await scope.api('GET', `/api/admin/users?${params}`);
       return { total: page.total, items: page.items.map((u) => [u.id, u.name ? `${u.name} (${u.email})` : u.email]) };
     },
   });

@@ -1,15 +1,14 @@
-import { api } from '../../api.js';
 import { formatDate, h, replace } from '../../dom.js';
 import { describe } from '../../forms.js';
 import { lang, t } from '../../i18n.js';
 import { adminPage } from './layout.js';
 
 /** This node: health, version, uptime and the size of the database (GET /api/admin/system). */
-export default function systemScreen() {
+export default function systemScreen({ scope }) {
   const body = h('div', { 'aria-live': 'polite' }, h('p', {}, t('common.loading')));
   const load = async () => {
     try {
-      const s = await api('GET', '/api/admin/system');
+      const s = await scope.api('GET', '/api/admin/system');
       const up = (status) => h('span', { class: `tag ${status === 'UP' ? 'ok' : 'bad'}` }, t(status === 'UP' ? 'admin.system.up' : 'admin.system.down'));
       replace(body, h('dl', { class: 'facts card' },
         h('dt', {}, t('admin.system.health')), h('dd', { dataset: { fact: 'health' } }, up(s.status)),

@@ -6,19 +6,19 @@ import { t } from '../../i18n.js';
 import { adminPage, announce, fetchAll, pagedTable, rowButton } from './layout.js';
 
 /** Categories and tags: create, rename (the slug stays), delete; the API's errors appear next to the fields. */
-export default function taxonomyScreen() {
-  return adminPage('admin.taxonomy.title', categoriesSection(), tagsSection());
+export default function taxonomyScreen({ scope }) {
+  return adminPage('admin.taxonomy.title', categoriesSection(scope), tagsSection(scope));
 }
 
 const nullIfBlank = (text) => (text && text.trim() ? text.trim() : null);
 
-function categoriesSection() {
+function categoriesSection(scope) {
   const news = h('div', { class: 'news', 'aria-live': 'polite' });
   const path = (slug) => `/api/categories/${encodeURIComponent(slug)}`;
   const table = pagedTable({
     head: ['admin.taxonomy.name', 'admin.taxonomy.description', 'admin.taxonomy.articles', 'admin.actions'],
     stack: true,
-    fetchPage: (cursor) => api('GET', `/api/categories?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    fetchPage: (cursor) => scope.api('GET', `/api/categories?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
     renderRow: (c) => row(c),
   });
 
@@ -26,6 +26,7 @@ function categoriesSection() {
     const edit = rowButton(t('admin.edit'), t('admin.editNamed', { name: c.name }), {
       onclick: async () => {
         const updated = await openDialog({
+          scope,
           title: t('admin.taxonomy.editCategory'), submitLabel: t('common.save'),
           content: [
             h('p', { class: 'meta' }, t('admin.taxonomy.slugStays', { slug: c.slug })),
@@ -42,8 +43,9 @@ function categoriesSection() {
     const remove = rowButton(t('admin.delete'), t('admin.deleteNamed', { name: c.name }), {
       kind: 'danger',
       onclick: async () => {
-        const others = (await fetchAll('/api/categories').catch(() => [])).filter((o) => o.slug !== c.slug);
+        const others = (await fetchAll(scope, '/api/categories').catch(() => [])).filter((o) => o.slug !== c.slug);
         const done = await confirmDialog({
+          scope,
           title: t('admin.taxonomy.deleteCategory'), text: t('admin.taxonomy.deleteCategoryText', { name: c.name }),
           confirmLabel: t('admin.delete'),
           content: select({ name: 'moveTo', label: t('admin.taxonomy.moveTo'), value: '',
@@ -93,13 +95,13 @@ function categoriesSection() {
     h('h2', { id: 'categories-title' }, t('admin.taxonomy.categories')), create, news, table.element);
 }
 
-function tagsSection() {
+function tagsSection(scope) {
   const news = h('div', { class: 'news', 'aria-live': 'polite' });
   const path = (slug) => `/api/tags/${encodeURIComponent(slug)}`;
   const table = pagedTable({
     head: ['admin.taxonomy.name', 'admin.taxonomy.articles', 'admin.actions'],
     stack: true,
-    fetchPage: (cursor) => api('GET', `/api/tags?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    fetchPage: (cursor) => scope.api('GET', `/api/tags?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
     renderRow: (tag) => row(tag),
   });
   // The API derives a tag's slug from its name, so a slug conflict is the name's to show.
@@ -113,6 +115,7 @@ function tagsSection() {
     const rename = rowButton(t('admin.taxonomy.rename'), t('admin.taxonomy.renameNamed', { name: tag.name }), {
       onclick: async () => {
         const updated = await openDialog({
+          scope,
           title: t('admin.taxonomy.renameTag'), submitLabel: t('common.save'),
           content: [h('p', { class: 'meta' }, t('admin.taxonomy.slugStays', { slug: tag.slug })), nameField(tag.name)],
           onSubmit: (values) => api('PATCH', path(tag.slug), { name: values.name }),
@@ -127,6 +130,7 @@ function tagsSection() {
       kind: 'danger',
       onclick: async () => {
         const done = await confirmDialog({
+          scope,
           title: t('admin.taxonomy.deleteTag'), text: t('admin.taxonomy.deleteTagText', { name: tag.name }),
           confirmLabel: t('admin.delete'), action: () => api('DELETE', path(tag.slug)),
         });

@@ -7,12 +7,12 @@ import { adminPage } from './layout.js';
 import { ROLES, statusTag } from './users.js';
 
 /** One user: roles, disable/enable, and their sessions, with "sign out everywhere". */
-export default async function userScreen({ params }) {
+export default async function userScreen({ params, scope }) {
   const body = h('div', { 'aria-live': 'polite' }, h('p', {}, t('common.loading')));
   const page = adminPage('admin.user.title', h('p', {}, h('a', { href: '/admin/users' }, t('admin.user.back'))), body);
   const load = async (done) => {
     try {
-      const data = await api('GET', `/api/admin/users/${encodeURIComponent(params.id)}`);
+      const data = await scope.api('GET', `/api/admin/users/${encodeURIComponent(params.id)}`);
       replace(body, details(data, load));
       if (typeof done === 'string') notice(body, done).focus();
     } catch (error) {

@@ -1,4 +1,3 @@
-import { api } from '../../api.js';
 import { field, formatDate, h, select } from '../../dom.js';
 import { handle, showErrors } from '../../forms.js';
 import { lang, t } from '../../i18n.js';
@@ -7,14 +6,14 @@ import { adminPage, pagedTable } from './layout.js';
 export const ROLES = ['user', 'editor', 'doctor', 'patient', 'admin'];
 
 /** Users: search by email/name/username, filter by role and status; the filters live in the address. */
-export default function usersScreen({ query, navigate }) {
+export default function usersScreen({ query, navigate, scope }) {
   const table = pagedTable({
     head: ['admin.users.user', 'admin.users.roles', 'admin.users.status', 'admin.users.created'],
     fetchPage: (cursor) => {
       const params = new URLSearchParams();
       for (const key of ['q', 'role', 'status']) if (query.get(key)) params.set(key, query.get(key));
       if (cursor) params.set('cursor', cursor);
-      return api('GET', `/api/admin/users?${params}`);
+      return scope.api('GET', `/api/admin/users?${params}`);
     },
     renderRow: (u) => h('tr', { dataset: { user: u.id } },
       h('td', {}, h('a', { href: `/admin/users/${encodeURIComponent(u.id)}` }, u.name || u.email),

@@ -16,10 +16,10 @@ export function sanitizedHtml(html) {
 }
 
 /** One article with its comments (oldest first, "load more"), a like button, and a comment form. */
-export default async function articleScreen({ params, user }) {
+export default async function articleScreen({ params, user, scope }) {
   let article;
   try {
-    article = await api('GET', `/api/articles/${encodeURIComponent(params.slug)}`);
+    article = await scope.api('GET', `/api/articles/${encodeURIComponent(params.slug)}`);
   } catch (error) {
     return h('section', {}, h('h1', {}, t('blog.title')),
       h('p', { class: 'notice bad', role: 'alert' }, error.status === 404 ? t('notFound.text') : describe(error)),
@@ -51,10 +51,10 @@ export default async function articleScreen({ params, user }) {
       canEdit ? [' ', h('a', { class: 'button small secondary', href: `/articles/${encodeURIComponent(article.slug)}/edit` }, t('blog.edit'))] : null),
     article.tags.length ? h('p', { class: 'tags' }, article.tags.map((tg) => h('a', { class: 'tag', href: `/articles?tag=${encodeURIComponent(tg.slug)}` }, tg.name))) : null,
     sanitizedHtml(article.html),
-    comments(article, user));
+    comments(scope, article, user));
 }
 
-function comments(article, user) {
+function comments(scope, article, user) {
   const list = h('ol', { class: 'comments' });
   const more = h('button', { type: 'button', class: 'button secondary', hidden: true }, t('common.loadMore'));
   // Who wrote each comment shown so far, for "in reply to ..." and the reply line.
@@ -79,12 +79,12 @@ function comments(article, user) {
   };
   const show = (c) => {
     names.set(c.id, c.author.name);
-    list.append(comment(c, article, user, names, user ? setReply : null));
+    list.append(comment(scope, c, article, user, names, user ? setReply : null));
   };
   const load = async () => {
     const params = new URLSearchParams({ limit: '20' });
     if (cursor) params.set('cursor', cursor);
-    const page = await api('GET', `/api/articles/${encodeURIComponent(article.slug)}/comments?${params}`);
+    const page = await scope.api('GET', `/api/articles/${encodeURIComponent(article.slug)}/comments?${params}`);
     page.items.forEach(show);
     cursor = page.nextCursor;
     more.hidden = !cursor;
@@ -110,7 +110,7 @@ function comments(article, user) {
 }
 
 /** One comment; moderators (the article's author, editors, admins) may hide, show or delete it, its author delete it. */
-function comment(c, article, user, names, onReply) {
+function comment(scope, c, article, user, names, onReply) {
   const hidden = c.status === 'hidden';
   const moderates = !!user && (user.id === article.author.id || user.roles.includes('editor') || user.roles.includes('admin'));
   const mine = !!user && user.id === c.author.id;
@@ -141,7 +141,7 @@ function comment(c, article, user, names, onReply) {
       toggle.disabled = true;
       try {
         const updated = await api('PATCH', `/api/comments/${encodeURIComponent(c.id)}`, { status: hidden ? 'visible' : 'hidden' });
-        const next = comment({ ...c, ...updated }, article, user, names, onReply);
+        const next = comment(scope, { ...c, ...updated }, article, user, names, onReply);
         item.replaceWith(next);
         next.querySelector('.comment-actions button')?.focus();
       } catch (error) {
@@ -155,6 +155,7 @@ function comment(c, article, user, names, onReply) {
       'aria-label': t('admin.comments.deleteNamed', { name: c.author.name }) }, t('admin.delete'));
     remove.addEventListener('click', async () => {
       const done = await confirmDialog({
+        scope,
         title: t('admin.comments.deleteTitle'), text: t('admin.comments.deleteText', { name: c.author.name, body: excerpt(c.body) }),
         confirmLabel: t('admin.delete'), action: () => api('DELETE', `/api/comments/${encodeURIComponent(c.id)}`),
       });

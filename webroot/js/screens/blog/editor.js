@@ -8,12 +8,12 @@ import { sanitizedHtml } from './article.js';
  * Writing an article: Markdown with a preview of the HTML the server will publish (each preview saves the
  * draft, so nothing typed is lost), a category, tags, and publish/unpublish.
  */
-export default async function editorScreen({ params, navigate }) {
+export default async function editorScreen({ params, navigate, scope }) {
   let article = null;
   if (params.slug) {
-    article = await api('GET', `/api/articles/${encodeURIComponent(params.slug)}`);
+    article = await scope.api('GET', `/api/articles/${encodeURIComponent(params.slug)}`);
   }
-  const categories = await api('GET', '/api/categories').then((r) => r.items).catch(() => []);
+  const categories = await scope.api('GET', '/api/categories').then((r) => r.items).catch(() => []);
   const preview = h('div', { class: 'card preview', 'aria-live': 'polite' },
     article ? sanitizedHtml(article.html) : h('p', { class: 'meta' }, t('blog.previewEmpty')));
   const category = h('select', { name: 'category', id: 'editor-category' }, h('option', { value: '' }, t('blog.noCategory')),
@@ -28,9 +28,10 @@ export default async function editorScreen({ params, navigate }) {
       tags: values.tags.split(',').map((s) => s.trim()).filter(Boolean),
     };
     if (values.category) body.category = values.category;
-    article = article
-      ? await api('PATCH', `/api/articles/${encodeURIComponent(article.slug)}`, body)
-      : await api('POST', '/api/articles', { ...body, status: 'draft' });
+    // Saved after the user left, the draft must not change the address of the page they went to.
+    article = await scope.guard(article
+      ? api('PATCH', `/api/articles/${encodeURIComponent(article.slug)}`, body)
+      : api('POST', '/api/articles', { ...body, status: 'draft' }));
     replace(preview, sanitizedHtml(article.html));
     replace(statusLine, t(`blog.status.${article.status}`));
     statusLine.dataset.status = article.status;
@@ -59,7 +60,7 @@ export default async function editorScreen({ params, navigate }) {
     try {
       await save(formValues(form));
       const action = article.status === 'published' ? 'unpublish' : 'publish';
-      article = await api('POST', `/api/articles/${encodeURIComponent(article.slug)}/${action}`);
+      article = await scope.guard(api('POST', `/api/articles/${encodeURIComponent(article.slug)}/${action}`));
       navigate(`/articles/${encodeURIComponent(article.slug)}`);
     } catch (error) {
       showErrors(form, error);

@@ -1,10 +1,9 @@
-import { api } from '../../api.js';
 import { formatDate, h, replace } from '../../dom.js';
 import { describe } from '../../forms.js';
 import { lang, t } from '../../i18n.js';
 
 /** The blog: published articles with search, category and tag filters, and "load more" over the cursor. */
-export default function articleListScreen({ user, query, navigate }) {
+export default function articleListScreen({ user, query, navigate, scope }) {
   const writes = !!user && (user.roles.includes('editor') || user.roles.includes('admin'));
   const list = h('ul', { class: 'records articles' });
   const status = h('div', { 'aria-live': 'polite' });
@@ -14,7 +13,7 @@ export default function articleListScreen({ user, query, navigate }) {
   const tag = query.get('tag') || '';
   let cursor = null;
 
-  api('GET', '/api/categories').then(({ items }) => {
+  scope.api('GET', '/api/categories').then(({ items }) => {
     items.forEach((c) => category.append(h('option', { value: c.slug }, c.name)));
     category.value = query.get('category') || '';
   }).catch(() => {});
@@ -28,7 +27,7 @@ export default function articleListScreen({ user, query, navigate }) {
       if (category.value) params.set('category', category.value);
       if (tag) params.set('tag', tag);
       if (cursor) params.set('cursor', cursor);
-      const page = await api('GET', `/api/articles?${params}`);
+      const page = await scope.api('GET', `/api/articles?${params}`);
       page.items.forEach((a) => list.append(item(a)));
       cursor = page.nextCursor;
       more.hidden = !cursor;

@@ -1,4 +1,3 @@
-import { api } from '../../api.js';
 import { h, replace } from '../../dom.js';
 import { describe } from '../../forms.js';
 import { t } from '../../i18n.js';
@@ -7,7 +6,7 @@ import { t } from '../../i18n.js';
  * Medical records: a patient's own records with their doctors, a doctor's records with their patients,
  * everything for an admin; search over complaint and diagnosis, and "load more" over the API's cursor.
  */
-export default function medicalListScreen({ user, query }) {
+export default function medicalListScreen({ user, query, scope }) {
   const isPatientOnly = !user.roles.includes('doctor') && !user.roles.includes('admin');
   const writes = user.roles.includes('doctor') || user.roles.includes('admin');
   const list = h('ul', { class: 'records' });
@@ -23,7 +22,7 @@ export default function medicalListScreen({ user, query }) {
       const params = new URLSearchParams({ limit: '20' });
       if (search.value.trim()) params.set('q', search.value.trim());
       if (cursor) params.set('cursor', cursor);
-      const page = await api('GET', `/api/medical-records?${params}`);
+      const page = await scope.api('GET', `/api/medical-records?${params}`);
       page.items.forEach((record) => list.append(row(record, isPatientOnly)));
       cursor = page.nextCursor;
       more.hidden = !cursor;

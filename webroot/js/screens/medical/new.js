@@ -7,10 +7,10 @@ import { t } from '../../i18n.js';
  * A doctor writes a record (an admin also names the doctor). The patient is chosen by id; a doctor's own
  * patients are offered from the records they can read (those they wrote, and their care teams' patients').
  */
-export default function newRecordScreen({ user, navigate }) {
+export default function newRecordScreen({ user, navigate, scope }) {
   const isAdmin = user.roles.includes('admin');
   const patients = h('datalist', { id: 'known-patients' });
-  api('GET', '/api/medical-records?limit=100').then(({ items }) => {
+  scope.api('GET', '/api/medical-records?limit=100').then(({ items }) => {
     const seen = new Map();
     items.forEach((r) => seen.set(r.patient.id, r.patient.name));
     seen.forEach((name, id) => patients.append(h('option', { value: id }, name || id)));
@@ -28,7 +28,7 @@ export default function newRecordScreen({ user, navigate }) {
     h('button', { type: 'submit', class: 'button' }, t('medical.save'))),
   async (values) => {
     const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
-    const created = await api('POST', '/api/medical-records', body);
+    const created = await scope.guard(api('POST', '/api/medical-records', body));
     navigate(`/medical-records/${encodeURIComponent(created.id)}`);
   });
   return h('section', { class: 'narrow' }, h('h1', { id: 'new-record-title' }, t('medical.new')), form);

@@ -1,13 +1,12 @@
-import { api } from '../../api.js';
 import { h } from '../../dom.js';
 import { describe } from '../../forms.js';
 import { t } from '../../i18n.js';
 
 /** One medical record in detail, with its patient and doctor (the API decides who may see it: 403 otherwise). */
-export default async function medicalRecordScreen({ params }) {
+export default async function medicalRecordScreen({ params, scope }) {
   let record;
   try {
-    record = await api('GET', `/api/medical-records/${encodeURIComponent(params.id)}`);
+    record = await scope.api('GET', `/api/medical-records/${encodeURIComponent(params.id)}`);
   } catch (error) {
     const key = error.status === 403 ? 'forbidden.text' : error.status === 404 ? 'notFound.text' : null;
     return h('section', {}, h('h1', {}, t('medical.record')),

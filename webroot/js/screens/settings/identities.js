@@ -7,12 +7,12 @@ import { oauthError } from '../login.js';
 /** Linked sign-in providers: link another (through the provider, back to /settings), or unlink one. */
 export default {
   id: 'identities',
-  render({ query }) {
+  render({ query, scope }) {
     const box = h('div', { 'aria-live': 'polite' }, h('p', {}, t('common.loading')));
     const load = async () => {
       try {
         const [{ items: linked }, { items: providers }] = await Promise.all([
-          api('GET', '/api/me/identities'), api('GET', '/api/auth/oauth/providers')]);
+          scope.api('GET', '/api/me/identities'), scope.api('GET', '/api/auth/oauth/providers')]);
         const rows = providers.map((p) => {
           const identity = linked.find((i) => i.provider === p.name);
           return h('li', { class: 'session', dataset: { provider: p.name } },

@@ -12,11 +12,11 @@ const CHANNELS = ['inApp', 'email', 'push'];
  */
 export default {
   id: 'notifications',
-  render() {
+  render({ scope }) {
     const box = h('div', { 'aria-live': 'polite' }, h('p', {}, t('common.loading')));
     const load = async () => {
       try {
-        replace(box, matrix(await api('GET', '/api/me/notification-preferences')));
+        replace(box, matrix(await scope.api('GET', '/api/me/notification-preferences')));
       } catch (error) {
         replace(box, h('p', { class: 'notice bad', role: 'alert' }, describe(error)),
           h('button', { type: 'button', class: 'button small', onclick: load }, t('common.retry')));

@@ -6,9 +6,9 @@ import { passwordRules } from '../../password-rules.js';
 import { currentUser, updateUser } from '../../session.js';
 
 /** "Sign in again with Google": a fresh sign-in through the provider, back to these settings. */
-async function signInAgain() {
+async function signInAgain(scope) {
   const [{ items: linked }, { items: providers }] = await Promise.all([
-    api('GET', '/api/me/identities'), api('GET', '/api/auth/oauth/providers')]);
+    scope.api('GET', '/api/me/identities'), scope.api('GET', '/api/auth/oauth/providers')]);
   const landing = `/oauth-complete?next=${encodeURIComponent('/settings')}`;
   return h('p', { class: 'providers' }, providers.filter((p) => linked.some((i) => i.provider === p.name)).map((p) =>
     h('a', { class: 'button secondary provider', href: `${p.loginUrl}?redirect=${encodeURIComponent(landing)}` },
@@ -22,10 +22,10 @@ async function signInAgain() {
  */
 export default {
   id: 'password',
-  render() {
+  render({ scope }) {
     const hasPassword = currentUser()?.hasPassword !== false;
     const next = field({ name: 'newPassword', label: t('field.newPassword'), type: 'password', autocomplete: 'new-password', required: true });
-    next.append(passwordRules(next.querySelector('input'), () => currentUser()?.email || ''));
+    next.append(passwordRules(scope, next.querySelector('input'), () => currentUser()?.email || ''));
     const again = h('div', {});
     const form = handle(h('form', {},
       hasPassword
@@ -45,7 +45,7 @@ export default {
         document.dispatchEvent(new CustomEvent('gerbang:sessions-changed'));
       } catch (error) {
         if (error instanceof ApiError && error.problem.type?.endsWith('/reauthentication-required')) {
-          again.replaceChildren(await signInAgain().catch(() => ''));
+          again.replaceChildren(await signInAgain(scope).catch(() => ''));
         }
         throw error;
       }

@@ -11,7 +11,7 @@ import { currentUser } from '../../session.js';
  */
 export default {
   id: 'push',
-  render() {
+  render({ scope }) {
     const toggle = h('input', { type: 'checkbox', role: 'switch', id: 'push-toggle', 'aria-describedby': 'push-state' });
     const state = h('p', { class: 'hint', id: 'push-state' });
     const feedback = h('div', { 'aria-live': 'polite' });
@@ -29,7 +29,7 @@ export default {
 
     const loadDevices = async () => {
       try {
-        const me = await api('GET', '/api/me');
+        const me = await scope.api('GET', '/api/me');
         const found = me.pushDevices || { webPush: [], mobile: [] };
         const rows = [
           ...(found.webPush || []).map((d) => row(d, describeAgent(d.userAgent), t('notify.devices.browserMeta', {

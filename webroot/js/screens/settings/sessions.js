@@ -6,7 +6,7 @@ import { lang, t } from '../../i18n.js';
 /** The devices signed in to this account, with "sign out" for each (GET/DELETE /api/auth/sessions). */
 export default {
   id: 'sessions',
-  render({ navigate }) {
+  render({ navigate, scope }) {
     const box = h('div', { 'aria-live': 'polite' }, h('p', {}, t('common.loading')));
     const everywhere = h('button', { type: 'button', class: 'button secondary' }, t('settings.sessions.everywhere'));
     everywhere.addEventListener('click', async () => {
@@ -23,15 +23,15 @@ export default {
     });
     const load = async () => {
       try {
-        const { items } = await api('GET', '/api/auth/sessions');
+        const { items } = await scope.api('GET', '/api/auth/sessions');
         replace(box, h('ul', { class: 'sessions' }, items.map((s) => row(s, load, box))));
       } catch (error) {
         replace(box, h('p', { class: 'notice bad', role: 'alert' }, describe(error)),
           h('button', { type: 'button', class: 'button small', onclick: load }, t('common.retry')));
       }
     };
-    const onChange = () => (box.isConnected ? load() : document.removeEventListener('gerbang:sessions-changed', onChange));
-    document.addEventListener('gerbang:sessions-changed', onChange);
+    // A password change elsewhere on the page ended the other sessions.
+    scope.on(document, 'gerbang:sessions-changed', load);
     load();
     return h('div', {}, box, everywhere);
   },
