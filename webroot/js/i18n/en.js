@@ -188,6 +188,10 @@ export default {
   'admin.system.since': 'since {at}',
   'admin.system.duration': '{d} d {h} h {m} min {s} s',
   'admin.system.database': 'Database',
+  'admin.system.nodes': 'Cluster: {n} nodes',
+  'admin.system.node': 'Node',
+  'admin.system.address': 'Address',
+  'admin.system.thisNode': '{id} (this one)',
 
   "nav.medical": "Medical records",
   "login.continueWith": "Continue with {provider}",

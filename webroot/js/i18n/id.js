@@ -188,6 +188,10 @@ export default {
   'admin.system.since': 'sejak {at}',
   'admin.system.duration': '{d} hr {h} j {m} mnt {s} dtk',
   'admin.system.database': 'Basis data',
+  'admin.system.nodes': 'Klaster: {n} node',
+  'admin.system.node': 'Node',
+  'admin.system.address': 'Alamat',
+  'admin.system.thisNode': '{id} (node ini)',
 
   "nav.medical": "Rekam medis",
   "login.continueWith": "Lanjutkan dengan {provider}",
