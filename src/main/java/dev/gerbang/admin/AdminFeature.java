@@ -20,6 +20,7 @@ public final class AdminFeature implements Feature {
   public void mount(Router api, Vertx vertx) {
     new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
     new SystemRoutes(c, vertx).mount(api);
+    new KeyRoutes(c, vertx).mount(api);
     new MessageRoutes(c, NotificationService.proxy(vertx)).mount(api);
   }
 }

@@ -27,6 +27,9 @@ public final class AuthFeature implements Feature {
   @Override
   public void start(Vertx vertx) {
     c.gate().listen(c.events());
+    // A rotation made on any node: read the keys again (off the event loop) and sign with the new one.
+    c.events().listen(KeysRotated.ADDRESS, KeysRotated::fromJson, rotated -> vertx.executeBlocking(() ->
+        Keys.loadOrCreate(c.secrets(), c.authSettings().jwtSecret())).onSuccess(keys -> c.tokens().use(keys)));
   }
 
   @Override

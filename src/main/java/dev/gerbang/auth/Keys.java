@@ -61,6 +61,25 @@ public final class Keys {
     }
   }
 
+  /** How many signing keys are kept: the new one, and the ones before it that tokens may still carry. */
+  private static final int KEPT_SIGNING_KEYS = 3;
+
+  /**
+   * A new signing key, first in the stored keys: it signs from now on, and the previous ones still verify
+   * (access tokens live minutes, so the oldest is dropped after two more rotations). The refresh-token key
+   * stays: changing it would end every session. Blocking: a worker or a plain thread.
+   */
+  public static Keys rotate(Secrets secrets, String jwtSecret) {
+    JsonObject stored = secrets.readOrCreate(FILE_NAME, Keys::newKeys);
+    JsonArray jwt = new JsonArray().add(new JsonObject().put("secret", randomSecret()));
+    JsonArray previous = stored.getJsonArray("jwt", new JsonArray());
+    for (int i = 0; i < previous.size() && jwt.size() < KEPT_SIGNING_KEYS; i++) {
+      jwt.add(previous.getJsonObject(i));
+    }
+    secrets.write(FILE_NAME, stored.copy().put("jwt", jwt));
+    return loadOrCreate(secrets, jwtSecret);
+  }
+
   private static JsonObject newKeys() {
     return new JsonObject()
         .put("jwt", new JsonArray().add(new JsonObject().put("secret", randomSecret())))
