@@ -3,10 +3,15 @@ package dev.gerbang;
 import dev.gerbang.audit.AuditService;
 import static dev.gerbang.DatabaseCommand.await;
 
+import dev.gerbang.audit.Actor;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.medical.CareTeamService;
+import dev.gerbang.medical.DoctorInput;
+import dev.gerbang.medical.DoctorProfile;
 import dev.gerbang.medical.MedicalProfileService;
 import dev.gerbang.medical.MedicalRecordService;
+import dev.gerbang.medical.PatientInput;
+import dev.gerbang.medical.PatientProfile;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
 import dev.gerbang.user.UserService;
@@ -80,22 +85,23 @@ public final class DemoCommand {
       for (String[] d : DOCTORS) {
         User user = account(users, hash, d[0], d[1], Roles.DOCTOR);
         people.put(d[0], user);
-        JsonObject profile = await(profiles.doctorOfUser(user.id()));
+        DoctorProfile profile = await(profiles.doctorOfUser(user.id()));
         if (profile == null) {
-          profile = await(profiles.saveDoctorOfUser(user.id(), new JsonObject().put("specialty", d[2]).put("licenceNumber", d[3])));
+          profile = await(profiles.saveOwnDoctor(as(user), new DoctorInput(null,
+              Map.of(DoctorInput.Field.SPECIALTY, d[2], DoctorInput.Field.LICENCE_NUMBER, d[3]))));
         }
-        doctorIds.add(profile.getString("id"));
+        doctorIds.add(profile.id());
       }
       List<String> patientIds = new java.util.ArrayList<>();
       for (String[] p : PATIENTS) {
         User user = account(users, hash, p[0], p[1], Roles.PATIENT);
         people.put(p[0], user);
-        JsonObject profile = await(profiles.patientOfUser(user.id()));
+        PatientProfile profile = await(profiles.patientOfUser(user.id()));
         if (profile == null) {
-          profile = await(profiles.savePatientOfUser(user.id(), new JsonObject().put("dateOfBirth", p[2]).put("sex", p[3])
-              .put("phone", p[4]).put("address", p[5])));
+          profile = await(profiles.saveOwnPatient(as(user), new PatientInput(null, Map.of(PatientInput.Field.DATE_OF_BIRTH, p[2],
+              PatientInput.Field.SEX, p[3], PatientInput.Field.PHONE, p[4], PatientInput.Field.ADDRESS, p[5]))));
         }
-        patientIds.add(profile.getString("id"));
+        patientIds.add(profile.id());
       }
       CareTeamService teams = CareTeamService.proxy(vertx);
       for (int p = 0; p < CARE_TEAMS.length; p++) {
@@ -118,6 +124,11 @@ public final class DemoCommand {
       people.forEach((email, user) -> System.out.println("  " + String.join(", ", user.roles()) + "  " + email));
       return 0;
     });
+  }
+
+  /** The seed acting as this demo account, as the account would through the API (and so audited as it). */
+  private static Actor as(User user) {
+    return new Actor(user.id(), user.roles(), null, "seed-demo");
   }
 
   /** The account with this email, created when missing, holding the role. */

@@ -56,7 +56,7 @@ public final class CareTeamServiceImpl implements CareTeamService {
       if (row == null) {
         return Future.failedFuture(Failure.notFound("No such patient"));
       }
-      JsonObject patient = MedicalProfileServiceImpl.patient(row);
+      JsonObject patient = MedicalProfileServiceImpl.patient(row).toJson();
       return client.preparedQuery(sql.get("members")).execute(Tuple.of(patientId)).map(members -> {
         JsonArray team = new JsonArray();
         members.forEach(member -> team.add(new JsonObject()
