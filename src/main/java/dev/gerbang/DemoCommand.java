@@ -106,7 +106,7 @@ public final class DemoCommand {
       CareTeamService teams = CareTeamService.proxy(vertx);
       for (int p = 0; p < CARE_TEAMS.length; p++) {
         for (int d : CARE_TEAMS[p]) {
-          await(teams.assign(patientIds.get(p), doctorIds.get(d), people.get(ADMIN).id()));
+          await(teams.assign(as(people.get(ADMIN)), patientIds.get(p), doctorIds.get(d)));
         }
       }
       MedicalRecordService records = MedicalRecordService.proxy(vertx);
