@@ -12,12 +12,13 @@ import dev.gerbang.medical.MedicalProfileService;
 import dev.gerbang.medical.MedicalRecordService;
 import dev.gerbang.medical.PatientInput;
 import dev.gerbang.medical.PatientProfile;
+import dev.gerbang.medical.RecordInput;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
 import dev.gerbang.user.UserService;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +113,14 @@ public final class DemoCommand {
       MedicalRecordService records = MedicalRecordService.proxy(vertx);
       for (String[] r : RECORDS) {
         User doctor = people.get(DOCTORS[Integer.parseInt(r[1])][0]);
-        JsonObject caller = new JsonObject().put("userId", doctor.id()).put("roles", new JsonArray().add(Roles.DOCTOR));
-        await(records.create(caller, new JsonObject().put("patientId", patientIds.get(Integer.parseInt(r[0])))
-            .put("visitDate", r[2]).put("complaint", r[3]).put("diagnosis", r[4]).put("icd10Code", r[5]).put("treatment", r[6])));
+        Map<RecordInput.Field, String> fields = new EnumMap<>(RecordInput.Field.class);
+        fields.put(RecordInput.Field.VISIT_DATE, r[2]);
+        fields.put(RecordInput.Field.COMPLAINT, r[3]);
+        fields.put(RecordInput.Field.DIAGNOSIS, r[4]);
+        fields.put(RecordInput.Field.ICD10_CODE, r[5]);
+        fields.put(RecordInput.Field.TREATMENT, r[6]);
+        fields.put(RecordInput.Field.NOTES, null);
+        await(records.create(as(doctor), new RecordInput(patientIds.get(Integer.parseInt(r[0])), null, fields)));
       }
       String blog = DemoBlog.seed(vertx, people);
       await(AuditService.proxy(vertx).record(new JsonObject().put("event", "demo_seeded")
