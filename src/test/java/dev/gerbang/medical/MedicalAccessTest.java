@@ -2,8 +2,12 @@ package dev.gerbang.medical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gerbang.LogCapture;
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import dev.gerbang.db.Ids;
+import dev.gerbang.http.FailureHandler;
+import dev.gerbang.http.RequestIds;
 import dev.gerbang.medical.MedicalWorld.Person;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -11,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +95,51 @@ class MedicalAccessTest {
     assertThat(denied).hasSize(1);
     assertThat(denied.getJsonObject(0).getString("actorId")).isEqualTo(patientA.userId());
     assertThat(denied.getJsonObject(0).getJsonObject("detail").getString("recordId")).isEqualTo(recordOfB);
+  }
+
+  /** Issue 21: the audit row of a read is written in the read's transaction, so it exists when the record arrives. */
+  @Test
+  void theAuditRowOfAReadOfSomeoneElsesRecordExistsWhenTheRecordArrives() {
+    HttpResponse<Buffer> response = read(doctorX, recordOfA);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<Map<String, Object>> rows = TestDb.rows(server,
+        "SELECT user_id, actor_id, detail FROM audit_log WHERE event = 'medical_record_read' AND request_id = ?",
+        response.getHeader(RequestIds.HEADER));
+    assertThat(rows).as("the row of this very request, read right after its response").hasSize(1);
+    assertThat(rows.get(0).get("user_id")).as("about the patient").isEqualTo(patientA.userId());
+    assertThat(rows.get(0).get("actor_id")).as("by the doctor").isEqualTo(doctorX.userId());
+    assertThat(new JsonObject((String) rows.get(0).get("detail"))).isEqualTo(new JsonObject().put("recordId", recordOfA));
+  }
+
+  /** No audit row, no record: a read whose audit row cannot be written fails, and shows nothing of the record. */
+  @Test
+  void aReadThatCannotBeAuditedAnswersNothingOfTheRecord() {
+    refuseAuditRows("medical_record_read");
+
+    HttpResponse<Buffer> response;
+    try (LogCapture log = LogCapture.of(FailureHandler.class)) {
+      response = read(doctorX, recordOfA);
+      assertThat(log.lines()).isNotEmpty().noneMatch(line -> line.contains("Wheezing") || line.contains("Asthma"));
+    }
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.bodyAsString()).doesNotContain("Wheezing", "Asthma", "Ayu", patientA.userId());
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = 'medical_record_read'")).isZero();
+    assertThat(ok(read(patientA, recordOfA)).getString("id")).as("a patient's own read is not audited").isEqualTo(recordOfA);
+  }
+
+  /** Makes the database refuse audit rows of this event, as a full disk or a lost connection would. */
+  private void refuseAuditRows(String event) {
+    if (TestDb.onPostgres()) {
+      TestDb.update(server, "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
+          + "'BEGIN RAISE EXCEPTION ''the audit log refuses rows''; END'");
+      TestDb.update(server, "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW WHEN (NEW.event = '"
+          + event + "') EXECUTE FUNCTION refuse_audit()");
+    } else {
+      TestDb.update(server, "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.event = '" + event
+          + "' BEGIN SELECT RAISE(ABORT, 'the audit log refuses rows'); END");
+    }
   }
 
   @Test
