@@ -1,12 +1,8 @@
 package dev.gerbang.account;
 
 import dev.gerbang.auth.RefreshTokens;
+import dev.gerbang.crypto.Hmac;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tokens sent by email (verify email, reset password, confirm a new email). A token is derived from its
@@ -22,14 +18,7 @@ public final class EmailTokens {
   }
 
   public String tokenFor(String tokenId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] digest = mac.doFinal(("account-token:" + tokenId).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.derive(key, "account-token:" + tokenId);
   }
 
   public static String hash(String token) {

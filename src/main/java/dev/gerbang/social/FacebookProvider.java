@@ -1,5 +1,6 @@
 package dev.gerbang.social;
 
+import dev.gerbang.crypto.Hmac;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -10,11 +11,8 @@ import io.vertx.ext.auth.oauth2.OAuth2Options;
 import io.vertx.ext.auth.oauth2.Oauth2Credentials;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Facebook: OAuth 2.0 code flow (with PKCE) through vertx-auth-oauth2, then the profile from the Graph API
@@ -88,12 +86,6 @@ public final class FacebookProvider implements Provider {
 
   /** appsecret_proof: HMAC-SHA256 of the access token with the app secret, as the Graph API recommends. */
   private String proof(String accessToken) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(accessToken.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Hmac.sha256(clientSecret.getBytes(StandardCharsets.UTF_8), accessToken));
   }
 }
