@@ -1,5 +1,6 @@
 package dev.gerbang;
 
+import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.PasswordPolicy;
 import dev.gerbang.config.AppConfig;
@@ -52,7 +53,7 @@ final class AdminCommand {
             .put("passwordHash", hash)).await(30, TimeUnit.SECONDS);
       }
       User admin = users.grantRole(email, Roles.ADMIN).await(30, TimeUnit.SECONDS);
-      AuditService.proxy(vertx).record(new JsonObject().put("event", "admin_granted_by_command").put("userId", admin.id()))
+      AuditService.proxy(vertx).record(AuditEntry.system("admin_granted_by_command", admin.id(), null))
           .await(30, TimeUnit.SECONDS);
       System.out.println((existing == null ? "created " : "promoted ") + admin.email() + " (" + admin.id() + "): roles "
           + String.join(", ", admin.roles()));

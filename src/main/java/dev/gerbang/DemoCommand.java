@@ -1,5 +1,6 @@
 package dev.gerbang;
 
+import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
 import static dev.gerbang.DatabaseCommand.await;
 
@@ -111,8 +112,8 @@ public final class DemoCommand {
             .put("visitDate", r[2]).put("complaint", r[3]).put("diagnosis", r[4]).put("icd10Code", r[5]).put("treatment", r[6])));
       }
       String blog = DemoBlog.seed(vertx, people);
-      await(AuditService.proxy(vertx).record(new JsonObject().put("event", "demo_seeded")
-          .put("detail", new JsonObject().put("records", RECORDS.length))));
+      await(AuditService.proxy(vertx).record(AuditEntry.system("demo_seeded", null,
+          new JsonObject().put("records", RECORDS.length))));
       System.out.println("Demo data ready: 1 admin, 1 editor, " + DOCTORS.length + " doctors, " + PATIENTS.length + " patients, "
           + RECORDS.length + " medical records; " + blog + ". Every demo account's password is: " + PASSWORD);
       people.forEach((email, user) -> System.out.println("  " + String.join(", ", user.roles()) + "  " + email));

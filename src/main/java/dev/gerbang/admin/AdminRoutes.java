@@ -1,6 +1,7 @@
 package dev.gerbang.admin;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.AuditQuery;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.db.Ids;
@@ -127,6 +128,6 @@ public final class AdminRoutes {
   private void audit(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "event", "userId", "from", "to", "limit", "cursor")
         .text("event", 60).id("userId").instant("from").instantUntil("to").limit().cursor().validate();
-    auditLog.search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    auditLog.search(new AuditQuery(query)).onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 }

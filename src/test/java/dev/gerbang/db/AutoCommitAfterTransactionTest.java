@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
+import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
@@ -18,7 +19,7 @@ class AutoCommitAfterTransactionTest {
       String userId = server.register(email).getString("id");
       TestServer.await(server.gerbang().components().users().updateProfile(userId, new JsonObject().put("name", "Renamed")));
       for (int i = 0; i < 8; i++) {
-        TestServer.await(AuditService.proxy(server.gerbang().vertx()).record(new JsonObject().put("event", "probe_" + i)));
+        TestServer.await(AuditService.proxy(server.gerbang().vertx()).record(AuditEntry.system("probe_" + i, null, null)));
       }
 
       assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event LIKE 'probe_%'"))
