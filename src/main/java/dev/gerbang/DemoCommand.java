@@ -10,6 +10,8 @@ import dev.gerbang.medical.MedicalProfileService;
 import dev.gerbang.medical.MedicalRecordService;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
+import dev.gerbang.user.Registration;
+import dev.gerbang.user.UserQuery;
 import dev.gerbang.user.UserService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -66,7 +68,7 @@ public final class DemoCommand {
         return 2;
       }
       UserService users = UserService.proxy(vertx);
-      long existing = await(users.search(new JsonObject().put("limit", 1))).getLong("total");
+      long existing = await(users.search(new UserQuery(null, null, null, 1, null))).total();
       if (existing > 0 && !force) {
         System.err.println("gerbang: this database already holds " + existing + " user(s): seed-demo adds demo accounts "
             + "with a published password, so it refuses. Use an empty data dir, or add --force.");
@@ -124,7 +126,7 @@ public final class DemoCommand {
   /** The account with this email, created when missing, holding the role. */
   private static User account(UserService users, String hash, String email, String name, String role) throws Exception {
     if (await(users.findCredentials(email)) == null) {
-      await(users.register(new JsonObject().put("email", email).put("name", name).put("passwordHash", hash)));
+      await(users.register(new Registration(email, name, hash)));
     }
     return await(users.grantRole(email, role));
   }

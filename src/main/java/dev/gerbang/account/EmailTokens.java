@@ -2,7 +2,6 @@ package dev.gerbang.account;
 
 import dev.gerbang.auth.RefreshTokens;
 import dev.gerbang.crypto.Hmac;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Tokens sent by email (verify email, reset password, confirm a new email). A token is derived from its
@@ -25,11 +24,13 @@ public final class EmailTokens {
     return RefreshTokens.hash(token);
   }
 
-  /** A new token row to store: {tokenId, tokenHash, expiresAt}. */
-  public JsonObject issue(String tokenId, int ttlMinutes) {
-    return new JsonObject()
-        .put("tokenId", tokenId)
-        .put("tokenHash", hash(tokenFor(tokenId)))
-        .put("expiresAt", System.currentTimeMillis() + ttlMinutes * 60_000L);
+  /** The hash the database keeps of the token derived from this row id. */
+  public String hashFor(String tokenId) {
+    return hash(tokenFor(tokenId));
+  }
+
+  /** A new token to store, valid ttlMinutes from now; userId null when the account does not exist yet (sign-up). */
+  public EmailToken issue(String tokenId, TokenKind kind, String userId, String newEmail, int ttlMinutes) {
+    return new EmailToken(tokenId, hashFor(tokenId), System.currentTimeMillis() + ttlMinutes * 60_000L, userId, kind, newEmail);
   }
 }

@@ -10,9 +10,10 @@ import dev.gerbang.notify.OutboxService;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.user.AdminChanges;
 import dev.gerbang.user.Roles;
+import dev.gerbang.user.UserQuery;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -68,7 +69,7 @@ public final class AdminRoutes {
   private void search(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "q", "role", "status", "limit", "cursor")
         .text("q", 100).choice("role", Roles.ALL).choice("status", STATUSES).limit().cursor().validate();
-    c.users().search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    c.users().search(new UserQuery(query)).onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
   private String userId(RoutingContext ctx) {
@@ -98,16 +99,10 @@ public final class AdminRoutes {
       v.add("body", "name at least one of roles, disabled");
     }
     v.validate();
-    JsonObject changes = new JsonObject();
-    if (roles != null) {
-      changes.put("roles", new JsonArray(roles));
-    }
-    if (disabled != null) {
-      changes.put("disabled", disabled);
-    }
+    AdminChanges changes = new AdminChanges(roles, disabled);
     c.users().adminUpdate(me.userId(), id, changes)
         .onSuccess(user -> {
-          c.audit().record(ctx, "admin_user_updated", id, changes);
+          c.audit().record(ctx, "admin_user_updated", id, changes.toJson());
           Responses.ok(ctx, user.toJson());
         })
         .onFailure(ctx::fail);

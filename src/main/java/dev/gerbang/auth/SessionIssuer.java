@@ -40,7 +40,7 @@ public final class SessionIssuer {
         .put("ip", ClientInfo.ip(ctx))
         .put("expiresAt", now + refreshTtlMillis())
         .put("newDeviceMail", Mails.newSignIn(user.email(), user.name(), user.locale(),
-            Devices.describe(ClientInfo.userAgent(ctx)), ClientInfo.ip(ctx)));
+            Devices.describe(ClientInfo.userAgent(ctx)), ClientInfo.ip(ctx)).toJson());
     return c.sessions().create(session).map(done -> pair(ctx, user, sessionId, refreshToken, now));
   }
 

@@ -51,18 +51,18 @@ final class SignUpRoutes {
   JsonObject pending(Provider provider, JsonObject profile, String redirectPath, String browserSecret) {
     String id = Ids.newId();
     int minutes = settings.signUpTokenMinutes();
-    JsonObject token = c.emailTokens().issue(id, minutes);
+
     String email = profile.getString("email") == null ? "" : profile.getString("email").strip();
     String name = Names.singleLine(profile.getString("name"), Names.MAX_LENGTH);
     return new JsonObject()
         .put("id", id)
-        .put("tokenHash", token.getString("tokenHash"))
+        .put("tokenHash", c.emailTokens().hashFor(id))
         .put("browserHash", RefreshTokens.hash(browserSecret))
         .put("redirectPath", redirectPath)
-        .put("expiresAt", token.getLong("expiresAt"))
+        .put("expiresAt", System.currentTimeMillis() + minutes * 60_000L)
         .put("cooldownMs", c.accountSettings().resendCooldownSeconds() * 1000L)
         .put("mail", Mails.socialSignUp(email, name.isEmpty() ? email : name, profile.getString("locale", c.config().defaultLocale()),
-            provider.displayName(), id, minutes));
+            provider.displayName(), id, minutes).toJson());
   }
 
   void bindBrowser(RoutingContext ctx, String browserSecret) {

@@ -10,6 +10,7 @@ import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
 import dev.gerbang.notify.PushService;
+import dev.gerbang.user.ProfileChanges.Field;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -52,20 +53,21 @@ public final class UserRoutes {
   private void update(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
     Validator v = Validator.body(ctx, "name", "username", "bio", "avatarUrl", "locale");
-    JsonObject changes = new JsonObject();
+    ProfileChanges changes = ProfileChanges.none();
     if (v.has("name")) {
-      changes.put("name", v.line("name", 1, 100));
+      changes = changes.with(Field.NAME, v.line("name", 1, 100));
     }
     if (v.has("username")) {
-      changes.put("username", v.pattern("username", v.optionalLine("username", 3, 32), AuthRoutes.USERNAME, AuthRoutes.USERNAME_RULE));
+      changes = changes.with(Field.USERNAME,
+          v.pattern("username", v.optionalLine("username", 3, 32), AuthRoutes.USERNAME, AuthRoutes.USERNAME_RULE));
     }
     if (v.has("bio")) {
       String bio = v.optionalText("bio", 0, 500);
-      changes.put("bio", bio == null || bio.isEmpty() ? null : bio);
+      changes = changes.with(Field.BIO, bio == null || bio.isEmpty() ? null : bio);
     }
     if (v.has("avatarUrl")) {
       String url = v.optionalLine("avatarUrl", 0, 2048);
-      changes.put("avatarUrl", url == null || url.isEmpty() ? null
+      changes = changes.with(Field.AVATAR_URL, url == null || url.isEmpty() ? null
           : v.pattern("avatarUrl", url, HTTP_URL, "must be an http(s) URL"));
     }
     if (v.has("locale")) {
@@ -73,7 +75,7 @@ public final class UserRoutes {
       if (locale != null && !AuthRoutes.LOCALES.contains(locale)) {
         v.add("locale", "must be one of en, id");
       }
-      changes.put("locale", locale);
+      changes = changes.with(Field.LOCALE, locale);
     }
     if (changes.isEmpty() && v.raw().isEmpty()) {
       v.add("body", "name at least one of name, username, bio, avatarUrl, locale");
@@ -115,7 +117,6 @@ public final class UserRoutes {
       }).compose(newHash -> c.accounts().changePassword(me.userId(), newHash, me.sessionId(),
           Mails.passwordChanged(user.email(), user.name(), user.locale())));
     }))
-        .map(result -> result.getJsonArray("sessionIds"))
         .onSuccess(revoked -> {
           c.audit().record(ctx, "password_changed", me.userId(), new JsonObject().put("sessionsRevoked", revoked.size()));
           Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));

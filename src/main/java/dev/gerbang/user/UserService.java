@@ -4,7 +4,6 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 /** Users and their roles, on the event bus; implemented by the database worker. */
 @ProxyGen
@@ -17,20 +16,19 @@ public interface UserService {
   }
 
   /**
-   * Creates a user with the `user` role: {email, name, username?, locale?, passwordHash, verification?};
-   * verification {tokenId, tokenHash, expiresAt, kind, mail} is stored with its mail in the same transaction.
-   * 409 when the email or username is taken.
+   * Creates a user with the `user` role; the verification token, when given, is stored with its mail in the same
+   * transaction. 409 when the email or username is taken.
    */
-  Future<User> register(JsonObject registration);
+  Future<User> register(Registration registration);
 
   /** The user with this id, or null. */
   Future<User> find(String userId);
 
-  /** {user, passwordHash} for the (not yet normalized) email, or null when no account has it. */
-  Future<JsonObject> findCredentials(String email);
+  /** The account and password hash for the (not yet normalized) email, or null when no account has it. */
+  Future<Credentials> findCredentials(String email);
 
-  /** Applies the profile fields present in changes: name, username, bio, avatarUrl, locale (null clears). */
-  Future<User> updateProfile(String userId, JsonObject changes);
+  /** Applies the profile fields the changes name (null clears). */
+  Future<User> updateProfile(String userId, ProfileChanges changes);
 
   /** The stored password hash, or null for an account that has none. */
   Future<String> passwordHash(String userId);
@@ -41,11 +39,11 @@ public interface UserService {
   /** Deletes the account, its roles and sessions; 409 when it is the last enabled admin. */
   Future<Void> delete(String userId);
 
-  /** Admin search: {q, role, status, limit, cursor} -> {items, nextCursor, total}. */
-  Future<JsonObject> search(JsonObject query);
+  /** Admin search, newest first. */
+  Future<UserPage> search(UserQuery query);
 
-  /** Admin change of {roles, disabled}; refuses to leave no enabled admin or to disable oneself. */
-  Future<User> adminUpdate(String actorId, String userId, JsonObject changes);
+  /** Admin change of roles and status; refuses to leave no enabled admin or to disable oneself. */
+  Future<User> adminUpdate(String actorId, String userId, AdminChanges changes);
 
   /** Grants a role to the account with this email; 404 when there is none. */
   Future<User> grantRole(String email, String role);

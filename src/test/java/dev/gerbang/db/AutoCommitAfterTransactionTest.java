@@ -6,7 +6,7 @@ import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
-import io.vertx.core.json.JsonObject;
+import dev.gerbang.user.ProfileChanges;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class AutoCommitAfterTransactionTest {
     try (TestServer server = TestServer.start()) {
       String email = TestServer.uniqueEmail();
       String userId = server.register(email).getString("id");
-      TestServer.await(server.gerbang().components().users().updateProfile(userId, new JsonObject().put("name", "Renamed")));
+      TestServer.await(server.gerbang().components().users().updateProfile(userId, ProfileChanges.none().with(ProfileChanges.Field.NAME, "Renamed")));
       for (int i = 0; i < 8; i++) {
         TestServer.await(AuditService.proxy(server.gerbang().vertx()).record(AuditEntry.system("probe_" + i, null, null)));
       }
