@@ -4,6 +4,8 @@ import dev.gerbang.Components;
 import dev.gerbang.audit.AuditQuery;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthUser;
+import dev.gerbang.auth.SessionEnd;
+import dev.gerbang.auth.SessionSummary;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.notify.OutboxService;
@@ -14,6 +16,7 @@ import dev.gerbang.user.AdminChanges;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.UserQuery;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -84,7 +87,8 @@ public final class AdminRoutes {
     String id = userId(ctx);
     c.users().find(id)
         .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
-            : c.sessions().list(id).map(sessions -> new JsonObject().put("user", user.toJson()).put("sessions", sessions)))
+            : c.sessions().list(id).map(sessions -> new JsonObject().put("user", user.toJson())
+                .put("sessions", new JsonArray(sessions.stream().map(SessionSummary::toJson).toList()))))
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }
@@ -112,7 +116,7 @@ public final class AdminRoutes {
     String id = userId(ctx);
     c.users().find(id)
         .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
-            : c.sessions().revokeAll(id, null, "revoked_by_admin"))
+            : c.sessions().revokeAll(id, null, SessionEnd.REVOKED_BY_ADMIN))
         .onSuccess(revoked -> {
           c.audit().record(ctx, "admin_sessions_revoked", id, new JsonObject().put("sessions", revoked.size()));
           Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));

@@ -32,15 +32,9 @@ public final class SessionIssuer {
     String sessionId = Ids.newId();
     String refreshToken = c.refreshTokens().newToken();
     long now = System.currentTimeMillis();
-    JsonObject session = new JsonObject()
-        .put("id", sessionId)
-        .put("userId", user.id())
-        .put("refreshHash", RefreshTokens.hash(refreshToken))
-        .put("userAgent", ClientInfo.userAgent(ctx))
-        .put("ip", ClientInfo.ip(ctx))
-        .put("expiresAt", now + refreshTtlMillis())
-        .put("newDeviceMail", Mails.newSignIn(user.email(), user.name(), user.locale(),
-            Devices.describe(ClientInfo.userAgent(ctx)), ClientInfo.ip(ctx)).toJson());
+    NewSession session = new NewSession(sessionId, user.id(), RefreshTokens.hash(refreshToken), ClientInfo.userAgent(ctx),
+        ClientInfo.ip(ctx), now + refreshTtlMillis(), Mails.newSignIn(user.email(), user.name(), user.locale(),
+            Devices.describe(ClientInfo.userAgent(ctx)), ClientInfo.ip(ctx)));
     return c.sessions().create(session).map(done -> pair(ctx, user, sessionId, refreshToken, now));
   }
 

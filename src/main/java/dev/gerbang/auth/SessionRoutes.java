@@ -6,7 +6,6 @@ import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
 import dev.gerbang.security.SameOrigin;
-import dev.gerbang.user.User;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonArray;
@@ -55,17 +54,16 @@ public final class SessionRoutes {
     long graceMs = c.authSettings().refreshGraceSeconds() * 1000L;
     c.sessions().refresh(RefreshTokens.hash(token), RefreshTokens.hash(successor), graceMs, issuer.refreshTtlMillis(),
             c.authSettings().sessionAbsoluteHours() * 3_600_000L)
-        .compose(result -> switch (result.getString("outcome")) {
-          case "rotated", "grace" -> c.users().find(result.getString("userId")).map(user -> user == null
+        .compose(result -> switch (result.outcome()) {
+          case ROTATED, GRACE -> c.users().find(result.userId()).map(user -> user == null
               ? null
-              : issuer.pair(ctx, user, result.getString("sessionId"), successor, result.getLong("issuedAt")));
-          case "reused" -> {
-            c.audit().record(ctx, "refresh_reuse", result.getString("userId"),
-                new JsonObject().put("sessionId", result.getString("sessionId")));
+              : issuer.pair(ctx, user, result.sessionId(), successor, result.issuedAt()));
+          case REUSED -> {
+            c.audit().record(ctx, "refresh_reuse", result.userId(), new JsonObject().put("sessionId", result.sessionId()));
             yield Future.failedFuture(Problem.invalidToken(
                 "This refresh token was already used, so the session has been ended for safety: sign in again"));
           }
-          default -> Future.succeededFuture(null);
+          case INVALID -> Future.<JsonObject>succeededFuture(null);
         })
         .onSuccess(pair -> {
           if (pair == null) {
@@ -84,7 +82,7 @@ public final class SessionRoutes {
 
   private void logout(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
-    c.sessions().revoke(me.userId(), me.sessionId(), "logout").onSuccess(done -> {
+    c.sessions().revoke(me.userId(), me.sessionId(), SessionEnd.LOGOUT).onSuccess(done -> {
       c.audit().record(ctx, "logout", me.userId(), new JsonObject().put("sessionId", me.sessionId()));
       issuer.clearCookie(ctx);
       Responses.noContent(ctx);
@@ -93,7 +91,7 @@ public final class SessionRoutes {
 
   private void logoutAll(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
-    c.sessions().revokeAll(me.userId(), null, "logout_all").onSuccess(ids -> {
+    c.sessions().revokeAll(me.userId(), null, SessionEnd.LOGOUT_ALL).onSuccess(ids -> {
       c.audit().record(ctx, "logout_all", me.userId(), new JsonObject().put("sessions", ids.size()));
       issuer.clearCookie(ctx);
       Responses.noContent(ctx);
@@ -104,11 +102,9 @@ public final class SessionRoutes {
     AuthUser me = AuthUser.of(ctx);
     c.sessions().list(me.userId()).onSuccess(sessions -> {
       JsonArray items = new JsonArray();
-      sessions.forEach(s -> {
-        JsonObject session = (JsonObject) s;
-        items.add(session.put("device", Devices.describe(session.getString("userAgent")))
-            .put("current", me.sessionId().equals(session.getString("id"))));
-      });
+      sessions.forEach(session -> items.add(session.toJson()
+          .put("device", Devices.describe(session.userAgent()))
+          .put("current", me.sessionId().equals(session.id()))));
       Responses.ok(ctx, new JsonObject().put("items", items));
     }).onFailure(ctx::fail);
   }
@@ -120,7 +116,7 @@ public final class SessionRoutes {
       ctx.fail(Problem.notFound("You have no active session with this id"));
       return;
     }
-    c.sessions().revoke(me.userId(), id, "revoked_by_user").onSuccess(revoked -> {
+    c.sessions().revoke(me.userId(), id, SessionEnd.REVOKED_BY_USER).onSuccess(revoked -> {
       if (!revoked) {
         ctx.fail(Problem.notFound("You have no active session with this id"));
         return;

@@ -128,8 +128,7 @@ public final class UserRoutes {
   private Future<Boolean> recentSignIn(AuthUser me) {
     long maxAgeMs = c.authSettings().recentAuthMinutes() * 60_000L;
     return c.sessions().lookup(me.sessionId()).compose(session -> {
-      Long signedInAt = session == null ? null : session.getLong("signedInAt");
-      if (signedInAt != null && System.currentTimeMillis() - signedInAt <= maxAgeMs) {
+      if (session != null && System.currentTimeMillis() - session.signedInAt() <= maxAgeMs) {
         return Future.succeededFuture(true);
       }
       return Future.failedFuture(new Problem(403, "reauthentication-required", "Sign in again first",

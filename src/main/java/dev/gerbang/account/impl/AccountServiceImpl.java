@@ -9,6 +9,7 @@ import dev.gerbang.account.PasswordReset;
 import dev.gerbang.account.TokenKind;
 import dev.gerbang.account.TokenOwner;
 import dev.gerbang.auth.Revocations;
+import dev.gerbang.auth.SessionEnd;
 import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
@@ -158,7 +159,7 @@ public final class AccountServiceImpl implements AccountService {
       return use(conn, tokenHash, TokenKind.PASSWORD_RESET).compose(won -> !won ? Future.succeededFuture((PasswordReset) null)
           : setPassword(conn, userId, passwordHash)
               .compose(done -> revokeOthers(conn, userId, TokenKind.PASSWORD_RESET))
-              .compose(done -> revocations.endAll(conn, userId, null, "password_reset"))
+              .compose(done -> revocations.endAll(conn, userId, null, SessionEnd.PASSWORD_RESET))
               .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
                   .compose(id -> removeUnprovenIdentities(conn, batch, row))
                   .map(removed -> new PasswordReset(userId, ended, removed))));
@@ -180,7 +181,7 @@ public final class AccountServiceImpl implements AccountService {
   public Future<List<String>> changePassword(String userId, String passwordHash, String keepSessionId, Mail noticeMail) {
     Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> setPassword(conn, userId, passwordHash)
-            .compose(done -> revocations.endAll(conn, userId, keepSessionId, "password_changed"))
+            .compose(done -> revocations.endAll(conn, userId, keepSessionId, SessionEnd.PASSWORD_CHANGED))
             .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail)).map(id -> ended)))
         .onSuccess(ended -> {
           announceEnded(userId, ended);

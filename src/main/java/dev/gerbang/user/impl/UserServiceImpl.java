@@ -8,6 +8,7 @@ import dev.gerbang.user.UserChanged;
 import dev.gerbang.events.Events;
 import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.auth.Revocations;
+import dev.gerbang.auth.SessionEnd;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
@@ -223,7 +224,7 @@ public final class UserServiceImpl implements UserService {
       }
       // A disabled account's sessions end with it, in the same transaction.
       Future<List<String>> ended = Boolean.TRUE.equals(disabled) && !user.disabled()
-          ? chain.compose(x -> revocations.endAll(conn, userId, null, "disabled_by_admin"))
+          ? chain.compose(x -> revocations.endAll(conn, userId, null, SessionEnd.DISABLED_BY_ADMIN))
           : chain.map(x -> List.of());
       return ended.compose(ids -> find(conn, userId).map(updated -> {
         Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
