@@ -18,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,12 +103,11 @@ public final class SocialRoutes {
         "must be a path on this site, such as /settings, or an URL on a configured origin")));
   }
 
-  private Future<String> begin(RoutingContext ctx, Provider provider, String mode, String userId, String redirect) {
+  private Future<String> begin(RoutingContext ctx, Provider provider, FlowMode mode, String userId, String redirect) {
     String flowId = Ids.newId();
     String state = FlowSecrets.newState();
-    JsonObject flow = new JsonObject().put("id", flowId).put("stateHash", RefreshTokens.hash(state)).put("provider", provider.name())
-        .put("mode", mode).put("userId", userId).put("redirectPath", redirect)
-        .put("expiresAt", System.currentTimeMillis() + settings.flowTtlSeconds() * 1000L);
+    Flow flow = new Flow(flowId, RefreshTokens.hash(state), provider.name(), mode, userId, redirect,
+        System.currentTimeMillis() + settings.flowTtlSeconds() * 1000L);
     return social.startFlow(flow)
         .compose(stored -> provider.authorizeUrl(callbackUrl(provider), state, secrets.challenge(flowId), secrets.nonce(flowId)))
         .onSuccess(url -> ctx.response().addCookie(Cookie.cookie(FLOW_COOKIE, flowId).setPath(FLOW_COOKIE_PATH).setHttpOnly(true)
@@ -120,7 +120,7 @@ public final class SocialRoutes {
   private void start(RoutingContext ctx) {
     Provider provider = provider(ctx);
     String redirect = redirectTarget(ctx.queryParams().get("redirect"), "/");
-    begin(ctx, provider, "login", null, redirect)
+    begin(ctx, provider, FlowMode.LOGIN, null, redirect)
         .onSuccess(url -> ctx.response().setStatusCode(302).putHeader("Location", url).putHeader("Cache-Control", "no-store").end())
         .onFailure(failure -> {
           log.warn("could not start a {} sign-in: {}", provider.name(), failure.toString());
@@ -131,7 +131,7 @@ public final class SocialRoutes {
 
   private void startLink(RoutingContext ctx) {
     Provider provider = provider(ctx);
-    begin(ctx, provider, "link", AuthUser.of(ctx).userId(), "/settings")
+    begin(ctx, provider, FlowMode.LINK, AuthUser.of(ctx).userId(), "/settings")
         .onSuccess(url -> Responses.ok(ctx, new JsonObject().put("authorizeUrl", url)))
         .onFailure(failure -> ctx.fail(new Problem(502, "provider-error", "Provider unavailable",
             "The sign-in provider cannot be reached right now: try again later", java.util.List.of())));
@@ -164,26 +164,19 @@ public final class SocialRoutes {
     // Without this browser's flow cookie the flow cannot succeed, but the state still tells an expired flow apart.
     String flowId = cookie == null || !Ids.looksValid(cookie.getValue()) ? "" : cookie.getValue();
     social.useFlow(flowId, RefreshTokens.hash(state), provider.name()).onSuccess(flow -> {
-      String outcome = flow.getString("outcome");
-      if (!"ok".equals(outcome)) {
-        fail(ctx, provider, "/login", "expired".equals(outcome) ? "flow_expired" : "state_mismatch", outcome);
-        return;
+      switch (flow.outcome()) {
+        case EXPIRED -> fail(ctx, provider, "/login", "flow_expired", "expired");
+        case MISMATCH -> fail(ctx, provider, "/login", "state_mismatch", "mismatch");
+        case OK -> {
+          boolean link = flow.mode() == FlowMode.LINK;
+          String home = link ? "/settings" : "/login";
+          provider.profile(code, callbackUrl(provider), secrets.verifier(flowId), secrets.nonce(flowId))
+              .onFailure(failure -> fail(ctx, provider, home, SocialException.codeOf(failure), failure.getMessage()))
+              .onSuccess(profile -> (link ? finishLink(ctx, provider, flow, profile) : finishLogin(ctx, provider, flow, profile))
+                  .onFailure(failure -> fail(ctx, provider, home, "provider_error", failure.getMessage())));
+        }
       }
-      boolean link = "link".equals(flow.getString("mode"));
-      String home = link ? "/settings" : "/login";
-      provider.profile(code, callbackUrl(provider), secrets.verifier(flowId), secrets.nonce(flowId))
-          .onFailure(failure -> fail(ctx, provider, home, failure instanceof SocialException s ? s.code() : classify(failure),
-              failure.getMessage()))
-          .onSuccess(profile -> (link ? finishLink(ctx, provider, flow, profile) : finishLogin(ctx, provider, flow, profile))
-              .onFailure(failure -> fail(ctx, provider, home, "provider_error", failure.getMessage())));
     }).onFailure(failure -> fail(ctx, provider, "/login", "provider_error", failure.getMessage()));
-  }
-
-  /** A failure of the token exchange or of ID-token checks: the latter means a forged or mixed-up token. */
-  private static String classify(Throwable failure) {
-    String message = String.valueOf(failure.getMessage()).toLowerCase();
-    return message.contains("jwt") || message.contains("token") && (message.contains("invalid") || message.contains("expired"))
-        || message.contains("signature") || message.contains("audience") || message.contains("issuer") ? "invalid_token" : "provider_error";
   }
 
   void fail(RoutingContext ctx, Provider provider, String home, String code, String reason) {
@@ -193,32 +186,32 @@ public final class SocialRoutes {
     backToApp(ctx, home, code);
   }
 
-  private Future<Void> finishLogin(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
+  private Future<Void> finishLogin(RoutingContext ctx, Provider provider, FlowUse flow, Profile profile) {
     String browserSecret = FlowSecrets.newState();
-    JsonObject signUp = signUps.pending(provider, profile, flow.getString("redirectPath"), browserSecret);
+    PendingSignUp signUp = signUps.pending(provider, profile, flow.redirectPath(), browserSecret);
     return social.signIn(profile, signUp).compose(result -> {
-      String outcome = result.getString("outcome");
-      switch (outcome) {
-        case "existing", "linked", "created" -> {
-          return signInAndReturn(ctx, provider, result.getString("userId"), outcome, flow.getString("redirectPath"))
+      String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
+      switch (result.outcome()) {
+        case EXISTING, LINKED, CREATED -> {
+          return signInAndReturn(ctx, provider, result.userId(), outcome, flow.redirectPath())
               .map(problem -> {
                 if (problem == null) {
-                  backToApp(ctx, flow.getString("redirectPath"), null);
+                  backToApp(ctx, flow.redirectPath(), null);
                 } else {
                   fail(ctx, provider, "/login", problem, outcome);
                 }
                 return null;
               });
         }
-        case "confirm_email" -> {
+        case CONFIRM_EMAIL -> {
           signUps.bindBrowser(ctx, browserSecret);
           c.audit().record(ctx, "oauth_sign_up_pending", null, new JsonObject().put("provider", provider.name()));
           backToApp(ctx, "/login", "confirm_email");
         }
-        case "confirm_email_sent" -> backToApp(ctx, "/login", "confirm_email_sent");
-        case "disabled" -> fail(ctx, provider, "/login", "account_disabled", outcome);
-        case "no_email" -> fail(ctx, provider, "/login", "email_required", outcome);
-        default -> fail(ctx, provider, "/login", "link_required", outcome);
+        case CONFIRM_EMAIL_SENT -> backToApp(ctx, "/login", "confirm_email_sent");
+        case DISABLED -> fail(ctx, provider, "/login", "account_disabled", outcome);
+        case NO_EMAIL -> fail(ctx, provider, "/login", "email_required", outcome);
+        case LINK_REQUIRED -> fail(ctx, provider, "/login", "link_required", outcome);
       }
       return Future.succeededFuture();
     });
@@ -244,18 +237,18 @@ public final class SocialRoutes {
     });
   }
 
-  private Future<Void> finishLink(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
-    String userId = flow.getString("userId");
+  private Future<Void> finishLink(RoutingContext ctx, Provider provider, FlowUse flow, Profile profile) {
+    String userId = flow.userId();
     return social.link(userId, profile).map(result -> {
-      String outcome = result.getString("outcome");
-      switch (outcome) {
-        case "linked" -> {
+      String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
+      switch (result.outcome()) {
+        case LINKED -> {
           c.audit().record(ctx, "identity_linked", userId, new JsonObject().put("provider", provider.name()));
-          backToApp(ctx, flow.getString("redirectPath"), null);
+          backToApp(ctx, flow.redirectPath(), null);
         }
-        case "taken" -> fail(ctx, provider, "/settings", "identity_taken", outcome);
-        case "verify_email_first" -> fail(ctx, provider, "/settings", "verify_email_first", outcome);
-        default -> fail(ctx, provider, "/settings", "already_linked", outcome);
+        case TAKEN -> fail(ctx, provider, "/settings", "identity_taken", outcome);
+        case VERIFY_EMAIL_FIRST -> fail(ctx, provider, "/settings", "verify_email_first", outcome);
+        case PROVIDER_ALREADY_LINKED -> fail(ctx, provider, "/settings", "already_linked", outcome);
       }
       return null;
     });
@@ -263,7 +256,8 @@ public final class SocialRoutes {
 
   private void identities(RoutingContext ctx) {
     social.identities(AuthUser.of(ctx).userId())
-        .onSuccess(items -> Responses.ok(ctx, new JsonObject().put("items", items)))
+        .onSuccess(items -> Responses.ok(ctx, new JsonObject()
+            .put("items", new JsonArray(items.stream().map(Identity::toJson).toList()))))
         .onFailure(ctx::fail);
   }
 
