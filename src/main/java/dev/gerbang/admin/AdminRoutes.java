@@ -1,6 +1,7 @@
 package dev.gerbang.admin;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.audit.AuditQuery;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.AuthUser;
@@ -116,9 +117,8 @@ public final class AdminRoutes {
     String id = userId(ctx);
     c.users().find(id)
         .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
-            : c.sessions().revokeAll(id, null, SessionEnd.REVOKED_BY_ADMIN))
+            : c.sessions().revokeAll(id, null, SessionEnd.REVOKED_BY_ADMIN, Audit.actor(ctx)))
         .onSuccess(revoked -> {
-          c.audit().record(ctx, "admin_sessions_revoked", id, new JsonObject().put("sessions", revoked.size()));
           Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));
         })
         .onFailure(ctx::fail);

@@ -132,8 +132,7 @@ public final class AuthRoutes {
               "Confirm your email first: open the link we sent you, or ask for a new one", List.of()));
         }
         upgradeHashIfStale(user.id(), password, hash);
-        return issuer.open(ctx, user).onSuccess(pair -> c.audit().record(ctx, "login", user.id(),
-            new JsonObject().put("sessionId", pair.getString("sessionId"))));
+        return issuer.open(ctx, user);
       });
     }).onSuccess(pair -> Responses.ok(ctx, pair)).onFailure(ctx::fail);
   }

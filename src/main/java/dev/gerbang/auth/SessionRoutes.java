@@ -1,6 +1,7 @@
 package dev.gerbang.auth;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
@@ -53,16 +54,13 @@ public final class SessionRoutes {
     String successor = c.refreshTokens().successor(token);
     long graceMs = c.authSettings().refreshGraceSeconds() * 1000L;
     c.sessions().refresh(RefreshTokens.hash(token), RefreshTokens.hash(successor), graceMs, issuer.refreshTtlMillis(),
-            c.authSettings().sessionAbsoluteHours() * 3_600_000L)
+            c.authSettings().sessionAbsoluteHours() * 3_600_000L, Audit.actor(ctx))
         .compose(result -> switch (result.outcome()) {
           case ROTATED, GRACE -> c.users().find(result.userId()).map(user -> user == null
               ? null
               : issuer.pair(ctx, user, result.sessionId(), successor, result.issuedAt()));
-          case REUSED -> {
-            c.audit().record(ctx, "refresh_reuse", result.userId(), new JsonObject().put("sessionId", result.sessionId()));
-            yield Future.failedFuture(Problem.invalidToken(
-                "This refresh token was already used, so the session has been ended for safety: sign in again"));
-          }
+          case REUSED -> Future.failedFuture(Problem.invalidToken(
+              "This refresh token was already used, so the session has been ended for safety: sign in again"));
           case INVALID -> Future.<JsonObject>succeededFuture(null);
         })
         .onSuccess(pair -> {
@@ -82,8 +80,7 @@ public final class SessionRoutes {
 
   private void logout(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
-    c.sessions().revoke(me.userId(), me.sessionId(), SessionEnd.LOGOUT).onSuccess(done -> {
-      c.audit().record(ctx, "logout", me.userId(), new JsonObject().put("sessionId", me.sessionId()));
+    c.sessions().revoke(me.userId(), me.sessionId(), SessionEnd.LOGOUT, Audit.actor(ctx)).onSuccess(done -> {
       issuer.clearCookie(ctx);
       Responses.noContent(ctx);
     }).onFailure(ctx::fail);
@@ -91,8 +88,7 @@ public final class SessionRoutes {
 
   private void logoutAll(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
-    c.sessions().revokeAll(me.userId(), null, SessionEnd.LOGOUT_ALL).onSuccess(ids -> {
-      c.audit().record(ctx, "logout_all", me.userId(), new JsonObject().put("sessions", ids.size()));
+    c.sessions().revokeAll(me.userId(), null, SessionEnd.LOGOUT_ALL, Audit.actor(ctx)).onSuccess(ids -> {
       issuer.clearCookie(ctx);
       Responses.noContent(ctx);
     }).onFailure(ctx::fail);
@@ -116,12 +112,11 @@ public final class SessionRoutes {
       ctx.fail(Problem.notFound("You have no active session with this id"));
       return;
     }
-    c.sessions().revoke(me.userId(), id, SessionEnd.REVOKED_BY_USER).onSuccess(revoked -> {
+    c.sessions().revoke(me.userId(), id, SessionEnd.REVOKED_BY_USER, Audit.actor(ctx)).onSuccess(revoked -> {
       if (!revoked) {
         ctx.fail(Problem.notFound("You have no active session with this id"));
         return;
       }
-      c.audit().record(ctx, "session_revoked", me.userId(), new JsonObject().put("sessionId", id));
       Responses.noContent(ctx);
     }).onFailure(ctx::fail);
   }

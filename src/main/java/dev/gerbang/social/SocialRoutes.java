@@ -230,10 +230,7 @@ public final class SocialRoutes {
         c.audit().record(ctx, "login_refused", userId, new JsonObject().put("reason", "email_unverified"));
         return Future.succeededFuture("email_unverified");
       }
-      return issuer.open(ctx, user).map(pair -> {
-        c.audit().record(ctx, "oauth_login", userId, new JsonObject().put("provider", provider.name()).put("outcome", outcome));
-        return (String) null;
-      });
+      return issuer.open(ctx, user, provider.name(), outcome).map(pair -> (String) null);
     });
   }
 

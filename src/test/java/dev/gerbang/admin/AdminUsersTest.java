@@ -255,8 +255,8 @@ class AdminUsersTest {
         .getInteger("sessionsRevoked")).isZero();
     assertProblem(server.send(HttpMethod.DELETE, "/api/admin/users/01900000-0000-7000-8000-000000000000/sessions", admin, null),
         404, "not-found");
-    JsonArray events = TestDb.eventually(() -> server.get("/api/admin/audit?event=admin_sessions_revoked&userId=" + id, admin)
-        .bodyAsJsonObject(), page -> page.getLong("total") >= 2).getJsonArray("items");
+    JsonArray events = server.get("/api/admin/audit?event=admin_sessions_revoked&userId=" + id, admin).bodyAsJsonObject()
+        .getJsonArray("items");
     assertThat(events).hasSize(2);
     JsonObject event = events.stream().map(e -> (JsonObject) e)
         .filter(e -> "revoke-req-0001".equals(e.getString("requestId"))).findFirst().orElseThrow();

@@ -9,6 +9,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,10 @@ class SocialLoginTest {
     assertThat(user.getBoolean("hasPassword")).isFalse();
     JsonObject identities = server.get("/api/me/identities", session.getString("accessToken")).bodyAsJsonObject();
     assertThat(identities.getJsonArray("items").getJsonObject(0).getString("provider")).isEqualTo("google");
-    assertThat(TestDb.eventuallyCount(server, 1, "SELECT COUNT(*) FROM audit_log WHERE event = 'oauth_login'")).isEqualTo(1);
+    List<Map<String, Object>> audit = TestDb.rows(server, "SELECT user_id, detail FROM audit_log WHERE event = 'oauth_login'");
+    assertThat(audit).extracting(row -> row.get("user_id")).containsExactly(user.getString("id"));
+    assertThat(new JsonObject((String) audit.get(0).get("detail")))
+        .isEqualTo(new JsonObject().put("provider", "google").put("outcome", "created"));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.gerbang.auth.impl;
 
 import dev.gerbang.account.Mail;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.auth.NewSession;
 import dev.gerbang.auth.RefreshResult;
 import dev.gerbang.auth.RefreshResult.Outcome;
@@ -17,6 +19,7 @@ import dev.gerbang.events.Events;
 import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -31,6 +34,7 @@ public final class SessionServiceImpl implements SessionService {
   private final Notices notices;
   private final Revocations revocations;
   private final Events events;
+  private final AuditLog audit;
 
   public SessionServiceImpl(Database database, Notices notices, Events events) {
     this.pool = database.pool();
@@ -38,10 +42,11 @@ public final class SessionServiceImpl implements SessionService {
     this.notices = notices;
     this.revocations = new Revocations(database);
     this.events = events;
+    this.audit = new AuditLog(database);
   }
 
   @Override
-  public Future<Void> create(NewSession session) {
+  public Future<Void> create(NewSession session, Actor actor) {
     long now = System.currentTimeMillis();
     String id = session.id();
     Tuple row = Tuple.of(id, session.userId(), session.userAgent(), session.ip(), now, now).addLong(session.expiresAt());
@@ -51,7 +56,11 @@ public final class SessionServiceImpl implements SessionService {
         .compose(isNew -> conn.preparedQuery(sql.get("insert")).execute(row)
             .compose(done -> conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(session.refreshHash(), id, now)))
             .compose(done -> isNew ? batch.add(conn, new Notices.Notice(NoticeType.NEW_SIGN_IN, session.userId(),
-                newDeviceMail.variables(), "/settings", newDeviceMail.toJson())) : Future.succeededFuture())))
+                newDeviceMail.variables(), "/settings", newDeviceMail.toJson())) : Future.succeededFuture())
+            .compose(done -> session.provider() == null
+                ? audit.write(conn, actor, "login", session.userId(), new JsonObject().put("sessionId", id))
+                : audit.write(conn, actor, "oauth_login", session.userId(),
+                    new JsonObject().put("provider", session.provider()).put("outcome", session.providerOutcome())))))
         .onSuccess(done -> batch.delivered())
         .mapEmpty();
   }
@@ -71,7 +80,8 @@ public final class SessionServiceImpl implements SessionService {
   }
 
   @Override
-  public Future<RefreshResult> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs, long absoluteMs) {
+  public Future<RefreshResult> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs, long absoluteMs,
+                                       Actor actor) {
     return pool.withTransaction(conn -> findToken(conn, tokenHash).compose(token -> {
       long now = System.currentTimeMillis();
       if (token == null) {
@@ -87,7 +97,7 @@ public final class SessionServiceImpl implements SessionService {
         return conn.preparedQuery(sql.get("replaceToken")).execute(Tuple.of(now, tokenHash)).compose(updated -> {
           if (updated.rowCount() == 0) {
             // Another request rotated it between our read and our write: judge it as a replaced token.
-            return findToken(conn, tokenHash).compose(fresh -> replaced(conn, fresh, successorHash, graceMs));
+            return findToken(conn, tokenHash).compose(fresh -> replaced(conn, fresh, successorHash, graceMs, actor));
           }
           String sessionId = token.getString("session_id");
           return conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(successorHash, sessionId, now))
@@ -95,11 +105,11 @@ public final class SessionServiceImpl implements SessionService {
               .compose(done -> outcome(Outcome.ROTATED, token, now));
         });
       }
-      return replaced(conn, token, successorHash, graceMs);
+      return replaced(conn, token, successorHash, graceMs, actor);
     })).map(this::announceReuse);
   }
 
-  private Future<RefreshResult> replaced(SqlConnection conn, Row token, String successorHash, long graceMs) {
+  private Future<RefreshResult> replaced(SqlConnection conn, Row token, String successorHash, long graceMs, Actor actor) {
     long now = System.currentTimeMillis();
     long replacedAt = Rows.millis(token, "replaced_at");
     if (now - replacedAt <= graceMs) {
@@ -108,8 +118,11 @@ public final class SessionServiceImpl implements SessionService {
           : outcome(Outcome.GRACE, token, Rows.millis(successor, "issued_at")));
     }
     String sessionId = token.getString("session_id");
+    String userId = token.getString("user_id");
     return conn.preparedQuery(sql.get("revoke"))
-        .execute(Tuple.of(now, SessionEnd.REFRESH_REUSE.reason(), sessionId, token.getString("user_id")))
+        .execute(Tuple.of(now, SessionEnd.REFRESH_REUSE.reason(), sessionId, userId))
+        .compose(done -> audit.write(conn, actor, SessionEnd.REFRESH_REUSE.auditEvent(), userId,
+            new JsonObject().put("sessionId", sessionId)))
         .compose(done -> outcome(Outcome.REUSED, token, null));
   }
 
@@ -142,23 +155,28 @@ public final class SessionServiceImpl implements SessionService {
   }
 
   @Override
-  public Future<Boolean> revoke(String userId, String sessionId, SessionEnd reason) {
-    return pool.preparedQuery(sql.get("revoke")).execute(Tuple.of(System.currentTimeMillis(), reason.reason(), sessionId, userId))
-        .map(rows -> {
-          boolean revoked = rows.rowCount() == 1;
+  public Future<Boolean> revoke(String userId, String sessionId, SessionEnd reason, Actor actor) {
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("revoke"))
+        .execute(Tuple.of(System.currentTimeMillis(), reason.reason(), sessionId, userId))
+        .compose(rows -> rows.rowCount() != 1 ? Future.succeededFuture(false)
+            : audited(conn, actor, reason, userId, new JsonObject().put("sessionId", sessionId)).map(true)))
+        .onSuccess(revoked -> {
           if (revoked) {
             events.announce(new SessionsRevoked(userId, List.of(sessionId)));
           }
-          return revoked;
         });
   }
 
   @Override
-  public Future<List<String>> revokeAll(String userId, String exceptSessionId, SessionEnd reason) {
-    return pool.withTransaction(conn -> revocations.endAll(conn, userId, exceptSessionId, reason)).map(ids -> {
-      events.announce(new SessionsRevoked(userId, ids));
-      return ids;
-    });
+  public Future<List<String>> revokeAll(String userId, String exceptSessionId, SessionEnd reason, Actor actor) {
+    return pool.withTransaction(conn -> revocations.endAll(conn, userId, exceptSessionId, reason)
+            .compose(ids -> audited(conn, actor, reason, userId, new JsonObject().put("sessions", ids.size())).map(ids)))
+        .onSuccess(ids -> events.announce(new SessionsRevoked(userId, ids)));
+  }
+
+  /** The audit row of sessions ended for this reason, unless the change that ended them writes its own. */
+  private Future<Void> audited(SqlConnection conn, Actor actor, SessionEnd reason, String userId, JsonObject detail) {
+    return reason.auditEvent() == null ? Future.succeededFuture() : audit.write(conn, actor, reason.auditEvent(), userId, detail);
   }
 
   @Override
