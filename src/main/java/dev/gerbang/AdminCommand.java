@@ -1,5 +1,6 @@
 package dev.gerbang;
 
+import dev.gerbang.audit.Actor;
 import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.PasswordPolicy;
@@ -50,7 +51,8 @@ final class AdminCommand {
         }
         String hash = c.hasher().hash(password).await(60, TimeUnit.SECONDS);
         String display = dev.gerbang.user.Names.singleLine(name, dev.gerbang.user.Names.MAX_LENGTH);
-        users.register(new Registration(email, display.isEmpty() ? "Administrator" : display, hash)).await(30, TimeUnit.SECONDS);
+        users.register(new Registration(email, display.isEmpty() ? "Administrator" : display, hash), Actor.system("create-admin"))
+            .await(30, TimeUnit.SECONDS);
       }
       User admin = users.grantRole(email, Roles.ADMIN).await(30, TimeUnit.SECONDS);
       AuditService.proxy(vertx).record(AuditEntry.system("admin_granted_by_command", admin.id(), null))

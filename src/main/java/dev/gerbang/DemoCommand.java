@@ -1,5 +1,6 @@
 package dev.gerbang;
 
+import dev.gerbang.audit.Actor;
 import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
 import static dev.gerbang.DatabaseCommand.await;
@@ -126,7 +127,7 @@ public final class DemoCommand {
   /** The account with this email, created when missing, holding the role. */
   private static User account(UserService users, String hash, String email, String name, String role) throws Exception {
     if (await(users.findCredentials(email)) == null) {
-      await(users.register(new Registration(email, name, hash)));
+      await(users.register(new Registration(email, name, hash), Actor.system("seed-demo")));
     }
     return await(users.grantRole(email, role));
   }

@@ -4,7 +4,6 @@ import dev.gerbang.Components;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.audit.AuditQuery;
 import dev.gerbang.audit.AuditService;
-import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.SessionEnd;
 import dev.gerbang.auth.SessionSummary;
 import dev.gerbang.db.Ids;
@@ -96,7 +95,6 @@ public final class AdminRoutes {
 
   private void update(RoutingContext ctx) {
     String id = userId(ctx);
-    AuthUser me = AuthUser.of(ctx);
     Validator v = Validator.body(ctx, "roles", "disabled");
     List<String> roles = v.optionalChoices("roles", Roles.ALL);
     Boolean disabled = v.optionalBoolean("disabled");
@@ -104,12 +102,8 @@ public final class AdminRoutes {
       v.add("body", "name at least one of roles, disabled");
     }
     v.validate();
-    AdminChanges changes = new AdminChanges(roles, disabled);
-    c.users().adminUpdate(me.userId(), id, changes)
-        .onSuccess(user -> {
-          c.audit().record(ctx, "admin_user_updated", id, changes.toJson());
-          Responses.ok(ctx, user.toJson());
-        })
+    c.users().adminUpdate(Audit.actor(ctx), id, new AdminChanges(roles, disabled))
+        .onSuccess(user -> Responses.ok(ctx, user.toJson()))
         .onFailure(ctx::fail);
   }
 

@@ -5,6 +5,7 @@ import dev.gerbang.account.EmailToken;
 import dev.gerbang.account.Mail;
 import dev.gerbang.account.Mails;
 import dev.gerbang.account.TokenKind;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.FailureHandler;
 import dev.gerbang.http.Problem;
@@ -64,9 +65,9 @@ public final class AuthRoutes {
     EmailToken verification = c.emailTokens().issue(tokenId, TokenKind.VERIFY_EMAIL, null, null, ttl);
     Mail mail = Mails.verifyEmail(email, name, userLocale, tokenId, ttl);
     c.hasher().hash(password)
-        .compose(hash -> c.users().register(new Registration(email, name, username, userLocale, hash, verification, mail)))
+        .compose(hash -> c.users().register(new Registration(email, name, username, userLocale, hash, verification, mail),
+            Audit.actor(ctx)))
         .onSuccess(user -> {
-          c.audit().record(ctx, "register", user.id());
           ctx.response().putHeader("Location", "/api/me");
           Responses.json(ctx, 201, new JsonObject().put("user", user.toJson()));
         })

@@ -2,6 +2,7 @@ package dev.gerbang.user;
 
 import dev.gerbang.Components;
 import dev.gerbang.account.Mails;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.SessionIssuer;
@@ -146,10 +147,9 @@ public final class UserRoutes {
     c.users().passwordHash(me.userId())
         .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
         .compose(matches -> matches
-            ? c.users().delete(me.userId())
+            ? c.users().delete(me.userId(), Audit.actor(ctx))
             : Future.failedFuture(Problem.validation(List.of(new FieldError("password", "is not your current password")))))
         .onSuccess(done -> {
-          c.audit().record(ctx, "account_deleted", me.userId());
           issuer.clearCookie(ctx);
           Responses.noContent(ctx);
         })

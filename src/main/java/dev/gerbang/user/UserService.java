@@ -1,5 +1,6 @@
 package dev.gerbang.user;
 
+import dev.gerbang.audit.Actor;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
@@ -16,10 +17,10 @@ public interface UserService {
   }
 
   /**
-   * Creates a user with the `user` role; the verification token, when given, is stored with its mail in the same
-   * transaction. 409 when the email or username is taken.
+   * Creates a user with the `user` role, and its register audit row; the verification token, when given, is stored
+   * with its mail in the same transaction. 409 when the email or username is taken.
    */
-  Future<User> register(Registration registration);
+  Future<User> register(Registration registration, Actor actor);
 
   /** The user with this id, or null. */
   Future<User> find(String userId);
@@ -36,14 +37,17 @@ public interface UserService {
   /** Replaces a hash by one with newer parameters, only if it is still the expected one. */
   Future<Void> upgradePasswordHash(String userId, String expectedHash, String newHash);
 
-  /** Deletes the account, its roles and sessions; 409 when it is the last enabled admin. */
-  Future<Void> delete(String userId);
+  /** Deletes the account, its roles and sessions (audited account_deleted); 409 when it is the last enabled admin. */
+  Future<Void> delete(String userId, Actor actor);
 
   /** Admin search, newest first. */
   Future<UserPage> search(UserQuery query);
 
-  /** Admin change of roles and status; refuses to leave no enabled admin or to disable oneself. */
-  Future<User> adminUpdate(String actorId, String userId, AdminChanges changes);
+  /**
+   * An admin's change of roles and status (audited admin_user_updated); refuses to leave no enabled admin or to
+   * disable oneself.
+   */
+  Future<User> adminUpdate(Actor actor, String userId, AdminChanges changes);
 
   /** Grants a role to the account with this email; 404 when there is none. */
   Future<User> grantRole(String email, String role);

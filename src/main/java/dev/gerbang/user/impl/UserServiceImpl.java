@@ -2,6 +2,8 @@ package dev.gerbang.user.impl;
 
 import dev.gerbang.account.EmailToken;
 import dev.gerbang.account.impl.AccountServiceImpl;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.user.UserChanged;
@@ -47,9 +49,11 @@ public final class UserServiceImpl implements UserService {
   private final Outbox outbox;
   private final Revocations revocations;
   private final Events events;
+  private final AuditLog audit;
 
   public UserServiceImpl(Database database, Outbox outbox, Events events) {
     this.revocations = new Revocations(database);
+    this.audit = new AuditLog(database);
     this.events = events;
     this.pool = database.pool();
     this.sql = database.sql("users");
@@ -68,7 +72,7 @@ public final class UserServiceImpl implements UserService {
   }
 
   @Override
-  public Future<User> register(Registration registration) {
+  public Future<User> register(Registration registration, Actor actor) {
     String id = Ids.newId();
     long now = System.currentTimeMillis();
     String email = registration.email().strip();
@@ -84,6 +88,7 @@ public final class UserServiceImpl implements UserService {
             .compose(done -> verification == null ? Future.succeededFuture()
                 : AccountServiceImpl.insertToken(conn, tokenSql, outbox, verification.forUser(id),
                     registration.verificationMail() == null ? List.of() : List.of(registration.verificationMail())))
+            .compose(done -> audit.write(conn, actor, "register", id, null))
             .compose(done -> find(conn, id)))
         .onSuccess(created -> outbox.wake())
         .recover(UserServiceImpl::mapUniqueViolation);
@@ -160,7 +165,7 @@ public final class UserServiceImpl implements UserService {
   }
 
   @Override
-  public Future<Void> delete(String userId) {
+  public Future<Void> delete(String userId, Actor actor) {
     return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
       if (user == null) {
         return Future.failedFuture(Failure.notFound("No such user"));
@@ -171,7 +176,8 @@ public final class UserServiceImpl implements UserService {
                   "This is the last admin account: make another admin first", null))
               : Future.succeededFuture())
           : Future.succeededFuture();
-      return adminCheck.compose(ok -> conn.preparedQuery(sql.get("delete")).execute(Tuple.of(userId))).<Void>mapEmpty();
+      return adminCheck.compose(ok -> conn.preparedQuery(sql.get("delete")).execute(Tuple.of(userId)))
+          .compose(done -> audit.write(conn, actor, "account_deleted", userId, null));
     })).onSuccess(done -> events.announce(UserChanged.of(userId, UserChanged.Aspect.DELETED)));
   }
 
@@ -191,13 +197,13 @@ public final class UserServiceImpl implements UserService {
   }
 
   @Override
-  public Future<User> adminUpdate(String actorId, String userId, AdminChanges changes) {
+  public Future<User> adminUpdate(Actor actor, String userId, AdminChanges changes) {
     return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
       if (user == null) {
         return Future.failedFuture(Failure.notFound("No such user"));
       }
       Boolean disabled = changes.disabled();
-      if (Boolean.TRUE.equals(disabled) && userId.equals(actorId)) {
+      if (Boolean.TRUE.equals(disabled) && userId.equals(actor.userId())) {
         return Future.failedFuture(Failure.conflict("self-disable", "You cannot disable your own account", "disabled"));
       }
       Set<String> roles = new HashSet<>(changes.roles() != null ? changes.roles() : user.roles());
@@ -226,7 +232,8 @@ public final class UserServiceImpl implements UserService {
       Future<List<String>> ended = Boolean.TRUE.equals(disabled) && !user.disabled()
           ? chain.compose(x -> revocations.endAll(conn, userId, null, SessionEnd.DISABLED_BY_ADMIN))
           : chain.map(x -> List.of());
-      return ended.compose(ids -> find(conn, userId).map(updated -> {
+      return ended.compose(ids -> audit.write(conn, actor, "admin_user_updated", userId, changes.toJson()).map(ids))
+          .compose(ids -> find(conn, userId).map(updated -> {
         Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
         if (!updated.roles().equals(user.roles())) {
           aspects.add(UserChanged.Aspect.ROLES);
