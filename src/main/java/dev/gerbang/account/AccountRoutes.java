@@ -1,6 +1,8 @@
 package dev.gerbang.account;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.db.Ids;
 import dev.gerbang.failure.FieldError;
@@ -10,13 +12,11 @@ import dev.gerbang.http.Validator;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.User;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,21 +59,21 @@ public final class AccountRoutes {
     Validator v = Validator.body(ctx, "token");
     String token = token(v);
     v.validate();
-    c.accounts().verifyEmail(EmailTokens.hash(token)).onSuccess(userId -> {
+    c.accounts().verifyEmail(EmailTokens.hash(token), Audit.actor(ctx)).onSuccess(userId -> {
       if (userId == null) {
         ctx.fail(unusableToken());
         return;
       }
-      c.audit().record(ctx, "email_verified", userId);
       Responses.ok(ctx, new JsonObject().put("emailVerified", true));
     }).onFailure(ctx::fail);
   }
 
   /** Answers at once; the look-up and the mail happen afterwards, whatever the outcome. */
-  private void acceptThen(RoutingContext ctx, String email, Function<User, Future<?>> work) {
+  private void acceptThen(RoutingContext ctx, String email, BiFunction<User, Actor, Future<?>> work) {
+    Actor actor = Audit.actor(ctx);
     Responses.json(ctx, 202, ACCEPTED);
     c.users().findCredentials(email)
-        .compose(found -> found == null ? Future.succeededFuture() : work.apply(found.user()))
+        .compose(found -> found == null ? Future.succeededFuture() : work.apply(found.user(), actor))
         .onFailure(e -> log.warn("mail request could not be processed", e));
   }
 
@@ -81,8 +81,8 @@ public final class AccountRoutes {
     Validator v = Validator.body(ctx, "email");
     String email = v.email("email");
     v.validate();
-    acceptThen(ctx, email, user -> user.emailVerified() || user.disabled() ? Future.succeededFuture()
-        : issue(user, TokenKind.VERIFY_EMAIL, null, c.accountSettings().verifyEmailTokenMinutes(),
+    acceptThen(ctx, email, (user, actor) -> user.emailVerified() || user.disabled() ? Future.succeededFuture()
+        : issue(actor, user, TokenKind.VERIFY_EMAIL, null, c.accountSettings().verifyEmailTokenMinutes(),
             (tokenId, ttl) -> List.of(Mails.verifyEmail(user.email(), user.name(), user.locale(), tokenId, ttl))));
   }
 
@@ -90,17 +90,17 @@ public final class AccountRoutes {
     Validator v = Validator.body(ctx, "email");
     String email = v.email("email");
     v.validate();
-    acceptThen(ctx, email, user -> user.disabled() ? Future.succeededFuture()
-        : issue(user, TokenKind.PASSWORD_RESET, null, c.accountSettings().passwordResetTokenMinutes(),
+    acceptThen(ctx, email, (user, actor) -> user.disabled() ? Future.succeededFuture()
+        : issue(actor, user, TokenKind.PASSWORD_RESET, null, c.accountSettings().passwordResetTokenMinutes(),
             (tokenId, ttl) -> List.of(Mails.passwordReset(user.email(), user.name(), user.locale(), tokenId, ttl))));
   }
 
-  private Future<Boolean> issue(User user, TokenKind kind, String newEmail, int ttlMinutes,
+  private Future<Boolean> issue(Actor actor, User user, TokenKind kind, String newEmail, int ttlMinutes,
                                 BiFunction<String, Integer, List<Mail>> mails) {
     String tokenId = Ids.newId();
     EmailToken token = c.emailTokens().issue(tokenId, kind, user.id(), newEmail, ttlMinutes);
     long cooldown = newEmail == null ? c.accountSettings().resendCooldownSeconds() * 1000L : 0;
-    return c.accounts().issue(token, mails.apply(tokenId, ttlMinutes), cooldown);
+    return c.accounts().issue(token, mails.apply(tokenId, ttlMinutes), cooldown, actor);
   }
 
   private void resetPassword(RoutingContext ctx) {
@@ -118,7 +118,8 @@ public final class AccountRoutes {
       rules.validate();
       Mail notice = Mails.passwordChanged(found.email(), found.name(), found.locale());
       // The owner proved control of the mailbox: a password-login lock on the account ends too.
-      return c.hasher().hash(password).compose(passwordHash -> c.accounts().resetPassword(hash, passwordHash, notice))
+      return c.hasher().hash(password)
+          .compose(passwordHash -> c.accounts().resetPassword(hash, passwordHash, notice, Audit.actor(ctx)))
           .onSuccess(done -> {
             if (done != null) {
               c.loginThrottle().clear(Emails.normalize(found.email()));
@@ -129,10 +130,7 @@ public final class AccountRoutes {
         ctx.fail(unusableToken());
         return;
       }
-      int ended = result.sessionIds().size();
-      c.audit().record(ctx, "password_reset", result.userId(), new JsonObject().put("sessionsRevoked", ended)
-          .put("identitiesRemoved", new JsonArray(result.identitiesRemoved())));
-      Responses.ok(ctx, new JsonObject().put("sessionsRevoked", ended));
+      Responses.ok(ctx, new JsonObject().put("sessionsRevoked", result.sessionIds().size()));
     }).onFailure(ctx::fail);
   }
 
@@ -156,11 +154,10 @@ public final class AccountRoutes {
         .compose(taken -> taken != null
             ? Future.failedFuture(Problem.conflict("email-taken", "An account with this email already exists",
                 List.of(new FieldError("newEmail", "is taken"))))
-            : issue(user, TokenKind.EMAIL_CHANGE, newEmail, c.accountSettings().emailChangeTokenMinutes(), (tokenId, ttl) -> List.of(
+            : issue(Audit.actor(ctx), user, TokenKind.EMAIL_CHANGE, newEmail, c.accountSettings().emailChangeTokenMinutes(), (tokenId, ttl) -> List.of(
                 Mails.emailChangeConfirm(newEmail, user.name(), user.locale(), tokenId, ttl),
                 Mails.emailChangeNotice(user.email(), user.name(), user.locale(), newEmail)))))
         .onSuccess(issued -> {
-          c.audit().record(ctx, "email_change_requested", me.userId());
           Responses.json(ctx, 202, new JsonObject().put("status", "accepted")
               .put("message", "We sent a confirmation link to the new address. Your email changes when you open it."));
         })
@@ -171,12 +168,11 @@ public final class AccountRoutes {
     Validator v = Validator.body(ctx, "token");
     String token = token(v);
     v.validate();
-    c.accounts().confirmEmailChange(EmailTokens.hash(token)).onSuccess(result -> {
+    c.accounts().confirmEmailChange(EmailTokens.hash(token), Audit.actor(ctx)).onSuccess(result -> {
       if (result == null) {
         ctx.fail(unusableToken());
         return;
       }
-      c.audit().record(ctx, "email_changed", result.userId());
       Responses.ok(ctx, new JsonObject().put("email", result.email()).put("emailVerified", true));
     }).onFailure(ctx::fail);
   }

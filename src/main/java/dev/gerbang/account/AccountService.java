@@ -1,5 +1,6 @@
 package dev.gerbang.account;
 
+import dev.gerbang.audit.Actor;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
@@ -20,29 +21,36 @@ public interface AccountService {
   }
 
   /**
-   * Stores the token and queues its mails; with cooldownMs > 0, does nothing when a token of that kind was issued
-   * more recently. Answers whether a token was issued.
+   * Stores the token and queues its mails (and audits the request, when its kind names an event); with
+   * cooldownMs > 0, does nothing when a token of that kind was issued more recently. Answers whether a token was issued.
    */
-  Future<Boolean> issue(EmailToken token, List<Mail> mails, long cooldownMs);
+  Future<Boolean> issue(EmailToken token, List<Mail> mails, long cooldownMs, Actor actor);
 
   /** The account of the usable token of this kind with this hash, or null. */
   Future<TokenOwner> findUsable(String tokenHash, TokenKind kind);
 
   /**
    * Uses a verification token: marks the email verified, and removes (telling the owner) the sign-in providers
-   * linked while it was unproven. Answers the user id, or null when the token is not usable.
+   * linked while it was unproven; audited email_verified. Answers the user id, or null when the token is not usable.
    */
-  Future<String> verifyEmail(String tokenHash);
+  Future<String> verifyEmail(String tokenHash, Actor actor);
 
   /**
    * Uses a reset token: sets the password hash, ends every session, queues the notice mail, and removes
-   * (telling the owner) the sign-in providers linked while the email was unproven. Null when the token is not usable.
+   * (telling the owner) the sign-in providers linked while the email was unproven; audited password_reset. Null when
+   * the token is not usable.
    */
-  Future<PasswordReset> resetPassword(String tokenHash, String passwordHash, Mail noticeMail);
+  Future<PasswordReset> resetPassword(String tokenHash, String passwordHash, Mail noticeMail, Actor actor);
 
-  /** Changes a signed-in user's password hash, ends their other sessions, queues the notice. Answers the ended session ids. */
-  Future<List<String>> changePassword(String userId, String passwordHash, String keepSessionId, Mail noticeMail);
+  /**
+   * Changes a signed-in user's password hash, ends their other sessions, queues the notice; audited password_changed.
+   * Answers the ended session ids.
+   */
+  Future<List<String>> changePassword(String userId, String passwordHash, String keepSessionId, Mail noticeMail, Actor actor);
 
-  /** Uses an email-change token: the new email replaces the old (409 when taken by now). Null when the token is not usable. */
-  Future<EmailChange> confirmEmailChange(String tokenHash);
+  /**
+   * Uses an email-change token: the new email replaces the old (409 when taken by now); audited email_changed. Null
+   * when the token is not usable.
+   */
+  Future<EmailChange> confirmEmailChange(String tokenHash, Actor actor);
 }

@@ -116,12 +116,9 @@ public final class UserRoutes {
         rules.validate();
         return c.hasher().hash(next);
       }).compose(newHash -> c.accounts().changePassword(me.userId(), newHash, me.sessionId(),
-          Mails.passwordChanged(user.email(), user.name(), user.locale())));
+          Mails.passwordChanged(user.email(), user.name(), user.locale()), Audit.actor(ctx)));
     }))
-        .onSuccess(revoked -> {
-          c.audit().record(ctx, "password_changed", me.userId(), new JsonObject().put("sessionsRevoked", revoked.size()));
-          Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));
-        })
+        .onSuccess(revoked -> Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size())))
         .onFailure(ctx::fail);
   }
 

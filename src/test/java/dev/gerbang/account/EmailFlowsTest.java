@@ -6,6 +6,7 @@ import dev.gerbang.Mailbox;
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
@@ -34,6 +35,11 @@ class EmailFlowsTest {
     return server.post(path, body);
   }
 
+  /** How many audit rows of this event the account has: written in the transaction of the change, before the answer. */
+  private long audited(String event, String userId) {
+    return TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = ? AND user_id = ?", event, userId);
+  }
+
   @Test
   void signUpMailsAVerificationLinkThatVerifiesTheEmailExactlyOnce() {
     String email = TestServer.uniqueEmail();
@@ -46,6 +52,7 @@ class EmailFlowsTest {
     HttpResponse<Buffer> verified = post("/api/auth/verify-email", new JsonObject().put("token", mail.token()));
 
     assertThat(verified.statusCode()).isEqualTo(200);
+    assertThat(audited("email_verified", login.getJsonObject("user").getString("id"))).isEqualTo(1);
     assertThat(server.get("/api/me", login.getString("accessToken")).bodyAsJsonObject().getBoolean("emailVerified")).isTrue();
     HttpResponse<Buffer> again = post("/api/auth/verify-email", new JsonObject().put("token", mail.token()));
     assertThat(again.statusCode()).isEqualTo(400);
@@ -140,6 +147,9 @@ class EmailFlowsTest {
 
     assertThat(reset.statusCode()).isEqualTo(200);
     assertThat(reset.bodyAsJsonObject().getInteger("sessionsRevoked")).isEqualTo(1);
+    assertThat(TestDb.rows(server, "SELECT detail FROM audit_log WHERE event = 'password_reset' AND user_id = ?",
+        session.getJsonObject("user").getString("id"))).extracting(row -> new JsonObject((String) row.get("detail")))
+        .containsExactly(new JsonObject().put("sessionsRevoked", 1).put("identitiesRemoved", new JsonArray()));
     assertThat(server.get("/api/me", session.getString("accessToken")).statusCode()).isEqualTo(401);
     assertThat(post("/api/auth/login", new JsonObject().put("email", email).put("password", TestServer.PASSWORD)).statusCode()).isEqualTo(401);
     server.login(email, newPassword);
@@ -192,6 +202,8 @@ class EmailFlowsTest {
     assertThat(wrongPassword.statusCode()).isEqualTo(400);
     HttpResponse<Buffer> asked = server.post("/api/me/email", token, new JsonObject().put("newEmail", newEmail).put("password", TestServer.PASSWORD));
     assertThat(asked.statusCode()).isEqualTo(202);
+    String userId = session.getJsonObject("user").getString("id");
+    assertThat(audited("email_change_requested", userId)).isEqualTo(1);
 
     Mailbox.Mail confirm = mailbox.awaitTo(newEmail, "Confirm your new email");
     mailbox.awaitTo(email, "about to change");
@@ -199,6 +211,7 @@ class EmailFlowsTest {
     HttpResponse<Buffer> confirmed = post("/api/auth/email-change/confirm", new JsonObject().put("token", confirm.token()));
 
     assertThat(confirmed.statusCode()).isEqualTo(200);
+    assertThat(audited("email_changed", userId)).isEqualTo(1);
     JsonObject me = server.get("/api/me", token).bodyAsJsonObject();
     assertThat(me.getString("email")).isEqualTo(newEmail);
     assertThat(me.getBoolean("emailVerified")).isTrue();

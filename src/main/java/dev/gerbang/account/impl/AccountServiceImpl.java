@@ -8,6 +8,8 @@ import dev.gerbang.account.Mails;
 import dev.gerbang.account.PasswordReset;
 import dev.gerbang.account.TokenKind;
 import dev.gerbang.account.TokenOwner;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.auth.Revocations;
 import dev.gerbang.auth.SessionEnd;
 import dev.gerbang.auth.SessionsRevoked;
@@ -23,6 +25,8 @@ import dev.gerbang.events.Events;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.UserChanged;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -37,8 +41,10 @@ public final class AccountServiceImpl implements AccountService {
   private final Notices notices;
   private final Revocations revocations;
   private final Events events;
+  private final AuditLog audit;
 
   public AccountServiceImpl(Database database, Outbox outbox, Notices notices, Events events) {
+    this.audit = new AuditLog(database);
     this.pool = database.pool();
     this.sql = database.sql("account_tokens");
     this.outbox = outbox;
@@ -67,7 +73,7 @@ public final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<Boolean> issue(EmailToken token, List<Mail> mails, long cooldownMs) {
+  public Future<Boolean> issue(EmailToken token, List<Mail> mails, long cooldownMs, Actor actor) {
     return pool.withTransaction(conn -> conn.preparedQuery(sql.get("latestCreatedAt"))
         .execute(Tuple.of(token.userId(), token.kind().id()))
         .compose(rows -> {
@@ -75,7 +81,10 @@ public final class AccountServiceImpl implements AccountService {
           if (cooldownMs > 0 && latest != null && System.currentTimeMillis() - latest < cooldownMs) {
             return Future.succeededFuture(false);
           }
-          return insertToken(conn, sql, outbox, token, mails).map(true);
+          return insertToken(conn, sql, outbox, token, mails)
+              .compose(done -> token.kind().issuedEvent() == null ? Future.succeededFuture()
+                  : audit.write(conn, actor, token.kind().issuedEvent(), token.userId(), null))
+              .map(true);
         }))
         .onSuccess(issued -> outbox.wake());
   }
@@ -103,7 +112,7 @@ public final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<String> verifyEmail(String tokenHash) {
+  public Future<String> verifyEmail(String tokenHash, Actor actor) {
     Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> usable(conn, tokenHash, TokenKind.VERIFY_EMAIL).compose(row -> {
       if (row == null) {
@@ -114,6 +123,7 @@ public final class AccountServiceImpl implements AccountService {
           : conn.preparedQuery(sql.get("setEmailVerified")).execute(Tuple.of(System.currentTimeMillis(), userId))
               .compose(done -> revokeOthers(conn, userId, TokenKind.VERIFY_EMAIL))
               .compose(done -> removeUnprovenIdentities(conn, batch, row))
+              .compose(removed -> audit.write(conn, actor, "email_verified", userId, null))
               .map(userId));
     })).onSuccess(userId -> {
       if (userId != null) {
@@ -149,7 +159,7 @@ public final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<PasswordReset> resetPassword(String tokenHash, String passwordHash, Mail noticeMail) {
+  public Future<PasswordReset> resetPassword(String tokenHash, String passwordHash, Mail noticeMail, Actor actor) {
     Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> usable(conn, tokenHash, TokenKind.PASSWORD_RESET).compose(row -> {
       if (row == null) {
@@ -162,7 +172,9 @@ public final class AccountServiceImpl implements AccountService {
               .compose(done -> revocations.endAll(conn, userId, null, SessionEnd.PASSWORD_RESET))
               .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
                   .compose(id -> removeUnprovenIdentities(conn, batch, row))
-                  .map(removed -> new PasswordReset(userId, ended, removed))));
+                  .compose(removed -> audit.write(conn, actor, "password_reset", userId, new JsonObject()
+                          .put("sessionsRevoked", ended.size()).put("identitiesRemoved", new JsonArray(removed)))
+                      .map(done -> new PasswordReset(userId, ended, removed)))));
     })).onSuccess(result -> {
       if (result != null) {
         announceEnded(result.userId(), result.sessionIds());
@@ -178,11 +190,15 @@ public final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<List<String>> changePassword(String userId, String passwordHash, String keepSessionId, Mail noticeMail) {
+  public Future<List<String>> changePassword(String userId, String passwordHash, String keepSessionId, Mail noticeMail,
+                                             Actor actor) {
     Notices.Batch batch = notices.batch();
     return pool.withTransaction(conn -> setPassword(conn, userId, passwordHash)
             .compose(done -> revocations.endAll(conn, userId, keepSessionId, SessionEnd.PASSWORD_CHANGED))
-            .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail)).map(id -> ended)))
+            .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
+                .compose(id -> audit.write(conn, actor, "password_changed", userId,
+                    new JsonObject().put("sessionsRevoked", ended.size())))
+                .map(done -> ended)))
         .onSuccess(ended -> {
           announceEnded(userId, ended);
           batch.delivered();
@@ -197,7 +213,7 @@ public final class AccountServiceImpl implements AccountService {
   }
 
   @Override
-  public Future<EmailChange> confirmEmailChange(String tokenHash) {
+  public Future<EmailChange> confirmEmailChange(String tokenHash, Actor actor) {
     return pool.withTransaction(conn -> usable(conn, tokenHash, TokenKind.EMAIL_CHANGE).compose(row -> {
       if (row == null) {
         return Future.succeededFuture(null);
@@ -208,6 +224,7 @@ public final class AccountServiceImpl implements AccountService {
           : conn.preparedQuery(sql.get("changeEmail"))
               .execute(Tuple.of(newEmail, Emails.normalize(newEmail), System.currentTimeMillis(), userId))
               .compose(done -> revokeOthers(conn, userId, TokenKind.EMAIL_CHANGE))
+              .compose(done -> audit.write(conn, actor, "email_changed", userId, null))
               .map(done -> new EmailChange(userId, newEmail)));
     })).onSuccess(result -> {
       if (result != null) {
