@@ -1,6 +1,7 @@
 package dev.gerbang.social;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.RefreshTokens;
 import dev.gerbang.auth.SessionIssuer;
@@ -189,7 +190,7 @@ public final class SocialRoutes {
   private Future<Void> finishLogin(RoutingContext ctx, Provider provider, FlowUse flow, Profile profile) {
     String browserSecret = FlowSecrets.newState();
     PendingSignUp signUp = signUps.pending(provider, profile, flow.redirectPath(), browserSecret);
-    return social.signIn(profile, signUp).compose(result -> {
+    return social.signIn(profile, signUp, Audit.actor(ctx)).compose(result -> {
       String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
       switch (result.outcome()) {
         case EXISTING, LINKED, CREATED -> {
@@ -205,7 +206,6 @@ public final class SocialRoutes {
         }
         case CONFIRM_EMAIL -> {
           signUps.bindBrowser(ctx, browserSecret);
-          c.audit().record(ctx, "oauth_sign_up_pending", null, new JsonObject().put("provider", provider.name()));
           backToApp(ctx, "/login", "confirm_email");
         }
         case CONFIRM_EMAIL_SENT -> backToApp(ctx, "/login", "confirm_email_sent");
@@ -236,13 +236,10 @@ public final class SocialRoutes {
 
   private Future<Void> finishLink(RoutingContext ctx, Provider provider, FlowUse flow, Profile profile) {
     String userId = flow.userId();
-    return social.link(userId, profile).map(result -> {
+    return social.link(userId, profile, Audit.actor(ctx)).map(result -> {
       String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
       switch (result.outcome()) {
-        case LINKED -> {
-          c.audit().record(ctx, "identity_linked", userId, new JsonObject().put("provider", provider.name()));
-          backToApp(ctx, flow.redirectPath(), null);
-        }
+        case LINKED -> backToApp(ctx, flow.redirectPath(), null);
         case TAKEN -> fail(ctx, provider, "/settings", "identity_taken", outcome);
         case VERIFY_EMAIL_FIRST -> fail(ctx, provider, "/settings", "verify_email_first", outcome);
         case PROVIDER_ALREADY_LINKED -> fail(ctx, provider, "/settings", "already_linked", outcome);
@@ -265,12 +262,11 @@ public final class SocialRoutes {
       ctx.fail(Problem.notFound("No identity of this provider is linked"));
       return;
     }
-    social.unlink(me.userId(), name).onSuccess(removed -> {
+    social.unlink(me.userId(), name, Audit.actor(ctx)).onSuccess(removed -> {
       if (!removed) {
         ctx.fail(Problem.notFound("No identity of this provider is linked"));
         return;
       }
-      c.audit().record(ctx, "identity_unlinked", me.userId(), new JsonObject().put("provider", name));
       Responses.noContent(ctx);
     }).onFailure(ctx::fail);
   }

@@ -31,6 +31,13 @@ class SocialLoginTest {
     oauth.close();
   }
 
+  /** The details of the account's audit rows of this event (userId null: rows about no account), oldest first. */
+  private List<JsonObject> audited(String event, String userId) {
+    return TestDb.rows(server, "SELECT detail FROM audit_log WHERE event = ? AND " + (userId == null ? "user_id IS NULL" : "user_id = ?")
+            + " ORDER BY created_at, id", userId == null ? new Object[] {event} : new Object[] {event, userId}).stream()
+        .map(row -> new JsonObject((String) row.get("detail"))).toList();
+  }
+
   @Test
   void theLoginPageLearnsWhichProvidersAreEnabled() {
     JsonObject body = server.get("/api/auth/oauth/providers", null).bodyAsJsonObject();
@@ -141,9 +148,13 @@ class SocialLoginTest {
     HttpResponse<Buffer> back = oauth.callback(new OAuthHarness.Flow(null, flowCookie, authorize.location()));
 
     assertThat(back.getHeader("Location")).isEqualTo(server.url("/settings"));
+    String userId = me.getJsonObject("user").getString("id");
+    assertThat(audited("identity_linked", userId)).containsExactly(new JsonObject().put("provider", "google"));
     assertThat(server.get("/api/me/identities", token).bodyAsJsonObject().getJsonArray("items")).hasSize(1);
     assertThat(server.send(HttpMethod.DELETE, "/api/me/identities/google", token, null).statusCode()).isEqualTo(204);
+    assertThat(audited("identity_unlinked", userId)).containsExactly(new JsonObject().put("provider", "google"));
     assertThat(server.send(HttpMethod.DELETE, "/api/me/identities/google", token, null).statusCode()).isEqualTo(404);
+    assertThat(audited("identity_unlinked", userId)).hasSize(1);
 
     oauth.nextUser("google", "google-sub-6", TestServer.uniqueEmail(), true);
     String googleOnly = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google"))).getString("accessToken");
@@ -200,6 +211,7 @@ class SocialLoginTest {
     assertThat(first.getHeader("Location")).isEqualTo(server.url("/login?oauthError=confirm_email"));
     assertThat(TestDb.row(server, "SELECT name, email FROM social_signups WHERE subject = 'fb-1'"))
         .containsEntry("name", "Fay Book").containsEntry("email", "fb-" + email);
+    assertThat(audited("oauth_sign_up_pending", null)).containsExactly(new JsonObject().put("provider", "facebook"));
     oauth.nextToken("facebook", "fb-2", java.util.List.of(OAuthHarness.CLIENT_ID), java.util.Map.of("email", email), 3600);
     assertThat(oauth.callback(oauth.run("/api/auth/oauth/facebook")).getHeader("Location"))
         .isEqualTo(server.url("/login?oauthError=link_required"));

@@ -1,5 +1,7 @@
 package dev.gerbang.social.impl;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.db.Database;
 import dev.gerbang.events.Events;
 import dev.gerbang.db.Ids;
@@ -23,6 +25,7 @@ import dev.gerbang.user.Emails;
 import dev.gerbang.user.Names;
 import dev.gerbang.user.UserChanged;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -39,8 +42,10 @@ public final class SocialServiceImpl implements SocialService {
   private final Outbox outbox;
   private final Events events;
   private final SignUps signUps;
+  private final AuditLog audit;
 
   public SocialServiceImpl(Database database, Outbox outbox, Events events) {
+    this.audit = new AuditLog(database);
     this.events = events;
     this.pool = database.pool();
     this.sql = database.sql("social");
@@ -102,7 +107,7 @@ public final class SocialServiceImpl implements SocialService {
   }
 
   @Override
-  public Future<SignInResult> signIn(Profile profile, PendingSignUp signUp) {
+  public Future<SignInResult> signIn(Profile profile, PendingSignUp signUp, Actor actor) {
     return pool.withTransaction(conn -> identity(conn, sql, profile).compose(known -> {
       if (known != null) {
         String userId = known.getString("user_id");
@@ -121,7 +126,9 @@ public final class SocialServiceImpl implements SocialService {
         if (account == null) {
           // An unverified email may be anyone's: the account waits until our own link proves it.
           return providerVerified ? create(conn, sql, profile).map(userId -> outcome(Outcome.CREATED, userId))
-              : signUps.start(conn, profile, signUp).map(sent -> outcome(sent ? Outcome.CONFIRM_EMAIL : Outcome.CONFIRM_EMAIL_SENT, null));
+              : signUps.start(conn, profile, signUp).compose(sent -> !sent ? Future.succeededFuture(outcome(Outcome.CONFIRM_EMAIL_SENT, null))
+                  : audit.write(conn, actor, "oauth_sign_up_pending", null, new JsonObject().put("provider", profile.provider()))
+                      .map(outcome(Outcome.CONFIRM_EMAIL, null)));
         }
         String userId = account.getString("id");
         if (!providerVerified || !Rows.bool(account, "email_verified")) {
@@ -166,8 +173,21 @@ public final class SocialServiceImpl implements SocialService {
   }
 
   @Override
-  public Future<LinkResult> link(String userId, Profile profile) {
-    return pool.withTransaction(conn -> identity(conn, sql, profile).compose(known -> {
+  public Future<LinkResult> link(String userId, Profile profile, Actor actor) {
+    return pool.withTransaction(conn -> linkIn(conn, userId, profile).compose(result -> result.outcome() != LinkResult.Outcome.LINKED
+            ? Future.succeededFuture(result)
+            : audit.write(conn, actor, "identity_linked", userId, new JsonObject().put("provider", profile.provider())).map(result)))
+        .onSuccess(result -> {
+          if (result.emailVerified()) {
+            events.announce(UserChanged.of(userId, UserChanged.Aspect.EMAIL));
+          }
+        }).recover(failure -> SqlErrors.uniqueViolation(failure) != null
+            ? Future.succeededFuture(new LinkResult(LinkResult.Outcome.PROVIDER_ALREADY_LINKED, false))
+            : Future.failedFuture(failure));
+  }
+
+  private Future<LinkResult> linkIn(SqlConnection conn, String userId, Profile profile) {
+    return identity(conn, sql, profile).compose(known -> {
       if (known != null) {
         return Future.succeededFuture(new LinkResult(known.getString("user_id").equals(userId) ? LinkResult.Outcome.LINKED : LinkResult.Outcome.TAKEN, false));
       }
@@ -190,17 +210,11 @@ public final class SocialServiceImpl implements SocialService {
             .compose(done -> insertIdentity(conn, sql, userId, profile))
             .map(new LinkResult(LinkResult.Outcome.LINKED, true));
       });
-    })).onSuccess(result -> {
-      if (result.emailVerified()) {
-        events.announce(UserChanged.of(userId, UserChanged.Aspect.EMAIL));
-      }
-    }).recover(failure -> SqlErrors.uniqueViolation(failure) != null
-        ? Future.succeededFuture(new LinkResult(LinkResult.Outcome.PROVIDER_ALREADY_LINKED, false))
-        : Future.failedFuture(failure));
+    });
   }
 
   @Override
-  public Future<Boolean> unlink(String userId, String provider) {
+  public Future<Boolean> unlink(String userId, String provider, Actor actor) {
     return pool.withTransaction(conn -> conn.preparedQuery(sql.get("userById")).execute(Tuple.of(userId))
         .compose(users -> {
           Row user = Rows.first(users, row -> row);
@@ -219,7 +233,9 @@ public final class SocialServiceImpl implements SocialService {
               return Future.failedFuture(Failure.conflict("last-sign-in-method",
                   "This is your only way to sign in: set a password or link another provider first", null));
             }
-            return conn.preparedQuery(sql.get("deleteIdentity")).execute(Tuple.of(userId, provider)).map(true);
+            return conn.preparedQuery(sql.get("deleteIdentity")).execute(Tuple.of(userId, provider))
+                .compose(done -> audit.write(conn, actor, "identity_unlinked", userId, new JsonObject().put("provider", provider)))
+                .map(true);
           });
         }));
   }
