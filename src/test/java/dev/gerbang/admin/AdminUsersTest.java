@@ -119,7 +119,7 @@ class AdminUsersTest {
     assertThat(emails(search("?role=admin"))).hasSize(1);
     assertThat(search("?q=" + enc("%")).getLong("total")).isZero();
     assertThat(patchUser(admin, editorUser.getString("id"), new JsonObject().put("disabled", true)).statusCode()).isEqualTo(200);
-    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE email = ?", byName);
+    assertThat(TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE email = ?", byName)).isEqualTo(1);
     assertThat(emails(search("?q=" + tag + "&status=disabled"))).containsExactly(editor);
     assertThat(emails(search("?q=" + tag + "&status=active"))).containsExactly(byName, byEmail);
     assertThat(emails(search("?q=" + tag + "&status=unverified"))).containsExactly(editor, byEmail);

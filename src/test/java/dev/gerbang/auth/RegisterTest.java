@@ -241,6 +241,7 @@ class RegisterTest {
     HttpResponse<Buffer> strong = server.post("/api/auth/password/check", new JsonObject().put("password", STRONG));
 
     assertThat(weak.statusCode()).isEqualTo(200);
+    assertThat(mine.statusCode()).isEqualTo(200);
     JsonObject body = weak.bodyAsJsonObject();
     assertThat(body.getBoolean("ok")).isFalse();
     assertThat(body.getInteger("minLength")).isEqualTo(12);

@@ -40,7 +40,9 @@ class SocialLoginTest {
 
   @Test
   void theLoginPageLearnsWhichProvidersAreEnabled() {
-    JsonObject body = server.get("/api/auth/oauth/providers", null).bodyAsJsonObject();
+    HttpResponse<Buffer> providers = server.get("/api/auth/oauth/providers", null);
+    assertThat(providers.statusCode()).isEqualTo(200);
+    JsonObject body = providers.bodyAsJsonObject();
     assertThat(body.getJsonArray("items").stream().map(p -> ((JsonObject) p).getString("name"))).containsExactly("google", "facebook");
     assertThat(server.get("/api/auth/oauth/github", null).statusCode()).isEqualTo(404);
   }
@@ -86,7 +88,9 @@ class SocialLoginTest {
     assertThat(user.getString("email")).isEqualTo(email);
     assertThat(user.getBoolean("emailVerified")).isTrue();
     assertThat(user.getBoolean("hasPassword")).isFalse();
-    JsonObject identities = server.get("/api/me/identities", session.getString("accessToken")).bodyAsJsonObject();
+    HttpResponse<Buffer> listed = server.get("/api/me/identities", session.getString("accessToken"));
+    assertThat(listed.statusCode()).isEqualTo(200);
+    JsonObject identities = listed.bodyAsJsonObject();
     assertThat(identities.getJsonArray("items").getJsonObject(0).getString("provider")).isEqualTo("google");
     List<Map<String, Object>> audit = TestDb.rows(server, "SELECT user_id, detail FROM audit_log WHERE event = 'oauth_login'");
     assertThat(audit).extracting(row -> row.get("user_id")).containsExactly(user.getString("id"));
@@ -110,7 +114,7 @@ class SocialLoginTest {
   void aVerifiedProviderEmailEqualToAVerifiedAccountEmailLinksThatAccount() {
     String email = TestServer.uniqueEmail();
     String userId = server.register(email).getString("id");
-    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", userId);
+    assertThat(TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", userId)).isEqualTo(1);
     oauth.nextUser("google", "google-sub-3", email.toUpperCase(), true);
 
     JsonObject session = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google")));
@@ -138,7 +142,8 @@ class SocialLoginTest {
     JsonObject me = server.newSessionFor(email);
     String token = me.getString("accessToken");
     // Linking waits for a proven email: until then a link could be a stranger's (PreAccountTakeoverTest).
-    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", me.getJsonObject("user").getString("id"));
+    assertThat(TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", me.getJsonObject("user").getString("id")))
+        .isEqualTo(1);
     HttpResponse<Buffer> started = server.post("/api/me/identities/google", token, null);
     assertThat(started.statusCode()).isEqualTo(200);
     String flowCookie = OAuthHarness.cookie(started, SocialRoutes.FLOW_COOKIE);
@@ -182,8 +187,8 @@ class SocialLoginTest {
     String email = TestServer.uniqueEmail();
     oauth.nextUser("google", "google-sub-8", email, true);
     JsonObject old = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google")));
-    TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", System.currentTimeMillis() - 11 * 60_000L,
-        old.getString("sessionId"));
+    assertThat(TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", System.currentTimeMillis() - 11 * 60_000L,
+        old.getString("sessionId"))).isEqualTo(1);
 
     HttpResponse<Buffer> refused = server.post("/api/me/password", old.getString("accessToken"),
         new JsonObject().put("newPassword", "a password the thief wants"));
@@ -201,7 +206,7 @@ class SocialLoginTest {
   void aFacebookLoginUsesTheGraphProfileAndTrustsNoEmail() {
     String email = TestServer.uniqueEmail();
     String existing = server.register(email).getString("id");
-    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", existing);
+    assertThat(TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", existing)).isEqualTo(1);
     oauth.nextToken("facebook", "fb-1", java.util.List.of(OAuthHarness.CLIENT_ID),
         java.util.Map.of("email", "fb-" + email, "name", "Fay Book"), 3600);
 
