@@ -168,16 +168,19 @@ public final class SocialRoutes {
       switch (flow.outcome()) {
         case EXPIRED -> fail(ctx, provider, "/login", "flow_expired", "expired");
         case MISMATCH -> fail(ctx, provider, "/login", "state_mismatch", "mismatch");
-        case OK -> {
-          boolean link = flow.mode() == FlowMode.LINK;
-          String home = link ? "/settings" : "/login";
-          provider.profile(code, callbackUrl(provider), secrets.verifier(flowId), secrets.nonce(flowId))
-              .onFailure(failure -> fail(ctx, provider, home, SocialException.codeOf(failure), failure.getMessage()))
-              .onSuccess(profile -> (link ? finishLink(ctx, provider, flow, profile) : finishLogin(ctx, provider, flow, profile))
-                  .onFailure(failure -> fail(ctx, provider, home, "provider_error", failure.getMessage())));
-        }
+        case OK -> exchange(ctx, provider, flowId, flow, code);
       }
     }).onFailure(failure -> fail(ctx, provider, "/login", "provider_error", failure.getMessage()));
+  }
+
+  /** A flow this browser may use: the code for the provider's profile, then a sign-in or a link. */
+  private void exchange(RoutingContext ctx, Provider provider, String flowId, FlowUse flow, String code) {
+    boolean link = flow.mode() == FlowMode.LINK;
+    String home = link ? "/settings" : "/login";
+    provider.profile(code, callbackUrl(provider), secrets.verifier(flowId), secrets.nonce(flowId))
+        .onFailure(failure -> fail(ctx, provider, home, SocialException.codeOf(failure), failure.getMessage()))
+        .onSuccess(profile -> (link ? finishLink(ctx, provider, flow, profile) : finishLogin(ctx, provider, flow, profile))
+            .onFailure(failure -> fail(ctx, provider, home, "provider_error", failure.getMessage())));
   }
 
   void fail(RoutingContext ctx, Provider provider, String home, String code, String reason) {

@@ -165,16 +165,8 @@ public final class AccountServiceImpl implements AccountService {
       if (row == null) {
         return Future.succeededFuture(null);
       }
-      String userId = row.getString("user_id");
-      return use(conn, tokenHash, TokenKind.PASSWORD_RESET).compose(won -> !won ? Future.succeededFuture((PasswordReset) null)
-          : setPassword(conn, userId, passwordHash)
-              .compose(done -> revokeOthers(conn, userId, TokenKind.PASSWORD_RESET))
-              .compose(done -> revocations.endAll(conn, userId, null, SessionEnd.PASSWORD_RESET))
-              .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
-                  .compose(id -> removeUnprovenIdentities(conn, batch, row))
-                  .compose(removed -> audit.write(conn, actor, "password_reset", userId, new JsonObject()
-                          .put("sessionsRevoked", ended.size()).put("identitiesRemoved", new JsonArray(removed)))
-                      .map(done -> new PasswordReset(userId, ended, removed)))));
+      return use(conn, tokenHash, TokenKind.PASSWORD_RESET).compose(won -> won
+          ? reset(conn, batch, row, passwordHash, noticeMail, actor) : Future.succeededFuture((PasswordReset) null));
     })).onSuccess(result -> {
       if (result != null) {
         announceEnded(result.userId(), result.sessionIds());
@@ -182,6 +174,24 @@ public final class AccountServiceImpl implements AccountService {
       }
       batch.delivered();
     });
+  }
+
+  /**
+   * The reset its token won: the new hash, the other reset links and every session ended, the notice queued, the
+   * links made while the email was unproven removed, and the audit row.
+   */
+  private Future<PasswordReset> reset(SqlConnection conn, Notices.Batch batch, Row token, String passwordHash, Mail noticeMail,
+                                      Actor actor) {
+    String userId = token.getString("user_id");
+    return setPassword(conn, userId, passwordHash)
+        .compose(done -> revokeOthers(conn, userId, TokenKind.PASSWORD_RESET))
+        .compose(done -> revocations.endAll(conn, userId, null, SessionEnd.PASSWORD_RESET))
+        .compose(ended -> batch.add(conn, passwordChanged(userId, noticeMail))
+            .compose(id -> removeUnprovenIdentities(conn, batch, token))
+            .map(removed -> new PasswordReset(userId, ended, removed)))
+        .compose(reset -> audit.write(conn, actor, "password_reset", userId, new JsonObject()
+                .put("sessionsRevoked", reset.sessionIds().size()).put("identitiesRemoved", new JsonArray(reset.identitiesRemoved())))
+            .map(reset));
   }
 
   private Future<Void> setPassword(SqlConnection conn, String userId, String passwordHash) {

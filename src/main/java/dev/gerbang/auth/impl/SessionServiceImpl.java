@@ -57,12 +57,17 @@ public final class SessionServiceImpl implements SessionService {
             .compose(done -> conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(session.refreshHash(), id, now)))
             .compose(done -> isNew ? batch.add(conn, new Notices.Notice(NoticeType.NEW_SIGN_IN, session.userId(),
                 newDeviceMail.variables(), "/settings", newDeviceMail.toJson())) : Future.succeededFuture())
-            .compose(done -> session.provider() == null
-                ? audit.write(conn, actor, "login", session.userId(), new JsonObject().put("sessionId", id))
-                : audit.write(conn, actor, "oauth_login", session.userId(),
-                    new JsonObject().put("provider", session.provider()).put("outcome", session.providerOutcome())))))
+            .compose(done -> auditSignIn(conn, actor, session))))
         .onSuccess(done -> batch.delivered())
         .mapEmpty();
+  }
+
+  /** login (with the session's id) for a password, oauth_login (with the provider and what it did) for a provider. */
+  private Future<Void> auditSignIn(SqlConnection conn, Actor actor, NewSession session) {
+    return session.provider() == null
+        ? audit.write(conn, actor, "login", session.userId(), new JsonObject().put("sessionId", session.id()))
+        : audit.write(conn, actor, "oauth_login", session.userId(),
+            new JsonObject().put("provider", session.provider()).put("outcome", session.providerOutcome()));
   }
 
   /** A device is new when the account has signed in before, but never with this user agent. */

@@ -233,16 +233,7 @@ public final class UserServiceImpl implements UserService {
           ? chain.compose(x -> revocations.endAll(conn, userId, null, SessionEnd.DISABLED_BY_ADMIN))
           : chain.map(x -> List.of());
       return ended.compose(ids -> audit.write(conn, actor, "admin_user_updated", userId, changes.toJson()).map(ids))
-          .compose(ids -> find(conn, userId).map(updated -> {
-        Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
-        if (!updated.roles().equals(user.roles())) {
-          aspects.add(UserChanged.Aspect.ROLES);
-        }
-        if (updated.disabled() != user.disabled()) {
-          aspects.add(UserChanged.Aspect.STATUS);
-        }
-        return new AdminChange(updated, ids, aspects);
-      }));
+          .compose(ids -> find(conn, userId).map(updated -> new AdminChange(updated, ids, changed(user, updated))));
     })).map(change -> {
       if (!change.endedSessions().isEmpty()) {
         events.announce(new SessionsRevoked(userId, change.endedSessions()));
@@ -252,6 +243,18 @@ public final class UserServiceImpl implements UserService {
       }
       return change.user();
     });
+  }
+
+  /** What an admin's change changed of the account: its roles, its status. */
+  private static Set<UserChanged.Aspect> changed(User before, User after) {
+    Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
+    if (!after.roles().equals(before.roles())) {
+      aspects.add(UserChanged.Aspect.ROLES);
+    }
+    if (after.disabled() != before.disabled()) {
+      aspects.add(UserChanged.Aspect.STATUS);
+    }
+    return aspects;
   }
 
   /** What an admin's change did, to announce once it committed. */
