@@ -1,5 +1,7 @@
 package dev.gerbang;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
 import static dev.gerbang.DatabaseCommand.await;
 
@@ -15,6 +17,8 @@ import dev.gerbang.medical.PatientProfile;
 import dev.gerbang.medical.RecordInput;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
+import dev.gerbang.user.Registration;
+import dev.gerbang.user.UserQuery;
 import dev.gerbang.user.UserService;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
@@ -71,7 +75,7 @@ public final class DemoCommand {
         return 2;
       }
       UserService users = UserService.proxy(vertx);
-      long existing = await(users.search(new JsonObject().put("limit", 1))).getLong("total");
+      long existing = await(users.search(new UserQuery(null, null, null, 1, null))).total();
       if (existing > 0 && !force) {
         System.err.println("gerbang: this database already holds " + existing + " user(s): seed-demo adds demo accounts "
             + "with a published password, so it refuses. Use an empty data dir, or add --force.");
@@ -123,8 +127,8 @@ public final class DemoCommand {
         await(records.create(as(doctor), new RecordInput(patientIds.get(Integer.parseInt(r[0])), null, fields)));
       }
       String blog = DemoBlog.seed(vertx, people);
-      await(AuditService.proxy(vertx).record(new JsonObject().put("event", "demo_seeded")
-          .put("detail", new JsonObject().put("records", RECORDS.length))));
+      await(AuditService.proxy(vertx).record(AuditEntry.system("demo_seeded", null,
+          new JsonObject().put("records", RECORDS.length))));
       System.out.println("Demo data ready: 1 admin, 1 editor, " + DOCTORS.length + " doctors, " + PATIENTS.length + " patients, "
           + RECORDS.length + " medical records; " + blog + ". Every demo account's password is: " + PASSWORD);
       people.forEach((email, user) -> System.out.println("  " + String.join(", ", user.roles()) + "  " + email));
@@ -140,7 +144,7 @@ public final class DemoCommand {
   /** The account with this email, created when missing, holding the role. */
   private static User account(UserService users, String hash, String email, String name, String role) throws Exception {
     if (await(users.findCredentials(email)) == null) {
-      await(users.register(new JsonObject().put("email", email).put("name", name).put("passwordHash", hash)));
+      await(users.register(new Registration(email, name, hash), Actor.system("seed-demo")));
     }
     return await(users.grantRole(email, role));
   }

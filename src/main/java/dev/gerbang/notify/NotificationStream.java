@@ -164,7 +164,7 @@ final class NotificationStream {
       if (changed.affectsSessions() && me.userId().equals(changed.userId())) {
         // Roles or status changed: ask the database itself, not a cache that may not have heard yet.
         c.sessions().lookup(me.sessionId()).onSuccess(session -> {
-          if (session == null || !session.getBoolean("active", false)) {
+          if (session == null || !session.active()) {
             end();
           }
         });
