@@ -42,11 +42,8 @@ public interface NotificationService {
   Future<Void> savePreferences(String userId, NotificationPreferences preferences);
 
   /**
-   * An admin's message {title, body, path, to: {userIds:[...]} | {role} | {all: true}}: a notice for each enabled
-   * account named, in one transaction. Answers how many accounts it reached.
+   * Deletes every notification created before this time (epoch ms), and the admin broadcasts that finished
+   * before it; answers how many notifications.
    */
-  Future<Integer> message(JsonObject message);
-
-  /** Deletes every notification created before this time (epoch ms); answers how many. */
   Future<Integer> purge(long before);
 }

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox: claims due messages, hands each to its channel (email, webpush, fcm), and records the
+ * Runs admin broadcasts ({@link BroadcastRunner}) and drains the outbox: claims due messages, hands each to its channel (email, webpush, fcm), and records the
  * outcome. Every channel follows the same rules: a failure is retried with exponential backoff
  * (retryBaseMillis x 2^(attempt-1), at most an hour, or later when the far end asks) until mail.maxAttempts,
  * then the message is dead (an admin can retry it). A channel that is not configured holds its messages.
@@ -44,6 +44,7 @@ public final class NotifyVerticle extends VerticleBase {
   private final Map<String, Channel> channels = new LinkedHashMap<>();
   private OutboxService outbox;
   private MessageConsumer<Object> wakeConsumer;
+  private BroadcastRunner broadcasts;
   private long timer;
   private long purgeTimer;
   private boolean draining;
@@ -93,6 +94,8 @@ public final class NotifyVerticle extends VerticleBase {
     timer = vertx.setPeriodic(mail.pollMillis(), id -> drain());
     NotificationService notifications = NotificationService.proxy(vertx);
     purgeTimer = vertx.setPeriodic(1000, PURGE_EVERY_MILLIS, id -> purge(notifications));
+    broadcasts = new BroadcastRunner(vertx, BroadcastService.proxy(vertx));
+    broadcasts.start();
     return Future.all(released).onSuccess(x -> drain());
   }
 
@@ -186,7 +189,7 @@ public final class NotifyVerticle extends VerticleBase {
     stopping = true;
     vertx.cancelTimer(timer);
     vertx.cancelTimer(purgeTimer);
-    return wakeConsumer.unregister()
+    return Future.join(wakeConsumer.unregister(), broadcasts.stop())
         .transform(done -> inFlight.timeout(10, TimeUnit.SECONDS).transform(finished -> Future.succeededFuture()))
         .compose(done -> {
           List<Future<?>> closed = new ArrayList<>();

@@ -1,13 +1,11 @@
 package dev.gerbang.notify.impl;
 
-import dev.gerbang.account.Mails;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Page;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.notify.NoticeType;
-import dev.gerbang.notify.Notices;
 import dev.gerbang.notify.Notification;
 import dev.gerbang.notify.NotificationPage;
 import dev.gerbang.notify.NotificationPreferences;
@@ -17,24 +15,24 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+/** The inbox, the preferences, and the retention purge. */
 public final class NotificationServiceImpl implements NotificationService {
   private final Pool pool;
   private final Sql sql;
+  private final Sql broadcasts;
   private final Cursors cursors;
-  private final Notices notices;
 
-  public NotificationServiceImpl(Database database, Notices notices) {
+  public NotificationServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("notifications");
+    this.broadcasts = database.sql("broadcasts");
     this.cursors = database.cursors();
-    this.notices = notices;
   }
 
   static Notification notification(Row row) {
@@ -106,43 +104,8 @@ public final class NotificationServiceImpl implements NotificationService {
   }
 
   @Override
-  public Future<Integer> message(JsonObject message) {
-    Notices.Batch batch = notices.batch();
-    return pool.withTransaction(conn -> recipients(conn, message.getJsonObject("to")).compose(recipients -> {
-      Future<?> chain = Future.succeededFuture();
-      for (Row to : recipients) {
-        JsonObject mail = Mails.adminMessage(to.getString("email"), to.getString("name"), to.getString("locale"),
-            message.getString("title"), message.getString("body"), message.getString("path"));
-        Notices.Notice notice = new Notices.Notice(NoticeType.ADMIN_MESSAGE, to.getString("id"),
-            new JsonObject().put("title", message.getString("title")).put("body", message.getString("body")),
-            message.getString("path"), mail);
-        chain = chain.compose(done -> batch.add(conn, notice));
-      }
-      return chain.map(done -> recipients.size());
-    })).onSuccess(count -> batch.delivered());
-  }
-
-  @Override
   public Future<Integer> purge(long before) {
-    return pool.preparedQuery(sql.get("purge")).execute(Tuple.of(before)).map(RowSet::rowCount);
-  }
-
-  private Future<List<Row>> recipients(SqlConnection conn, JsonObject to) {
-    List<Row> found = new ArrayList<>();
-    if (to.getJsonArray("userIds") != null) {
-      Future<?> chain = Future.succeededFuture();
-      for (Object id : to.getJsonArray("userIds").stream().distinct().toList()) {
-        chain = chain.compose(done -> conn.preparedQuery(sql.get("recipientsByIds")).execute(Tuple.of(id))
-            .onSuccess(rows -> rows.forEach(found::add)));
-      }
-      return chain.map(done -> found);
-    }
-    Future<RowSet<Row>> rows = to.getString("role") != null
-        ? conn.preparedQuery(sql.get("recipientsByRole")).execute(Tuple.of(to.getString("role")))
-        : conn.preparedQuery(sql.get("recipientsAll")).execute();
-    return rows.map(all -> {
-      all.forEach(found::add);
-      return found;
-    });
+    return pool.preparedQuery(broadcasts.get("purge")).execute(Tuple.of(before))
+        .compose(done -> pool.preparedQuery(sql.get("purge")).execute(Tuple.of(before))).map(RowSet::rowCount);
   }
 }
