@@ -228,7 +228,12 @@ public final class TestDb {
    * such as audit events (recorded fire-and-forget). Answers the last value either way.
    */
   public static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
+    return eventually(probe, done, 5_000);
+  }
+
+  /** The same, waiting up to the given milliseconds. */
+  public static <T> T eventually(Supplier<T> probe, Predicate<T> done, long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
     T value = probe.get();
     while (!done.test(value) && System.nanoTime() < deadline) {
       try {
