@@ -69,14 +69,19 @@ function target({ audience, role, userIds }) {
 }
 
 /**
- * Shows a job in the box and polls its status URL every second until it is done, the page is left (the screen's
- * scope ends, or the box is no longer in the document), or another job replaces it.
+ * Shows a job in the box and polls its status URL every second until it is done, the page is left, or another
+ * job replaces it. With the router's screen scope (ctx.scope), the timer and the read end with the screen
+ * (scope.timeout, scope.api); without one, the poll stops once the box has left the document.
  */
 function follower(box, scope) {
-  let timer = null;
+  let cancel = () => {};
   let showing = 0; // which job the box shows: a newer send replaces the older one's polling
-  const stop = () => { clearTimeout(timer); timer = null; };
-  scope?.add(stop);
+  const later = (fn, ms) => {
+    if (scope) return scope.timeout(fn, ms);
+    const id = setTimeout(fn, ms);
+    return () => clearTimeout(id);
+  };
+  const read = (path) => (scope ? scope.api('GET', path) : api('GET', path));
   const render = (job, problem) => {
     const reached = job.recipients;
     const line = job.done ? t('admin.messages.done', { n: reached })
@@ -90,11 +95,11 @@ function follower(box, scope) {
     box.hidden = false;
   };
   const poll = (job, which) => {
-    timer = setTimeout(async () => {
-      const left = () => which !== showing || !box.isConnected || scope?.disposed;
+    const left = () => which !== showing || !box.isConnected;
+    cancel = later(async () => {
       if (left()) return;
       try {
-        const now = await api('GET', job.statusUrl);
+        const now = await read(job.statusUrl);
         if (left()) return;
         render(now);
         if (!now.done) poll(now, which);
@@ -108,7 +113,7 @@ function follower(box, scope) {
   };
   return {
     show(job) {
-      stop();
+      cancel();
       showing += 1;
       render(job);
       if (!job.done) poll(job, showing);
