@@ -7,7 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-/** Each user's inbox and notification preferences, and the admins' messages, on the event bus. */
+/** Each user's inbox and notification preferences, and their retention, on the event bus (broadcasts: BroadcastService). */
 @ProxyGen
 @VertxGen
 public interface NotificationService {

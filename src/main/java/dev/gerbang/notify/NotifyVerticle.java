@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs admin broadcasts ({@link BroadcastRunner}) and drains the outbox: claims due messages, hands each to its channel (email, webpush, fcm), and records the
+ * Drains the outbox: claims due messages, hands each to its channel (email, webpush, fcm), and records the
  * outcome. Every channel follows the same rules: a failure is retried with exponential backoff
  * (retryBaseMillis x 2^(attempt-1), at most an hour, or later when the far end asks) until mail.maxAttempts,
  * then the message is dead (an admin can retry it). A channel that is not configured holds its messages.
  * Claims expire, so a node that dies mid-send leaves its messages to the others; a message is marked sent
- * right after the far end accepted it.
+ * right after the far end accepted it. It also runs the admins' broadcasts ({@link BroadcastRunner}).
  */
 public final class NotifyVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(NotifyVerticle.class);
