@@ -21,23 +21,9 @@ final class Broadcasts {
 
   /** Polls the status URL until the job is done (60 s at most, for thousands of recipients on a busy machine). */
   static JsonObject awaitDone(TestServer server, String adminToken, String id) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    JsonObject status = status(server, adminToken, id);
-    while (!status.getBoolean("done") && System.currentTimeMillis() < deadline) {
-      pause();
-      status = status(server, adminToken, id);
-    }
+    JsonObject status = TestDb.eventually(() -> status(server, adminToken, id), job -> job.getBoolean("done"), 60_000);
     assertThat(status.getBoolean("done")).as("done within 60 s: " + status.encode()).isTrue();
     return status;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** How many admin.message notifications there are. */
