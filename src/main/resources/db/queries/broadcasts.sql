@@ -57,7 +57,3 @@ LIMIT ?;
 
 -- name: user
 SELECT id, email, name, locale FROM users WHERE disabled = FALSE AND id = ?;
-
--- Finished broadcasts go with the notifications they made (notifications.retentionDays); their recipients with them.
--- name: purge
-DELETE FROM broadcasts WHERE status = 'done' AND finished_at < ?;

@@ -50,3 +50,7 @@ SET in_app = excluded.in_app, email = excluded.email, push = excluded.push, upda
 -- Notifications older than the retention period go, read or not.
 -- name: purge
 DELETE FROM notifications WHERE created_at < ?;
+
+-- Admin broadcasts that finished before then go too, with their lists of recipients (ON DELETE CASCADE).
+-- name: purgeBroadcasts
+DELETE FROM broadcasts WHERE status = 'done' AND finished_at < ?;

@@ -25,13 +25,11 @@ import java.util.Map;
 public final class NotificationServiceImpl implements NotificationService {
   private final Pool pool;
   private final Sql sql;
-  private final Sql broadcasts;
   private final Cursors cursors;
 
   public NotificationServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("notifications");
-    this.broadcasts = database.sql("broadcasts");
     this.cursors = database.cursors();
   }
 
@@ -105,7 +103,7 @@ public final class NotificationServiceImpl implements NotificationService {
 
   @Override
   public Future<Integer> purge(long before) {
-    return pool.preparedQuery(broadcasts.get("purge")).execute(Tuple.of(before))
+    return pool.preparedQuery(sql.get("purgeBroadcasts")).execute(Tuple.of(before))
         .compose(done -> pool.preparedQuery(sql.get("purge")).execute(Tuple.of(before))).map(RowSet::rowCount);
   }
 }
