@@ -47,8 +47,8 @@ export function signedIn() {
   return accessToken !== null;
 }
 
-async function send(method, path, body, token) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+async function send(method, path, body, token, extraHeaders = {}) {
+  const headers = { ...extraHeaders, Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;
@@ -82,16 +82,19 @@ export function refresh() {
   return refreshing;
 }
 
-/** api('GET', '/api/me') -> parsed JSON (null for 204); throws ApiError. */
-export async function api(method, path, body) {
+/**
+ * api('GET', '/api/me') -> parsed JSON (null for 204); throws ApiError. options.headers adds request headers
+ * (an Idempotency-Key, say).
+ */
+export async function api(method, path, body, { headers } = {}) {
   if (accessToken && Date.now() > expiresAt) await refresh();
   const token = accessToken;
   try {
-    return await send(method, path, body, token);
+    return await send(method, path, body, token, headers);
   } catch (e) {
     // A token revoked or expired under us: refresh once and try again; a second 401 is final.
     if (e.status === 401 && token && !path.startsWith('/api/auth/login')) {
-      if (await refresh()) return send(method, path, body, accessToken);
+      if (await refresh()) return send(method, path, body, accessToken, headers);
     }
     throw e;
   }

@@ -50,7 +50,7 @@ public final class AdminRoutes {
   private void outbox(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "status", "limit", "cursor")
         .choice("status", Set.of("pending", "sending", "sent", "dead", "held")).limit().cursor().validate();
-    outbox.search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    outbox.search(query).onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
   private void retryMail(RoutingContext ctx) {

@@ -11,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.shareddata.LocalMap;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import dev.gerbang.user.UserChanged;
@@ -109,9 +108,7 @@ final class NotificationStream {
       write("retry: 3000\n: connected\n\n");
       if (lastId != null) {
         enqueue(() -> notifications.since(me.userId(), lastId, RESUME_LIMIT).map(missed -> {
-          for (Object item : missed) {
-            writeNotification((JsonObject) item);
-          }
+          missed.forEach(notification -> writeNotification(notification.toJson()));
           return null;
         }));
       }

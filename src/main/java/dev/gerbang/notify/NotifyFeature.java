@@ -2,9 +2,11 @@ package dev.gerbang.notify;
 
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.config.ConfigException;
 import dev.gerbang.config.ConfigReader;
 import dev.gerbang.db.ServiceRegistry;
+import dev.gerbang.notify.impl.BroadcastServiceImpl;
 import dev.gerbang.notify.impl.NotificationServiceImpl;
 import dev.gerbang.notify.impl.OutboxServiceImpl;
 import dev.gerbang.notify.impl.PushServiceImpl;
@@ -61,9 +63,10 @@ public final class NotifyFeature implements Feature {
   @Override
   public void bind(ServiceRegistry services) {
     services.register(OutboxService.class, OutboxService.ADDRESS, new OutboxServiceImpl(services.database()));
-    services.register(NotificationService.class, NotificationService.ADDRESS,
-        new NotificationServiceImpl(services.database(), notices(services)));
+    services.register(NotificationService.class, NotificationService.ADDRESS, new NotificationServiceImpl(services.database()));
     services.register(PushService.class, PushService.ADDRESS, new PushServiceImpl(services.database()));
+    services.register(BroadcastService.class, BroadcastService.ADDRESS, new BroadcastServiceImpl(services.database(),
+        notices(services), new AuditLog(services.database()), services.events()));
   }
 
   @Override

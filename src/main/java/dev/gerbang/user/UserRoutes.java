@@ -10,6 +10,7 @@ import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.notify.PushDevices;
 import dev.gerbang.notify.PushService;
 import dev.gerbang.user.ProfileChanges.Field;
 import io.vertx.core.Future;
@@ -43,10 +44,10 @@ public final class UserRoutes {
   /** The account, with the devices push notifications go to (browsers and phones). */
   private void me(RoutingContext ctx) {
     String userId = AuthUser.of(ctx).userId();
-    Future<JsonObject> devices = push.devices(userId);
+    Future<PushDevices> devices = push.devices(userId);
     c.users().find(userId)
         .compose(user -> user == null ? Future.failedFuture(Problem.notFound("This account no longer exists")) : Future.succeededFuture(user))
-        .compose(user -> devices.map(found -> user.toJson().put("pushDevices", found)))
+        .compose(user -> devices.map(found -> user.toJson().put("pushDevices", found.toJson())))
         .onSuccess(json -> Responses.ok(ctx, json))
         .onFailure(ctx::fail);
   }
