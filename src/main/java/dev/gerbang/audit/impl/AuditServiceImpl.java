@@ -1,10 +1,10 @@
 package dev.gerbang.audit.impl;
 
 import dev.gerbang.audit.AuditService;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
-import dev.gerbang.db.Page;
+import dev.gerbang.db.Keyset;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import io.vertx.core.Future;
@@ -16,12 +16,12 @@ import io.vertx.sqlclient.Tuple;
 public final class AuditServiceImpl implements AuditService {
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
 
   public AuditServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("audit");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
   }
 
   @Override
@@ -40,8 +40,8 @@ public final class AuditServiceImpl implements AuditService {
     String userId = query.getString("userId", "");
     Tuple filters = Tuple.of(event, event, userId, userId, userId, query.getLong("from", 0L))
         .addLong(query.getLong("to", Long.MAX_VALUE));
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", filters, query.getString("cursor"),
-        query.getInteger("limit", 20), AuditServiceImpl::toJson);
+    return pager.page(Keyset.newestFirst("audit.search"), sql, "search", "searchCount", filters, query.getString("cursor"),
+        query.getInteger("limit", 20), AuditServiceImpl::toJson).map(page -> page.toJson(item -> item));
   }
 
   private static JsonObject toJson(Row row) {

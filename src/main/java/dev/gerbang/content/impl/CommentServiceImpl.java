@@ -6,7 +6,9 @@ import dev.gerbang.content.Viewer;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
+import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Page;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.failure.Failure;
@@ -26,17 +28,21 @@ import java.util.List;
 public final class CommentServiceImpl implements CommentService {
   /** The cursors of an article's comment thread (oldest first). */
   private static final String THREAD = "comments.thread";
+  /** The moderation list, newest first. */
+  private static final Keyset SEARCH = Keyset.newestFirst("comments.search");
   private static final FieldError NOT_A_PARENT = new FieldError("parentId", "must be the id of a comment on this article");
   private final Notices notices;
   private final Pool pool;
   private final Sql sql;
   private final Cursors cursors;
+  private final Pager pager;
 
   public CommentServiceImpl(Database database, Notices notices) {
     this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("comments");
     this.cursors = database.cursors();
+    this.pager = database.pager();
   }
 
   static JsonObject toJson(Row row) {
@@ -108,10 +114,10 @@ public final class CommentServiceImpl implements CommentService {
     String status = query.getString("status", "");
     String q = query.getString("q", "");
     String like = Page.likePattern(q);
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", Tuple.of(status, status, q, like, like),
-        query.getString("cursor"),
-        query.getInteger("limit", 20),
-        row -> toJson(row).put("articleSlug", row.getString("article_slug")).put("articleTitle", row.getString("article_title")));
+    return pager.page(SEARCH, sql, "search", "searchCount", Tuple.of(status, status, q, like, like),
+        query.getString("cursor"), query.getInteger("limit", 20),
+        row -> toJson(row).put("articleSlug", row.getString("article_slug")).put("articleTitle", row.getString("article_title")))
+        .map(page -> page.toJson(item -> item));
   }
 
   @Override

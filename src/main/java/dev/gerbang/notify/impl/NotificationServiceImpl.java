@@ -1,9 +1,9 @@
 package dev.gerbang.notify.impl;
 
 import dev.gerbang.account.Mails;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
-import dev.gerbang.db.Page;
+import dev.gerbang.db.Keyset;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.notify.NoticeType;
@@ -23,13 +23,13 @@ import java.util.List;
 public final class NotificationServiceImpl implements NotificationService {
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
   private final Notices notices;
 
   public NotificationServiceImpl(Database database, Notices notices) {
     this.pool = database.pool();
     this.sql = database.sql("notifications");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
     this.notices = notices;
   }
 
@@ -47,8 +47,9 @@ public final class NotificationServiceImpl implements NotificationService {
   @Override
   public Future<JsonObject> list(String userId, JsonObject query) {
     String which = query.getBoolean("unread", false) ? "unread" : "all";
-    return Page.keyset(pool, sql, cursors, "page", "pageCount", Tuple.of(userId, which), query.getString("cursor"),
-        query.getInteger("limit", 20), NotificationServiceImpl::toJson);
+    return pager.page(Keyset.newestFirst("notifications.page"), sql, "page", "pageCount", Tuple.of(userId, which),
+        query.getString("cursor"), query.getInteger("limit", 20), NotificationServiceImpl::toJson)
+        .map(page -> page.toJson(item -> item));
   }
 
   @Override

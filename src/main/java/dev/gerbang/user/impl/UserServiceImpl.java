@@ -1,14 +1,15 @@
 package dev.gerbang.user.impl;
 
 import dev.gerbang.account.impl.AccountServiceImpl;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.user.UserChanged;
 import dev.gerbang.events.Events;
 import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.auth.Revocations;
 import dev.gerbang.db.Ids;
+import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Page;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
@@ -36,7 +37,7 @@ import java.util.Set;
 public final class UserServiceImpl implements UserService {
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
   private final Sql tokenSql;
   private final Outbox outbox;
   private final Revocations revocations;
@@ -47,7 +48,7 @@ public final class UserServiceImpl implements UserService {
     this.events = events;
     this.pool = database.pool();
     this.sql = database.sql("users");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
     this.tokenSql = database.sql("account_tokens");
     this.outbox = outbox;
   }
@@ -182,8 +183,8 @@ public final class UserServiceImpl implements UserService {
     String role = query.getString("role", "");
     String status = query.getString("status", "");
     Tuple filters = Tuple.of(q, like, like, like, role, role).addString(status).addString(status).addString(status).addString(status);
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", filters, query.getString("cursor"),
-        query.getInteger("limit", 20), row -> toUser(row).toJson());
+    return pager.page(Keyset.newestFirst("users.search"), sql, "search", "searchCount", filters, query.getString("cursor"),
+        query.getInteger("limit", 20), row -> toUser(row).toJson()).map(page -> page.toJson(user -> user));
   }
 
   @Override
