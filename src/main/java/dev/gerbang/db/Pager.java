@@ -52,6 +52,12 @@ public final class Pager {
     return page(from, sql, List.of(list), List.of(count), filters, limit, item);
   }
 
+  /** One page from a checked position ({@link #position}), with one named list statement and its count. */
+  public <T> Future<Page<T>> page(Position from, Sql sql, String list, String count, Tuple filters, int limit,
+                                  Function<Row, T> item) {
+    return page(from, sql, List.of(list), List.of(count), filters, limit, item);
+  }
+
   /**
    * One page from a checked position, for a list whose statements are assembled from named fragments of sql
    * ({@link Sql#get(List)}), chosen by the caller from fixed names (the article list, a plan per filter).

@@ -3,7 +3,6 @@ package dev.gerbang.content.impl;
 import dev.gerbang.account.Mails;
 import dev.gerbang.content.CommentService;
 import dev.gerbang.content.Viewer;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Keyset;
@@ -26,22 +25,20 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 
 public final class CommentServiceImpl implements CommentService {
-  /** The cursors of an article's comment thread (oldest first). */
-  private static final String THREAD = "comments.thread";
+  /** An article's comment thread, oldest first. */
+  private static final Keyset THREAD = Keyset.oldestFirst("comments.thread");
   /** The moderation list, newest first. */
   private static final Keyset SEARCH = Keyset.newestFirst("comments.search");
   private static final FieldError NOT_A_PARENT = new FieldError("parentId", "must be the id of a comment on this article");
   private final Notices notices;
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
   private final Pager pager;
 
   public CommentServiceImpl(Database database, Notices notices) {
     this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("comments");
-    this.cursors = database.cursors();
     this.pager = database.pager();
   }
 
@@ -71,42 +68,21 @@ public final class CommentServiceImpl implements CommentService {
   @Override
   public Future<JsonObject> list(JsonObject viewerJson, String slug, JsonObject query) {
     Viewer viewer = Viewer.of(viewerJson);
-    JsonArray cursor;
+    // A cursor that is not this thread's is a 400 whether or not the article is there to see.
+    Pager.Position from;
     try {
-      cursor = cursors.decode(THREAD, query.getString("cursor"), Cursors.Type.LONG, Cursors.Type.ID);
+      from = pager.position(THREAD, query.getString("cursor"));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    // Oldest first: the first page starts before every row.
-    long after = cursor == null ? -1 : cursor.getLong(0);
-    String afterId = cursor == null ? "" : cursor.getString(1);
     int limit = query.getInteger("limit", 20);
     return article(pool, viewer, slug).compose(article -> {
       boolean moderator = viewer.isEditor() || viewer.is(article.getString("author_id"));
       String me = viewer.anonymous() ? "" : viewer.userId();
       Tuple filters = moderator ? Tuple.of(article.getString("id")) : Tuple.of(article.getString("id"), me);
-      Tuple page = Rows.extend(filters, after, after, afterId, limit + 1);
-      Future<JsonArray> items = (moderator ? pool.preparedQuery(sql.get("listAll")).execute(page)
-              : pool.preparedQuery(sql.get("listVisible")).execute(page))
-          .map(rows -> {
-            JsonArray list = new JsonArray();
-            rows.forEach(row -> list.add(toJson(row).put("createdMillis", Rows.millis(row, "created_at"))));
-            return list;
-          });
-      Future<Long> total = (moderator ? pool.preparedQuery(sql.get("countAll")).execute(filters)
-          : pool.preparedQuery(sql.get("countVisible")).execute(filters)).map(Rows::count);
-      return Future.all(items, total).map(done -> {
-        JsonArray list = items.result();
-        String next = null;
-        if (list.size() > limit) {
-          list.remove(limit);
-          JsonObject last = list.getJsonObject(limit - 1);
-          next = cursors.encode(THREAD, last.getLong("createdMillis"), last.getString("id"));
-        }
-        list.forEach(item -> ((JsonObject) item).remove("createdMillis"));
-        return Page.of(list, next, total.result());
-      });
-    });
+      return pager.page(from, sql, moderator ? "listAll" : "listVisible", moderator ? "countAll" : "countVisible", filters,
+          limit, CommentServiceImpl::toJson);
+    }).map(page -> page.toJson(item -> item));
   }
 
   @Override
