@@ -4,14 +4,15 @@ import dev.gerbang.content.TaxonomyService;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
+import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Page;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -21,14 +22,20 @@ import java.util.List;
 import java.util.function.Function;
 
 public final class TaxonomyServiceImpl implements TaxonomyService {
+  private static final Keyset CATEGORIES = bySlug("taxonomy.listCategories");
+  private static final Keyset TAGS = bySlug("taxonomy.listTags");
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
 
   public TaxonomyServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("taxonomy");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
+  }
+
+  private static Keyset bySlug(String list) {
+    return Keyset.of(list, Keyset.asc("slug", Cursors.Type.TEXT), Keyset.asc("id", Cursors.Type.ID));
   }
 
   private static JsonObject category(Row row) {
@@ -42,33 +49,11 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
         .put("articleCount", ArticleRows.number(row, "article_count")).put("createdAt", Rows.iso(row, "created_at"));
   }
 
-  /** A page ordered by slug: the cursor carries the last slug. */
-  private Future<JsonObject> page(String list, String count, Tuple filters, JsonObject query, Function<Row, JsonObject> mapper) {
-    JsonArray cursor;
-    try {
-      cursor = cursors.decode("taxonomy." + list, query.getString("cursor"), Cursors.Type.TEXT, Cursors.Type.ID);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    int limit = query.getInteger("limit", 20);
-    Future<JsonArray> items = pool.preparedQuery(sql.get(list))
-        .execute(Rows.extend(filters, cursor == null ? "" : cursor.getString(0), limit + 1))
-        .map(rows -> {
-          JsonArray array = new JsonArray();
-          rows.forEach(row -> array.add(mapper.apply(row)));
-          return array;
-        });
-    Future<Long> total = pool.preparedQuery(sql.get(count)).execute(filters).map(Rows::count);
-    return Future.all(items, total).map(done -> {
-      JsonArray array = items.result();
-      String next = null;
-      if (array.size() > limit) {
-        array.remove(limit);
-        JsonObject last = array.getJsonObject(limit - 1);
-        next = cursors.encode("taxonomy." + list, last.getString("slug"), last.getString("id"));
-      }
-      return new JsonObject().put("items", array).put("nextCursor", next).put("total", total.result());
-    });
+  /** A page ordered by slug. */
+  private Future<JsonObject> page(Keyset keyset, String list, String count, Tuple filters, JsonObject query,
+                                  Function<Row, JsonObject> mapper) {
+    return pager.page(keyset, sql, list, count, filters, query.getString("cursor"), query.getInteger("limit", 20), mapper)
+        .map(page -> page.toJson(item -> item));
   }
 
   private <T> Future<T> one(SqlClient client, String statement, String slug, Function<Row, T> mapper, String what) {
@@ -85,7 +70,7 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
 
   @Override
   public Future<JsonObject> listCategories(JsonObject query) {
-    return page("listCategories", "countCategories", Tuple.tuple(), query, TaxonomyServiceImpl::category);
+    return page(CATEGORIES, "listCategories", "countCategories", Tuple.tuple(), query, TaxonomyServiceImpl::category);
   }
 
   @Override
@@ -142,7 +127,7 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
   public Future<JsonObject> listTags(JsonObject query) {
     String q = query.getString("q", "");
     String like = Page.likePattern(q);
-    return page("listTags", "countTags", Tuple.of(q, like, like), query, TaxonomyServiceImpl::tag);
+    return page(TAGS, "listTags", "countTags", Tuple.of(q, like, like), query, TaxonomyServiceImpl::tag);
   }
 
   @Override
