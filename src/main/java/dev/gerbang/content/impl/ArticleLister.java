@@ -3,15 +3,14 @@ package dev.gerbang.content.impl;
 import dev.gerbang.content.Viewer;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
-import dev.gerbang.db.Rows;
+import dev.gerbang.db.Keyset;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Sql;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,30 +24,35 @@ import java.util.regex.Pattern;
  * its own plan (a "? = '' OR" filter would keep SQLite from using the indexes).
  */
 final class ArticleLister {
-  /** A sort: the suffix of its page.* and order.* fragments, and the column (and its type) the cursor carries. */
-  record Sort(String fragment, String column, Cursors.Type type) {
+  /**
+   * A sort: the suffix of its page.* and order.* fragments, and its keyset. Each sort is a list of its own, so
+   * that a cursor of one sort is refused by another; its first page runs without the page.* condition.
+   */
+  record Sort(String fragment, Keyset keyset) {
+    static Sort of(String name, String fragment, Keyset.Column key) {
+      Keyset.Column id = key.descending() ? Keyset.desc("id", Cursors.Type.ID) : Keyset.asc("id", Cursors.Type.ID);
+      return new Sort(fragment, Keyset.openFirstPage("articles." + name, key, id));
+    }
   }
 
   /** Sort parameter -> its fragments and key. */
   static final Map<String, Sort> SORTS = Map.of(
-      "-published", new Sort("published.desc", "listed_at", Cursors.Type.LONG),
-      "published", new Sort("published.asc", "listed_at", Cursors.Type.LONG),
-      "-title", new Sort("title.desc", "title_sort", Cursors.Type.TEXT),
-      "title", new Sort("title.asc", "title_sort", Cursors.Type.TEXT),
-      "-likes", new Sort("likes.desc", "like_count", Cursors.Type.LONG),
-      "likes", new Sort("likes.asc", "like_count", Cursors.Type.LONG));
+      "-published", Sort.of("-published", "published.desc", Keyset.desc("listed_at", Cursors.Type.LONG)),
+      "published", Sort.of("published", "published.asc", Keyset.asc("listed_at", Cursors.Type.LONG)),
+      "-title", Sort.of("-title", "title.desc", Keyset.desc("title_sort", Cursors.Type.TEXT)),
+      "title", Sort.of("title", "title.asc", Keyset.asc("title_sort", Cursors.Type.TEXT)),
+      "-likes", Sort.of("-likes", "likes.desc", Keyset.desc("like_count", Cursors.Type.LONG)),
+      "likes", Sort.of("likes", "likes.asc", Keyset.asc("like_count", Cursors.Type.LONG)));
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-  private final Pool pool;
   private final Sql sql;
   private final Database.Dialect dialect;
-  private final Cursors cursors;
+  private final Pager pager;
 
   ArticleLister(Database database) {
-    this.pool = database.pool();
     this.sql = database.sql("articles");
     this.dialect = database.dialect();
-    this.cursors = database.cursors();
+    this.pager = database.pager();
   }
 
   Future<JsonObject> list(Viewer viewer, JsonObject query) {
@@ -57,66 +61,51 @@ final class ArticleLister {
     if (sort == null) {
       return Future.failedFuture(invalid("sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet()))));
     }
-    // Each sort is a list of its own: a cursor of one sort is refused by another.
-    String listName = "articles." + sortName;
-    JsonArray cursor;
-    StringBuilder where = new StringBuilder();
+    Pager.Position from;
+    List<String> where = new ArrayList<>();
     List<Object> args = new ArrayList<>();
     try {
-      cursor = cursors.decode(listName, query.getString("cursor"), sort.type(), Cursors.Type.ID);
+      from = pager.position(sort.keyset(), query.getString("cursor"));
       status(viewer, query.getString("status", "published"), where, args);
       filters(query, where, args);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    int limit = query.getInteger("limit", 20);
     Tuple filters = Tuple.tuple();
     args.forEach(filters::addValue);
-    String select = sql.get("list.select") + "\n" + where
-        + (cursor == null ? "" : "\n" + sql.get("page." + sort.fragment())) + "\n" + sql.get("order." + sort.fragment());
-    Tuple page = cursor == null ? Rows.extend(filters, limit + 1)
-        : Rows.extend(filters, cursor.getValue(0), cursor.getValue(0), cursor.getString(1), limit + 1);
-    Future<List<Row>> rows = pool.preparedQuery(select).execute(page).map(set -> {
-      List<Row> list = new ArrayList<>();
-      set.forEach(list::add);
-      return list;
-    });
-    Future<Long> total = pool.preparedQuery(sql.get("list.count") + "\n" + where).execute(filters).map(Rows::count);
-    return Future.all(rows, total).map(done -> {
-      List<Row> found = rows.result();
-      String next = null;
-      if (found.size() > limit) {
-        Row last = found.get(limit - 1);
-        Object key = last.getValue(sort.column());
-        key = key instanceof Number n ? (Object) n.longValue() : String.valueOf(key);
-        next = cursors.encode(listName, key, last.getString("id"));
-        found = found.subList(0, limit);
-      }
-      JsonArray items = new JsonArray();
-      found.forEach(row -> items.add(ArticleRows.item(row)));
-      return new JsonObject().put("items", items).put("nextCursor", next).put("total", total.result());
-    });
+    List<String> select = new ArrayList<>();
+    select.add("list.select");
+    select.addAll(where);
+    if (!from.first()) {
+      select.add("page." + sort.fragment());
+    }
+    select.add("order." + sort.fragment());
+    List<String> count = new ArrayList<>();
+    count.add("list.count");
+    count.addAll(where);
+    return pager.page(from, sql, select, count, filters, query.getInteger("limit", 20), ArticleRows::item)
+        .map(page -> page.toJson(item -> item));
   }
 
-  private void status(Viewer viewer, String status, StringBuilder where, List<Object> args) {
+  private void status(Viewer viewer, String status, List<String> where, List<Object> args) {
     if (!"published".equals(status) && viewer.anonymous()) {
       throw Failure.unauthenticated("Sign in to list drafts");
     }
     switch (status) {
-      case "published" -> where.append(sql.get("status.published"));
+      case "published" -> where.add("status.published");
       case "draft" -> {
         if (viewer.isEditor()) {
-          where.append(sql.get("status.draft"));
+          where.add("status.draft");
         } else {
-          where.append(sql.get("status.draftOwn"));
+          where.add("status.draftOwn");
           args.add(viewer.userId());
         }
       }
       case "all" -> {
         if (viewer.isEditor()) {
-          where.append(sql.get("status.any"));
+          where.add("status.any");
         } else {
-          where.append(sql.get("status.publishedOrOwn"));
+          where.add("status.publishedOrOwn");
           args.add(viewer.userId());
         }
       }
@@ -124,34 +113,34 @@ final class ArticleLister {
     }
   }
 
-  private void filters(JsonObject query, StringBuilder where, List<Object> args) {
+  private void filters(JsonObject query, List<String> where, List<Object> args) {
     String category = query.getString("category");
     if (category != null) {
-      where.append('\n').append(sql.get("filter.category"));
+      where.add("filter.category");
       args.add(category);
     }
     for (Object tag : query.getJsonArray("tags", new JsonArray())) {
-      where.append('\n').append(sql.get("filter.tag"));
+      where.add("filter.tag");
       args.add(String.valueOf(tag));
     }
     String author = query.getString("author");
     if (author != null) {
-      where.append('\n').append(sql.get("filter.author"));
+      where.add("filter.author");
       args.add(author);
     }
     Long from = query.getLong("from");
     if (from != null) {
-      where.append('\n').append(sql.get("filter.from"));
+      where.add("filter.from");
       args.add(from);
     }
     Long to = query.getLong("to");
     if (to != null) {
-      where.append('\n').append(sql.get("filter.to"));
+      where.add("filter.to");
       args.add(to);
     }
     String q = query.getString("q");
     if (q != null && !q.isBlank()) {
-      where.append('\n').append(sql.get("filter.q"));
+      where.add("filter.q");
       args.add(dialect == Database.Dialect.SQLITE ? ftsQuery(q) : tsQuery(q));
     }
   }
