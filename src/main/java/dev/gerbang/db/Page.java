@@ -35,23 +35,6 @@ public record Page<T>(List<T> items, String nextCursor, long total) {
     return json.getJsonArray("items", new JsonArray()).stream().map(value -> item.apply((JsonObject) value)).toList();
   }
 
-  public static JsonObject of(JsonArray items, String nextCursor, long total) {
-    return new JsonObject().put("items", items).put("nextCursor", nextCursor).put("total", total);
-  }
-
-  /**
-   * The page from a keyset query run with LIMIT limit + 1: the extra row, when there is one, only says that a
-   * next page exists; it is dropped and the cursor is made from the last row kept.
-   */
-  public static JsonObject ofLimitPlusOne(JsonArray rows, int limit, long total, Function<JsonObject, String> cursorOf) {
-    String next = null;
-    if (rows.size() > limit) {
-      rows.remove(limit);
-      next = cursorOf.apply(rows.getJsonObject(limit - 1));
-    }
-    return of(rows, next, total);
-  }
-
   /** Escapes a search term for LIKE ... ESCAPE '\' and wraps it in wildcards; lower-cased. */
   public static String likePattern(String q) {
     if (q == null || q.isEmpty()) {
