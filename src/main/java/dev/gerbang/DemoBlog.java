@@ -89,7 +89,7 @@ final class DemoBlog {
         }
       }
       slugs[i] = await(articles.create(editor, new JsonObject().put("title", a[0]).put("category", a[1]).put("tags", tags)
-          .put("status", a[3]).put("summary", a[4]).put("body", a[5]))).getJsonObject("article").getString("slug");
+          .put("status", a[3]).put("summary", a[4]).put("body", a[5]))).getString("slug");
     }
     CommentService comments = CommentService.proxy(vertx);
     String[] commentIds = new String[COMMENTS.length];

@@ -7,7 +7,6 @@ import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
 import dev.gerbang.user.Roles;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -100,45 +99,29 @@ final class ArticleRoutes {
       ctx.fail(Problem.forbidden("Writing articles needs the role editor or admin"));
       return;
     }
-    ArticleInput.read(ctx, true, articles).compose(article -> articles.create(Viewer.json(ctx), article)).onSuccess(result -> {
-      JsonObject created = result.getJsonObject("article");
-      cache.articleChanged(created.getString("slug"), "published".equals(created.getString("status")));
+    ArticleInput.read(ctx, true, articles).compose(article -> articles.create(Viewer.json(ctx), article)).onSuccess(created -> {
       ctx.response().putHeader("Location", "/api/articles/" + created.getString("slug"));
       Responses.json(ctx, 201, created);
     }).onFailure(ctx::fail);
   }
 
   private void update(RoutingContext ctx) {
-    written(ctx, ArticleInput.read(ctx, false, articles)
-        .compose(changes -> articles.update(Viewer.json(ctx), ctx.pathParam("slug"), changes)));
+    ArticleInput.read(ctx, false, articles)
+        .compose(changes -> articles.update(Viewer.json(ctx), ctx.pathParam("slug"), changes))
+        .onSuccess(article -> Responses.ok(ctx, article)).onFailure(ctx::fail);
   }
 
   private void setStatus(RoutingContext ctx, String status) {
-    written(ctx, articles.setStatus(Viewer.json(ctx), ctx.pathParam("slug"), status));
-  }
-
-  private void written(RoutingContext ctx, Future<JsonObject> write) {
-    write.onSuccess(result -> {
-      JsonObject article = result.getJsonObject("article");
-      boolean lists = result.getBoolean("wasPublic") || "published".equals(article.getString("status"));
-      cache.articleChanged(article.getString("slug"), lists);
-      Responses.ok(ctx, article);
-    }).onFailure(ctx::fail);
+    articles.setStatus(Viewer.json(ctx), ctx.pathParam("slug"), status)
+        .onSuccess(article -> Responses.ok(ctx, article)).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
-    String slug = ctx.pathParam("slug");
-    articles.delete(Viewer.json(ctx), slug).onSuccess(result -> {
-      cache.articleChanged(slug, result.getBoolean("wasPublic"));
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    articles.delete(Viewer.json(ctx), ctx.pathParam("slug")).onSuccess(done -> Responses.noContent(ctx)).onFailure(ctx::fail);
   }
 
   private void like(RoutingContext ctx, boolean liked) {
-    String slug = ctx.pathParam("slug");
-    articles.like(Viewer.json(ctx), slug, liked).onSuccess(result -> {
-      cache.articleChanged(slug, result.getBoolean("wasPublic"));
-      Responses.ok(ctx, new JsonObject().put("likes", result.getLong("likes")).put("liked", result.getBoolean("liked")));
-    }).onFailure(ctx::fail);
+    articles.like(Viewer.json(ctx), ctx.pathParam("slug"), liked).onSuccess(likes -> Responses.ok(ctx, likes))
+        .onFailure(ctx::fail);
   }
 }

@@ -10,8 +10,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Articles and their likes, on the event bus; implemented by the database worker. `viewer` is
  * {@link Viewer#json}: visibility (drafts) and ownership are decided here, next to the queries.
- * Writes answer {article, wasPublic}: whether the article was public before, so that callers know
- * which cached public responses the write touched.
+ * Writes announce the public content they changed ({@link ContentChanged}) once they committed.
  */
 @ProxyGen
 @VertxGen
@@ -38,11 +37,11 @@ public interface ArticleService {
   Future<JsonObject> update(JsonObject viewer, String slug, JsonObject changes);
 
   /** Soft-deletes the article: it and its comments disappear from every view. */
-  Future<JsonObject> delete(JsonObject viewer, String slug);
+  Future<Void> delete(JsonObject viewer, String slug);
 
   /** Publishes ("published") or unpublishes ("draft"); editors and admins only. */
   Future<JsonObject> setStatus(JsonObject viewer, String slug, String status);
 
-  /** Likes or unlikes as the viewer; answers {likes, liked} and wasPublic. */
+  /** Likes or unlikes as the viewer; answers {likes, liked}. */
   Future<JsonObject> like(JsonObject viewer, String slug, boolean liked);
 }

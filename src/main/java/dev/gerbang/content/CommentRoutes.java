@@ -22,12 +22,10 @@ final class CommentRoutes {
 
   private final Components c;
   private final CommentService comments;
-  private final ContentCache cache;
 
-  CommentRoutes(Components components, ContentCache cache, CommentService comments) {
+  CommentRoutes(Components components, CommentService comments) {
     this.c = components;
     this.comments = comments;
-    this.cache = cache;
   }
 
   void mount(Router api) {
@@ -61,7 +59,6 @@ final class CommentRoutes {
     JsonObject comment = new JsonObject().put("body", body).put("parentId", parentId);
     v.validate(() -> comments.unknownReferences(Viewer.json(ctx), slug, comment))
         .compose(valid -> comments.create(Viewer.json(ctx), slug, comment)).onSuccess(created -> {
-      cache.articleChanged(slug, false);
       ctx.response().putHeader("Location", "/api/comments/" + created.getString("id"));
       Responses.json(ctx, 201, created);
     }).onFailure(ctx::fail);
@@ -89,10 +86,7 @@ final class CommentRoutes {
       v.add("body", "name at least one of body, status");
     }
     v.validate();
-    comments.update(Viewer.json(ctx), id, changes).onSuccess(comment -> {
-      cache.articleChanged(comment.getString("articleSlug"), false);
-      Responses.ok(ctx, comment);
-    }).onFailure(ctx::fail);
+    comments.update(Viewer.json(ctx), id, changes).onSuccess(comment -> Responses.ok(ctx, comment)).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
@@ -101,9 +95,6 @@ final class CommentRoutes {
       ctx.fail(Problem.notFound("No comment has this id"));
       return;
     }
-    comments.delete(Viewer.json(ctx), id).onSuccess(done -> {
-      cache.articleChanged(done.getString("articleSlug"), false);
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    comments.delete(Viewer.json(ctx), id).onSuccess(done -> Responses.noContent(ctx)).onFailure(ctx::fail);
   }
 }

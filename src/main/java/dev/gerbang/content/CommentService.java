@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Comments on articles, on the event bus. Moderators of a comment are its article's author, editors and
  * admins: they see hidden comments and may hide or delete any; a comment's author may edit and delete it.
- * Writes answer the comment with its `articleSlug`, so that callers can drop the cached article page.
+ * Writes answer the comment with its `articleSlug`, and announce the article page they changed once they committed.
  */
 @ProxyGen
 @VertxGen
@@ -36,6 +36,6 @@ public interface CommentService {
   /** Changes {body} (the comment's author) and/or {status: visible|hidden} (a moderator). */
   Future<JsonObject> update(JsonObject viewer, String commentId, JsonObject changes);
 
-  /** Deletes the comment (its author or a moderator); answers {articleSlug}. */
-  Future<JsonObject> delete(JsonObject viewer, String commentId);
+  /** Deletes the comment (its author or a moderator). */
+  Future<Void> delete(JsonObject viewer, String commentId);
 }

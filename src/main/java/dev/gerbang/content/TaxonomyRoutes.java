@@ -13,12 +13,10 @@ import io.vertx.ext.web.RoutingContext;
 final class TaxonomyRoutes {
   private final Components c;
   private final TaxonomyService taxonomy;
-  private final ContentCache cache;
 
-  TaxonomyRoutes(Components components, ContentCache cache, TaxonomyService taxonomy) {
+  TaxonomyRoutes(Components components, TaxonomyService taxonomy) {
     this.c = components;
     this.taxonomy = taxonomy;
-    this.cache = cache;
   }
 
   void mount(Router api) {
@@ -67,18 +65,14 @@ final class TaxonomyRoutes {
       v.add("body", "name at least one of name, description");
     }
     v.validate();
-    taxonomy.updateCategory(ctx.pathParam("slug"), changes).onSuccess(category -> {
-      cache.everythingChanged();
-      Responses.ok(ctx, category);
-    }).onFailure(ctx::fail);
+    taxonomy.updateCategory(ctx.pathParam("slug"), changes).onSuccess(category -> Responses.ok(ctx, category))
+        .onFailure(ctx::fail);
   }
 
   private void deleteCategory(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "moveTo").text("moveTo", 80).validate();
-    taxonomy.deleteCategory(ctx.pathParam("slug"), query.getString("moveTo")).onSuccess(done -> {
-      cache.everythingChanged();
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    taxonomy.deleteCategory(ctx.pathParam("slug"), query.getString("moveTo")).onSuccess(done -> Responses.noContent(ctx))
+        .onFailure(ctx::fail);
   }
 
   private void listTags(RoutingContext ctx) {
@@ -98,17 +92,11 @@ final class TaxonomyRoutes {
   }
 
   private void updateTag(RoutingContext ctx) {
-    taxonomy.updateTag(ctx.pathParam("slug"), tagName(ctx)).onSuccess(tag -> {
-      cache.everythingChanged();
-      Responses.ok(ctx, tag);
-    }).onFailure(ctx::fail);
+    taxonomy.updateTag(ctx.pathParam("slug"), tagName(ctx)).onSuccess(tag -> Responses.ok(ctx, tag)).onFailure(ctx::fail);
   }
 
   private void deleteTag(RoutingContext ctx) {
-    taxonomy.deleteTag(ctx.pathParam("slug")).onSuccess(done -> {
-      cache.everythingChanged();
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    taxonomy.deleteTag(ctx.pathParam("slug")).onSuccess(done -> Responses.noContent(ctx)).onFailure(ctx::fail);
   }
 
   private static String blankToNull(String text) {

@@ -161,7 +161,7 @@ class ContentCacheTest {
     String key = ContentCache.articleKey("raced");
     long before = cache.version();
     // The write lands (and invalidates) while the read is still under way...
-    cache.articleChanged("raced", true);
+    server.gerbang().components().events().announce(ContentChanged.article("raced", true));
     // ...then the read finishes and tries to store the old body: it must not stay.
     cache.put(key, before, ContentCache.Entry.of(new JsonObject().put("title", "old")));
     assertThat(cache.get(key)).isNull();

@@ -1,11 +1,13 @@
 package dev.gerbang.content.impl;
 
 import dev.gerbang.content.ArticleService;
+import dev.gerbang.content.ContentChanged;
 import dev.gerbang.content.Viewer;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
+import dev.gerbang.events.Events;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
@@ -27,11 +29,13 @@ public final class ArticleServiceImpl implements ArticleService {
   private final Pool pool;
   private final Sql sql;
   private final ArticleLister lister;
+  private final Events events;
 
-  public ArticleServiceImpl(Database database) {
+  public ArticleServiceImpl(Database database, Events events) {
     this.pool = database.pool();
     this.sql = database.sql("articles");
     this.lister = new ArticleLister(database);
+    this.events = events;
   }
 
   @Override
@@ -70,8 +74,8 @@ public final class ArticleServiceImpl implements ArticleService {
     if (publish && !viewer.isEditor()) {
       return Future.failedFuture(Failure.forbidden("Only editors and admins may publish"));
     }
-    return insert(viewer, article, publish)
-        .map(row -> new JsonObject().put("article", ArticleRows.full(row)).put("wasPublic", false));
+    return Changed.announce(events, insert(viewer, article, publish)
+        .map(row -> new Changed<>(ArticleRows.full(row), ContentChanged.article(row.getString("slug"), publish))));
   }
 
   private Future<Row> insert(Viewer viewer, JsonObject article, boolean publish) {
@@ -96,7 +100,7 @@ public final class ArticleServiceImpl implements ArticleService {
   @Override
   public Future<JsonObject> update(JsonObject viewerJson, String slug, JsonObject changes) {
     Viewer viewer = Viewer.of(viewerJson);
-    return pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row -> {
+    return Changed.announce(events, pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row -> {
       String title = changes.containsKey("title") ? changes.getString("title") : row.getString("title");
       String body = changes.containsKey("body") ? changes.getString("body") : row.getString("body");
       String html = changes.containsKey("body") ? Markdown.toSafeHtml(body) : row.getString("html");
@@ -110,17 +114,16 @@ public final class ArticleServiceImpl implements ArticleService {
           .compose(done -> changes.containsKey("tags") ? setTags(conn, id, changes.getJsonArray("tags")) : Future.succeededFuture())
           .compose(done -> visible(conn, viewer, slug))
           .map(updated -> written(updated, row));
-    }));
+    })));
   }
 
   @Override
-  public Future<JsonObject> delete(JsonObject viewerJson, String slug) {
+  public Future<Void> delete(JsonObject viewerJson, String slug) {
     Viewer viewer = Viewer.of(viewerJson);
     long now = System.currentTimeMillis();
-    return pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row ->
+    return Changed.announce(events, pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row ->
         conn.preparedQuery(sql.get("softDelete")).execute(Tuple.of(now, now, row.getString("id")))
-            .map(done -> new JsonObject().put("article", ArticleRows.item(row))
-                .put("wasPublic", "published".equals(row.getString("status"))))));
+            .map(done -> new Changed<Void>(null, ContentChanged.article(slug, published(row)))))));
   }
 
   @Override
@@ -130,7 +133,7 @@ public final class ArticleServiceImpl implements ArticleService {
       return Future.failedFuture(Failure.forbidden("Only editors and admins may publish or unpublish"));
     }
     long now = System.currentTimeMillis();
-    return pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
+    return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
       // The first publication date stays: republishing does not move an old article to the top.
       Long publishedAt = Rows.millis(row, "published_at");
       if ("published".equals(status) && publishedAt == null) {
@@ -141,26 +144,31 @@ public final class ArticleServiceImpl implements ArticleService {
           .execute(Tuple.of(status, publishedAt, listedAt, now, row.getString("id")))
           .compose(done -> visible(conn, viewer, slug))
           .map(updated -> written(updated, row));
-    }));
+    })));
   }
 
   @Override
   public Future<JsonObject> like(JsonObject viewerJson, String slug, boolean liked) {
     Viewer viewer = Viewer.of(viewerJson);
-    return pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
+    return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
       String id = row.getString("id");
       Tuple key = liked ? Tuple.of(id, viewer.userId(), System.currentTimeMillis()) : Tuple.of(id, viewer.userId());
       return conn.preparedQuery(sql.get(liked ? "like" : "unlike")).execute(key)
           .compose(done -> conn.preparedQuery(sql.get("recountLikes")).execute(Tuple.of(id)))
           .compose(done -> visible(conn, viewer, slug))
-          .map(updated -> new JsonObject().put("likes", ArticleRows.number(updated, "like_count")).put("liked", liked)
-              .put("wasPublic", "published".equals(row.getString("status"))));
-    }));
+          .map(updated -> new Changed<>(new JsonObject().put("likes", ArticleRows.number(updated, "like_count"))
+              .put("liked", liked), ContentChanged.article(slug, published(row))));
+    })));
   }
 
-  private static JsonObject written(Row updated, Row before) {
-    return new JsonObject().put("article", ArticleRows.full(updated))
-        .put("wasPublic", "published".equals(before.getString("status")));
+  /** The written article; every public list changed too when it is or was public. */
+  private static Changed<JsonObject> written(Row updated, Row before) {
+    return new Changed<>(ArticleRows.full(updated),
+        ContentChanged.article(updated.getString("slug"), published(before) || published(updated)));
+  }
+
+  private static boolean published(Row row) {
+    return "published".equals(row.getString("status"));
   }
 
   @Override

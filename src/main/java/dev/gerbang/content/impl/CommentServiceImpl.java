@@ -2,6 +2,7 @@ package dev.gerbang.content.impl;
 
 import dev.gerbang.account.Mails;
 import dev.gerbang.content.CommentService;
+import dev.gerbang.content.ContentChanged;
 import dev.gerbang.content.Viewer;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
@@ -10,6 +11,7 @@ import dev.gerbang.db.Page;
 import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
+import dev.gerbang.events.Events;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.failure.FieldError;
 import dev.gerbang.notify.NoticeType;
@@ -31,12 +33,14 @@ public final class CommentServiceImpl implements CommentService {
   private static final Keyset SEARCH = Keyset.newestFirst("comments.search");
   private static final FieldError NOT_A_PARENT = new FieldError("parentId", "must be the id of a comment on this article");
   private final Notices notices;
+  private final Events events;
   private final Pool pool;
   private final Sql sql;
   private final Pager pager;
 
-  public CommentServiceImpl(Database database, Notices notices) {
+  public CommentServiceImpl(Database database, Notices notices, Events events) {
     this.notices = notices;
+    this.events = events;
     this.pool = database.pool();
     this.sql = database.sql("comments");
     this.pager = database.pager();
@@ -103,7 +107,7 @@ public final class CommentServiceImpl implements CommentService {
     long now = System.currentTimeMillis();
     String parentId = comment.getString("parentId");
     Notices.Batch batch = notices.batch();
-    return pool.withTransaction(conn -> article(conn, viewer, slug)
+    return Changed.announce(events, pool.withTransaction(conn -> article(conn, viewer, slug)
         .compose(article -> parent(conn, viewer, article, parentId)
             .compose(parent -> conn.preparedQuery(sql.get("insert"))
                 .execute(Tuple.of(id, article.getString("id"), viewer.userId(), comment.getString("body"), parentId, now)
@@ -111,7 +115,7 @@ public final class CommentServiceImpl implements CommentService {
                 .compose(done -> notifyAuthors(conn, batch, article, parent, viewer, id))))
         .compose(done -> find(conn, id)))
         .onSuccess(row -> batch.delivered())
-        .map(row -> toJson(row).put("articleSlug", slug));
+        .map(row -> new Changed<>(toJson(row).put("articleSlug", slug), ContentChanged.article(slug, false))));
   }
 
   /** The comment answered, when there is one: it must belong to the article and be visible to the viewer. */
@@ -199,7 +203,7 @@ public final class CommentServiceImpl implements CommentService {
   @Override
   public Future<JsonObject> update(JsonObject viewerJson, String commentId, JsonObject changes) {
     Viewer viewer = Viewer.of(viewerJson);
-    return pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
+    return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
       if (changes.containsKey("body") && !viewer.is(row.getString("author_id"))) {
         return Future.failedFuture(Failure.forbidden("Only its author may edit a comment"));
       }
@@ -211,20 +215,25 @@ public final class CommentServiceImpl implements CommentService {
           System.currentTimeMillis(), commentId);
       return conn.preparedQuery(sql.get("update")).execute(update)
           .compose(done -> find(conn, commentId))
-          .map(updated -> toJson(updated).put("articleSlug", updated.getString("article_slug")));
-    }));
+          .map(updated -> written(toJson(updated).put("articleSlug", updated.getString("article_slug"))));
+    })));
   }
 
   @Override
-  public Future<JsonObject> delete(JsonObject viewerJson, String commentId) {
+  public Future<Void> delete(JsonObject viewerJson, String commentId) {
     Viewer viewer = Viewer.of(viewerJson);
-    return pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
+    return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
       if (!viewer.is(row.getString("author_id")) && !moderates(viewer, row)) {
         return Future.failedFuture(Failure.forbidden(
             "Only its author, the article's author, editors and admins may delete a comment"));
       }
       return conn.preparedQuery(sql.get("delete")).execute(Tuple.of(commentId))
-          .map(done -> new JsonObject().put("articleSlug", row.getString("article_slug")));
-    }));
+          .map(done -> new Changed<Void>(null, ContentChanged.article(row.getString("article_slug"), false)));
+    })));
+  }
+
+  /** A written comment changes its article's page (its comments, their count), never a list. */
+  private static Changed<JsonObject> written(JsonObject comment) {
+    return new Changed<>(comment, ContentChanged.article(comment.getString("articleSlug"), false));
   }
 }

@@ -1,5 +1,6 @@
 package dev.gerbang.content.impl;
 
+import dev.gerbang.content.ContentChanged;
 import dev.gerbang.content.TaxonomyService;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
@@ -10,6 +11,7 @@ import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
+import dev.gerbang.events.Events;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
@@ -27,11 +29,13 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
   private final Pool pool;
   private final Sql sql;
   private final Pager pager;
+  private final Events events;
 
-  public TaxonomyServiceImpl(Database database) {
+  public TaxonomyServiceImpl(Database database, Events events) {
     this.pool = database.pool();
     this.sql = database.sql("taxonomy");
     this.pager = database.pager();
+    this.events = events;
   }
 
   private static Keyset bySlug(String list) {
@@ -91,12 +95,12 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
 
   @Override
   public Future<JsonObject> updateCategory(String slug, JsonObject changes) {
-    return pool.withTransaction(conn -> one(conn, "findCategory", slug, TaxonomyServiceImpl::category, "category")
+    return everything(pool.withTransaction(conn -> one(conn, "findCategory", slug, TaxonomyServiceImpl::category, "category")
         .compose(current -> conn.preparedQuery(sql.get("updateCategory")).execute(Tuple.of(
             changes.getString("name", current.getString("name")),
             changes.containsKey("description") ? changes.getString("description") : current.getString("description"),
             System.currentTimeMillis(), current.getString("id"))))
-        .compose(done -> one(conn, "findCategory", slug, TaxonomyServiceImpl::category, "category")));
+        .compose(done -> one(conn, "findCategory", slug, TaxonomyServiceImpl::category, "category"))));
   }
 
   @Override
@@ -104,7 +108,7 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
     if (slug.equals(moveTo)) {
       return Future.failedFuture(invalid("moveTo", "must name another category"));
     }
-    return pool.withTransaction(conn -> one(conn, "findCategory", slug, TaxonomyServiceImpl::category, "category")
+    return everything(pool.withTransaction(conn -> one(conn, "findCategory", slug, TaxonomyServiceImpl::category, "category")
         .compose(category -> {
           String id = category.getString("id");
           Future<String> target = moveTo == null ? Future.succeededFuture(null)
@@ -120,7 +124,7 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
                 return conn.preparedQuery(sql.get("moveArticles")).execute(Tuple.of(targetId, id));
               })
               .compose(done -> conn.preparedQuery(sql.get("deleteCategory")).execute(Tuple.of(id))));
-        })).mapEmpty();
+        }).mapEmpty()));
   }
 
   @Override
@@ -141,15 +145,23 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
 
   @Override
   public Future<JsonObject> updateTag(String slug, JsonObject changes) {
-    return pool.withTransaction(conn -> one(conn, "findTag", slug, TaxonomyServiceImpl::tag, "tag")
+    return everything(pool.withTransaction(conn -> one(conn, "findTag", slug, TaxonomyServiceImpl::tag, "tag")
         .compose(tag -> conn.preparedQuery(sql.get("renameTag")).execute(Tuple.of(changes.getString("name"), tag.getString("id"))))
-        .compose(done -> one(conn, "findTag", slug, TaxonomyServiceImpl::tag, "tag")));
+        .compose(done -> one(conn, "findTag", slug, TaxonomyServiceImpl::tag, "tag"))));
   }
 
   @Override
   public Future<Void> deleteTag(String slug) {
-    return pool.withTransaction(conn -> one(conn, "findTag", slug, TaxonomyServiceImpl::tag, "tag")
-        .compose(tag -> conn.preparedQuery(sql.get("deleteTag")).execute(Tuple.of(tag.getString("id"))))).mapEmpty();
+    return everything(pool.withTransaction(conn -> one(conn, "findTag", slug, TaxonomyServiceImpl::tag, "tag")
+        .compose(tag -> conn.preparedQuery(sql.get("deleteTag")).execute(Tuple.of(tag.getString("id"))))).mapEmpty());
+  }
+
+  /**
+   * After a committed change of a category or tag: they show in every article and list, so all public content
+   * changed. (A new one shows in none yet.)
+   */
+  private <T> Future<T> everything(Future<T> committed) {
+    return Changed.announce(events, committed.map(answer -> new Changed<>(answer, ContentChanged.everything())));
   }
 
   private static RuntimeException invalid(String field, String message) {
