@@ -2,7 +2,10 @@ package dev.gerbang;
 
 import static dev.gerbang.DatabaseCommand.await;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.content.ArticleFields;
 import dev.gerbang.content.ArticleService;
+import dev.gerbang.content.ArticleStatus;
 import dev.gerbang.content.CommentService;
 import dev.gerbang.content.TaxonomyService;
 import dev.gerbang.notify.NotificationService;
@@ -10,6 +13,7 @@ import dev.gerbang.user.User;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -78,18 +82,13 @@ final class DemoBlog {
       await(taxonomy.createCategory(new JsonObject().put("slug", c[0]).put("name", c[1]).put("description", c[2])));
     }
     ArticleService articles = ArticleService.proxy(vertx);
-    JsonObject editor = viewer(people.get(EDITOR));
+    Actor editor = actor(people.get(EDITOR));
     String[] slugs = new String[ARTICLES.length];
     for (int i = 0; i < ARTICLES.length; i++) {
       String[] a = ARTICLES[i];
-      JsonArray tags = new JsonArray();
-      for (String tag : a[2].split(",")) {
-        if (!tag.isBlank()) {
-          tags.add(tag);
-        }
-      }
-      slugs[i] = await(articles.create(editor, new JsonObject().put("title", a[0]).put("category", a[1]).put("tags", tags)
-          .put("status", a[3]).put("summary", a[4]).put("body", a[5]))).getString("slug");
+      List<String> tags = Arrays.stream(a[2].split(",")).filter(tag -> !tag.isBlank()).toList();
+      slugs[i] = await(articles.create(editor, ArticleFields.builder().title(a[0]).category(a[1]).tags(tags)
+          .status(ArticleStatus.fromJson(a[3])).summary(a[4]).body(a[5]).build())).slug();
     }
     CommentService comments = CommentService.proxy(vertx);
     String[] commentIds = new String[COMMENTS.length];
@@ -102,7 +101,7 @@ final class DemoBlog {
     int likes = 0;
     for (var entry : LIKES.entrySet()) {
       for (int article : entry.getValue()) {
-        await(articles.like(viewer(people.get(entry.getKey())), slugs[article], true));
+        await(articles.like(actor(people.get(entry.getKey())), slugs[article], true));
         likes++;
       }
     }
@@ -116,5 +115,10 @@ final class DemoBlog {
   /** Who the content services see: the account and the roles it holds. */
   private static JsonObject viewer(User user) {
     return new JsonObject().put("userId", user.id()).put("roles", new JsonArray(user.roles()));
+  }
+
+  /** The account as the seed's actor. */
+  private static Actor actor(User user) {
+    return new Actor(user.id(), user.roles(), null, "demo-seed");
   }
 }

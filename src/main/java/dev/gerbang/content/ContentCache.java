@@ -79,8 +79,8 @@ public final class ContentCache {
     return "article:" + slug;
   }
 
-  public static String listKey(JsonObject query) {
-    return "list:" + new JsonObject(new java.util.TreeMap<>(query.getMap())).encode();
+  public static String listKey(ArticleQuery query) {
+    return "list:" + new JsonObject(new java.util.TreeMap<>(query.toJson().getMap())).encode();
   }
 
   public Entry get(String key) {

@@ -1,5 +1,6 @@
 package dev.gerbang.content;
 
+import dev.gerbang.audit.Actor;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.user.Roles;
 import io.vertx.core.json.JsonArray;
@@ -25,6 +26,10 @@ public final class Viewer {
       return new JsonObject();
     }
     return new JsonObject().put("userId", user.userId()).put("roles", new JsonArray(user.roles().stream().sorted().toList()));
+  }
+
+  public static Viewer of(Actor actor) {
+    return new Viewer(actor.userId(), new JsonArray(actor.roles()));
   }
 
   public static Viewer of(JsonObject json) {

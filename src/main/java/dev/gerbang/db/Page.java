@@ -30,9 +30,10 @@ public record Page<T>(List<T> items, String nextCursor, long total) {
     return new JsonObject().put("items", array).put("nextCursor", nextCursor).put("total", total);
   }
 
-  /** The items of a page's JSON ({@link #toJson}), each read by item. */
-  public static <T> List<T> items(JsonObject json, Function<JsonObject, T> item) {
-    return json.getJsonArray("items", new JsonArray()).stream().map(value -> item.apply((JsonObject) value)).toList();
+  /** The page its JSON ({@link #toJson}) holds, each item read by item. */
+  public static <T> Page<T> fromJson(JsonObject json, Function<JsonObject, T> item) {
+    return new Page<>(json.getJsonArray("items", new JsonArray()).stream().map(value -> item.apply((JsonObject) value)).toList(),
+        json.getString("nextCursor"), json.getLong("total", 0L));
   }
 
   /** Escapes a search term for LIKE ... ESCAPE '\' and wraps it in wildcards; lower-cased. */

@@ -1,7 +1,19 @@
 package dev.gerbang.content.impl;
 
+import static dev.gerbang.content.ArticleSort.LIKES_ASC;
+import static dev.gerbang.content.ArticleSort.LIKES_DESC;
+import static dev.gerbang.content.ArticleSort.PUBLISHED_ASC;
+import static dev.gerbang.content.ArticleSort.PUBLISHED_DESC;
+import static dev.gerbang.content.ArticleSort.TITLE_ASC;
+import static dev.gerbang.content.ArticleSort.TITLE_DESC;
+import static dev.gerbang.db.Cursors.Type.ID;
+import static dev.gerbang.db.Cursors.Type.LONG;
+import static dev.gerbang.db.Cursors.Type.TEXT;
+
+import dev.gerbang.content.ArticlePage;
+import dev.gerbang.content.ArticleQuery;
+import dev.gerbang.content.ArticleSort;
 import dev.gerbang.content.Viewer;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Pager;
@@ -9,8 +21,6 @@ import dev.gerbang.db.Sql;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +39,20 @@ final class ArticleLister {
    * that a cursor of one sort is refused by another; its first page runs without the page.* condition.
    */
   record Sort(String fragment, Keyset keyset) {
-    static Sort of(String name, String fragment, Keyset.Column key) {
-      Keyset.Column id = key.descending() ? Keyset.desc("id", Cursors.Type.ID) : Keyset.asc("id", Cursors.Type.ID);
-      return new Sort(fragment, Keyset.openFirstPage("articles." + name, key, id));
+    static Sort of(ArticleSort sort, String fragment, Keyset.Column key) {
+      Keyset.Column id = key.descending() ? Keyset.desc("id", ID) : Keyset.asc("id", ID);
+      return new Sort(fragment, Keyset.openFirstPage("articles." + sort.parameter(), key, id));
     }
   }
 
-  /** Sort parameter -> its fragments and key. */
-  static final Map<String, Sort> SORTS = Map.of(
-      "-published", Sort.of("-published", "published.desc", Keyset.desc("listed_at", Cursors.Type.LONG)),
-      "published", Sort.of("published", "published.asc", Keyset.asc("listed_at", Cursors.Type.LONG)),
-      "-title", Sort.of("-title", "title.desc", Keyset.desc("title_sort", Cursors.Type.TEXT)),
-      "title", Sort.of("title", "title.asc", Keyset.asc("title_sort", Cursors.Type.TEXT)),
-      "-likes", Sort.of("-likes", "likes.desc", Keyset.desc("like_count", Cursors.Type.LONG)),
-      "likes", Sort.of("likes", "likes.asc", Keyset.asc("like_count", Cursors.Type.LONG)));
+  /** Each sort's fragments and key. */
+  private static final Map<ArticleSort, Sort> SORTS = Map.of(
+      PUBLISHED_DESC, Sort.of(PUBLISHED_DESC, "published.desc", Keyset.desc("listed_at", LONG)),
+      PUBLISHED_ASC, Sort.of(PUBLISHED_ASC, "published.asc", Keyset.asc("listed_at", LONG)),
+      TITLE_DESC, Sort.of(TITLE_DESC, "title.desc", Keyset.desc("title_sort", TEXT)),
+      TITLE_ASC, Sort.of(TITLE_ASC, "title.asc", Keyset.asc("title_sort", TEXT)),
+      LIKES_DESC, Sort.of(LIKES_DESC, "likes.desc", Keyset.desc("like_count", LONG)),
+      LIKES_ASC, Sort.of(LIKES_ASC, "likes.asc", Keyset.asc("like_count", LONG)));
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private final Sql sql;
@@ -55,18 +65,14 @@ final class ArticleLister {
     this.pager = database.pager();
   }
 
-  Future<JsonObject> list(Viewer viewer, JsonObject query) {
-    String sortName = query.getString("sort", "-published");
-    Sort sort = SORTS.get(sortName);
-    if (sort == null) {
-      return Future.failedFuture(invalid("sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet()))));
-    }
+  Future<ArticlePage> list(Viewer viewer, ArticleQuery query) {
+    Sort sort = SORTS.get(query.sort());
     Pager.Position from;
     List<String> where = new ArrayList<>();
     List<Object> args = new ArrayList<>();
     try {
-      from = pager.position(sort.keyset(), query.getString("cursor"));
-      status(viewer, query.getString("status", "published"), where, args);
+      from = pager.position(sort.keyset(), query.cursor());
+      status(viewer, query.status(), where, args);
       filters(query, where, args);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -83,17 +89,16 @@ final class ArticleLister {
     List<String> count = new ArrayList<>();
     count.add("list.count");
     count.addAll(where);
-    return pager.page(from, sql, select, count, filters, query.getInteger("limit", 20), ArticleRows::item)
-        .map(page -> page.toJson(item -> item));
+    return pager.page(from, sql, select, count, filters, query.limit(), ArticleRows::item).map(ArticlePage::new);
   }
 
-  private void status(Viewer viewer, String status, List<String> where, List<Object> args) {
-    if (!"published".equals(status) && viewer.anonymous()) {
+  private void status(Viewer viewer, ArticleQuery.Status status, List<String> where, List<Object> args) {
+    if (status != ArticleQuery.Status.PUBLISHED && viewer.anonymous()) {
       throw Failure.unauthenticated("Sign in to list drafts");
     }
     switch (status) {
-      case "published" -> where.add("status.published");
-      case "draft" -> {
+      case PUBLISHED -> where.add("status.published");
+      case DRAFT -> {
         if (viewer.isEditor()) {
           where.add("status.draft");
         } else {
@@ -101,7 +106,7 @@ final class ArticleLister {
           args.add(viewer.userId());
         }
       }
-      case "all" -> {
+      case ALL -> {
         if (viewer.isEditor()) {
           where.add("status.any");
         } else {
@@ -109,36 +114,31 @@ final class ArticleLister {
           args.add(viewer.userId());
         }
       }
-      default -> throw invalid("status", "must be one of all, draft, published");
     }
   }
 
-  private void filters(JsonObject query, List<String> where, List<Object> args) {
-    String category = query.getString("category");
-    if (category != null) {
+  private void filters(ArticleQuery query, List<String> where, List<Object> args) {
+    if (query.category() != null) {
       where.add("filter.category");
-      args.add(category);
+      args.add(query.category());
     }
-    for (Object tag : query.getJsonArray("tags", new JsonArray())) {
+    for (String tag : query.tags()) {
       where.add("filter.tag");
-      args.add(String.valueOf(tag));
+      args.add(tag);
     }
-    String author = query.getString("author");
-    if (author != null) {
+    if (query.author() != null) {
       where.add("filter.author");
-      args.add(author);
+      args.add(query.author());
     }
-    Long from = query.getLong("from");
-    if (from != null) {
+    if (query.from() != null) {
       where.add("filter.from");
-      args.add(from);
+      args.add(query.from());
     }
-    Long to = query.getLong("to");
-    if (to != null) {
+    if (query.to() != null) {
       where.add("filter.to");
-      args.add(to);
+      args.add(query.to());
     }
-    String q = query.getString("q");
+    String q = query.q();
     if (q != null && !q.isBlank()) {
       where.add("filter.q");
       args.add(dialect == Database.Dialect.SQLITE ? ftsQuery(q) : tsQuery(q));
