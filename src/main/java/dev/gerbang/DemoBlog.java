@@ -7,11 +7,11 @@ import dev.gerbang.content.ArticleFields;
 import dev.gerbang.content.ArticleService;
 import dev.gerbang.content.ArticleStatus;
 import dev.gerbang.content.CommentService;
+import dev.gerbang.content.NewComment;
 import dev.gerbang.content.TaxonomyService;
 import dev.gerbang.notify.NotificationService;
 import dev.gerbang.user.User;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.List;
@@ -95,8 +95,8 @@ final class DemoBlog {
     for (int i = 0; i < COMMENTS.length; i++) {
       Object[] c = COMMENTS[i];
       int parent = (Integer) c[3];
-      commentIds[i] = await(comments.create(viewer(people.get((String) c[1])), slugs[(Integer) c[0]], new JsonObject()
-          .put("body", c[2]).put("parentId", parent < 0 ? null : commentIds[parent]))).getString("id");
+      commentIds[i] = await(comments.create(actor(people.get((String) c[1])), slugs[(Integer) c[0]],
+          new NewComment((String) c[2], parent < 0 ? null : commentIds[parent]))).id();
     }
     int likes = 0;
     for (var entry : LIKES.entrySet()) {
@@ -113,11 +113,6 @@ final class DemoBlog {
   }
 
   /** Who the content services see: the account and the roles it holds. */
-  private static JsonObject viewer(User user) {
-    return new JsonObject().put("userId", user.id()).put("roles", new JsonArray(user.roles()));
-  }
-
-  /** The account as the seed's actor. */
   private static Actor actor(User user) {
     return new Actor(user.id(), user.roles(), null, "demo-seed");
   }

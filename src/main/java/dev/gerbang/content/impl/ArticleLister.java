@@ -13,7 +13,6 @@ import static dev.gerbang.db.Cursors.Type.TEXT;
 import dev.gerbang.content.ArticlePage;
 import dev.gerbang.content.ArticleQuery;
 import dev.gerbang.content.ArticleSort;
-import dev.gerbang.content.Viewer;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Pager;

@@ -10,7 +10,6 @@ import dev.gerbang.content.ArticleQuery;
 import dev.gerbang.content.ArticleService;
 import dev.gerbang.content.ArticleStatus;
 import dev.gerbang.content.ContentChanged;
-import dev.gerbang.content.Viewer;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
