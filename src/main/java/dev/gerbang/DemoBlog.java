@@ -6,8 +6,10 @@ import dev.gerbang.audit.Actor;
 import dev.gerbang.content.ArticleFields;
 import dev.gerbang.content.ArticleService;
 import dev.gerbang.content.ArticleStatus;
+import dev.gerbang.content.CategoryFields;
 import dev.gerbang.content.CommentService;
 import dev.gerbang.content.NewComment;
+import dev.gerbang.content.PageQuery;
 import dev.gerbang.content.TaxonomyService;
 import dev.gerbang.notify.NotificationService;
 import dev.gerbang.user.User;
@@ -74,12 +76,12 @@ final class DemoBlog {
   /** Seeds the blog and the welcome message; answers what it did, for the command's summary line. */
   static String seed(Vertx vertx, Map<String, User> people) throws Exception {
     TaxonomyService taxonomy = TaxonomyService.proxy(vertx);
-    if (await(taxonomy.listCategories(new JsonObject().put("limit", 100))).getJsonArray("items").stream()
-        .anyMatch(c -> CATEGORIES[0][0].equals(((JsonObject) c).getString("slug")))) {
+    if (await(taxonomy.listCategories(new PageQuery(null, 100, null))).items().stream()
+        .anyMatch(c -> CATEGORIES[0][0].equals(c.slug()))) {
       return "the demo blog was already there";
     }
     for (String[] c : CATEGORIES) {
-      await(taxonomy.createCategory(new JsonObject().put("slug", c[0]).put("name", c[1]).put("description", c[2])));
+      await(taxonomy.createCategory(CategoryFields.create(c[1], c[0], c[2])));
     }
     ArticleService articles = ArticleService.proxy(vertx);
     Actor editor = actor(people.get(EDITOR));
