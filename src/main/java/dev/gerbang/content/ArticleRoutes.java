@@ -38,26 +38,20 @@ final class ArticleRoutes {
   }
 
   void mount(Router api) {
+    var editors = c.auth().required(Roles.EDITOR, Roles.ADMIN);
     api.get("/articles").handler(c.auth().optional()).handler(this::list);
     api.post("/articles").handler(c.auth().required()).handler(this::create);
     api.get("/articles/:slug").handler(c.auth().optional()).handler(this::get);
     api.patch("/articles/:slug").handler(c.auth().required()).handler(this::update);
     api.delete("/articles/:slug").handler(c.auth().required()).handler(this::delete);
-    api.post("/articles/:slug/publish").handler(c.auth().required(Roles.EDITOR, Roles.ADMIN)).handler(ctx -> setStatus(ctx, ArticleStatus.PUBLISHED));
-    api.post("/articles/:slug/unpublish").handler(c.auth().required(Roles.EDITOR, Roles.ADMIN)).handler(ctx -> setStatus(ctx, ArticleStatus.DRAFT));
+    api.post("/articles/:slug/publish").handler(editors).handler(ctx -> setStatus(ctx, ArticleStatus.PUBLISHED));
+    api.post("/articles/:slug/unpublish").handler(editors).handler(ctx -> setStatus(ctx, ArticleStatus.DRAFT));
     api.put("/articles/:slug/like").handler(c.auth().required()).handler(ctx -> like(ctx, true));
     api.delete("/articles/:slug/like").handler(c.auth().required()).handler(ctx -> like(ctx, false));
   }
 
   private void list(RoutingContext ctx) {
-    JsonObject params = QueryParams.of(ctx, "q", "category", "tag", "author", "status", "from", "to", "sort", "limit", "cursor")
-        .text("q", 200).text("category", 80).list("tag", 5, 50).id("author").choice("status", STATUSES)
-        .instant("from").instant("to").choice("sort", ArticleSort.parameters()).limit().cursor().validate();
-    ArticleQuery query = new ArticleQuery(ArticleQuery.Status.fromJson(params.getString("status", "published")),
-        params.getString("q"), params.getString("category"),
-        params.getJsonArray("tag", new JsonArray()).stream().map(String::valueOf).toList(), params.getString("author"),
-        params.getLong("from"), params.getLong("to"), ArticleSort.of(params.getString("sort", "-published")),
-        params.getInteger("limit"), params.getString("cursor"));
+    ArticleQuery query = query(ctx);
     if (!query.shared() && AuthUser.of(ctx) == null) {
       ctx.fail(Problem.unauthorized("Sign in to list drafts"));
       return;
@@ -79,6 +73,17 @@ final class ArticleRoutes {
       cache.put(key, version, entry);
       ContentResponses.send(ctx, entry, true);
     }).onFailure(ctx::fail);
+  }
+
+  /** The list's query parameters, checked: tag is a comma-separated list, status and sort have defaults. */
+  private static ArticleQuery query(RoutingContext ctx) {
+    JsonObject params = QueryParams.of(ctx, "q", "category", "tag", "author", "status", "from", "to", "sort", "limit", "cursor")
+        .text("q", 200).text("category", 80).list("tag", 5, 50).id("author").choice("status", STATUSES)
+        .instant("from").instant("to").choice("sort", ArticleSort.parameters()).limit().cursor().validate();
+    return new ArticleQuery(ArticleQuery.Status.fromJson(params.getString("status", "published")), params.getString("q"),
+        params.getString("category"), params.getJsonArray("tag", new JsonArray()).stream().map(String::valueOf).toList(),
+        params.getString("author"), params.getLong("from"), params.getLong("to"),
+        ArticleSort.of(params.getString("sort", "-published")), params.getInteger("limit"), params.getString("cursor"));
   }
 
   private void get(RoutingContext ctx) {

@@ -44,7 +44,8 @@ final class CommentRoutes {
 
   private void list(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "limit", "cursor").limit().cursor().validate();
-    comments.list(Audit.actor(ctx), ctx.pathParam("slug"), new PageQuery(null, query.getInteger("limit"), query.getString("cursor")))
+    PageQuery request = new PageQuery(null, query.getInteger("limit"), query.getString("cursor"));
+    comments.list(Audit.actor(ctx), ctx.pathParam("slug"), request)
         .onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
@@ -96,8 +97,8 @@ final class CommentRoutes {
       v.add("body", "name at least one of body, status");
     }
     v.validate();
-    comments.update(Audit.actor(ctx), id, new CommentChanges(body, status)).onSuccess(comment -> Responses.ok(ctx, comment.toJson()))
-        .onFailure(ctx::fail);
+    comments.update(Audit.actor(ctx), id, new CommentChanges(body, status))
+        .onSuccess(comment -> Responses.ok(ctx, comment.toJson())).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {

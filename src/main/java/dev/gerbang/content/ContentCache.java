@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Invalidation is precise per article page ("article:" + slug) and wholesale for lists ("list:" + query),
  * because any change to a published article can move it in or out of any page of any list. The content services
  * announce what each write changed ({@link ContentChanged}) once it committed; this node's cache hears it before
- * the service answers, so the very next read sees the write on any event loop, and the other nodes' caches
- * hear it over the event bus. The cache only listens: nothing calls it to forget. A read that started before a write never stores
- * what it read after that write's invalidation: every invalidation bumps a version, and {@link #put} drops
- * its entry again when the version moved while it was reading.
+ * the service answers, so the very next read sees the write on any event loop, and the other nodes' caches hear
+ * it over the event bus. The cache only listens: nothing calls it to forget. A read that started before a write
+ * never stores what it read after that write's invalidation: every invalidation bumps a version, and
+ * {@link #put} drops its entry again when the version moved while it was reading.
  */
 public final class ContentCache {
   /** Safety net only (writes invalidate at once): bounds how long a change made outside the API can linger. */

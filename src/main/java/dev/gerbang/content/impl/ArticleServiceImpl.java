@@ -34,12 +34,14 @@ public final class ArticleServiceImpl implements ArticleService {
   private final Pool pool;
   private final Sql sql;
   private final ArticleLister lister;
+  private final ArticleTags tags;
   private final Events events;
 
   public ArticleServiceImpl(Database database, Events events) {
     this.pool = database.pool();
     this.sql = database.sql("articles");
     this.lister = new ArticleLister(database);
+    this.tags = new ArticleTags(sql);
     this.events = events;
   }
 
@@ -98,7 +100,7 @@ public final class ArticleServiceImpl implements ArticleService {
                 .addString(categoryId)
                 .addValue(publish ? now : null)
                 .addLong(now).addLong(now).addLong(now)))
-        .compose(slug -> setTags(conn, id, article.tags())
+        .compose(slug -> tags.set(conn, id, article.tags())
             .compose(done -> visible(conn, viewer, slug))));
   }
 
@@ -116,7 +118,7 @@ public final class ArticleServiceImpl implements ArticleService {
       return category.compose(categoryId -> conn.preparedQuery(sql.get("update")).execute(
               Tuple.of(title, title.toLowerCase(Locale.ROOT), summary, body, html, categoryId)
                   .addLong(System.currentTimeMillis()).addString(id)))
-          .compose(done -> changes.has(Field.TAGS) ? setTags(conn, id, changes.tags()) : Future.succeededFuture())
+          .compose(done -> changes.has(Field.TAGS) ? tags.set(conn, id, changes.tags()) : Future.succeededFuture())
           .compose(done -> visible(conn, viewer, slug))
           .map(updated -> written(updated, row));
     })));
@@ -224,32 +226,5 @@ public final class ArticleServiceImpl implements ArticleService {
       taken.add(chosen);
       return insertUnderFreeSlug(conn, base, taken, rowWithSlug);
     });
-  }
-
-  /** Replaces the article's tags by these names; a tag is created the first time it is used. */
-  private Future<Void> setTags(SqlConnection conn, String articleId, List<String> names) {
-    Future<?> chain = conn.preparedQuery(sql.get("clearTags")).execute(Tuple.of(articleId));
-    Set<String> seen = new HashSet<>();
-    for (String name : names) {
-      String slug = Slugs.of(name, 50, Slugs.hashed("tag", name));
-      if (!seen.add(slug)) {
-        continue;
-      }
-      chain = chain.compose(x -> conn.preparedQuery(sql.get("tagBySlug")).execute(Tuple.of(slug)))
-          .compose(rows -> {
-            String tagId = Rows.first(rows, r -> r.getString("id"));
-            if (tagId != null) {
-              return Future.succeededFuture(tagId);
-            }
-            // Another article may be creating the same tag right now (PostgreSQL): then it is that one's.
-            String newId = Ids.newId();
-            return conn.preparedQuery(sql.get("insertTag")).execute(Tuple.of(newId, slug, name, System.currentTimeMillis()))
-                .compose(done -> done.rowCount() == 1 ? Future.succeededFuture(newId)
-                    : conn.preparedQuery(sql.get("tagBySlug")).execute(Tuple.of(slug))
-                        .map(again -> Rows.first(again, r -> r.getString("id"))));
-          })
-          .compose(tagId -> conn.preparedQuery(sql.get("addTag")).execute(Tuple.of(articleId, tagId)));
-    }
-    return chain.mapEmpty();
   }
 }
