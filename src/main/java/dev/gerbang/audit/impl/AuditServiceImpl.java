@@ -5,10 +5,10 @@ import dev.gerbang.audit.AuditEvent;
 import dev.gerbang.audit.AuditPage;
 import dev.gerbang.audit.AuditQuery;
 import dev.gerbang.audit.AuditService;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
-import dev.gerbang.db.Page;
+import dev.gerbang.db.Keyset;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import io.vertx.core.Future;
@@ -20,12 +20,12 @@ import io.vertx.sqlclient.Tuple;
 public final class AuditServiceImpl implements AuditService {
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
 
   public AuditServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("audit");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
   }
 
   @Override
@@ -43,8 +43,8 @@ public final class AuditServiceImpl implements AuditService {
     String userId = query.userId() == null ? "" : query.userId();
     Tuple filters = Tuple.of(event, event, userId, userId, userId, query.from() == null ? 0L : query.from())
         .addLong(query.to() == null ? Long.MAX_VALUE : query.to());
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", filters, query.cursor(), query.limit(),
-        row -> toEvent(row).toJson()).map(AuditPage::new);
+    return pager.page(Keyset.newestFirst("audit.search"), sql, "search", "searchCount", filters, query.cursor(), query.limit(),
+        AuditServiceImpl::toEvent).map(page -> new AuditPage(page.items(), page.nextCursor(), page.total()));
   }
 
   private static AuditEvent toEvent(Row row) {

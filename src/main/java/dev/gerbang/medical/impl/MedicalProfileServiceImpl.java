@@ -2,10 +2,11 @@ package dev.gerbang.medical.impl;
 
 import dev.gerbang.audit.Actor;
 import dev.gerbang.audit.AuditLog;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
+import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Page;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
@@ -27,7 +28,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -36,13 +36,13 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
 
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
   private final AuditLog audit;
 
   public MedicalProfileServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("medical_profiles");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
     this.audit = new AuditLog(database);
   }
 
@@ -148,32 +148,14 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
 
   /** A page of profiles, newest first; `likes` is how many columns the search pattern is matched against. */
   private Future<JsonObject> search(JsonObject query, String statement, int likes, Function<Row, JsonObject> mapper) {
-    String listName = "medical_profiles." + statement;
-    JsonArray cursor;
-    try {
-      cursor = cursors.decode(listName, query.getString("cursor"), Cursors.Type.LONG, Cursors.Type.ID);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
     String q = query.getString("q", "");
     String like = Page.likePattern(q);
-    int limit = query.getInteger("limit", 20);
     Tuple filters = Tuple.of(q);
     for (int i = 0; i < likes; i++) {
       filters.addString(like);
     }
-    // Newest first: the first page starts after every row.
-    long time = cursor == null ? Long.MAX_VALUE : cursor.getLong(0);
-    Tuple page = Rows.extend(filters, time, time, cursor == null ? "~" : cursor.getString(1), limit + 1);
-    Future<JsonArray> items = pool.preparedQuery(sql.get(statement)).execute(page).map(rows -> {
-      JsonArray list = new JsonArray();
-      rows.forEach(row -> list.add(mapper.apply(row)));
-      return list;
-    });
-    Future<Long> total = pool.preparedQuery(sql.get(statement + "Count")).execute(filters).map(Rows::count);
-    return Future.all(items, total).map(done -> Page.ofLimitPlusOne(items.result(), limit, total.result(),
-        last -> cursors.encode(listName, Instant.parse(last.getString("createdAt")).toEpochMilli(),
-            last.getString("id"))));
+    return pager.page(Keyset.newestFirst("medical_profiles." + statement), sql, statement, statement + "Count", filters,
+        query.getString("cursor"), query.getInteger("limit", 20), mapper).map(page -> page.toJson(item -> item));
   }
 
   @Override

@@ -6,7 +6,9 @@ import dev.gerbang.audit.AuditLog;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
+import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Page;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.failure.Failure;
@@ -32,20 +34,21 @@ import java.util.List;
 public final class MedicalRecordServiceImpl implements MedicalRecordService {
   /** Failures name no patient, doctor or record content: they may reach someone who must not see them. */
   private static final String NOT_YOURS = "You may not see this medical record";
-  /** The list's name in its cursors. */
-  private static final String LIST = "medical_records.list";
+  /** The list, newest visit first. */
+  private static final Keyset LIST = Keyset.of("medical_records.list", Keyset.desc("visit_date", Cursors.Type.DATE),
+      Keyset.desc("id", Cursors.Type.ID));
 
   private final Pool pool;
   private final Sql sql;
   private final Notices notices;
-  private final Cursors cursors;
+  private final Pager pager;
   private final AuditLog audit;
 
   public MedicalRecordServiceImpl(Database database, Notices notices) {
     this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("medical_records");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
     this.audit = new AuditLog(database);
   }
 
@@ -85,14 +88,12 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   /** One page of the records the actor may list. */
   private Future<JsonObject> page(Actor actor, JsonObject query) {
     // Newest visit first: the keyset is (visit date, id); the first page starts after every row.
-    JsonArray cursor;
+    Pager.Position from;
     try {
-      cursor = cursors.decode(LIST, query.getString("cursor"), Cursors.Type.DATE, Cursors.Type.ID);
+      from = pager.position(LIST, query.getString("cursor"));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    String afterDate = cursor == null ? "9999-12-31" : cursor.getString(0);
-    String afterId = cursor == null ? "~" : cursor.getString(1);
     int limit = query.getInteger("limit", 20);
     String q = query.getString("q", "");
     String like = Page.likePattern(q);
@@ -105,15 +106,8 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
           .addString(query.getString("from", "0000-01-01"))
           .addString(query.getString("to", "9999-12-31"))
           .addString(q).addString(like).addString(like);
-      Tuple page = Rows.extend(filters, afterDate, afterDate, afterId, limit + 1);
-      Future<JsonArray> items = pool.preparedQuery(sql.get("list")).execute(page).map(rows -> {
-        JsonArray list = new JsonArray();
-        rows.forEach(row -> list.add(RecordRows.summary(row)));
-        return list;
-      });
-      Future<Long> total = pool.preparedQuery(sql.get("listCount")).execute(filters).map(Rows::count);
-      return Future.all(items, total).map(done -> Page.ofLimitPlusOne(items.result(), limit, total.result(),
-          last -> cursors.encode(LIST, last.getString("visitDate"), last.getString("id"))));
+      return pager.page(from, sql, "list", "listCount", filters, limit, RecordRows::summary)
+          .map(page -> page.toJson(item -> item));
     });
   }
 

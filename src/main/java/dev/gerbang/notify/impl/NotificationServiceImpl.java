@@ -1,8 +1,8 @@
 package dev.gerbang.notify.impl;
 
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
-import dev.gerbang.db.Page;
+import dev.gerbang.db.Keyset;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.notify.NoticeType;
@@ -25,12 +25,12 @@ import java.util.Map;
 public final class NotificationServiceImpl implements NotificationService {
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
 
   public NotificationServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("notifications");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
   }
 
   static Notification notification(Row row) {
@@ -41,8 +41,9 @@ public final class NotificationServiceImpl implements NotificationService {
   @Override
   public Future<NotificationPage> list(String userId, JsonObject query) {
     String which = query.getBoolean("unread", false) ? "unread" : "all";
-    return Page.keyset(pool, sql, cursors, "page", "pageCount", Tuple.of(userId, which), query.getString("cursor"),
-        query.getInteger("limit", 20), row -> notification(row).toJson()).map(NotificationPage::new);
+    return pager.page(Keyset.newestFirst("notifications.page"), sql, "page", "pageCount", Tuple.of(userId, which),
+        query.getString("cursor"), query.getInteger("limit", 20), NotificationServiceImpl::notification)
+        .map(page -> new NotificationPage(page.items(), page.nextCursor(), page.total()));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.gerbang.notify.impl;
 
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
-import dev.gerbang.db.Page;
+import dev.gerbang.db.Keyset;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.notify.OutboxMessage;
@@ -20,12 +20,12 @@ import java.util.List;
 public final class OutboxServiceImpl implements OutboxService {
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
 
   public OutboxServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("outbox");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
   }
 
   static OutboxMessage message(Row row) {
@@ -82,8 +82,9 @@ public final class OutboxServiceImpl implements OutboxService {
   public Future<OutboxPage> search(JsonObject query) {
     String status = query.getString("status", "");
     // Variables stay out of the admin view: they are the mail's business, not the admin's.
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", Tuple.of(status, status), query.getString("cursor"),
-        query.getInteger("limit", 20), row -> message(row).withoutVariables().toJson()).map(OutboxPage::new);
+    return pager.page(Keyset.newestFirst("outbox.search"), sql, "search", "searchCount", Tuple.of(status, status),
+        query.getString("cursor"), query.getInteger("limit", 20), row -> message(row).withoutVariables())
+        .map(page -> new OutboxPage(page.items(), page.nextCursor(), page.total()));
   }
 
   @Override

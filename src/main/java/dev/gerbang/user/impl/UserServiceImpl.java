@@ -4,7 +4,6 @@ import dev.gerbang.account.EmailToken;
 import dev.gerbang.account.impl.AccountServiceImpl;
 import dev.gerbang.audit.Actor;
 import dev.gerbang.audit.AuditLog;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.user.UserChanged;
 import dev.gerbang.events.Events;
@@ -12,7 +11,9 @@ import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.auth.Revocations;
 import dev.gerbang.auth.SessionEnd;
 import dev.gerbang.db.Ids;
+import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Page;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
@@ -44,7 +45,7 @@ import java.util.Set;
 public final class UserServiceImpl implements UserService {
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
   private final Sql tokenSql;
   private final Outbox outbox;
   private final Revocations revocations;
@@ -57,7 +58,7 @@ public final class UserServiceImpl implements UserService {
     this.events = events;
     this.pool = database.pool();
     this.sql = database.sql("users");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
     this.tokenSql = database.sql("account_tokens");
     this.outbox = outbox;
   }
@@ -192,8 +193,8 @@ public final class UserServiceImpl implements UserService {
     String role = query.role() == null ? "" : query.role();
     String status = query.status() == null ? "" : query.status();
     Tuple filters = Tuple.of(q, like, like, like, role, role).addString(status).addString(status).addString(status).addString(status);
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", filters, query.cursor(), query.limit(),
-        row -> toUser(row).toJson()).map(UserPage::new);
+    return pager.page(Keyset.newestFirst("users.search"), sql, "search", "searchCount", filters, query.cursor(), query.limit(),
+        UserServiceImpl::toUser).map(page -> new UserPage(page.items(), page.nextCursor(), page.total()));
   }
 
   @Override
