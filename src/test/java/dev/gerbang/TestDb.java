@@ -203,11 +203,53 @@ public final class TestDb {
   }
 
   /**
+   * Adds n enabled accounts (role user, no password: they never sign in) in one transaction, for tests that need
+   * a large audience; answers their ids, in id order.
+   */
+  public static List<String> seedUsers(TestServer server, int n) {
+    List<String> ids = new ArrayList<>();
+    try (Connection conn = connect(server.dataDir())) {
+      conn.setAutoCommit(false);
+      long now = System.currentTimeMillis();
+      try (PreparedStatement user = conn.prepareStatement("INSERT INTO users (id, email, email_normalized, name, locale, "
+          + "created_at, updated_at) VALUES (?, ?, ?, ?, 'en', ?, ?)");
+           PreparedStatement role = conn.prepareStatement("INSERT INTO user_roles (user_id, role, granted_at) VALUES (?, 'user', ?)")) {
+        for (int i = 0; i < n; i++) {
+          String id = dev.gerbang.db.Ids.newId();
+          String email = "seeded-" + id + "@example.com";
+          user.setString(1, id);
+          user.setString(2, email);
+          user.setString(3, email);
+          user.setString(4, "Seeded " + i);
+          user.setLong(5, now);
+          user.setLong(6, now);
+          user.addBatch();
+          role.setString(1, id);
+          role.setLong(2, now);
+          role.addBatch();
+          ids.add(id);
+        }
+        user.executeBatch();
+        role.executeBatch();
+      }
+      conn.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("seeding users", e);
+    }
+    return ids.stream().sorted().toList();
+  }
+
+  /**
    * Polls until the value satisfies the condition (5 s at most), for effects written after the response,
    * such as audit events (recorded fire-and-forget). Answers the last value either way.
    */
   public static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
+    return eventually(probe, done, 5_000);
+  }
+
+  /** The same, waiting up to the given milliseconds. */
+  public static <T> T eventually(Supplier<T> probe, Predicate<T> done, long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
     T value = probe.get();
     while (!done.test(value) && System.nanoTime() < deadline) {
       try {

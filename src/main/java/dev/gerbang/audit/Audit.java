@@ -30,15 +30,7 @@ public final class Audit {
    * ({@link AuditLog}).
    */
   public void record(RoutingContext ctx, String event, String userId, JsonObject detail) {
-    AuthUser actor = AuthUser.of(ctx);
-    JsonObject entry = new JsonObject()
-        .put("event", event)
-        .put("userId", userId)
-        .put("actorId", actor == null ? userId : actor.userId())
-        .put("ip", ClientInfo.ip(ctx))
-        .put("requestId", RequestIds.of(ctx))
-        .put("detail", detail);
-    service.record(entry).onFailure(e -> log.error("could not record audit event {} for request {}", event,
+    service.record(AuditEntry.of(actor(ctx), event, userId, detail)).onFailure(e -> log.error("could not record audit event {} for request {}", event,
         RequestIds.of(ctx), e));
   }
 

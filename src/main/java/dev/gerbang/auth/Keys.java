@@ -1,10 +1,10 @@
 package dev.gerbang.auth;
 
+import dev.gerbang.crypto.Hmac;
 import dev.gerbang.secrets.Secrets;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The server's secrets: JWT signing keys (the first signs, all verify, so a key can be rotated in without
@@ -120,12 +118,6 @@ public final class Keys {
    * signs alike, and the MACs handed out in cursors are made with a key of their own.
    */
   public byte[] cursorKey() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(refreshKey, "HmacSHA256"));
-      return mac.doFinal("cursor-key".getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.sha256(refreshKey, "cursor-key");
   }
 }

@@ -22,13 +22,13 @@ public final class Revocations {
   }
 
   /** Ends every active session of the user but keepSessionId (null: all of them); answers the ids it ended. */
-  public Future<List<String>> endAll(SqlConnection conn, String userId, String keepSessionId, String reason) {
+  public Future<List<String>> endAll(SqlConnection conn, String userId, String keepSessionId, SessionEnd reason) {
     String except = keepSessionId == null ? NONE : keepSessionId;
     return conn.preparedQuery(sql.get("activeIdsOfUser")).execute(Tuple.of(userId, except)).compose(rows -> {
       List<String> ids = new ArrayList<>();
       rows.forEach(row -> ids.add(row.getString("id")));
       return ids.isEmpty() ? Future.succeededFuture(ids) : conn.preparedQuery(sql.get("revokeAllOfUser"))
-          .execute(Tuple.of(System.currentTimeMillis(), reason, userId, except))
+          .execute(Tuple.of(System.currentTimeMillis(), reason.reason(), userId, except))
           .map(done -> ids);
     });
   }

@@ -7,10 +7,7 @@ import dev.gerbang.events.Events;
 import dev.gerbang.user.UserChanged;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SessionGate {
   private final Vertx vertx;
   private final SessionService sessions;
-  private final AsyncCache<String, Optional<JsonObject>> cache;
+  private final AsyncCache<String, Optional<SessionState>> cache;
   private final Map<String, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
   /** When each recently changed account changed (a count, not a time), for look-ups that were under way. */
   private final Cache<String, Long> recentChanges = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(100_000).build();
@@ -40,9 +37,9 @@ public final class SessionGate {
     this.cache = Caffeine.newBuilder()
         .maximumSize(100_000)
         .expireAfterWrite(Duration.ofSeconds(Math.max(cacheSeconds, 0)))
-        .<String, Optional<JsonObject>>removalListener((sessionId, session, cause) -> {
+        .<String, Optional<SessionState>>removalListener((sessionId, session, cause) -> {
           if (session != null) {
-            session.ifPresent(s -> forgetIndex(s.getString("userId"), sessionId));
+            session.ifPresent(s -> forgetIndex(s.userId(), sessionId));
           }
         })
         .buildAsync();
@@ -64,11 +61,11 @@ public final class SessionGate {
 
   /** The caller when the session is active and belongs to the token's subject; otherwise null. */
   public Future<AuthUser> check(String sessionId, String userId) {
-    CompletableFuture<Optional<JsonObject>> entry = cache.get(sessionId, (sid, executor) -> {
+    CompletableFuture<Optional<SessionState>> entry = cache.get(sessionId, (sid, executor) -> {
       long started = changes.get();
       return sessions.lookup(sid).map(found -> {
         if (found != null) {
-          String user = found.getString("userId");
+          String user = found.userId();
           sessionsByUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(sid);
           Long changedAt = recentChanges.getIfPresent(user);
           if (changedAt != null && changedAt > started) {
@@ -81,13 +78,11 @@ public final class SessionGate {
       }).toCompletionStage().toCompletableFuture();
     });
     return Future.fromCompletionStage(entry, vertx.getOrCreateContext()).map(found -> {
-      JsonObject session = found.orElse(null);
-      if (session == null || !session.getBoolean("active", false) || !userId.equals(session.getString("userId"))) {
+      SessionState session = found.orElse(null);
+      if (session == null || !session.active() || !userId.equals(session.userId())) {
         return null;
       }
-      HashSet<String> roles = new HashSet<>();
-      session.getJsonArray("roles", new JsonArray()).forEach(role -> roles.add(String.valueOf(role)));
-      return new AuthUser(userId, sessionId, session.getString("username"), Set.copyOf(roles));
+      return new AuthUser(userId, sessionId, session.username(), Set.copyOf(session.roles()));
     });
   }
 

@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * memory: one per node, shared by every HTTP event loop, holding the encoded body and its ETag.
  *
  * <p>Invalidation is precise per article page ("article:" + slug) and wholesale for lists ("list:" + query),
- * because any change to a published article can move it in or out of any page of any list. A write clears the
- * entries on this node before its response is sent, so the very next read sees it on any event loop, and
- * the other nodes hear it as a {@link ContentChanged} event. A read that started before a write never stores
- * what it read after that write's invalidation: every invalidation bumps a version, and {@link #put} drops
- * its entry again when the version moved while it was reading.
+ * because any change to a published article can move it in or out of any page of any list. The content services
+ * announce what each write changed ({@link ContentChanged}) once it committed; this node's cache hears it before
+ * the service answers, so the very next read sees the write on any event loop, and the other nodes' caches hear
+ * it over the event bus. The cache only listens: nothing calls it to forget. A read that started before a write
+ * never stores what it read after that write's invalidation: every invalidation bumps a version, and
+ * {@link #put} drops its entry again when the version moved while it was reading.
  */
 public final class ContentCache {
   /** Safety net only (writes invalidate at once): bounds how long a change made outside the API can linger. */
@@ -78,8 +79,8 @@ public final class ContentCache {
     return "article:" + slug;
   }
 
-  public static String listKey(JsonObject query) {
-    return "list:" + new JsonObject(new java.util.TreeMap<>(query.getMap())).encode();
+  public static String listKey(ArticleQuery query) {
+    return "list:" + new JsonObject(new java.util.TreeMap<>(query.toJson().getMap())).encode();
   }
 
   public Entry get(String key) {
@@ -96,16 +97,6 @@ public final class ContentCache {
     if (version.get() != versionBeforeRead) {
       cache.invalidate(key);
     }
-  }
-
-  /** An article changed: its page, and every list too when it is or was public. */
-  public void articleChanged(String slug, boolean lists) {
-    events.announce(ContentChanged.article(slug, lists));
-  }
-
-  /** Categories or tags were renamed or removed: they show in every article and list. */
-  public void everythingChanged() {
-    events.announce(ContentChanged.everything());
   }
 
   private void forgetLocally(ContentChanged change) {

@@ -31,10 +31,12 @@ public final class ContentFeature implements Feature {
 
   @Override
   public void bind(ServiceRegistry services) {
-    services.register(ArticleService.class, ArticleService.ADDRESS, new ArticleServiceImpl(services.database()));
+    services.register(ArticleService.class, ArticleService.ADDRESS,
+        new ArticleServiceImpl(services.database(), services.events()));
     services.register(CommentService.class, CommentService.ADDRESS,
-        new CommentServiceImpl(services.database(), notify.notices(services)));
-    services.register(TaxonomyService.class, TaxonomyService.ADDRESS, new TaxonomyServiceImpl(services.database()));
+        new CommentServiceImpl(services.database(), notify.notices(services), services.events()));
+    services.register(TaxonomyService.class, TaxonomyService.ADDRESS,
+        new TaxonomyServiceImpl(services.database(), services.events()));
   }
 
   @Override
@@ -45,7 +47,7 @@ public final class ContentFeature implements Feature {
   @Override
   public void mount(Router api, Vertx vertx) {
     new ArticleRoutes(c, settings, cache, ArticleService.proxy(vertx)).mount(api);
-    new CommentRoutes(c, cache, CommentService.proxy(vertx)).mount(api);
-    new TaxonomyRoutes(c, cache, TaxonomyService.proxy(vertx)).mount(api);
+    new CommentRoutes(c, CommentService.proxy(vertx)).mount(api);
+    new TaxonomyRoutes(c, TaxonomyService.proxy(vertx)).mount(api);
   }
 }

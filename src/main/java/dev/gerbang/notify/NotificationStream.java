@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import dev.gerbang.user.UserChanged;
@@ -106,9 +105,7 @@ final class NotificationStream {
       write("retry: 3000\n: connected\n\n");
       if (lastId != null) {
         enqueue(() -> notifications.since(me.userId(), lastId, RESUME_LIMIT).map(missed -> {
-          for (Object item : missed) {
-            writeNotification((JsonObject) item);
-          }
+          missed.forEach(notification -> writeNotification(notification.toJson()));
           return null;
         }));
       }
@@ -162,7 +159,7 @@ final class NotificationStream {
       if (changed.affectsSessions() && me.userId().equals(changed.userId())) {
         // Roles or status changed: ask the database itself, not a cache that may not have heard yet.
         c.sessions().lookup(me.sessionId()).onSuccess(session -> {
-          if (session == null || !session.getBoolean("active", false)) {
+          if (session == null || !session.active()) {
             end();
           }
         });

@@ -1,31 +1,40 @@
 package dev.gerbang.user.impl;
 
+import dev.gerbang.account.EmailToken;
 import dev.gerbang.account.impl.AccountServiceImpl;
-import dev.gerbang.db.Cursors;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.db.Database;
 import dev.gerbang.user.UserChanged;
 import dev.gerbang.events.Events;
 import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.auth.Revocations;
+import dev.gerbang.auth.SessionEnd;
 import dev.gerbang.db.Ids;
+import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Page;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.db.SqlErrors;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.notify.Outbox;
+import dev.gerbang.user.AdminChanges;
+import dev.gerbang.user.Credentials;
 import dev.gerbang.user.Emails;
+import dev.gerbang.user.ProfileChanges;
+import dev.gerbang.user.ProfileChanges.Field;
+import dev.gerbang.user.Registration;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
+import dev.gerbang.user.UserPage;
+import dev.gerbang.user.UserQuery;
 import dev.gerbang.user.UserService;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -36,18 +45,20 @@ import java.util.Set;
 public final class UserServiceImpl implements UserService {
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
   private final Sql tokenSql;
   private final Outbox outbox;
   private final Revocations revocations;
   private final Events events;
+  private final AuditLog audit;
 
   public UserServiceImpl(Database database, Outbox outbox, Events events) {
     this.revocations = new Revocations(database);
+    this.audit = new AuditLog(database);
     this.events = events;
     this.pool = database.pool();
     this.sql = database.sql("users");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
     this.tokenSql = database.sql("account_tokens");
     this.outbox = outbox;
   }
@@ -62,22 +73,23 @@ public final class UserServiceImpl implements UserService {
   }
 
   @Override
-  public Future<User> register(JsonObject registration) {
+  public Future<User> register(Registration registration, Actor actor) {
     String id = Ids.newId();
     long now = System.currentTimeMillis();
-    String email = registration.getString("email").strip();
-    String username = registration.getString("username");
+    String email = registration.email().strip();
+    String username = registration.username();
     Tuple user = Tuple.of(id, email, Emails.normalize(email), username,
-            username == null ? null : username.toLowerCase(Locale.ROOT), registration.getString("name"))
-        .addString(registration.getString("locale", "en"))
-        .addString(registration.getString("passwordHash"))
+            username == null ? null : username.toLowerCase(Locale.ROOT), registration.name())
+        .addString(registration.locale() == null ? "en" : registration.locale())
+        .addString(registration.passwordHash())
         .addLong(now).addLong(now).addLong(now);
-    JsonObject verification = registration.getJsonObject("verification");
+    EmailToken verification = registration.verification();
     return pool.withTransaction(conn -> conn.preparedQuery(sql.get("insert")).execute(user)
             .compose(done -> conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(id, Roles.USER, now)))
             .compose(done -> verification == null ? Future.succeededFuture()
-                : AccountServiceImpl.insertToken(conn, tokenSql, outbox, verification.copy().put("userId", id),
-                    new JsonArray().add(verification.getJsonObject("mail"))))
+                : AccountServiceImpl.insertToken(conn, tokenSql, outbox, verification.forUser(id),
+                    registration.verificationMail() == null ? List.of() : List.of(registration.verificationMail())))
+            .compose(done -> audit.write(conn, actor, "register", id, null))
             .compose(done -> find(conn, id)))
         .onSuccess(created -> outbox.wake())
         .recover(UserServiceImpl::mapUniqueViolation);
@@ -105,36 +117,34 @@ public final class UserServiceImpl implements UserService {
   }
 
   @Override
-  public Future<JsonObject> findCredentials(String email) {
+  public Future<Credentials> findCredentials(String email) {
     return pool.preparedQuery(sql.get("findByEmail")).execute(Tuple.of(Emails.normalize(email)))
-        .map(rows -> Rows.first(rows, row -> new JsonObject()
-            .put("user", toUser(row).toJson())
-            .put("passwordHash", row.getString("password_hash"))));
+        .map(rows -> Rows.first(rows, row -> new Credentials(toUser(row), row.getString("password_hash"))));
   }
 
   @Override
-  public Future<User> updateProfile(String userId, JsonObject changes) {
+  public Future<User> updateProfile(String userId, ProfileChanges changes) {
     return pool.withTransaction(conn -> find(conn, userId).compose(current -> {
       if (current == null) {
         return Future.failedFuture(Failure.notFound("No such user"));
       }
-      String username = changes.containsKey("username") ? changes.getString("username") : current.username();
+      String username = changes.valueOr(Field.USERNAME, current.username());
       Tuple update = Tuple.of(
-              changes.containsKey("name") ? changes.getString("name") : current.name(),
+              changes.valueOr(Field.NAME, current.name()),
               username,
               username == null ? null : username.toLowerCase(Locale.ROOT),
-              changes.containsKey("bio") ? changes.getString("bio") : current.bio(),
-              changes.containsKey("avatarUrl") ? changes.getString("avatarUrl") : current.avatarUrl(),
-              changes.containsKey("locale") ? changes.getString("locale") : current.locale())
+              changes.valueOr(Field.BIO, current.bio()),
+              changes.valueOr(Field.AVATAR_URL, current.avatarUrl()),
+              changes.valueOr(Field.LOCALE, current.locale()))
           .addLong(System.currentTimeMillis())
           .addString(userId);
       return conn.preparedQuery(sql.get("updateProfile")).execute(update).compose(done -> find(conn, userId));
     })).onSuccess(user -> {
       Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
-      if (changes.containsKey("name") || changes.containsKey("username") || changes.containsKey("avatarUrl")) {
+      if (changes.has(Field.NAME) || changes.has(Field.USERNAME) || changes.has(Field.AVATAR_URL)) {
         aspects.add(UserChanged.Aspect.NAMES);
       }
-      if (changes.containsKey("locale")) {
+      if (changes.has(Field.LOCALE)) {
         aspects.add(UserChanged.Aspect.LOCALE);
       }
       if (!aspects.isEmpty()) {
@@ -156,7 +166,7 @@ public final class UserServiceImpl implements UserService {
   }
 
   @Override
-  public Future<Void> delete(String userId) {
+  public Future<Void> delete(String userId, Actor actor) {
     return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
       if (user == null) {
         return Future.failedFuture(Failure.notFound("No such user"));
@@ -167,7 +177,8 @@ public final class UserServiceImpl implements UserService {
                   "This is the last admin account: make another admin first", null))
               : Future.succeededFuture())
           : Future.succeededFuture();
-      return adminCheck.compose(ok -> conn.preparedQuery(sql.get("delete")).execute(Tuple.of(userId))).<Void>mapEmpty();
+      return adminCheck.compose(ok -> conn.preparedQuery(sql.get("delete")).execute(Tuple.of(userId)))
+          .compose(done -> audit.write(conn, actor, "account_deleted", userId, null));
     })).onSuccess(done -> events.announce(UserChanged.of(userId, UserChanged.Aspect.DELETED)));
   }
 
@@ -176,29 +187,27 @@ public final class UserServiceImpl implements UserService {
   }
 
   @Override
-  public Future<JsonObject> search(JsonObject query) {
-    String q = query.getString("q", "");
+  public Future<UserPage> search(UserQuery query) {
+    String q = query.q() == null ? "" : query.q();
     String like = Page.likePattern(q);
-    String role = query.getString("role", "");
-    String status = query.getString("status", "");
+    String role = query.role() == null ? "" : query.role();
+    String status = query.status() == null ? "" : query.status();
     Tuple filters = Tuple.of(q, like, like, like, role, role).addString(status).addString(status).addString(status).addString(status);
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", filters, query.getString("cursor"),
-        query.getInteger("limit", 20), row -> toUser(row).toJson());
+    return pager.page(Keyset.newestFirst("users.search"), sql, "search", "searchCount", filters, query.cursor(), query.limit(),
+        UserServiceImpl::toUser).map(page -> new UserPage(page.items(), page.nextCursor(), page.total()));
   }
 
   @Override
-  public Future<User> adminUpdate(String actorId, String userId, JsonObject changes) {
+  public Future<User> adminUpdate(Actor actor, String userId, AdminChanges changes) {
     return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
       if (user == null) {
         return Future.failedFuture(Failure.notFound("No such user"));
       }
-      Boolean disabled = changes.getBoolean("disabled");
-      if (Boolean.TRUE.equals(disabled) && userId.equals(actorId)) {
+      Boolean disabled = changes.disabled();
+      if (Boolean.TRUE.equals(disabled) && userId.equals(actor.userId())) {
         return Future.failedFuture(Failure.conflict("self-disable", "You cannot disable your own account", "disabled"));
       }
-      Set<String> roles = changes.containsKey("roles")
-          ? new HashSet<>(changes.getJsonArray("roles").stream().map(String::valueOf).toList())
-          : new HashSet<>(user.roles());
+      Set<String> roles = new HashSet<>(changes.roles() != null ? changes.roles() : user.roles());
       long now = System.currentTimeMillis();
       Future<?> chain = Future.succeededFuture();
       for (String role : Roles.ALL) {
@@ -222,18 +231,10 @@ public final class UserServiceImpl implements UserService {
       }
       // A disabled account's sessions end with it, in the same transaction.
       Future<List<String>> ended = Boolean.TRUE.equals(disabled) && !user.disabled()
-          ? chain.compose(x -> revocations.endAll(conn, userId, null, "disabled_by_admin"))
+          ? chain.compose(x -> revocations.endAll(conn, userId, null, SessionEnd.DISABLED_BY_ADMIN))
           : chain.map(x -> List.of());
-      return ended.compose(ids -> find(conn, userId).map(updated -> {
-        Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
-        if (!updated.roles().equals(user.roles())) {
-          aspects.add(UserChanged.Aspect.ROLES);
-        }
-        if (updated.disabled() != user.disabled()) {
-          aspects.add(UserChanged.Aspect.STATUS);
-        }
-        return new AdminChange(updated, ids, aspects);
-      }));
+      return ended.compose(ids -> audit.write(conn, actor, "admin_user_updated", userId, changes.toJson()).map(ids))
+          .compose(ids -> find(conn, userId).map(updated -> new AdminChange(updated, ids, changed(user, updated))));
     })).map(change -> {
       if (!change.endedSessions().isEmpty()) {
         events.announce(new SessionsRevoked(userId, change.endedSessions()));
@@ -243,6 +244,18 @@ public final class UserServiceImpl implements UserService {
       }
       return change.user();
     });
+  }
+
+  /** What an admin's change changed of the account: its roles, its status. */
+  private static Set<UserChanged.Aspect> changed(User before, User after) {
+    Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
+    if (!after.roles().equals(before.roles())) {
+      aspects.add(UserChanged.Aspect.ROLES);
+    }
+    if (after.disabled() != before.disabled()) {
+      aspects.add(UserChanged.Aspect.STATUS);
+    }
+    return aspects;
   }
 
   /** What an admin's change did, to announce once it committed. */
