@@ -25,6 +25,8 @@
 # Settings: every GERBANG_* variable in the environment of `up` goes to every node (kept for `start N`), except
 # those the script sets itself (ports, data dirs, database, cluster.*, publicUrl, http.trustedProxies).
 # CLUSTER_JAVA_OPTS: the nodes' JVM options (default -Xmx1g: three nodes share this machine with others).
+# CLUSTER_MODE=off (with --nodes 1): the same single node with cluster mode off, on the same PostgreSQL behind the
+# same HAProxy (bench/cluster-bench.sh's baseline).
 # Needs: a JDK 17+, python3, curl; PostgreSQL's server binaries and HAProxy (Debian's postgresql and haproxy
 # packages, installed with apt-get when missing and run as root; otherwise it says what to install).
 set -euo pipefail
@@ -33,6 +35,7 @@ ROOT=$PWD
 STATE=${CLUSTER_DIR:-$ROOT/target/cluster}
 BASE=${CLUSTER_BASE_PORT:-18080}
 JAVA_OPTS_NODES=${CLUSTER_JAVA_OPTS--Xmx1g}
+MODE=${CLUSTER_MODE:-on}
 TOOLS=(python3 "$ROOT/bench/cluster/tools.py")
 # What the nodes keep of this environment: nothing but these (no stray GERBANG_* or JAVA_TOOL_OPTIONS).
 BASE_ENV=(PATH="$PATH" HOME="${HOME:-/tmp}" LANG=C.UTF-8)
@@ -44,6 +47,11 @@ die() { echo "cluster: $*" >&2; exit 1; }
 say() { echo "cluster: $*"; }
 [[ $BASE =~ ^[0-9]+$ ]] && ((BASE >= 1024 && BASE <= 65000)) || die "CLUSTER_BASE_PORT must be a port from 1024 to 65000"
 
+# Ports in the kernel's ephemeral range may be taken at any moment by some program's outgoing connection.
+read -r EPH_LO EPH_HI </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || EPH_LO=32768 EPH_HI=60999
+if ((BASE + 352 >= EPH_LO && BASE <= EPH_HI)); then
+  echo "cluster: note: ports $BASE-$((BASE + 352)) overlap the ephemeral range $EPH_LO-$EPH_HI (outgoing connections may hold them); a CLUSTER_BASE_PORT below $((EPH_LO - 352)) avoids that" >&2
+fi
 HAPROXY_PORT=$BASE
 STATS_PORT=$((BASE + 9))
 PG_PORT=$((BASE + 352))
@@ -66,17 +74,22 @@ alive() { # pid-file pattern: the process lives (not a zombie) and its command l
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$pattern"
 }
 node_alive() { alive "$PIDS/node-$1.pid" "gerbang.jar"; }
+gone() { # pid: no such process, or only its zombie (an exiting process drops its command line before its sockets)
+  local state
+  state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) || return 0
+  [[ -z $state || $state == Z* ]]
+}
 haproxy_alive() { alive "$PIDS/haproxy.pid" "haproxy"; }
 stop_pidfile() { # pid-file pattern seconds: SIGTERM, then SIGKILL after the given time
   local file=$1 pattern=$2 wait=${3:-30} pid
   if alive "$file" "$pattern"; then
     pid=$(<"$file")
     kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq $((wait * 10))); do alive "$file" "$pattern" || break; sleep 0.1; done
-    if alive "$file" "$pattern"; then
+    for _ in $(seq $((wait * 10))); do gone "$pid" && break; sleep 0.1; done
+    if ! gone "$pid"; then
       echo "cluster: pid $pid ignored SIGTERM for $wait s: SIGKILL" >&2
       kill -KILL "$pid" 2>/dev/null || true
-      for _ in $(seq 50); do alive "$file" "$pattern" || break; sleep 0.1; done
+      for _ in $(seq 50); do gone "$pid" && break; sleep 0.1; done
     fi
   fi
   rm -f "$file"
@@ -155,10 +168,10 @@ defaults
     option dontlog-normal
     # The client's address for the nodes (which trust 127.0.0.1 as a proxy: GERBANG_HTTP_TRUSTED_PROXIES).
     option forwardfor
-    # A request that could not reach a node (connection refused: a dead node) goes to another one; a request a
-    # node received is never sent twice.
-    option redispatch
-    retries 3
+    # A request that could not reach a node (connection refused: a dead node) goes to another one at once
+    # (redispatch on every retry); a request a node received is never sent twice.
+    option redispatch 1
+    retries 2
     timeout connect 2s
     # The notification stream (Server-Sent Events) sends a heartbeat every 25 s (notifications.heartbeatSeconds):
     # inactivity timeouts above three heartbeats keep it open; a dead node's streams end and reconnect elsewhere.
@@ -179,8 +192,9 @@ backend nodes
     http-check expect status 200
     # Checked every second: a node is out after 2 failed checks, back after 2 good ones.
     default-server inter 1s fall 2 rise 2
-    # Which node answered (for people, and for the fault test's per-node counts).
-    http-response set-header X-Served-By %[srv_name]
+    # Which node answered (for people, and for the fault test): also on HAProxy's own errors (a 502 for a request
+    # its node died with names that node).
+    http-after-response set-header X-Served-By %[srv_name] if { srv_name -m found }
 EOF
   for i in $(seq "$(node_count)"); do
     echo "    server node$i 127.0.0.1:$(http_port "$i") check"
@@ -206,6 +220,7 @@ cmd_up() {
     shift
   done
   [[ $nodes =~ ^[1-8]$ ]] || die "--nodes takes 1 to 8"
+  [[ $MODE == on || ($MODE == off && $nodes == 1) ]] || die "CLUSTER_MODE is on (the default) or off (with --nodes 1 only)"
   if [[ -d $STATE ]]; then
     local i running=""
     for i in $(seq "$(node_count)"); do node_alive "$i" && running+=" node-$i"; done
@@ -284,7 +299,7 @@ GERBANG_HTTP_TRUSTED_PROXIES=127.0.0.1
 GERBANG_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/gerbang
 GERBANG_DB_USERNAME=gerbang
 GERBANG_DB_PASSWORD=$(<"$STATE/db-password")
-GERBANG_CLUSTER_ENABLED=true
+GERBANG_CLUSTER_ENABLED=$([[ $MODE == on ]] && echo true || echo false)
 GERBANG_CLUSTER_NAME=gerbang-local-$BASE
 GERBANG_CLUSTER_HOST=127.0.0.1
 GERBANG_CLUSTER_MEMBERS=$members
@@ -300,6 +315,7 @@ EOF
   echo "----- $(date -u +%FT%TZ) bench/cluster.sh starts haproxy" >>"$LOGS/haproxy.log"
   "${START[@]}" "$LOGS/haproxy.log" "$PIDS/haproxy.pid" "http://127.0.0.1:$STATS_PORT/" 200 30 -- \
     haproxy -db -f "$STATE/haproxy.cfg" >/dev/null || die "HAProxy did not start: $(tail -5 "$LOGS/haproxy.log")"
+  [[ $MODE == on ]] || say "cluster mode OFF: one plain node on this PostgreSQL"
   say "starting $nodes node(s) (java $JAVA_OPTS_NODES -jar target/gerbang.jar; a cluster takes some seconds to form)"
   local t0=$SECONDS failed=0 pids=()
   for i in $(seq "$nodes"); do start_node "$i" & pids+=($!); done
@@ -352,8 +368,8 @@ cmd_kill() {
   local pid
   pid=$(<"$PIDS/node-$1.pid")
   kill -KILL "$pid"
-  for _ in $(seq 100); do node_alive "$1" || break; sleep 0.05; done
-  node_alive "$1" && die "node $1 (pid $pid) still runs after SIGKILL"
+  for _ in $(seq 200); do gone "$pid" && break; sleep 0.02; done
+  gone "$pid" || die "node $1 (pid $pid) still runs 4 s after SIGKILL"
   rm -f "$PIDS/node-$1.pid"
   echo "----- $(date -u +%FT%TZ) bench/cluster.sh sent SIGKILL to node $1 (pid $pid)" >>"$LOGS/node-$1.log"
   say "node $1 (pid $pid) killed with SIGKILL"
