@@ -9,7 +9,9 @@ count each client apart, as they would real users), loops over sessions: registe
 grants it the editor role, sign in, then write articles and comments (on any client's articles) with a few
 reads in between, then sign out. Every request is recorded: start, end, status or connection error, the node
 that served it (HAProxy's X-Served-By header).
-At --kill-at seconds node --node gets SIGKILL (bench/cluster.sh kill); at --restart-at it is started again.
+At --kill-at seconds node --node gets SIGKILL (bench/cluster.sh kill); at --restart-at it is started again, and
+the load goes on at least --after-restart seconds (default 10) after it is ready, so that it serves again (a
+slow start on a busy machine makes the run longer than --duration).
 After the load, a drain period lets the outbox send everything (a dead node's claims are retaken after their
 2-minute claim expires). Then it checks:
   lost writes     every write that got a 2xx exists afterwards, through the API (GET, on the nodes through
@@ -330,6 +332,8 @@ def main():
     ap.add_argument("--kill-at", type=float, default=20)
     ap.add_argument("--restart-at", type=float, default=40)
     ap.add_argument("--pace", type=float, default=0.5, help="seconds between a client's requests (about)")
+    ap.add_argument("--after-restart", type=float, default=10,
+                    help="the load goes on at least this long after the restarted node is ready (so that it serves)")
     ap.add_argument("--drain", type=float, default=240, help="most seconds to wait for the outbox after the load")
     ap.add_argument("--break", dest="breaks", default="", help="lose-write | duplicate-mail | drop-mail (checks the checks)")
     ap.add_argument("--report", required=True, help="JSON report file")
@@ -367,7 +371,9 @@ def main():
 
     # --- The load, and the faults on schedule ---
     start = now()
-    world = World(port, admin_token, start + a.duration, run_id)
+    planned_end = start + a.duration
+    # With a restart to come, the load runs until it is known how long the restart took (see do_restart).
+    world = World(port, admin_token, planned_end if a.no_kill or a.after_restart <= 0 else float("inf"), run_id)
     events = {}
     log(f"load: {a.clients} clients for {a.duration:.0f} s" + ("" if a.no_kill else
         f"; SIGKILL to node {a.node} at {a.kill_at:.0f} s, restart at {a.restart_at:.0f} s"))
@@ -382,6 +388,14 @@ def main():
         p = cluster.run("start", str(a.node), check=False)
         restart["ready"] = now()
         restart["rc"] = p.returncode
+        # The restarted node must serve a while before the load ends: a slow start lengthens the run. (Until
+        # then the clients run on: the deadline is open while the restart is pending.)
+        with world.lock:
+            world.deadline = planned_end
+            if p.returncode == 0 and restart["ready"] + a.after_restart > planned_end:
+                world.deadline = restart["ready"] + a.after_restart
+                log(f"the load goes on until {world.deadline - start:.0f} s ({a.after_restart:.0f} s after the "
+                    f"restarted node is ready)")
 
     restarter = None
     if not a.no_kill:
@@ -394,12 +408,13 @@ def main():
         log(f"starting node {a.node} again")
         restarter = threading.Thread(target=do_restart)
         restarter.start()
+    if restarter:
+        restarter.join(timeout=300)  # the restart decides whether the load goes on
     for t in threads:
-        t.join(timeout=a.duration + 60)
+        t.join(timeout=max(60.0, world.deadline - now() + 60))
     end = now()
     log(f"load over ({len(world.results)} requests)")
     if restarter:
-        restarter.join(timeout=240)
         if restart.get("rc") != 0:
             log("node restart FAILED (see its log)")
         else:
@@ -526,6 +541,7 @@ def main():
     # Mails
     outbox = cluster.sql("SELECT id, template, recipient, status, attempts, coalesce(last_error, '') FROM outbox "
                          "WHERE channel = 'email';")
+    retried = [row for row in outbox if int(row[4]) > 1]  # claimed more than once: retaken from a dead node, or retried
     by_id = collections.Counter()
     with sink.lock:
         messages = list(sink.messages)
@@ -601,7 +617,7 @@ def main():
 
     print()
     print(f"Fault test, {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}: {a.nodes} nodes behind HAProxy, "
-          f"{a.clients} clients for {a.duration:.0f} s, " + ("no fault (control run)" if a.no_kill else
+          f"{a.clients} clients for {end - start:.0f} s, " + ("no fault (control run)" if a.no_kill else
           f"SIGKILL to node {a.node} at {kill_from - start:.2f} s, restarted at {restart_at - start:.2f} s "
           f"(ready at {restart.get('ready', float('nan')) - start:.2f} s)"))
     print(f"load average (1/5/15 min) before: {' '.join(load_before)}  after: {' '.join(load_after)}  "
@@ -614,7 +630,8 @@ def main():
     print(f"checked afterwards: {api_checks} API requests and the database"
           + (f"; {len(api_errors)} check request(s) failed: {api_errors[:5]}" if api_errors else ""))
     print(f"mails: {len(outbox)} outbox rows (email) {status_counts}, {len(messages)} messages at the sink, "
-          f"{len(by_id)} distinct Message-IDs; drain took {drain_seconds:.1f} s after the load")
+          f"{len(by_id)} distinct Message-IDs; drain took {drain_seconds:.1f} s after the load; "
+          f"{len(retried)} row(s) claimed more than once (a dead node's claim retaken, or a retry)")
     if strangers:
         print(f"  messages at the sink that match no outbox row: {strangers[:5]}")
     for name, p in phases.items():
@@ -633,7 +650,8 @@ def main():
               f"{r.status if r.status is not None else r.error}  node {r.node or '-'}  [{where}]"
               + (f" {json.dumps(r.body)[:160]}" if r.status and isinstance(r.body, dict) else ""))
     print()
-    print("Timeline (per second of the load: requests, failed, slowest ms, nodes that answered):")
+    print("Timeline around the faults and of every second with a failure (per second of the load: requests, "
+          "failed, slowest ms, nodes that answered; every second in the JSON report):")
     marks = {}
     if kill_from is not None:
         marks[int(kill_from - start)] = "<- SIGKILL"
@@ -641,7 +659,16 @@ def main():
         marks[int(restart_at - start)] = "<- restart launched"
     if restart.get("ready"):
         marks.setdefault(int(restart["ready"] - start), "<- restarted node ready")
-    for s in sorted(seconds):
+    shown = set(s for s in seconds if seconds[s]["failed"])
+    for m in marks:
+        shown |= set(range(m - 2, m + 6))
+    if not marks:
+        shown = set(seconds)
+    last = None
+    for s in sorted(x for x in seconds if x in shown):
+        if last is not None and s > last + 1:
+            print("  ...")
+        last = s
         b = seconds[s]
         nodes = " ".join(f"{k}:{v}" for k, v in sorted(b["nodes"].items()))
         print(f"  {s:3d}s {b['n']:4d} {b['failed']:3d} {b['maxMs']:7.0f}  {nodes}  {marks.get(s, '')}")
@@ -679,7 +706,9 @@ def main():
         "outbox": status_counts, "sinkMessages": len(messages), "drainSeconds": round(drain_seconds, 1), "drained": drained,
         "errorsInFlightAtKill": [r.json() for r in in_flight], "errorsOther": [r.json() for r in others],
         "recoveryMs": None if recovery is None else round(recovery * 1000),
-        "latency": phases, "apiCheckErrors": api_errors,
+        "latency": phases, "apiCheckErrors": api_errors, "outboxRowsClaimedMoreThanOnce": len(retried),
+        "timeline": {str(k): {"requests": v["n"], "failed": v["failed"], "maxMs": round(v["maxMs"]),
+                              "nodes": dict(v["nodes"])} for k, v in sorted(seconds.items())},
     }
     os.makedirs(os.path.dirname(a.report), exist_ok=True)
     with open(a.report, "w") as f:
