@@ -7,11 +7,12 @@
 # survivors served all traffic. The driver and every check are described in bench/cluster/fault.py.
 #
 # Usage: bench/cluster-fault.sh [--clients N] [--duration S] [--kill-at S] [--restart-at S] [--node N]
-#                               [--after-restart S] [--drain S] [--skip-build] [--no-kill]
+#                               [--after-restart S] [--drain S] [--skip-build] [--no-kill] [--graceful]
 #                               [--break lose-write|duplicate-mail|drop-mail]
 #   defaults: 8 clients, 60 s, kill node 2 at 20 s, restart at 40 s; the load goes on at least 10 s after the
 #   restarted node is ready (--after-restart); up to 240 s for the outbox to drain afterwards (--drain)
 #   --no-kill     the same load with no fault (a control run)
+#   --graceful    stop the node with SIGTERM (bench/cluster.sh stop) instead, as a rolling upgrade does
 #   --break X     check the checks: delete an acknowledged comment from the database, set a sent mail back to
 #                 pending (the cluster sends it again), or have the sink drop a message; must exit 1
 # The cluster runs on ports 28080-28110 and 28432 (CLUSTER_BASE_PORT=28080), state in target/cluster-fault/
@@ -27,7 +28,7 @@ usage() { sed -n '/^# Usage:/,/^# The cluster runs/p' "$0" | sed '$d' | sed 's/^
 while (($#)); do
   case $1 in
     --clients|--duration|--kill-at|--restart-at|--after-restart|--node|--break|--drain) ARGS+=("$1" "${2:?$1 needs a value}"); shift ;;
-    --no-kill) ARGS+=("$1") ;;
+    --no-kill|--graceful) ARGS+=("$1") ;;
     --skip-build) BUILD=0 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;

@@ -338,6 +338,8 @@ def main():
     ap.add_argument("--break", dest="breaks", default="", help="lose-write | duplicate-mail | drop-mail (checks the checks)")
     ap.add_argument("--report", required=True, help="JSON report file")
     ap.add_argument("--no-kill", action="store_true", help="no fault at all (a control run)")
+    ap.add_argument("--graceful", action="store_true",
+                    help="stop the node with SIGTERM (bench/cluster.sh stop), as a rolling upgrade does, not SIGKILL")
     a = ap.parse_args()
     if not (0 < a.kill_at < a.restart_at < a.duration) and not a.no_kill:
         sys.exit("fault: need 0 < --kill-at < --restart-at < --duration")
@@ -376,7 +378,7 @@ def main():
     world = World(port, admin_token, planned_end if a.no_kill or a.after_restart <= 0 else float("inf"), run_id)
     events = {}
     log(f"load: {a.clients} clients for {a.duration:.0f} s" + ("" if a.no_kill else
-        f"; SIGKILL to node {a.node} at {a.kill_at:.0f} s, restart at {a.restart_at:.0f} s"))
+        f"; {'SIGTERM' if a.graceful else 'SIGKILL'} to node {a.node} at {a.kill_at:.0f} s, restart at {a.restart_at:.0f} s"))
     threads = [threading.Thread(target=client_loop, args=(world, i, run_id, a.pace), daemon=True)
                for i in range(a.clients)]
     for t in threads:
@@ -401,9 +403,10 @@ def main():
     if not a.no_kill:
         time.sleep(max(0.0, start + a.kill_at - now()))
         t_before = now()
-        cluster.run("kill", str(a.node))
+        cluster.run("stop" if a.graceful else "kill", str(a.node))
         events["kill"] = (t_before, now())
-        log(f"node {a.node} killed (the kill command ran from {t_before - start:.3f} s to {events['kill'][1] - start:.3f} s)")
+        log(f"node {a.node} {'stopped (SIGTERM)' if a.graceful else 'killed'} (the command ran from "
+            f"{t_before - start:.3f} s to {events['kill'][1] - start:.3f} s)")
         time.sleep(max(0.0, start + a.restart_at - now()))
         log(f"starting node {a.node} again")
         restarter = threading.Thread(target=do_restart)
@@ -618,7 +621,8 @@ def main():
     print()
     print(f"Fault test, {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}: {a.nodes} nodes behind HAProxy, "
           f"{a.clients} clients for {end - start:.0f} s, " + ("no fault (control run)" if a.no_kill else
-          f"SIGKILL to node {a.node} at {kill_from - start:.2f} s, restarted at {restart_at - start:.2f} s "
+          f"{'SIGTERM (graceful stop)' if a.graceful else 'SIGKILL'} to node {a.node} at {kill_from - start:.2f} s"
+          f"{f' (stopped at {kill_to - start:.2f} s)' if a.graceful else ''}, restarted at {restart_at - start:.2f} s "
           f"(ready at {restart.get('ready', float('nan')) - start:.2f} s)"))
     print(f"load average (1/5/15 min) before: {' '.join(load_before)}  after: {' '.join(load_after)}  "
           f"({os.cpu_count()} cores shared with other work)")
@@ -654,7 +658,7 @@ def main():
           "failed, slowest ms, nodes that answered; every second in the JSON report):")
     marks = {}
     if kill_from is not None:
-        marks[int(kill_from - start)] = "<- SIGKILL"
+        marks[int(kill_from - start)] = "<- SIGTERM" if a.graceful else "<- SIGKILL"
     if restart_at is not None:
         marks[int(restart_at - start)] = "<- restart launched"
     if restart.get("ready"):
@@ -696,7 +700,7 @@ def main():
 
     report = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "nodes": a.nodes, "clients": a.clients,
-        "durationSeconds": a.duration, "killedNode": None if a.no_kill else a.node,
+        "durationSeconds": a.duration, "killedNode": None if a.no_kill else a.node, "graceful": a.graceful,
         "killAt": None if kill_from is None else round(kill_from - start, 3),
         "restartLaunchedAt": None if restart_at is None else round(restart_at - start, 3),
         "restartReadyAt": round(restart["ready"] - start, 3) if restart.get("ready") else None,
