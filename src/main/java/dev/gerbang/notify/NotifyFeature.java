@@ -66,7 +66,7 @@ public final class NotifyFeature implements Feature {
     services.register(OutboxService.class, OutboxService.ADDRESS, new OutboxServiceImpl(services.database()));
     services.register(NotificationService.class, NotificationService.ADDRESS,
         new NotificationServiceImpl(services.database(), new Schedule(services.database(), c.cluster().nodeId())));
-    services.register(PushService.class, PushService.ADDRESS, new PushServiceImpl(services.database()));
+    services.register(PushService.class, PushService.ADDRESS, new PushServiceImpl(services.database(), services.events()));
     services.register(BroadcastService.class, BroadcastService.ADDRESS, new BroadcastServiceImpl(services.database(),
         notices(services), new AuditLog(services.database()), services.events()));
   }

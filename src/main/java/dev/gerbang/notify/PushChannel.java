@@ -41,15 +41,15 @@ final class PushChannel implements Channel {
       Future<PushOutcome> sent = webPush != null
           ? webPush.send(target.endpoint(), target.p256dh(), target.auth(), payload, ttlSeconds, urgency(message.template()))
           : fcm.send(target.token(), payload);
-      return sent.compose(outcome -> outcome(targetId, outcome));
+      return sent.compose(outcome -> outcome(targetId, target.userId(), outcome));
     });
   }
 
-  private Future<Delivery> outcome(String targetId, PushOutcome outcome) {
+  private Future<Delivery> outcome(String targetId, String userId, PushOutcome outcome) {
     String detail = "HTTP " + outcome.status() + ": " + outcome.detail();
     return switch (outcome.kind()) {
-      case DELIVERED -> push.touch(channel, targetId).map(done -> Delivery.sent());
-      case GONE -> push.remove(channel, targetId).map(done -> Delivery.dead("the push service no longer knows this device, "
+      case DELIVERED -> push.touch(channel, targetId, userId).map(done -> Delivery.sent());
+      case GONE -> push.remove(channel, targetId, userId).map(done -> Delivery.dead("the push service no longer knows this device, "
           + "so it was removed (" + detail + ")"));
       case RETRY -> Future.succeededFuture(Delivery.retry(detail, outcome.retryAfterMillis()));
       case REJECTED -> Future.succeededFuture(Delivery.dead(detail));

@@ -39,9 +39,9 @@ public interface PushService {
   /** The subscription or device an outbox row names (channel webpush or fcm), with its secrets; null when gone. */
   Future<PushTarget> target(String channel, String id);
 
-  /** A push went out to this target: remember when. */
-  Future<Void> touch(String channel, String id);
+  /** A push went out to this target of this user: remember when. */
+  Future<Void> touch(String channel, String id, String userId);
 
-  /** The push service says the target no longer exists: forget it. */
-  Future<Void> remove(String channel, String id);
+  /** The push service says this target of this user no longer exists: forget it. */
+  Future<Void> remove(String channel, String id, String userId);
 }

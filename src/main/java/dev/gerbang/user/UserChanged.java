@@ -23,7 +23,9 @@ public record UserChanged(String userId, Set<Aspect> aspects) implements Event {
     /** The email or whether it is verified. */
     EMAIL,
     /** The account is gone. */
-    DELETED
+    DELETED,
+    /** What only the account's own view shows: the bio, whether a password is set, when it last changed. */
+    PROFILE
   }
 
   public UserChanged {

@@ -14,6 +14,7 @@ import dev.gerbang.notify.PushDevices;
 import dev.gerbang.notify.PushService;
 import dev.gerbang.user.ProfileChanges.Field;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,11 +28,13 @@ public final class UserRoutes {
   private final Components c;
   private final SessionIssuer issuer;
   private final PushService push;
+  private final MeCache cache;
 
-  public UserRoutes(Components components, SessionIssuer issuer, PushService push) {
+  public UserRoutes(Components components, SessionIssuer issuer, PushService push, MeCache cache) {
     this.c = components;
     this.issuer = issuer;
     this.push = push;
+    this.cache = cache;
   }
 
   public void mount(Router api) {
@@ -44,12 +47,18 @@ public final class UserRoutes {
   /** The account, with the devices push notifications go to (browsers and phones). */
   private void me(RoutingContext ctx) {
     String userId = AuthUser.of(ctx).userId();
-    Future<PushDevices> devices = push.devices(userId);
-    c.users().find(userId)
-        .compose(user -> user == null ? Future.failedFuture(Problem.notFound("This account no longer exists")) : Future.succeededFuture(user))
-        .compose(user -> devices.map(found -> user.toJson().put("pushDevices", found.toJson())))
-        .onSuccess(json -> Responses.ok(ctx, json))
+    cache.get(userId, () -> load(userId))
+        .compose(answer -> answer == null ? Future.failedFuture(Problem.notFound("This account no longer exists"))
+            : Future.succeededFuture(answer))
+        .onSuccess(answer -> Responses.ok(ctx, answer))
         .onFailure(ctx::fail);
+  }
+
+  /** The answer of GET /api/me, encoded; null when the account is gone. */
+  private Future<Buffer> load(String userId) {
+    Future<PushDevices> devices = push.devices(userId);
+    return c.users().find(userId).compose(user -> user == null ? Future.succeededFuture(null)
+        : devices.map(found -> user.toJson().put("pushDevices", found.toJson()).toBuffer()));
   }
 
   private void update(RoutingContext ctx) {

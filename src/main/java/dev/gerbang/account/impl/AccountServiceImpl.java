@@ -170,7 +170,7 @@ public final class AccountServiceImpl implements AccountService {
     })).onSuccess(result -> {
       if (result != null) {
         announceEnded(result.userId(), result.sessionIds());
-        events.announce(UserChanged.of(result.userId(), UserChanged.Aspect.EMAIL));
+        events.announce(UserChanged.of(result.userId(), UserChanged.Aspect.EMAIL, UserChanged.Aspect.PROFILE));
       }
       batch.delivered();
     });
@@ -211,6 +211,7 @@ public final class AccountServiceImpl implements AccountService {
                 .map(done -> ended)))
         .onSuccess(ended -> {
           announceEnded(userId, ended);
+          events.announce(UserChanged.of(userId, UserChanged.Aspect.PROFILE));
           batch.delivered();
         });
   }

@@ -4,8 +4,10 @@ import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
+import dev.gerbang.events.Events;
 import dev.gerbang.notify.MobileDevice;
 import dev.gerbang.notify.PushDevices;
+import dev.gerbang.notify.PushDevicesChanged;
 import dev.gerbang.notify.PushRegistration;
 import dev.gerbang.notify.PushService;
 import dev.gerbang.notify.PushTarget;
@@ -13,6 +15,8 @@ import dev.gerbang.notify.WebPushDevice;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,10 +25,13 @@ import java.util.List;
 public final class PushServiceImpl implements PushService {
   private final Pool pool;
   private final Sql sql;
+  private final Events events;
 
-  public PushServiceImpl(Database database) {
+  /** events: every change to a user's devices is announced (PushDevicesChanged) after it committed. */
+  public PushServiceImpl(Database database, Events events) {
     this.pool = database.pool();
     this.sql = database.sql("push");
+    this.events = events;
   }
 
   @Override
@@ -45,22 +52,37 @@ public final class PushServiceImpl implements PushService {
 
   /** Inserts or takes over the row with this key, then drops the user's oldest beyond the limit. */
   private Future<PushRegistration> upsert(Tuple row, String findByKey, String key, String upsert, String trim, String userId, int max) {
+    String[] previousOwner = new String[1];
     return pool.withTransaction(conn -> conn.preparedQuery(sql.get(findByKey)).execute(Tuple.of(key))
         .compose(before -> conn.preparedQuery(sql.get(upsert)).execute(row)
             .compose(done -> conn.preparedQuery(sql.get(trim)).execute(Tuple.of(userId, userId, max)))
             .compose(done -> conn.preparedQuery(sql.get(findByKey)).execute(Tuple.of(key)))
-            .map(after -> new PushRegistration(Rows.first(after, r -> r.getString("id")),
-                before.size() == 0 ? PushRegistration.Outcome.CREATED : PushRegistration.Outcome.UPDATED))));
+            .map(after -> {
+              previousOwner[0] = Rows.first(before, r -> r.getString("user_id"));
+              return new PushRegistration(Rows.first(after, r -> r.getString("id")),
+                  before.size() == 0 ? PushRegistration.Outcome.CREATED : PushRegistration.Outcome.UPDATED);
+            })))
+        // A browser or phone someone else had registered moves to this user: both lists changed.
+        .onSuccess(registered -> events.announce(previousOwner[0] == null ? PushDevicesChanged.of(userId)
+            : PushDevicesChanged.of(previousOwner[0], userId)));
   }
 
   @Override
   public Future<Boolean> unsubscribe(String userId, String id) {
-    return pool.preparedQuery(sql.get("deleteSubscription")).execute(Tuple.of(id, userId)).map(rows -> rows.rowCount() == 1);
+    return pool.preparedQuery(sql.get("deleteSubscription")).execute(Tuple.of(id, userId)).map(rows -> removed(rows, userId));
   }
 
   @Override
   public Future<Boolean> removeDevice(String userId, String id) {
-    return pool.preparedQuery(sql.get("deleteDevice")).execute(Tuple.of(id, userId)).map(rows -> rows.rowCount() == 1);
+    return pool.preparedQuery(sql.get("deleteDevice")).execute(Tuple.of(id, userId)).map(rows -> removed(rows, userId));
+  }
+
+  private boolean removed(RowSet<Row> rows, String userId) {
+    if (rows.rowCount() == 0) {
+      return false;
+    }
+    events.announce(PushDevicesChanged.of(userId));
+    return true;
   }
 
   @Override
@@ -91,14 +113,16 @@ public final class PushServiceImpl implements PushService {
   }
 
   @Override
-  public Future<Void> touch(String channel, String id) {
+  public Future<Void> touch(String channel, String id, String userId) {
     String statement = WEB_PUSH.equals(channel) ? "touchSubscription" : "touchDevice";
-    return pool.preparedQuery(sql.get(statement)).execute(Tuple.of(System.currentTimeMillis(), id)).mapEmpty();
+    return pool.preparedQuery(sql.get(statement)).execute(Tuple.of(System.currentTimeMillis(), id))
+        .onSuccess(done -> events.announce(PushDevicesChanged.of(userId))).mapEmpty();
   }
 
   @Override
-  public Future<Void> remove(String channel, String id) {
+  public Future<Void> remove(String channel, String id, String userId) {
     String statement = WEB_PUSH.equals(channel) ? "removeSubscription" : "removeDevice";
-    return pool.preparedQuery(sql.get(statement)).execute(Tuple.of(id)).mapEmpty();
+    return pool.preparedQuery(sql.get(statement)).execute(Tuple.of(id))
+        .onSuccess(done -> events.announce(PushDevicesChanged.of(userId))).mapEmpty();
   }
 }

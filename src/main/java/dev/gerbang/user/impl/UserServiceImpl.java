@@ -40,6 +40,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 public final class UserServiceImpl implements UserService {
@@ -140,16 +141,15 @@ public final class UserServiceImpl implements UserService {
           .addString(userId);
       return conn.preparedQuery(sql.get("updateProfile")).execute(update).compose(done -> find(conn, userId));
     })).onSuccess(user -> {
-      Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
+      // Every update changes the account's own view (its updatedAt at least).
+      Set<UserChanged.Aspect> aspects = EnumSet.of(UserChanged.Aspect.PROFILE);
       if (changes.has(Field.NAME) || changes.has(Field.USERNAME) || changes.has(Field.AVATAR_URL)) {
         aspects.add(UserChanged.Aspect.NAMES);
       }
       if (changes.has(Field.LOCALE)) {
         aspects.add(UserChanged.Aspect.LOCALE);
       }
-      if (!aspects.isEmpty()) {
-        events.announce(new UserChanged(userId, aspects));
-      }
+      events.announce(new UserChanged(userId, aspects));
     }).recover(UserServiceImpl::mapUniqueViolation);
   }
 
@@ -246,7 +246,7 @@ public final class UserServiceImpl implements UserService {
     });
   }
 
-  /** What an admin's change changed of the account: its roles, its status. */
+  /** What an admin's change changed of the account: its roles, its status, its own view. */
   private static Set<UserChanged.Aspect> changed(User before, User after) {
     Set<UserChanged.Aspect> aspects = EnumSet.noneOf(UserChanged.Aspect.class);
     if (!after.roles().equals(before.roles())) {
@@ -254,6 +254,9 @@ public final class UserServiceImpl implements UserService {
     }
     if (after.disabled() != before.disabled()) {
       aspects.add(UserChanged.Aspect.STATUS);
+    }
+    if (!Objects.equals(after.updatedAt(), before.updatedAt())) {
+      aspects.add(UserChanged.Aspect.PROFILE);
     }
     return aspects;
   }
