@@ -28,14 +28,24 @@ public final class PasswordHasher {
   private final int memoryKib;
   private final int iterations;
   private final int parallelism;
-  private final String dummyHash;
+  /**
+   * Each hashing thread keeps the memory of one hash (19 MiB with the defaults) and clears it after every use,
+   * instead of allocating it anew: at sign-in rates that was a gigabyte a second of garbage, and the collector's
+   * work took the cores the hashes need.
+   */
+  private final ThreadLocal<Argon2BytesGenerator.BlockPool> blocks;
+  /** Made on a hashing thread, off the start-up's path. */
+  private volatile String dummyHash;
 
   public PasswordHasher(Vertx vertx, AuthSettings config) {
     this.workers = vertx.createSharedWorkerExecutor("gerbang-hash", Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.memoryKib = config.argon2MemoryKib();
     this.iterations = config.argon2Iterations();
     this.parallelism = config.argon2Parallelism();
-    this.dummyHash = hashNow("not a real password " + RANDOM.nextLong());
+    int blockCount = Argon2BytesGenerator.getBlockCount(memoryKib, parallelism);
+    this.blocks = ThreadLocal.withInitial(() -> new Argon2BytesGenerator.FixedBlockPool(blockCount));
+    // Made now, in the background, so that the first unknown email does not take two hashes' time.
+    workers.executeBlocking(this::dummyHash, false);
   }
 
   public Future<String> hash(String password) {
@@ -49,7 +59,16 @@ public final class PasswordHasher {
 
   /** Spends the time of one verification, so that an unknown email answers as slowly as a wrong password. */
   public Future<Boolean> verifyDummy(String password) {
-    return verify(password, dummyHash).map(ignored -> false);
+    return workers.executeBlocking(() -> verifyNow(password, dummyHash()), false).map(ignored -> false);
+  }
+
+  private String dummyHash() {
+    String dummy = dummyHash;
+    if (dummy == null) {
+      dummy = hashNow("not a real password " + RANDOM.nextLong());
+      dummyHash = dummy;
+    }
+    return dummy;
   }
 
   /** True when the hash was made with other parameters than the configured ones: rehash at next login. */
@@ -79,14 +98,17 @@ public final class PasswordHasher {
     return MessageDigest.isEqual(expected, actual);
   }
 
-  private static byte[] compute(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
-    Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+  private byte[] compute(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
         .withVersion(Argon2Parameters.ARGON2_VERSION_13)
         .withMemoryAsKB(memory)
         .withIterations(iterations)
         .withParallelism(parallelism)
-        .withSalt(salt)
-        .build();
+        .withSalt(salt);
+    if (memory == memoryKib && parallelism == this.parallelism) {
+      builder.withBlockPool(blocks.get());
+    }
+    Argon2Parameters parameters = builder.build();
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(parameters);
     byte[] out = new byte[length];
