@@ -33,7 +33,10 @@ class NotificationRetentionTest {
         old = inbox.items(author).getJsonObject(1).getString("id");
         long threeDaysAgo = System.currentTimeMillis() - 3 * 86_400_000L;
         assertThat(TestDb.update(server, "UPDATE notifications SET created_at = ? WHERE id = ?", threeDaysAgo, old)).isEqualTo(1);
-        // The purge ran at this start already, and runs once an hour for the whole cluster: as if an hour passed.
+        // The purge runs a second after this start, then once an hour for the whole cluster: once it ran, as if an
+        // hour passed.
+        TestDb.eventually(() -> TestDb.count(server, "SELECT COUNT(*) FROM scheduled_jobs WHERE name = 'notifications.purge'"),
+            n -> n == 1);
         assertThat(TestDb.update(server, "UPDATE scheduled_jobs SET last_started_at = 0 WHERE name = 'notifications.purge'"))
             .isEqualTo(1);
         oldBroadcast = finishedBroadcast(server, threeDaysAgo);
