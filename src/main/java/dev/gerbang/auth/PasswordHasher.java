@@ -28,12 +28,6 @@ public final class PasswordHasher {
   private final int memoryKib;
   private final int iterations;
   private final int parallelism;
-  /**
-   * Each hashing thread keeps the memory of one hash (19 MiB with the defaults) and clears it after every use,
-   * instead of allocating it anew: at sign-in rates that was a gigabyte a second of garbage, and the collector's
-   * work took the cores the hashes need.
-   */
-  private final ThreadLocal<Argon2BytesGenerator.BlockPool> blocks;
   /** Made on a hashing thread, off the start-up's path. */
   private volatile String dummyHash;
 
@@ -42,8 +36,6 @@ public final class PasswordHasher {
     this.memoryKib = config.argon2MemoryKib();
     this.iterations = config.argon2Iterations();
     this.parallelism = config.argon2Parallelism();
-    int blockCount = Argon2BytesGenerator.getBlockCount(memoryKib, parallelism);
-    this.blocks = ThreadLocal.withInitial(() -> new Argon2BytesGenerator.FixedBlockPool(blockCount));
     // Made now, in the background, so that the first unknown email does not take two hashes' time.
     workers.executeBlocking(this::dummyHash, false);
   }
@@ -98,17 +90,14 @@ public final class PasswordHasher {
     return MessageDigest.isEqual(expected, actual);
   }
 
-  private byte[] compute(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
-    Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+  private static byte[] compute(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
         .withVersion(Argon2Parameters.ARGON2_VERSION_13)
         .withMemoryAsKB(memory)
         .withIterations(iterations)
         .withParallelism(parallelism)
-        .withSalt(salt);
-    if (memory == memoryKib && parallelism == this.parallelism) {
-      builder.withBlockPool(blocks.get());
-    }
-    Argon2Parameters parameters = builder.build();
+        .withSalt(salt)
+        .build();
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(parameters);
     byte[] out = new byte[length];
