@@ -58,7 +58,7 @@ class StartupTest {
     for (JsonObject bad : new JsonObject[] {
         new JsonObject().put("session", new JsonObject().put("cookieSecure", "yes")),
         new JsonObject().put("smtp", new JsonObject().put("startTls", "SOMETIMES")),
-        new JsonObject().put("content", new JsonObject().put("cacheMaxEntries", -1)),
+        new JsonObject().put("content", new JsonObject().put("cacheMegabytes", -1)),
         new JsonObject().put("oidc", new JsonObject().put("name", "google")),
         new JsonObject().put("notifications", new JsonObject().put("heartbeatSeconds", 0))}) {
       JsonObject config = bad.copy().put("dataDir", root.toString()).put("http", new JsonObject().put("port", 0));

@@ -56,9 +56,14 @@ public final class ContentCache {
   private final Cache<String, Entry> cache;
   private final AtomicLong version = new AtomicLong();
 
-  public ContentCache(Events events, int maxEntries) {
+  /** maxBytes bounds the cached bodies (and their keys): the node's footprint, whatever queries are asked. */
+  public ContentCache(Events events, long maxBytes) {
     this.events = events;
-    this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(MAX_AGE).build();
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(Math.max(maxBytes, 0))
+        .<String, Entry>weigher((key, entry) -> key.length() + entry.etag().length() + entry.body().length())
+        .expireAfterWrite(MAX_AGE)
+        .build();
   }
 
   /**

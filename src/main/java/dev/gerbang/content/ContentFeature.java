@@ -21,7 +21,7 @@ public final class ContentFeature implements Feature {
     this.c = components;
     this.notify = notify;
     this.settings = ContentSettings.from(components.config().reader());
-    this.cache = new ContentCache(components.events(), settings.cacheMaxEntries());
+    this.cache = new ContentCache(components.events(), settings.cacheMegabytes() * 1024L * 1024L);
   }
 
   /** The node's cache of public lists and pages, shared by its HTTP verticles. */
