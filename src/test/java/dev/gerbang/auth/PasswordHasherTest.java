@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Argon2id as the reference implementation computes it, hash after hash on one thread, with the configured
- * parameters and with others (a stored hash made before the settings changed); the dummy check never matches.
+ * Argon2id as the reference implementation computes it, hash after hash on one thread (whose memory the hasher
+ * reuses from one hash to the next), with the configured parameters and with others (a stored hash made before
+ * the settings changed); the dummy check never matches.
  */
 class PasswordHasherTest {
   /** The argon2 reference CLI: echo -n password | argon2 somesalt -id -t 2 -m 16 -p 1. */
@@ -38,7 +39,7 @@ class PasswordHasherTest {
   void theReferenceVectorMatchesWithTheConfiguredParametersAndOthers() {
     PasswordHasher same = hasher(65536);
     for (int i = 0; i < 3; i++) {
-      assertThat(same.verifyNow("password", REFERENCE)).as("round " + i).isTrue();
+      assertThat(same.verifyNow("password", REFERENCE)).as("reused memory, round " + i).isTrue();
       assertThat(same.verifyNow("passwore", REFERENCE)).isFalse();
     }
     PasswordHasher other = hasher(8192);
