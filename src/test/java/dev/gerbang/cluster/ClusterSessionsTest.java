@@ -87,4 +87,20 @@ class ClusterSessionsTest {
 
     assertThat(untilRefused(b, token, System.nanoTime())).isBetween(0L, 2000L);
   }
+
+  @Test
+  void aProfileChangedOnOneNodeShowsInTheOthersMeAnswerWhichItKeptInMemory() {
+    TestServer a = cluster.node(0);
+    TestServer b = cluster.node(1);
+    String token = a.newSession().getString("accessToken");
+    assertThat(b.get("/api/me", token).bodyAsJsonObject().getString("name")).isEqualTo("Test User");
+
+    assertThat(a.send(io.vertx.core.http.HttpMethod.PATCH, "/api/me", token, new JsonObject().put("name", "Renamed on A"))
+        .statusCode()).isEqualTo(200);
+
+    long since = System.nanoTime();
+    String seen = TestDb.eventually(() -> b.get("/api/me", token).bodyAsJsonObject().getString("name"), "Renamed on A"::equals);
+    assertThat(seen).as("node B's answer, %d ms after the change", (System.nanoTime() - since) / 1_000_000)
+        .isEqualTo("Renamed on A");
+  }
 }
