@@ -10,7 +10,7 @@
 #   login     POST /api/auth/login with wrk -c4, against the ceiling cores / one hash (one hash timed with the
 #             server's Argon2id settings from conf/config.json, bench/compare/HashTime.java) and Keycloak's
 #             RECORDED 29 logins/s
-#   startup   wall clock from `java -jar target/gerbang.jar` (the README's command, no JVM flags) to the first 200
+#   startup   wall clock from `java -Xmx256m -jar target/gerbang.jar` (the README's command) to the first 200
 #             from /health/ready, fresh data dir and restart of the same dir, median of 3 each; and the log's
 #             own "started in"
 #   memory    VmRSS of the server idle after start and after the load above (--only memory runs that load on
@@ -21,11 +21,12 @@
 # Missing a goal is a result, not a failure: exit 0. Everything started is stopped and removed on exit.
 #
 # Usage: bench/compare.sh [--quick] [--skip-build] [--only me,articles,login,startup,memory]
-#                         [--duration S] [--warmup S] [--break wrong-token|rate-limit]
+#                         [--duration S] [--warmup S] [--break wrong-token|rate-limit] [--java-opts "FLAGS"]
 #   --quick       3 s warm-ups and rounds, one start-up of each kind: a smoke test, not figures to quote
 #   --duration S  seconds per measured round (default 15); --warmup S seconds of warm-up per server (default 15)
 #   --skip-build  use the existing target/gerbang.jar
 #   --break X     check the checks: serve a wrong token (401s) or leave the rate limiter on (429s); must exit 1
+#   --java-opts   the server's JVM flags instead of the README's (an experiment: the table then says so)
 # Needs: a JDK 17+ (java), python3, curl, wrk (installed with apt-get when missing and run as root), the Maven
 # wrapper's dependencies (for the classpath of the two source-launched helpers). Output: the table on standard
 # output, a JSON summary under target/bench/, the servers' logs of the last run in target/bench/logs/.
@@ -34,6 +35,9 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 TOOLS=(python3 "$ROOT/bench/compare/tools.py")
 
+# The README's start command: java $README_JAVA_OPTS -jar target/gerbang.jar (keep the two in step).
+README_JAVA_OPTS="-Xmx256m"
+JAVA_OPTS=$README_JAVA_OPTS
 DURATION=15 WARMUP=15 STARTS=3 HASH_SAMPLES=25 HASH_WARMUP=10 BUILD=1 BREAK="" QUICK=false ONLY="me,articles,login,startup,memory"
 usage() { sed -n '/^# Usage:/,/^# Needs:/p' "$0" | sed 's/^# \{0,1\}//' | sed '$d'; }
 die() { echo "compare: FAIL: $*" >&2; exit 1; }
@@ -45,6 +49,7 @@ while (($#)); do
     --duration) DURATION=${2:?}; shift ;;
     --warmup) WARMUP=${2:?}; shift ;;
     --break) BREAK=${2:?}; shift ;;
+    --java-opts) JAVA_OPTS=${2?}; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -118,6 +123,8 @@ record() { printf '%s\n' "$1" >>"$RESULTS"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 LOAD_AT_START=$(loadavg)
 echo "compare: load average at start: $LOAD_AT_START (2 cores shared with other work: see the per-round share below)"
+if [[ $JAVA_OPTS == "$README_JAVA_OPTS" ]]; then echo "compare: the server starts as the README says: java $JAVA_OPTS -jar target/gerbang.jar"
+else echo "compare: EXPERIMENT: the server starts with --java-opts \"$JAVA_OPTS\", not the README's \"$README_JAVA_OPTS\"; its figures are not the README's"; fi
 
 # --- Build: the jar, and the runtime classpath for the source-launched helpers. ---
 if ((BUILD)); then
@@ -144,11 +151,11 @@ record "$(python3 -c 'import json,sys; print(json.dumps(dict(kind="meta", commit
 # --- Servers ---
 COMMON_ENV=(GERBANG_HTTP_HOST=127.0.0.1 GERBANG_RATE_LIMIT_ENABLED=false GERBANG_LOG_REQUESTS=false)
 [[ $BREAK != rate-limit ]] || COMMON_ENV=(GERBANG_HTTP_HOST=127.0.0.1 GERBANG_RATE_LIMIT_ENABLED=true GERBANG_LOG_REQUESTS=false)
-start_gerbang() { # name data-dir [env...]: starts `java -jar target/gerbang.jar` as the README does; prints tools.py's JSON
+start_gerbang() { # name data-dir [env...]: starts `java $JAVA_OPTS -jar target/gerbang.jar` as the README does; prints tools.py's JSON
   local name=$1 data=$2 port started; shift 2
   port=$("${TOOLS[@]}" free-port)
   started=$("${TOOLS[@]}" start "$RUN/logs/$name.log" "$RUN/pids/$name.pid" "http://127.0.0.1:$port/health/ready" 200 120 -- \
-    env "${COMMON_ENV[@]}" GERBANG_DATA_DIR="$data" GERBANG_HTTP_PORT="$port" "$@" java -jar target/gerbang.jar) \
+    env "${COMMON_ENV[@]}" GERBANG_DATA_DIR="$data" GERBANG_HTTP_PORT="$port" "$@" java $JAVA_OPTS -jar target/gerbang.jar) \
     || { tail -20 "$RUN/logs/$name.log" >&2; exit 1; }
   python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["port"]=int(sys.argv[2]); print(json.dumps(d))' "$started" "$port"
 }
@@ -166,7 +173,7 @@ JSON='Content-Type: application/json'
 
 # --- Start-up: fresh data dirs, then restarts of the first one. ---
 if want startup; then
-  echo "compare: start-up, $STARTS x fresh data dir and $STARTS x restart (java -jar target/gerbang.jar, no JVM flags)"
+  echo "compare: start-up, $STARTS x fresh data dir and $STARTS x restart (java $JAVA_OPTS -jar target/gerbang.jar)"
   for mode in fresh restart; do
     for i in $(seq "$STARTS"); do
       if [[ $mode == fresh ]]; then data=$RUN/data-start-$i; else data=$RUN/data-start-1; fi

@@ -1,7 +1,8 @@
 // Times one password hash as Gerbang computes it, for the login ceiling of bench/compare.sh (cores / one hash).
 // Argon2id, version 1.3, a 16-byte random salt, a 32-byte output, the password NFKC-normalized and UTF-8
 // encoded, through BouncyCastle's Argon2BytesGenerator: the same steps as
-// src/main/java/dev/gerbang/auth/PasswordHasher.java (compute). One thread, hashes one after another.
+// src/main/java/dev/gerbang/auth/PasswordHasher.java (compute), which keeps its thread's Argon2 memory from one
+// hash to the next (ThreadBlocks): so does this. One thread, hashes one after another.
 //
 //   java -cp "$(cat target/bench/classpath.txt)" bench/compare/HashTime.java MEMORY_KIB ITERATIONS PARALLELISM [SAMPLES] [WARMUP]
 // Prints one JSON line: the parameters, every sample in ms, the median, the fastest and the slowest.
@@ -15,6 +16,20 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 public final class HashTime {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final java.util.ArrayDeque<Argon2BytesGenerator.Block> FREE = new java.util.ArrayDeque<>();
+  /** The server's ThreadBlocks, for one thread: blocks handed back (cleared by the generator) are used again. */
+  private static final Argon2BytesGenerator.BlockPool BLOCKS = new Argon2BytesGenerator.BlockPool() {
+    @Override
+    public Argon2BytesGenerator.Block allocate() {
+      Argon2BytesGenerator.Block block = FREE.pollLast();
+      return block != null ? block : new Argon2BytesGenerator.Block();
+    }
+
+    @Override
+    public void deallocate(Argon2BytesGenerator.Block block) {
+      FREE.addLast(block);
+    }
+  };
 
   static byte[] hash(String password, int memoryKib, int iterations, int parallelism) {
     byte[] salt = new byte[16];
@@ -25,6 +40,7 @@ public final class HashTime {
         .withIterations(iterations)
         .withParallelism(parallelism)
         .withSalt(salt)
+        .withBlockPool(BLOCKS)
         .build();
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(parameters);

@@ -48,8 +48,8 @@ export function signedIn() {
   return accessToken !== null;
 }
 
-async function send(method, path, body, token, signal) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+async function send(method, path, body, token, { signal, headers: extraHeaders = {} } = {}) {
+  const headers = { ...extraHeaders, Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;
@@ -86,18 +86,19 @@ export function refresh() {
 }
 
 /**
- * api('GET', '/api/me') -> parsed JSON (null for 204); throws ApiError. With a signal, the request ends when it
- * aborts (an AbortError then, not an ApiError); screens use scope.api() from lifecycle.js, which does that for them.
+ * api('GET', '/api/me') -> parsed JSON (null for 204); throws ApiError. options.signal ends the request when it
+ * aborts (an AbortError then, not an ApiError; screens use scope.api() from lifecycle.js, which does that for them);
+ * options.headers adds request headers (an Idempotency-Key, say).
  */
-export async function api(method, path, body, { signal } = {}) {
+export async function api(method, path, body, { signal, headers } = {}) {
   if (accessToken && Date.now() > expiresAt) await refresh();
   const token = accessToken;
   try {
-    return await send(method, path, body, token, signal);
+    return await send(method, path, body, token, { signal, headers });
   } catch (e) {
     // A token revoked or expired under us: refresh once and try again; a second 401 is final.
     if (e.status === 401 && token && !path.startsWith('/api/auth/login')) {
-      if (await refresh()) return send(method, path, body, accessToken, signal);
+      if (await refresh()) return send(method, path, body, accessToken, { signal, headers });
     }
     throw e;
   }

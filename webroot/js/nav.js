@@ -20,6 +20,7 @@ export const ADMIN_NAV = [
   { href: '/admin/doctors', key: 'admin.nav.doctors', roles: ADMIN },
   { href: '/admin/audit', key: 'admin.nav.audit', roles: ADMIN },
   { href: '/admin/outbox', key: 'admin.nav.outbox', roles: ADMIN },
+  { href: '/admin/messages', key: 'admin.nav.messages', roles: ADMIN },
   { href: '/admin/system', key: 'admin.nav.system', roles: ADMIN },
 ];
 

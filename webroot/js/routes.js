@@ -31,6 +31,7 @@ export const ROUTES = [
   { path: '/admin/doctors', auth: 'required', role: 'admin', load: () => import('./screens/admin/doctors.js') },
   { path: '/admin/audit', auth: 'required', role: 'admin', load: () => import('./screens/admin/audit.js') },
   { path: '/admin/outbox', auth: 'required', role: 'admin', load: () => import('./screens/admin/outbox.js') },
+  { path: '/admin/messages', auth: 'required', role: 'admin', load: () => import('./screens/admin/messages.js') },
   { path: '/admin/system', auth: 'required', role: 'admin', load: () => import('./screens/admin/system.js') },
   { path: '/notifications', auth: 'required', load: () => import('./screens/notifications.js') },
 ];

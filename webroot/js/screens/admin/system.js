@@ -18,6 +18,7 @@ export default function systemScreen({ scope }) {
         h('dt', {}, t('admin.system.database')), h('dd', { dataset: { fact: 'database' } }, up(s.database.status), ' ',
           s.database.dialect || '', s.database.sizeBytes != null ? ` · ${bytes(s.database.sizeBytes)}` : ''),
         h('dt', {}, 'Java'), h('dd', {}, s.javaVersion)),
+      nodes(s.cluster),
       h('button', { type: 'button', class: 'button secondary', onclick: load }, t('common.refresh')));
     } catch (error) {
       replace(body, h('p', { class: 'notice bad', role: 'alert' }, describe(error)),
@@ -26,6 +27,19 @@ export default function systemScreen({ scope }) {
   };
   load();
   return adminPage('admin.system.title', body);
+}
+
+/** The cluster's nodes, each with its address, version and uptime; nothing on a single node. */
+function nodes(cluster) {
+  if (!cluster || !cluster.clustered) return null;
+  return h('section', { class: 'card' }, h('h2', {}, t('admin.system.nodes', { n: cluster.nodes.length })),
+    h('table', { class: 'nodes' },
+      h('thead', {}, h('tr', {}, h('th', {}, t('admin.system.node')), h('th', {}, t('admin.system.address')),
+        h('th', {}, t('admin.system.version')), h('th', {}, t('admin.system.uptime')))),
+      h('tbody', {}, cluster.nodes.map((n) => h('tr', { dataset: { node: n.nodeId } },
+        h('td', {}, n.nodeId === cluster.nodeId ? t('admin.system.thisNode', { id: n.nodeId.slice(0, 8) }) : n.nodeId.slice(0, 8)),
+        h('td', {}, n.address || '?'), h('td', {}, n.version || '?'),
+        h('td', {}, n.uptimeSeconds != null ? duration(n.uptimeSeconds) : '?'))))));
 }
 
 function duration(seconds) {

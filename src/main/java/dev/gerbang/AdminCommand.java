@@ -1,12 +1,16 @@
 package dev.gerbang;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.PasswordPolicy;
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.failure.Failure;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
+import dev.gerbang.user.Credentials;
+import dev.gerbang.user.Registration;
 import dev.gerbang.user.UserService;
-import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -33,7 +37,7 @@ final class AdminCommand {
     }
     return DatabaseCommand.run(config, "create-admin", (vertx, c) -> {
       UserService users = UserService.proxy(vertx);
-      JsonObject existing = users.findCredentials(email).await(30, TimeUnit.SECONDS);
+      Credentials existing = users.findCredentials(email).await(30, TimeUnit.SECONDS);
       if (existing == null) {
         String password = readPassword();
         if (password == null) {
@@ -47,11 +51,11 @@ final class AdminCommand {
         }
         String hash = c.hasher().hash(password).await(60, TimeUnit.SECONDS);
         String display = dev.gerbang.user.Names.singleLine(name, dev.gerbang.user.Names.MAX_LENGTH);
-        users.register(new JsonObject().put("email", email).put("name", display.isEmpty() ? "Administrator" : display)
-            .put("passwordHash", hash)).await(30, TimeUnit.SECONDS);
+        users.register(new Registration(email, display.isEmpty() ? "Administrator" : display, hash), Actor.system("create-admin"))
+            .await(30, TimeUnit.SECONDS);
       }
       User admin = users.grantRole(email, Roles.ADMIN).await(30, TimeUnit.SECONDS);
-      AuditService.proxy(vertx).record(new JsonObject().put("event", "admin_granted_by_command").put("userId", admin.id()))
+      AuditService.proxy(vertx).record(AuditEntry.system("admin_granted_by_command", admin.id(), null))
           .await(30, TimeUnit.SECONDS);
       System.out.println((existing == null ? "created " : "promoted ") + admin.email() + " (" + admin.id() + "): roles "
           + String.join(", ", admin.roles()));

@@ -1,8 +1,11 @@
 package dev.gerbang;
 
+import dev.gerbang.cluster.Cluster;
+import dev.gerbang.cluster.ClusterSettings;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.config.ConfigException;
 import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.failure.Failure;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -26,10 +29,12 @@ final class DatabaseCommand {
 
   static int run(AppConfig config, String name, Body body) {
     Vertx vertx = Vertx.vertx();
+    Failure.registerCodec(vertx);
     try {
-      Components components = Components.create(vertx, config);
+      // A command works on the database alone: it never joins the cluster.
+      Components components = Components.create(new Cluster(vertx, null, ClusterSettings.from(config)), config);
       List<Feature> features = Features.of(vertx, components);
-      vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors()),
+      vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors(), components.events()),
               new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           .await(60, TimeUnit.SECONDS);
       return body.run(vertx, components);

@@ -2,14 +2,22 @@ package dev.gerbang;
 
 import static dev.gerbang.DatabaseCommand.await;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.content.ArticleFields;
 import dev.gerbang.content.ArticleService;
+import dev.gerbang.content.ArticleStatus;
+import dev.gerbang.content.CategoryFields;
 import dev.gerbang.content.CommentService;
+import dev.gerbang.content.NewComment;
+import dev.gerbang.content.PageQuery;
 import dev.gerbang.content.TaxonomyService;
-import dev.gerbang.notify.NotificationService;
+import dev.gerbang.db.Ids;
+import dev.gerbang.notify.AdminMessage;
+import dev.gerbang.notify.Broadcast;
+import dev.gerbang.notify.BroadcastService;
 import dev.gerbang.user.User;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -70,51 +78,62 @@ final class DemoBlog {
   /** Seeds the blog and the welcome message; answers what it did, for the command's summary line. */
   static String seed(Vertx vertx, Map<String, User> people) throws Exception {
     TaxonomyService taxonomy = TaxonomyService.proxy(vertx);
-    if (await(taxonomy.listCategories(new JsonObject().put("limit", 100))).getJsonArray("items").stream()
-        .anyMatch(c -> CATEGORIES[0][0].equals(((JsonObject) c).getString("slug")))) {
+    if (await(taxonomy.listCategories(new PageQuery(null, 100, null))).items().stream()
+        .anyMatch(c -> CATEGORIES[0][0].equals(c.slug()))) {
       return "the demo blog was already there";
     }
     for (String[] c : CATEGORIES) {
-      await(taxonomy.createCategory(new JsonObject().put("slug", c[0]).put("name", c[1]).put("description", c[2])));
+      await(taxonomy.createCategory(CategoryFields.create(c[1], c[0], c[2])));
     }
     ArticleService articles = ArticleService.proxy(vertx);
-    JsonObject editor = viewer(people.get(EDITOR));
+    Actor editor = actor(people.get(EDITOR));
     String[] slugs = new String[ARTICLES.length];
     for (int i = 0; i < ARTICLES.length; i++) {
       String[] a = ARTICLES[i];
-      JsonArray tags = new JsonArray();
-      for (String tag : a[2].split(",")) {
-        if (!tag.isBlank()) {
-          tags.add(tag);
-        }
-      }
-      slugs[i] = await(articles.create(editor, new JsonObject().put("title", a[0]).put("category", a[1]).put("tags", tags)
-          .put("status", a[3]).put("summary", a[4]).put("body", a[5]))).getJsonObject("article").getString("slug");
+      List<String> tags = Arrays.stream(a[2].split(",")).filter(tag -> !tag.isBlank()).toList();
+      slugs[i] = await(articles.create(editor, ArticleFields.builder().title(a[0]).category(a[1]).tags(tags)
+          .status(ArticleStatus.fromJson(a[3])).summary(a[4]).body(a[5]).build())).slug();
     }
     CommentService comments = CommentService.proxy(vertx);
     String[] commentIds = new String[COMMENTS.length];
     for (int i = 0; i < COMMENTS.length; i++) {
       Object[] c = COMMENTS[i];
       int parent = (Integer) c[3];
-      commentIds[i] = await(comments.create(viewer(people.get((String) c[1])), slugs[(Integer) c[0]], new JsonObject()
-          .put("body", c[2]).put("parentId", parent < 0 ? null : commentIds[parent]))).getString("id");
+      commentIds[i] = await(comments.create(actor(people.get((String) c[1])), slugs[(Integer) c[0]],
+          new NewComment((String) c[2], parent < 0 ? null : commentIds[parent]))).id();
     }
     int likes = 0;
     for (var entry : LIKES.entrySet()) {
       for (int article : entry.getValue()) {
-        await(articles.like(viewer(people.get(entry.getKey())), slugs[article], true));
+        await(articles.like(actor(people.get(entry.getKey())), slugs[article], true));
         likes++;
       }
     }
-    int welcomed = await(NotificationService.proxy(vertx).message(new JsonObject().put("title", "Welcome to the Gerbang demo")
-        .put("body", "Everything here is made up: read the blog and comment, open your medical records, try the admin pages.")
-        .put("path", "/articles").put("to", new JsonObject().put("all", true))));
+    long welcomed = welcome(BroadcastService.proxy(vertx));
     return CATEGORIES.length + " categories, " + (ARTICLES.length - 1) + " published articles and 1 draft, " + COMMENTS.length
         + " comments, " + likes + " likes, a welcome notice to " + welcomed + " accounts";
   }
 
+  /**
+   * The admins' welcome to everyone, as an admin's broadcast is sent, but run to its end here (the command has no
+   * notify verticle), so that the demo's inboxes are full when the server starts. Answers how many it reached.
+   */
+  private static long welcome(BroadcastService broadcasts) throws Exception {
+    Broadcast welcome = await(broadcasts.queue(Actor.system("seed-demo"), AdminMessage.toAll("Welcome to the Gerbang demo",
+        "Everything here is made up: read the blog and comment, open your medical records, try the admin pages.", "/articles"), null));
+    String token = Ids.newId();
+    // Whatever is queued, the welcome included, a batch per transaction as the notify verticle does.
+    for (String job = await(broadcasts.claim(token, 60_000)); job != null; job = await(broadcasts.claim(token, 60_000))) {
+      Broadcast state;
+      do {
+        state = await(broadcasts.step(job, token, 200, 60_000));
+      } while (!state.done());
+    }
+    return await(broadcasts.find(welcome.id())).recipients();
+  }
+
   /** Who the content services see: the account and the roles it holds. */
-  private static JsonObject viewer(User user) {
-    return new JsonObject().put("userId", user.id()).put("roles", new JsonArray(user.roles()));
+  private static Actor actor(User user) {
+    return new Actor(user.id(), user.roles(), null, "demo-seed");
   }
 }

@@ -1,18 +1,28 @@
 package dev.gerbang;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
 import static dev.gerbang.DatabaseCommand.await;
 
+import dev.gerbang.audit.Actor;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.medical.CareTeamService;
+import dev.gerbang.medical.DoctorInput;
+import dev.gerbang.medical.DoctorProfile;
 import dev.gerbang.medical.MedicalProfileService;
 import dev.gerbang.medical.MedicalRecordService;
+import dev.gerbang.medical.PatientInput;
+import dev.gerbang.medical.PatientProfile;
+import dev.gerbang.medical.RecordInput;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
+import dev.gerbang.user.Registration;
+import dev.gerbang.user.UserQuery;
 import dev.gerbang.user.UserService;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +75,7 @@ public final class DemoCommand {
         return 2;
       }
       UserService users = UserService.proxy(vertx);
-      long existing = await(users.search(new JsonObject().put("limit", 1))).getLong("total");
+      long existing = await(users.search(new UserQuery(null, null, null, 1, null))).total();
       if (existing > 0 && !force) {
         System.err.println("gerbang: this database already holds " + existing + " user(s): seed-demo adds demo accounts "
             + "with a published password, so it refuses. Use an empty data dir, or add --force.");
@@ -80,39 +90,45 @@ public final class DemoCommand {
       for (String[] d : DOCTORS) {
         User user = account(users, hash, d[0], d[1], Roles.DOCTOR);
         people.put(d[0], user);
-        JsonObject profile = await(profiles.doctorOfUser(user.id()));
+        DoctorProfile profile = await(profiles.doctorOfUser(user.id()));
         if (profile == null) {
-          profile = await(profiles.saveDoctorOfUser(user.id(), new JsonObject().put("specialty", d[2]).put("licenceNumber", d[3])));
+          profile = await(profiles.saveOwnDoctor(as(user), new DoctorInput(null,
+              Map.of(DoctorInput.Field.SPECIALTY, d[2], DoctorInput.Field.LICENCE_NUMBER, d[3]))));
         }
-        doctorIds.add(profile.getString("id"));
+        doctorIds.add(profile.id());
       }
       List<String> patientIds = new java.util.ArrayList<>();
       for (String[] p : PATIENTS) {
         User user = account(users, hash, p[0], p[1], Roles.PATIENT);
         people.put(p[0], user);
-        JsonObject profile = await(profiles.patientOfUser(user.id()));
+        PatientProfile profile = await(profiles.patientOfUser(user.id()));
         if (profile == null) {
-          profile = await(profiles.savePatientOfUser(user.id(), new JsonObject().put("dateOfBirth", p[2]).put("sex", p[3])
-              .put("phone", p[4]).put("address", p[5])));
+          profile = await(profiles.saveOwnPatient(as(user), new PatientInput(null, Map.of(PatientInput.Field.DATE_OF_BIRTH, p[2],
+              PatientInput.Field.SEX, p[3], PatientInput.Field.PHONE, p[4], PatientInput.Field.ADDRESS, p[5]))));
         }
-        patientIds.add(profile.getString("id"));
+        patientIds.add(profile.id());
       }
       CareTeamService teams = CareTeamService.proxy(vertx);
       for (int p = 0; p < CARE_TEAMS.length; p++) {
         for (int d : CARE_TEAMS[p]) {
-          await(teams.assign(patientIds.get(p), doctorIds.get(d), people.get(ADMIN).id()));
+          await(teams.assign(as(people.get(ADMIN)), patientIds.get(p), doctorIds.get(d)));
         }
       }
       MedicalRecordService records = MedicalRecordService.proxy(vertx);
       for (String[] r : RECORDS) {
         User doctor = people.get(DOCTORS[Integer.parseInt(r[1])][0]);
-        JsonObject caller = new JsonObject().put("userId", doctor.id()).put("roles", new JsonArray().add(Roles.DOCTOR));
-        await(records.create(caller, new JsonObject().put("patientId", patientIds.get(Integer.parseInt(r[0])))
-            .put("visitDate", r[2]).put("complaint", r[3]).put("diagnosis", r[4]).put("icd10Code", r[5]).put("treatment", r[6])));
+        Map<RecordInput.Field, String> fields = new EnumMap<>(RecordInput.Field.class);
+        fields.put(RecordInput.Field.VISIT_DATE, r[2]);
+        fields.put(RecordInput.Field.COMPLAINT, r[3]);
+        fields.put(RecordInput.Field.DIAGNOSIS, r[4]);
+        fields.put(RecordInput.Field.ICD10_CODE, r[5]);
+        fields.put(RecordInput.Field.TREATMENT, r[6]);
+        fields.put(RecordInput.Field.NOTES, null);
+        await(records.create(as(doctor), new RecordInput(patientIds.get(Integer.parseInt(r[0])), null, fields)));
       }
       String blog = DemoBlog.seed(vertx, people);
-      await(AuditService.proxy(vertx).record(new JsonObject().put("event", "demo_seeded")
-          .put("detail", new JsonObject().put("records", RECORDS.length))));
+      await(AuditService.proxy(vertx).record(AuditEntry.system("demo_seeded", null,
+          new JsonObject().put("records", RECORDS.length))));
       System.out.println("Demo data ready: 1 admin, 1 editor, " + DOCTORS.length + " doctors, " + PATIENTS.length + " patients, "
           + RECORDS.length + " medical records; " + blog + ". Every demo account's password is: " + PASSWORD);
       people.forEach((email, user) -> System.out.println("  " + String.join(", ", user.roles()) + "  " + email));
@@ -120,10 +136,15 @@ public final class DemoCommand {
     });
   }
 
+  /** The seed acting as this demo account, as the account would through the API (and so audited as it). */
+  private static Actor as(User user) {
+    return new Actor(user.id(), user.roles(), null, "seed-demo");
+  }
+
   /** The account with this email, created when missing, holding the role. */
   private static User account(UserService users, String hash, String email, String name, String role) throws Exception {
     if (await(users.findCredentials(email)) == null) {
-      await(users.register(new JsonObject().put("email", email).put("name", name).put("passwordHash", hash)));
+      await(users.register(new Registration(email, name, hash), Actor.system("seed-demo")));
     }
     return await(users.grantRole(email, role));
   }

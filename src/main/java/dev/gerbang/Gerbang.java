@@ -1,7 +1,10 @@
 package dev.gerbang;
 
+import dev.gerbang.cluster.Cluster;
+import dev.gerbang.cluster.ClusterSettings;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
+import dev.gerbang.failure.Failure;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.OpenApi;
 import io.vertx.core.DeploymentOptions;
@@ -9,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +54,19 @@ public final class Gerbang {
     } catch (java.io.IOException e) {
       return Future.failedFuture(new IllegalStateException("cannot create the data directory " + config.dataDir()));
     }
-    Vertx vertx = Vertx.vertx(new VertxOptions());
+    Cluster cluster;
+    try {
+      cluster = Cluster.start(ClusterSettings.from(config), new VertxOptions()).await(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return Future.failedFuture(e instanceof java.util.concurrent.TimeoutException
+          ? new IllegalStateException("the cluster did not form within 120 s") : e);
+    }
+    Vertx vertx = cluster.vertx();
+    Failure.registerCodec(vertx);
     Components components;
     List<Feature> features;
     try {
-      components = Components.create(vertx, config);
+      components = Components.create(cluster, config);
       features = Features.of(vertx, components);
     } catch (RuntimeException e) {
       return vertx.close().transform(closed -> Future.failedFuture(e));
@@ -63,14 +75,18 @@ public final class Gerbang {
     // Read and merge the OpenAPI fragments here, on this plain thread, not on the first HTTP event loop.
     OpenApi.document();
     List<String> featureDeployments = new ArrayList<>();
-    Future<?> deployed = vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors()),
+    Future<?> deployed = vertx.deployVerticle(() -> new DatabaseVerticle(config, features, components.cursors(), components.events()),
         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
     for (Feature feature : features) {
       deployed = deployed.compose(done -> feature.deploy(vertx).onSuccess(featureDeployments::addAll));
     }
     return deployed
-        .compose(done -> vertx.deployVerticle(() -> new HttpVerticle(config, components.rateLimiter(), features),
+        .compose(done -> vertx.deployVerticle(() -> new HttpVerticle(config, components.rateLimiter(), features, cluster),
             new DeploymentOptions().setInstances(config.httpInstances())))
+        .compose(http -> cluster.announce(new JsonObject()
+                .put("address", cluster.settings().host() + ":" + config.httpPort()).put("publicUrl", config.publicUrl())
+                .put("version", components.version()).put("startedAt", components.startedAt().toString()))
+            .map(http))
         .map(http -> new Gerbang(vertx, config, components, features, featureDeployments, http))
         .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
   }
@@ -84,6 +100,12 @@ public final class Gerbang {
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {
       return;
+    }
+    try {
+      // Off the admin pages' node list first: a load balancer's health checks take this node out meanwhile.
+      components.cluster().withdraw().await(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("could not withdraw this node from the cluster's list: {}", e.toString());
     }
     try {
       vertx.undeploy(httpDeployment).await(config.shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);

@@ -16,7 +16,7 @@ LEFT JOIN users u ON u.id = d.user_id
 WHERE t.patient_id = ?
 ORDER BY t.assigned_at, d.id;
 
--- Assigning twice changes nothing (and inserts no row: the caller audits real changes only).
+-- Assigning twice changes nothing (and inserts no row: only real changes are audited).
 -- name: assign
 INSERT INTO care_team (patient_id, doctor_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?)
 ON CONFLICT (patient_id, doctor_id) DO NOTHING;

@@ -1,4 +1,4 @@
--- Comments. Oldest first; the first page passes a cursor before every row (-1, '').
+-- Comments. Oldest first; the keyset condition's first page starts before every row (db/Keyset).
 
 -- name: article
 SELECT id, slug, status, author_id FROM articles WHERE slug = ? AND deleted_at IS NULL

@@ -47,17 +47,10 @@ INSERT INTO notification_preferences (user_id, event_type, in_app, email, push, 
 ON CONFLICT (user_id, event_type) DO UPDATE
 SET in_app = excluded.in_app, email = excluded.email, push = excluded.push, updated_at = excluded.updated_at;
 
--- Recipients of an admin message: the listed ids, everyone with a role, or everyone, enabled accounts only.
--- name: recipientsByIds
-SELECT id, email, name, locale FROM users WHERE disabled = FALSE AND id = ?;
-
--- name: recipientsByRole
-SELECT u.id, u.email, u.name, u.locale FROM users u JOIN user_roles r ON r.user_id = u.id
-WHERE u.disabled = FALSE AND r.role = ? ORDER BY u.id;
-
--- name: recipientsAll
-SELECT id, email, name, locale FROM users WHERE disabled = FALSE ORDER BY id;
-
 -- Notifications older than the retention period go, read or not.
 -- name: purge
 DELETE FROM notifications WHERE created_at < ?;
+
+-- Admin broadcasts that finished before then go too, with their lists of recipients (ON DELETE CASCADE).
+-- name: purgeBroadcasts
+DELETE FROM broadcasts WHERE status = 'done' AND finished_at < ?;

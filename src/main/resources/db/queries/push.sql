@@ -7,7 +7,7 @@ SET user_id = excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth, 
     created_at = excluded.created_at;
 
 -- name: subscriptionByEndpoint
-SELECT id FROM push_subscriptions WHERE endpoint = ?;
+SELECT id, user_id FROM push_subscriptions WHERE endpoint = ?;
 
 -- name: trimSubscriptions
 DELETE FROM push_subscriptions WHERE user_id = ? AND id NOT IN
@@ -35,7 +35,7 @@ ON CONFLICT (token) DO UPDATE
 SET user_id = excluded.user_id, platform = excluded.platform, name = excluded.name, created_at = excluded.created_at;
 
 -- name: deviceByToken
-SELECT id FROM push_devices WHERE token = ?;
+SELECT id, user_id FROM push_devices WHERE token = ?;
 
 -- name: trimDevices
 DELETE FROM push_devices WHERE user_id = ? AND id NOT IN

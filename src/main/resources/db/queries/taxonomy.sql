@@ -1,8 +1,9 @@
--- Categories and tags, ordered by slug; counts are of published, not deleted articles.
+-- Categories and tags, ordered by slug (unique: the id after it only completes the keyset of db/Keyset); counts
+-- are of published, not deleted articles.
 
 -- name: listCategories
 SELECT c.*, (SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id AND a.status = 'published' AND a.deleted_at IS NULL) AS article_count
-FROM categories c WHERE c.slug > ? ORDER BY c.slug LIMIT ?
+FROM categories c WHERE (c.slug > ? OR (c.slug = ? AND c.id > ?)) ORDER BY c.slug, c.id LIMIT ?
 
 -- name: countCategories
 SELECT COUNT(*) FROM categories
@@ -30,8 +31,9 @@ DELETE FROM categories WHERE id = ?
 -- name: listTags
 SELECT g.*, (SELECT COUNT(*) FROM article_tags t JOIN articles a ON a.id = t.article_id
              WHERE t.tag_id = g.id AND a.status = 'published' AND a.deleted_at IS NULL) AS article_count
-FROM tags g WHERE (? = '' OR g.slug LIKE ? ESCAPE '\' OR lower(g.name) LIKE ? ESCAPE '\') AND g.slug > ?
-ORDER BY g.slug LIMIT ?
+FROM tags g WHERE (? = '' OR g.slug LIKE ? ESCAPE '\' OR lower(g.name) LIKE ? ESCAPE '\')
+  AND (g.slug > ? OR (g.slug = ? AND g.id > ?))
+ORDER BY g.slug, g.id LIMIT ?
 
 -- name: countTags
 SELECT COUNT(*) FROM tags g WHERE (? = '' OR g.slug LIKE ? ESCAPE '\' OR lower(g.name) LIKE ? ESCAPE '\')

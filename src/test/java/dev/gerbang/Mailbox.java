@@ -100,6 +100,15 @@ public final class Mailbox implements AutoCloseable {
     throw new AssertionError("no mail to " + address + " about '" + subjectPart + "'; got " + to(address));
   }
 
+  /** Waits until at least `count` messages to this address arrived (up to 10 s); answers them, in order. */
+  public List<Mail> awaitCount(String address, int count) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (to(address).size() < count && System.currentTimeMillis() < deadline) {
+      sleep(50);
+    }
+    return to(address);
+  }
+
   private static Mail decode(MimeMessage message) {
     try {
       String text = null;

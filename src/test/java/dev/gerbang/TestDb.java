@@ -30,6 +30,8 @@ public final class TestDb {
   private static final java.util.Properties WAIT_FOR_LOCKS = new java.util.Properties();
   /** Data dir -> its PostgreSQL database. */
   private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
+  /** Data dirs that share another's database: forgetting one drops nothing. */
+  private static final java.util.Set<Path> ALIASES = ConcurrentHashMap.newKeySet();
 
   static {
     WAIT_FOR_LOCKS.setProperty("busy_timeout", "5000");
@@ -81,10 +83,24 @@ public final class TestDb {
         .target(version).load().migrate();
   }
 
+  /**
+   * Makes another data dir use the same database as this one (the nodes of a test cluster, each with its own
+   * data dir, on the cluster's one database): the alias is forgotten with it, the database dropped with the
+   * original.
+   */
+  public static void share(Path dataDir, Path withDataDir) {
+    String database = DATABASES.get(key(withDataDir));
+    if (database == null) {
+      throw new IllegalStateException("no database for " + withDataDir + " yet: call config() on it first");
+    }
+    ALIASES.add(key(dataDir));
+    DATABASES.put(key(dataDir), database);
+  }
+
   /** Drops the data dir's PostgreSQL database, if it has one: the data dir is going away. */
   static void forget(Path dataDir) {
     String database = DATABASES.remove(key(dataDir));
-    if (database != null) {
+    if (database != null && !ALIASES.remove(key(dataDir))) {
       TestPostgres.dropDatabase(database);
     }
   }
@@ -187,11 +203,53 @@ public final class TestDb {
   }
 
   /**
+   * Adds n enabled accounts (role user, no password: they never sign in) in one transaction, for tests that need
+   * a large audience; answers their ids, in id order.
+   */
+  public static List<String> seedUsers(TestServer server, int n) {
+    List<String> ids = new ArrayList<>();
+    try (Connection conn = connect(server.dataDir())) {
+      conn.setAutoCommit(false);
+      long now = System.currentTimeMillis();
+      try (PreparedStatement user = conn.prepareStatement("INSERT INTO users (id, email, email_normalized, name, locale, "
+          + "created_at, updated_at) VALUES (?, ?, ?, ?, 'en', ?, ?)");
+           PreparedStatement role = conn.prepareStatement("INSERT INTO user_roles (user_id, role, granted_at) VALUES (?, 'user', ?)")) {
+        for (int i = 0; i < n; i++) {
+          String id = dev.gerbang.db.Ids.newId();
+          String email = "seeded-" + id + "@example.com";
+          user.setString(1, id);
+          user.setString(2, email);
+          user.setString(3, email);
+          user.setString(4, "Seeded " + i);
+          user.setLong(5, now);
+          user.setLong(6, now);
+          user.addBatch();
+          role.setString(1, id);
+          role.setLong(2, now);
+          role.addBatch();
+          ids.add(id);
+        }
+        user.executeBatch();
+        role.executeBatch();
+      }
+      conn.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("seeding users", e);
+    }
+    return ids.stream().sorted().toList();
+  }
+
+  /**
    * Polls until the value satisfies the condition (5 s at most), for effects written after the response,
    * such as audit events (recorded fire-and-forget). Answers the last value either way.
    */
   public static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
+    return eventually(probe, done, 5_000);
+  }
+
+  /** The same, waiting up to the given milliseconds. */
+  public static <T> T eventually(Supplier<T> probe, Predicate<T> done, long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
     T value = probe.get();
     while (!done.test(value) && System.nanoTime() < deadline) {
       try {

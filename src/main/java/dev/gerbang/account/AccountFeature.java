@@ -21,7 +21,7 @@ public final class AccountFeature implements Feature {
   @Override
   public void bind(ServiceRegistry services) {
     services.register(AccountService.class, AccountService.ADDRESS,
-        new AccountServiceImpl(services.database(), notify.outbox(services), notify.notices(services)));
+        new AccountServiceImpl(services.database(), notify.outbox(services), notify.notices(services), services.events()));
   }
 
   @Override

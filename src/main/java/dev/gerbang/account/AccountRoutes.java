@@ -1,18 +1,22 @@
 package dev.gerbang.account;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.db.Ids;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
 import dev.gerbang.user.Emails;
+import dev.gerbang.user.User;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountRoutes {
   private static final Logger log = LoggerFactory.getLogger(AccountRoutes.class);
-  static final String VERIFY = "verify_email";
-  static final String RESET = "password_reset";
-  static final String EMAIL_CHANGE = "email_change";
   private static final JsonObject ACCEPTED = new JsonObject()
       .put("status", "accepted")
       .put("message", "If an account exists for this email, we have sent it a message. Check your inbox.");
@@ -58,22 +59,21 @@ public final class AccountRoutes {
     Validator v = Validator.body(ctx, "token");
     String token = token(v);
     v.validate();
-    c.accounts().verifyEmail(EmailTokens.hash(token)).onSuccess(userId -> {
+    c.accounts().verifyEmail(EmailTokens.hash(token), Audit.actor(ctx)).onSuccess(userId -> {
       if (userId == null) {
         ctx.fail(unusableToken());
         return;
       }
-      c.gate().userChanged(userId);
-      c.audit().record(ctx, "email_verified", userId);
       Responses.ok(ctx, new JsonObject().put("emailVerified", true));
     }).onFailure(ctx::fail);
   }
 
   /** Answers at once; the look-up and the mail happen afterwards, whatever the outcome. */
-  private void acceptThen(RoutingContext ctx, String email, java.util.function.Function<JsonObject, Future<?>> work) {
+  private void acceptThen(RoutingContext ctx, String email, BiFunction<User, Actor, Future<?>> work) {
+    Actor actor = Audit.actor(ctx);
     Responses.json(ctx, 202, ACCEPTED);
     c.users().findCredentials(email)
-        .compose(found -> found == null ? Future.succeededFuture() : work.apply(found.getJsonObject("user")))
+        .compose(found -> found == null ? Future.succeededFuture() : work.apply(found.user(), actor))
         .onFailure(e -> log.warn("mail request could not be processed", e));
   }
 
@@ -81,29 +81,26 @@ public final class AccountRoutes {
     Validator v = Validator.body(ctx, "email");
     String email = v.email("email");
     v.validate();
-    acceptThen(ctx, email, user -> user.getBoolean("emailVerified") || user.getBoolean("disabled") ? Future.succeededFuture()
-        : issue(user, VERIFY, null, c.accountSettings().verifyEmailTokenMinutes(),
-            (tokenId, ttl) -> new JsonArray().add(Mails.verifyEmail(user.getString("email"), user.getString("name"),
-                user.getString("locale"), tokenId, ttl))));
+    acceptThen(ctx, email, (user, actor) -> user.emailVerified() || user.disabled() ? Future.succeededFuture()
+        : issue(actor, user, TokenKind.VERIFY_EMAIL, null, c.accountSettings().verifyEmailTokenMinutes(),
+            (tokenId, ttl) -> List.of(Mails.verifyEmail(user.email(), user.name(), user.locale(), tokenId, ttl))));
   }
 
   private void forgotPassword(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "email");
     String email = v.email("email");
     v.validate();
-    acceptThen(ctx, email, user -> user.getBoolean("disabled") ? Future.succeededFuture()
-        : issue(user, RESET, null, c.accountSettings().passwordResetTokenMinutes(),
-            (tokenId, ttl) -> new JsonArray().add(Mails.passwordReset(user.getString("email"), user.getString("name"),
-                user.getString("locale"), tokenId, ttl))));
+    acceptThen(ctx, email, (user, actor) -> user.disabled() ? Future.succeededFuture()
+        : issue(actor, user, TokenKind.PASSWORD_RESET, null, c.accountSettings().passwordResetTokenMinutes(),
+            (tokenId, ttl) -> List.of(Mails.passwordReset(user.email(), user.name(), user.locale(), tokenId, ttl))));
   }
 
-  private Future<Boolean> issue(JsonObject user, String kind, String newEmail, int ttlMinutes,
-                                java.util.function.BiFunction<String, Integer, JsonArray> mails) {
+  private Future<Boolean> issue(Actor actor, User user, TokenKind kind, String newEmail, int ttlMinutes,
+                                BiFunction<String, Integer, List<Mail>> mails) {
     String tokenId = Ids.newId();
-    JsonObject token = c.emailTokens().issue(tokenId, ttlMinutes)
-        .put("userId", user.getString("id")).put("kind", kind).put("newEmail", newEmail);
+    EmailToken token = c.emailTokens().issue(tokenId, kind, user.id(), newEmail, ttlMinutes);
     long cooldown = newEmail == null ? c.accountSettings().resendCooldownSeconds() * 1000L : 0;
-    return c.accounts().issue(token, mails.apply(tokenId, ttlMinutes), cooldown);
+    return c.accounts().issue(token, mails.apply(tokenId, ttlMinutes), cooldown, actor);
   }
 
   private void resetPassword(RoutingContext ctx) {
@@ -112,19 +109,20 @@ public final class AccountRoutes {
     String password = v.secret("newPassword", Integer.MAX_VALUE);
     v.validate();
     String hash = EmailTokens.hash(token);
-    c.accounts().findUsable(hash, RESET).compose(found -> {
+    c.accounts().findUsable(hash, TokenKind.PASSWORD_RESET).compose(found -> {
       if (found == null) {
         return Future.failedFuture(unusableToken());
       }
       Validator rules = Validator.of(new JsonObject());
-      c.policy().check(rules, "newPassword", password, found.getString("email"));
+      c.policy().check(rules, "newPassword", password, found.email());
       rules.validate();
-      JsonObject notice = Mails.passwordChanged(found.getString("email"), found.getString("name"), found.getString("locale"));
+      Mail notice = Mails.passwordChanged(found.email(), found.name(), found.locale());
       // The owner proved control of the mailbox: a password-login lock on the account ends too.
-      return c.hasher().hash(password).compose(passwordHash -> c.accounts().resetPassword(hash, passwordHash, notice))
+      return c.hasher().hash(password)
+          .compose(passwordHash -> c.accounts().resetPassword(hash, passwordHash, notice, Audit.actor(ctx)))
           .onSuccess(done -> {
             if (done != null) {
-              c.loginThrottle().clear(Emails.normalize(found.getString("email")));
+              c.loginThrottle().clear(Emails.normalize(found.email()));
             }
           });
     }).onSuccess(result -> {
@@ -132,11 +130,7 @@ public final class AccountRoutes {
         ctx.fail(unusableToken());
         return;
       }
-      List<String> ended = result.getJsonArray("sessionIds").stream().map(String::valueOf).toList();
-      c.gate().sessionsRevoked(ended);
-      c.audit().record(ctx, "password_reset", result.getString("userId"), new JsonObject().put("sessionsRevoked", ended.size())
-          .put("identitiesRemoved", result.getJsonArray("identitiesRemoved")));
-      Responses.ok(ctx, new JsonObject().put("sessionsRevoked", ended.size()));
+      Responses.ok(ctx, new JsonObject().put("sessionsRevoked", result.sessionIds().size()));
     }).onFailure(ctx::fail);
   }
 
@@ -150,21 +144,20 @@ public final class AccountRoutes {
         .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
         .compose(matches -> {
           if (!matches) {
-            return Future.failedFuture(Problem.validation(List.of(new Problem.FieldError("password", "is not your current password"))));
+            return Future.failedFuture(Problem.validation(List.of(new FieldError("password", "is not your current password"))));
           }
           if (dev.gerbang.user.Emails.normalize(newEmail).equals(dev.gerbang.user.Emails.normalize(user.email()))) {
-            return Future.failedFuture(Problem.validation(List.of(new Problem.FieldError("newEmail", "is already your email"))));
+            return Future.failedFuture(Problem.validation(List.of(new FieldError("newEmail", "is already your email"))));
           }
           return c.users().findCredentials(newEmail);
         })
         .compose(taken -> taken != null
             ? Future.failedFuture(Problem.conflict("email-taken", "An account with this email already exists",
-                List.of(new Problem.FieldError("newEmail", "is taken"))))
-            : issue(user.toJson(), EMAIL_CHANGE, newEmail, c.accountSettings().emailChangeTokenMinutes(), (tokenId, ttl) -> new JsonArray()
-                .add(Mails.emailChangeConfirm(newEmail, user.name(), user.locale(), tokenId, ttl))
-                .add(Mails.emailChangeNotice(user.email(), user.name(), user.locale(), newEmail)))))
+                List.of(new FieldError("newEmail", "is taken"))))
+            : issue(Audit.actor(ctx), user, TokenKind.EMAIL_CHANGE, newEmail, c.accountSettings().emailChangeTokenMinutes(), (tokenId, ttl) -> List.of(
+                Mails.emailChangeConfirm(newEmail, user.name(), user.locale(), tokenId, ttl),
+                Mails.emailChangeNotice(user.email(), user.name(), user.locale(), newEmail)))))
         .onSuccess(issued -> {
-          c.audit().record(ctx, "email_change_requested", me.userId());
           Responses.json(ctx, 202, new JsonObject().put("status", "accepted")
               .put("message", "We sent a confirmation link to the new address. Your email changes when you open it."));
         })
@@ -175,14 +168,12 @@ public final class AccountRoutes {
     Validator v = Validator.body(ctx, "token");
     String token = token(v);
     v.validate();
-    c.accounts().confirmEmailChange(EmailTokens.hash(token)).onSuccess(result -> {
+    c.accounts().confirmEmailChange(EmailTokens.hash(token), Audit.actor(ctx)).onSuccess(result -> {
       if (result == null) {
         ctx.fail(unusableToken());
         return;
       }
-      c.gate().userChanged(result.getString("userId"));
-      c.audit().record(ctx, "email_changed", result.getString("userId"));
-      Responses.ok(ctx, new JsonObject().put("email", result.getString("email")).put("emailVerified", true));
+      Responses.ok(ctx, new JsonObject().put("email", result.email()).put("emailVerified", true));
     }).onFailure(ctx::fail);
   }
 }

@@ -1,10 +1,11 @@
 package dev.gerbang.account;
 
+import dev.gerbang.audit.Actor;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The email flows on the event bus: each change commits together with the mails it causes (outbox),
@@ -20,34 +21,36 @@ public interface AccountService {
   }
 
   /**
-   * Issues a token {userId, kind, tokenId, tokenHash, expiresAt, newEmail?} and queues its mails [..]
-   * ({recipient, template, locale, variables}); with cooldownMs > 0, does nothing when a token of that kind
-   * was issued more recently. Answers whether a token was issued.
+   * Stores the token and queues its mails (and audits the request, when its kind names an event); with
+   * cooldownMs > 0, does nothing when a token of that kind was issued more recently. Answers whether a token was issued.
    */
-  Future<Boolean> issue(JsonObject token, io.vertx.core.json.JsonArray mails, long cooldownMs);
+  Future<Boolean> issue(EmailToken token, List<Mail> mails, long cooldownMs, Actor actor);
 
-  /** The usable token of this kind with this hash: {userId, email, name, locale, disabled, newEmail}, or null. */
-  Future<JsonObject> findUsable(String tokenHash, String kind);
+  /** The account of the usable token of this kind with this hash, or null. */
+  Future<TokenOwner> findUsable(String tokenHash, TokenKind kind);
 
   /**
    * Uses a verification token: marks the email verified, and removes (telling the owner) the sign-in providers
-   * linked while it was unproven. Answers the user id, or null when the token is not usable.
+   * linked while it was unproven; audited email_verified. Answers the user id, or null when the token is not usable.
    */
-  Future<String> verifyEmail(String tokenHash);
+  Future<String> verifyEmail(String tokenHash, Actor actor);
 
   /**
    * Uses a reset token: sets the password hash, ends every session, queues the notice mail, and removes
-   * (telling the owner) the sign-in providers linked while the email was unproven. Answers
-   * {userId, sessionIds[], identitiesRemoved[]} or null when the token is not usable.
+   * (telling the owner) the sign-in providers linked while the email was unproven; audited password_reset. Null when
+   * the token is not usable.
    */
-  Future<JsonObject> resetPassword(String tokenHash, String passwordHash, JsonObject noticeMail);
+  Future<PasswordReset> resetPassword(String tokenHash, String passwordHash, Mail noticeMail, Actor actor);
 
-  /** Changes a signed-in user's password hash, ends their other sessions, queues the notice. Answers the ended session ids. */
-  Future<JsonObject> changePassword(String userId, String passwordHash, String keepSessionId, JsonObject noticeMail);
+  /**
+   * Changes a signed-in user's password hash, ends their other sessions, queues the notice; audited password_changed.
+   * Answers the ended session ids.
+   */
+  Future<List<String>> changePassword(String userId, String passwordHash, String keepSessionId, Mail noticeMail, Actor actor);
 
-  /** Uses an email-change token: the new email replaces the old (409 when taken by now). Answers {userId, email} or null. */
-  Future<JsonObject> confirmEmailChange(String tokenHash);
-
-  /** Queues one mail on its own (notices with no other change to commit with). */
-  Future<Void> enqueue(JsonObject mail);
+  /**
+   * Uses an email-change token: the new email replaces the old (409 when taken by now); audited email_changed. Null
+   * when the token is not usable.
+   */
+  Future<EmailChange> confirmEmailChange(String tokenHash, Actor actor);
 }

@@ -1,12 +1,7 @@
 package dev.gerbang.account;
 
 import dev.gerbang.auth.RefreshTokens;
-import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.gerbang.crypto.Hmac;
 
 /**
  * Tokens sent by email (verify email, reset password, confirm a new email). A token is derived from its
@@ -22,25 +17,20 @@ public final class EmailTokens {
   }
 
   public String tokenFor(String tokenId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] digest = mac.doFinal(("account-token:" + tokenId).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.derive(key, "account-token:" + tokenId);
   }
 
   public static String hash(String token) {
     return RefreshTokens.hash(token);
   }
 
-  /** A new token row to store: {tokenId, tokenHash, expiresAt}. */
-  public JsonObject issue(String tokenId, int ttlMinutes) {
-    return new JsonObject()
-        .put("tokenId", tokenId)
-        .put("tokenHash", hash(tokenFor(tokenId)))
-        .put("expiresAt", System.currentTimeMillis() + ttlMinutes * 60_000L);
+  /** The hash the database keeps of the token derived from this row id. */
+  public String hashFor(String tokenId) {
+    return hash(tokenFor(tokenId));
+  }
+
+  /** A new token to store, valid ttlMinutes from now; userId null when the account does not exist yet (sign-up). */
+  public EmailToken issue(String tokenId, TokenKind kind, String userId, String newEmail, int ttlMinutes) {
+    return new EmailToken(tokenId, hashFor(tokenId), System.currentTimeMillis() + ttlMinutes * 60_000L, userId, kind, newEmail);
   }
 }

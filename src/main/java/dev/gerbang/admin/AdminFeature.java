@@ -3,7 +3,7 @@ package dev.gerbang.admin;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.audit.AuditService;
-import dev.gerbang.notify.NotificationService;
+import dev.gerbang.notify.BroadcastService;
 import dev.gerbang.notify.OutboxService;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -20,6 +20,7 @@ public final class AdminFeature implements Feature {
   public void mount(Router api, Vertx vertx) {
     new AdminRoutes(c, AuditService.proxy(vertx), OutboxService.proxy(vertx)).mount(api);
     new SystemRoutes(c, vertx).mount(api);
-    new MessageRoutes(c, NotificationService.proxy(vertx)).mount(api);
+    new KeyRoutes(c, vertx).mount(api);
+    new MessageRoutes(c, BroadcastService.proxy(vertx)).mount(api);
   }
 }

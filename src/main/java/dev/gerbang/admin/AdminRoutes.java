@@ -1,15 +1,20 @@
 package dev.gerbang.admin;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Audit;
+import dev.gerbang.audit.AuditQuery;
 import dev.gerbang.audit.AuditService;
-import dev.gerbang.auth.AuthUser;
+import dev.gerbang.auth.SessionEnd;
+import dev.gerbang.auth.SessionSummary;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.notify.OutboxService;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.user.AdminChanges;
 import dev.gerbang.user.Roles;
+import dev.gerbang.user.UserQuery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -45,7 +50,7 @@ public final class AdminRoutes {
   private void outbox(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "status", "limit", "cursor")
         .choice("status", Set.of("pending", "sending", "sent", "dead", "held")).limit().cursor().validate();
-    outbox.search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    outbox.search(query).onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
   private void retryMail(RoutingContext ctx) {
@@ -67,7 +72,7 @@ public final class AdminRoutes {
   private void search(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "q", "role", "status", "limit", "cursor")
         .text("q", 100).choice("role", Roles.ALL).choice("status", STATUSES).limit().cursor().validate();
-    c.users().search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    c.users().search(new UserQuery(query)).onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
   private String userId(RoutingContext ctx) {
@@ -82,14 +87,14 @@ public final class AdminRoutes {
     String id = userId(ctx);
     c.users().find(id)
         .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
-            : c.sessions().list(id).map(sessions -> new JsonObject().put("user", user.toJson()).put("sessions", sessions)))
+            : c.sessions().list(id).map(sessions -> new JsonObject().put("user", user.toJson())
+                .put("sessions", new JsonArray(sessions.stream().map(SessionSummary::toJson).toList()))))
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 
   private void update(RoutingContext ctx) {
     String id = userId(ctx);
-    AuthUser me = AuthUser.of(ctx);
     Validator v = Validator.body(ctx, "roles", "disabled");
     List<String> roles = v.optionalChoices("roles", Roles.ALL);
     Boolean disabled = v.optionalBoolean("disabled");
@@ -97,25 +102,8 @@ public final class AdminRoutes {
       v.add("body", "name at least one of roles, disabled");
     }
     v.validate();
-    JsonObject changes = new JsonObject();
-    if (roles != null) {
-      changes.put("roles", new JsonArray(roles));
-    }
-    if (disabled != null) {
-      changes.put("disabled", disabled);
-    }
-    c.users().adminUpdate(me.userId(), id, changes)
-        .compose(user -> user.disabled()
-            ? c.sessions().revokeAll(id, null, "disabled_by_admin").map(revoked -> {
-              c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
-              return user;
-            })
-            : Future.succeededFuture(user))
-        .onSuccess(user -> {
-          c.gate().userChanged(id);
-          c.audit().record(ctx, "admin_user_updated", id, changes);
-          Responses.ok(ctx, user.toJson());
-        })
+    c.users().adminUpdate(Audit.actor(ctx), id, new AdminChanges(roles, disabled))
+        .onSuccess(user -> Responses.ok(ctx, user.toJson()))
         .onFailure(ctx::fail);
   }
 
@@ -123,10 +111,8 @@ public final class AdminRoutes {
     String id = userId(ctx);
     c.users().find(id)
         .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
-            : c.sessions().revokeAll(id, null, "revoked_by_admin"))
+            : c.sessions().revokeAll(id, null, SessionEnd.REVOKED_BY_ADMIN, Audit.actor(ctx)))
         .onSuccess(revoked -> {
-          c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
-          c.audit().record(ctx, "admin_sessions_revoked", id, new JsonObject().put("sessions", revoked.size()));
           Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));
         })
         .onFailure(ctx::fail);
@@ -135,6 +121,6 @@ public final class AdminRoutes {
   private void audit(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "event", "userId", "from", "to", "limit", "cursor")
         .text("event", 60).id("userId").instant("from").instantUntil("to").limit().cursor().validate();
-    auditLog.search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    auditLog.search(new AuditQuery(query)).onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 }

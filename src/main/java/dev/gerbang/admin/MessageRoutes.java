@@ -1,37 +1,47 @@
 package dev.gerbang.admin;
 
 import dev.gerbang.Components;
-import dev.gerbang.auth.AuthUser;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
+import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
-import dev.gerbang.notify.NotificationService;
+import dev.gerbang.notify.AdminMessage;
+import dev.gerbang.notify.Broadcast;
+import dev.gerbang.notify.BroadcastService;
 import dev.gerbang.user.Roles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * POST /api/admin/notifications: an admin's message to some accounts, a role, or everyone. Each recipient gets
- * it on the channels their "admin.message" preferences enable (in-app and push by default).
+ * POST /api/admin/notifications: an admin's message to some accounts, a role, or everyone. It is queued as a
+ * broadcast job and answered 202 at once, with the job and its status URL (GET /api/admin/notifications/{id}):
+ * the notify verticle reaches the recipients a batch at a time, each on the channels their "admin.message"
+ * preferences enable (in-app and push by default). A retry with the same Idempotency-Key answers the same job.
  */
 public final class MessageRoutes {
   private static final int MAX_USER_IDS = 100;
   /** A path inside the app, never another site: the notification's link is followed without a second look. */
   private static final Pattern APP_PATH = Pattern.compile("/(?![/\\\\])[\\x21-\\x7e]*");
+  /** Visible ASCII, as the Idempotency-Key drafts and Stripe's keys (UUIDs, random strings) are. */
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+  private static final String KEY_HEADER = "Idempotency-Key";
 
   private final Components c;
-  private final NotificationService notifications;
+  private final BroadcastService broadcasts;
 
-  public MessageRoutes(Components components, NotificationService notifications) {
+  public MessageRoutes(Components components, BroadcastService broadcasts) {
     this.c = components;
-    this.notifications = notifications;
+    this.broadcasts = broadcasts;
   }
 
   public void mount(Router api) {
     api.post("/admin/notifications").handler(c.auth().required(Roles.ADMIN)).handler(this::send);
+    api.get("/admin/notifications/:id").handler(c.auth().required(Roles.ADMIN)).handler(this::status);
   }
 
   private void send(RoutingContext ctx) {
@@ -40,13 +50,40 @@ public final class MessageRoutes {
     String body = v.text("body", 1, 800);
     String path = v.pattern("path", v.optionalLine("path", 1, 500), APP_PATH, "must be a path in the app, such as /articles");
     JsonObject to = recipients(v);
+    String key = ctx.request().getHeader(KEY_HEADER);
+    if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+      v.add(KEY_HEADER, "must be 1 to 255 visible ASCII characters, such as a UUID");
+    }
     v.validate();
-    JsonObject message = new JsonObject().put("title", title).put("body", body).put("path", path == null ? "/" : path).put("to", to);
-    notifications.message(message).onSuccess(count -> {
-      c.audit().record(ctx, "admin_message_sent", null, new JsonObject().put("title", title).put("to", to)
-          .put("recipients", count).put("by", AuthUser.of(ctx).userId()));
-      Responses.json(ctx, 202, new JsonObject().put("recipients", count));
+    AdminMessage message = new AdminMessage(new JsonObject().put("title", title).put("body", body)
+        .put("path", path == null ? "/" : path).put("to", to));
+    broadcasts.queue(Audit.actor(ctx), message, key).onSuccess(job -> {
+      ctx.response().putHeader("Location", statusUrl(job));
+      Responses.json(ctx, 202, view(job));
     }).onFailure(ctx::fail);
+  }
+
+  private void status(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!Ids.looksValid(id)) {
+      ctx.fail(Problem.notFound("No such broadcast"));
+      return;
+    }
+    broadcasts.find(id).onSuccess(job -> {
+      if (job == null) {
+        ctx.fail(Problem.notFound("No such broadcast"));
+        return;
+      }
+      Responses.ok(ctx, view(job));
+    }).onFailure(ctx::fail);
+  }
+
+  private static String statusUrl(Broadcast job) {
+    return "/api/admin/notifications/" + job.id();
+  }
+
+  private static JsonObject view(Broadcast job) {
+    return job.toJson().put("statusUrl", statusUrl(job));
   }
 
   /** {userIds: [...]} (at most 100), {role: "doctor"}, or {all: true}: exactly one of them. */
@@ -65,7 +102,7 @@ public final class MessageRoutes {
     }
     if (to.getValue("role") instanceof String role) {
       if (!Roles.ALL.contains(role)) {
-        v.add("to.role", "must be one of " + String.join(", ", new java.util.TreeSet<>(Roles.ALL)));
+        v.add("to.role", "must be one of " + String.join(", ", new TreeSet<>(Roles.ALL)));
         return null;
       }
       return to;

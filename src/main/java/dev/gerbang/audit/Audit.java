@@ -17,17 +17,20 @@ public final class Audit {
     this.service = service;
   }
 
-  /** Fire and forget: a failure to audit is logged, and does not fail the user's request. */
+  /** The caller of this request, signed in or not, as the services take it. */
+  public static Actor actor(RoutingContext ctx) {
+    AuthUser user = AuthUser.of(ctx);
+    return new Actor(user == null ? null : user.userId(), user == null ? java.util.List.of() : java.util.List.copyOf(user.roles()),
+        ClientInfo.ip(ctx), RequestIds.of(ctx));
+  }
+
+  /**
+   * Fire and forget, for events with no transaction of their own (a refused sign-in): a failure to audit is
+   * logged, and does not fail the user's request. A change's audit row belongs in its service's transaction
+   * ({@link AuditLog}).
+   */
   public void record(RoutingContext ctx, String event, String userId, JsonObject detail) {
-    AuthUser actor = AuthUser.of(ctx);
-    JsonObject entry = new JsonObject()
-        .put("event", event)
-        .put("userId", userId)
-        .put("actorId", actor == null ? userId : actor.userId())
-        .put("ip", ClientInfo.ip(ctx))
-        .put("requestId", RequestIds.of(ctx))
-        .put("detail", detail);
-    service.record(entry).onFailure(e -> log.error("could not record audit event {} for request {}", event,
+    service.record(AuditEntry.of(actor(ctx), event, userId, detail)).onFailure(e -> log.error("could not record audit event {} for request {}", event,
         RequestIds.of(ctx), e));
   }
 

@@ -4,7 +4,6 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 /** The security audit trail, on the event bus. */
 @ProxyGen
@@ -16,9 +15,9 @@ public interface AuditService {
     return new AuditServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /** Records {event, userId?, actorId?, ip?, requestId?, detail?}. */
-  Future<Void> record(JsonObject entry);
+  /** Records one event on its own: for events with no transaction of their own (a change's row: {@link AuditLog}). */
+  Future<Void> record(AuditEntry entry);
 
-  /** Admin search: {event, userId, from, to (epoch ms), limit, cursor} -> {items, nextCursor, total}. */
-  Future<JsonObject> search(JsonObject query);
+  /** Admin search, newest first. */
+  Future<AuditPage> search(AuditQuery query);
 }

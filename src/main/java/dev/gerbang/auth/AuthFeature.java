@@ -21,12 +21,15 @@ public final class AuthFeature implements Feature {
   @Override
   public void bind(ServiceRegistry services) {
     services.register(SessionService.class, SessionService.ADDRESS,
-        new SessionServiceImpl(services.database(), notify.notices(services)));
+        new SessionServiceImpl(services.database(), notify.notices(services), services.events()));
   }
 
   @Override
   public void start(Vertx vertx) {
-    c.gate().listen();
+    c.gate().listen(c.events());
+    // A rotation made on any node: read the keys again (off the event loop) and sign with the new one.
+    c.events().listen(KeysRotated.ADDRESS, KeysRotated::fromJson, rotated -> vertx.executeBlocking(() ->
+        Keys.loadOrCreate(c.secrets(), c.authSettings().jwtSecret())).onSuccess(keys -> c.tokens().use(keys)));
   }
 
   @Override

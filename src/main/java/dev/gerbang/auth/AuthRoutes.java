@@ -1,7 +1,11 @@
 package dev.gerbang.auth;
 
 import dev.gerbang.Components;
+import dev.gerbang.account.EmailToken;
+import dev.gerbang.account.Mail;
 import dev.gerbang.account.Mails;
+import dev.gerbang.account.TokenKind;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.FailureHandler;
 import dev.gerbang.http.Problem;
@@ -9,6 +13,7 @@ import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
 import dev.gerbang.security.LoginThrottle;
 import dev.gerbang.user.Emails;
+import dev.gerbang.user.Registration;
 import dev.gerbang.user.User;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -57,14 +62,12 @@ public final class AuthRoutes {
     String userLocale = locale == null ? c.config().defaultLocale() : locale;
     String tokenId = Ids.newId();
     int ttl = c.accountSettings().verifyEmailTokenMinutes();
-    JsonObject verification = c.emailTokens().issue(tokenId, ttl).put("kind", "verify_email")
-        .put("mail", Mails.verifyEmail(email, name, userLocale, tokenId, ttl));
+    EmailToken verification = c.emailTokens().issue(tokenId, TokenKind.VERIFY_EMAIL, null, null, ttl);
+    Mail mail = Mails.verifyEmail(email, name, userLocale, tokenId, ttl);
     c.hasher().hash(password)
-        .compose(hash -> c.users().register(new JsonObject()
-            .put("email", email).put("name", name).put("username", username)
-            .put("locale", userLocale).put("passwordHash", hash).put("verification", verification)))
+        .compose(hash -> c.users().register(new Registration(email, name, username, userLocale, hash, verification, mail),
+            Audit.actor(ctx)))
         .onSuccess(user -> {
-          c.audit().record(ctx, "register", user.id());
           ctx.response().putHeader("Location", "/api/me");
           Responses.json(ctx, 201, new JsonObject().put("user", user.toJson()));
         })
@@ -94,25 +97,32 @@ public final class AuthRoutes {
     String password = v.secret("password", c.policy().maxLength() * 4);
     v.validate();
     String account = Emails.normalize(email);
-    LoginThrottle.Attempt attempt = c.loginThrottle().attempt(account);
-    if (!attempt.allowed()) {
-      // Refused before the password is checked: a right password during a lock says nothing more than a wrong one.
-      ctx.put(FailureHandler.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
-      ctx.fail(loginLocked(attempt.retryAfterSeconds()));
-      return;
-    }
+    c.loginThrottle().attempt(account).onComplete(counted -> {
+      if (counted.failed()) {
+        ctx.fail(counted.cause());
+      } else if (!counted.result().allowed()) {
+        // Refused before the password is checked: a right password during a lock says nothing more than a wrong one.
+        ctx.put(FailureHandler.RETRY_AFTER, Long.toString(counted.result().retryAfterSeconds()));
+        ctx.fail(loginLocked(counted.result().retryAfterSeconds()));
+      } else {
+        verifyPassword(ctx, email, password, account, counted.result());
+      }
+    });
+  }
+
+  private void verifyPassword(RoutingContext ctx, String email, String password, String account, LoginThrottle.Attempt attempt) {
     c.users().findCredentials(email).compose(found -> {
-      String hash = found == null ? null : found.getString("passwordHash");
+      String hash = found == null ? null : found.passwordHash();
       if (hash == null) {
         // Spend the time a real check takes, so that timing does not tell which emails have accounts.
-        String userId = found == null ? null : found.getJsonObject("user").getString("id");
+        String userId = found == null ? null : found.user().id();
         return c.hasher().verifyDummy(password).compose(x -> {
           c.audit().record(ctx, "login_failed", userId, new JsonObject().put("reason", userId == null ? "unknown_email" : "no_password"));
           recordLock(ctx, attempt, userId);
           return Future.<JsonObject>failedFuture(loginFailed());
         });
       }
-      User user = new User(found.getJsonObject("user"));
+      User user = found.user();
       return c.hasher().verify(password, hash).compose(matches -> {
         if (!matches) {
           c.audit().record(ctx, "login_failed", user.id(), new JsonObject().put("reason", "wrong_password"));
@@ -130,8 +140,7 @@ public final class AuthRoutes {
               "Confirm your email first: open the link we sent you, or ask for a new one", List.of()));
         }
         upgradeHashIfStale(user.id(), password, hash);
-        return issuer.open(ctx, user).onSuccess(pair -> c.audit().record(ctx, "login", user.id(),
-            new JsonObject().put("sessionId", pair.getString("sessionId"))));
+        return issuer.open(ctx, user);
       });
     }).onSuccess(pair -> Responses.ok(ctx, pair)).onFailure(ctx::fail);
   }

@@ -1,14 +1,10 @@
 package dev.gerbang.auth;
 
+import dev.gerbang.crypto.Hmac;
+import dev.gerbang.secrets.Secrets;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -16,16 +12,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The server's secrets: JWT signing keys (the first signs, all verify, so a key can be rotated in without
  * signing anyone out) and the key that derives refresh-token successors, email tokens and the cursor key.
- * From GERBANG_JWT_SECRET when set, else generated on first start into DATA_DIR/keys.json (mode 600), never
- * into the repository.
+ * From GERBANG_JWT_SECRET when set, else generated on first start into DATA_DIR/keys.json (mode 600) or, in a
+ * cluster, the database (encrypted); never into the repository.
  */
 public final class Keys {
+  public static final String FILE_NAME = "keys.json";
+
   public record SigningKey(String kid, String secret) {
   }
 
@@ -37,11 +33,14 @@ public final class Keys {
     this.refreshKey = refreshKey;
   }
 
-  /** Loads or creates the key file. Blocks on file IO: call before Vert.x starts or on a worker. */
-  public static Keys loadOrCreate(Path dataDir, String jwtSecret) {
-    Path file = dataDir.resolve("keys.json");
+  /**
+   * Loads or makes the server's keys: keys.json in the data dir on one node, the database in a cluster (every
+   * node the same). GERBANG_JWT_SECRET, when set, signs, and the stored keys still verify. Blocking: call it
+   * from a plain thread at start-up.
+   */
+  public static Keys loadOrCreate(Secrets secrets, String jwtSecret) {
     try {
-      JsonObject stored = Files.exists(file) ? new JsonObject(Files.readString(file)) : create(file);
+      JsonObject stored = secrets.readOrCreate(FILE_NAME, Keys::newKeys);
       List<SigningKey> keys = new ArrayList<>();
       if (!jwtSecret.isEmpty()) {
         keys.add(new SigningKey(kidOf(jwtSecret), jwtSecret));
@@ -52,30 +51,37 @@ public final class Keys {
         keys.add(new SigningKey(kidOf(secret), secret));
       }
       if (keys.isEmpty()) {
-        throw new IllegalStateException(file + " holds no JWT key");
+        throw new IllegalStateException("it holds no JWT key");
       }
       return new Keys(keys, Base64.getUrlDecoder().decode(stored.getString("refresh")));
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("cannot use the key file " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot use the keys in " + secrets.describe(FILE_NAME) + ": " + e.getMessage(), e);
     }
   }
 
-  private static JsonObject create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    JsonObject keys = new JsonObject()
+  /** How many signing keys are kept: the new one, and the ones before it that tokens may still carry. */
+  private static final int KEPT_SIGNING_KEYS = 3;
+
+  /**
+   * A new signing key, first in the stored keys: it signs from now on, and the previous ones still verify
+   * (access tokens live minutes, so the oldest is dropped after two more rotations). The refresh-token key
+   * stays: changing it would end every session. Blocking: a worker or a plain thread.
+   */
+  public static Keys rotate(Secrets secrets, String jwtSecret) {
+    JsonObject stored = secrets.readOrCreate(FILE_NAME, Keys::newKeys);
+    JsonArray jwt = new JsonArray().add(new JsonObject().put("secret", randomSecret()));
+    JsonArray previous = stored.getJsonArray("jwt", new JsonArray());
+    for (int i = 0; i < previous.size() && jwt.size() < KEPT_SIGNING_KEYS; i++) {
+      jwt.add(previous.getJsonObject(i));
+    }
+    secrets.write(FILE_NAME, stored.copy().put("jwt", jwt));
+    return loadOrCreate(secrets, jwtSecret);
+  }
+
+  private static JsonObject newKeys() {
+    return new JsonObject()
         .put("jwt", new JsonArray().add(new JsonObject().put("secret", randomSecret())))
         .put("refresh", randomSecret());
-    Path temp = file.resolveSibling("keys.json.tmp");
-    Files.deleteIfExists(temp);
-    // Mode 600 from the start, so the secrets are never readable under a looser umask, not even briefly. On a
-    // file system without POSIX permissions (Windows) the data directory's own permissions apply.
-    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-    Files.writeString(temp, keys.encodePrettily(), StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-    Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    return keys;
   }
 
   static String randomSecret() {
@@ -112,12 +118,6 @@ public final class Keys {
    * signs alike, and the MACs handed out in cursors are made with a key of their own.
    */
   public byte[] cursorKey() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(refreshKey, "HmacSHA256"));
-      return mac.doFinal("cursor-key".getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.sha256(refreshKey, "cursor-key");
   }
 }

@@ -28,14 +28,20 @@ public final class PasswordHasher {
   private final int memoryKib;
   private final int iterations;
   private final int parallelism;
-  private final String dummyHash;
+  /** Each hashing thread's Argon2 memory, kept from one hash to the next (see {@link ThreadBlocks}). */
+  private final ThreadLocal<ThreadBlocks> blocks;
+  /** Made on a hashing thread, off the start-up's path. */
+  private volatile String dummyHash;
 
   public PasswordHasher(Vertx vertx, AuthSettings config) {
     this.workers = vertx.createSharedWorkerExecutor("gerbang-hash", Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.memoryKib = config.argon2MemoryKib();
     this.iterations = config.argon2Iterations();
     this.parallelism = config.argon2Parallelism();
-    this.dummyHash = hashNow("not a real password " + RANDOM.nextLong());
+    int blockCount = Argon2BytesGenerator.getBlockCount(memoryKib, parallelism);
+    this.blocks = ThreadLocal.withInitial(() -> new ThreadBlocks(blockCount));
+    // Made now, in the background, so that the first unknown email does not take two hashes' time.
+    workers.executeBlocking(this::dummyHash, false);
   }
 
   public Future<String> hash(String password) {
@@ -49,7 +55,16 @@ public final class PasswordHasher {
 
   /** Spends the time of one verification, so that an unknown email answers as slowly as a wrong password. */
   public Future<Boolean> verifyDummy(String password) {
-    return verify(password, dummyHash).map(ignored -> false);
+    return workers.executeBlocking(() -> verifyNow(password, dummyHash()), false).map(ignored -> false);
+  }
+
+  private String dummyHash() {
+    String dummy = dummyHash;
+    if (dummy == null) {
+      dummy = hashNow("not a real password " + RANDOM.nextLong());
+      dummyHash = dummy;
+    }
+    return dummy;
   }
 
   /** True when the hash was made with other parameters than the configured ones: rehash at next login. */
@@ -79,18 +94,48 @@ public final class PasswordHasher {
     return MessageDigest.isEqual(expected, actual);
   }
 
-  private static byte[] compute(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
-    Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+  private byte[] compute(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
         .withVersion(Argon2Parameters.ARGON2_VERSION_13)
         .withMemoryAsKB(memory)
         .withIterations(iterations)
         .withParallelism(parallelism)
-        .withSalt(salt)
-        .build();
+        .withSalt(salt);
+    if (memory == memoryKib && parallelism == this.parallelism) {
+      builder.withBlockPool(blocks.get());
+    }
+    Argon2Parameters parameters = builder.build();
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(parameters);
     byte[] out = new byte[length];
     generator.generateBytes(Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8), out);
     return out;
+  }
+
+  /**
+   * One thread's Argon2 blocks (19 MiB with the defaults), reused by every hash on that thread: allocated anew,
+   * they made a gigabyte of garbage a second at sign-in rates, and with the heap the README gives the server the
+   * collector then copied the blocks of the hashes under way, again and again. The generator clears each block
+   * before handing it back. Thread-confined, so without locks (BouncyCastle's FixedBlockPool takes one per block).
+   */
+  static final class ThreadBlocks implements Argon2BytesGenerator.BlockPool {
+    private final Argon2BytesGenerator.Block[] free;
+    private int size;
+
+    ThreadBlocks(int capacity) {
+      this.free = new Argon2BytesGenerator.Block[capacity];
+    }
+
+    @Override
+    public Argon2BytesGenerator.Block allocate() {
+      return size > 0 ? free[--size] : new Argon2BytesGenerator.Block();
+    }
+
+    @Override
+    public void deallocate(Argon2BytesGenerator.Block block) {
+      if (size < free.length) {
+        free[size++] = block;
+      }
+    }
   }
 }

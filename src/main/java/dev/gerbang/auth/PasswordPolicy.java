@@ -1,5 +1,6 @@
 package dev.gerbang.auth;
 
+import dev.gerbang.failure.Failure;
 import dev.gerbang.http.Validator;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,13 +1,12 @@
 package dev.gerbang.auth;
 
+import dev.gerbang.crypto.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque refresh tokens: 256 random bits, stored only as SHA-256. A token's successor is derived, not
@@ -29,13 +28,7 @@ public final class RefreshTokens {
   }
 
   public String successor(String token) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.derive(key, token);
   }
 
   public static String hash(String token) {

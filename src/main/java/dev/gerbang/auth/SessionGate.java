@@ -1,31 +1,35 @@
 package dev.gerbang.auth;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gerbang.events.Events;
+import dev.gerbang.user.UserChanged;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides, for every authenticated request, whether the token's session is still alive and which roles its
- * user holds now. One per node, shared by all event loops: a bounded cache in front of the session table.
- * A revocation or role change clears the entries on this node before the response that caused it is sent
- * (so the next request on any event loop sees it), and is published on the event bus for the other nodes.
+ * user holds now. One per node, shared by all event loops: a bounded cache in front of the session table,
+ * with an index of the cached sessions by user. It listens to the services' events: a revocation drops those
+ * sessions, a change to an account's roles, status or names drops that account's sessions (and only those).
+ * On this node that happens before the service answers, so before the response that caused it is sent.
  */
 public final class SessionGate {
-  /** Published on revocations and account changes: {sessionIds:[...]} and/or {userId}. */
-  public static final String CHANGED = "gerbang.sessions.changed";
-
   private final Vertx vertx;
   private final SessionService sessions;
-  private final AsyncCache<String, Optional<JsonObject>> cache;
+  private final AsyncCache<String, Optional<SessionState>> cache;
+  private final Map<String, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
+  /** When each recently changed account changed (a count, not a time), for look-ups that were under way. */
+  private final Cache<String, Long> recentChanges = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(100_000).build();
+  private final AtomicLong changes = new AtomicLong();
 
   public SessionGate(Vertx vertx, SessionService sessions, int cacheSeconds) {
     this.vertx = vertx;
@@ -33,50 +37,61 @@ public final class SessionGate {
     this.cache = Caffeine.newBuilder()
         .maximumSize(100_000)
         .expireAfterWrite(Duration.ofSeconds(Math.max(cacheSeconds, 0)))
+        .<String, Optional<SessionState>>removalListener((sessionId, session, cause) -> {
+          if (session != null) {
+            session.ifPresent(s -> forgetIndex(s.userId(), sessionId));
+          }
+        })
         .buildAsync();
   }
 
-  /** Listens for changes made on other nodes (and harmlessly, on this one). */
-  public MessageConsumer<JsonObject> listen() {
-    return vertx.eventBus().consumer(CHANGED, message -> forgetLocally(message.body()));
+  /** Listens to revocations and account changes, made on this node or another. */
+  public void listen(Events events) {
+    events.listen(SessionsRevoked.ADDRESS, SessionsRevoked::fromJson, revoked -> cache.synchronous().invalidateAll(revoked.sessionIds()));
+    events.listen(UserChanged.ADDRESS, UserChanged::fromJson, changed -> {
+      if (changed.affectsSessions()) {
+        recentChanges.put(changed.userId(), changes.incrementAndGet());
+        Set<String> ids = sessionsByUser.remove(changed.userId());
+        if (ids != null) {
+          cache.synchronous().invalidateAll(ids);
+        }
+      }
+    });
   }
 
   /** The caller when the session is active and belongs to the token's subject; otherwise null. */
   public Future<AuthUser> check(String sessionId, String userId) {
-    CompletableFuture<Optional<JsonObject>> entry = cache.get(sessionId, (sid, executor) ->
-        sessions.lookup(sid).map(Optional::ofNullable).toCompletionStage().toCompletableFuture());
+    CompletableFuture<Optional<SessionState>> entry = cache.get(sessionId, (sid, executor) -> {
+      long started = changes.get();
+      return sessions.lookup(sid).map(found -> {
+        if (found != null) {
+          String user = found.userId();
+          sessionsByUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(sid);
+          Long changedAt = recentChanges.getIfPresent(user);
+          if (changedAt != null && changedAt > started) {
+            // The account changed while this look-up ran: it may have read the old state. Serve it to this
+            // request, which raced the change, but keep it for no other.
+            vertx.runOnContext(v -> cache.synchronous().invalidate(sid));
+          }
+        }
+        return Optional.ofNullable(found);
+      }).toCompletionStage().toCompletableFuture();
+    });
     return Future.fromCompletionStage(entry, vertx.getOrCreateContext()).map(found -> {
-      JsonObject session = found.orElse(null);
-      if (session == null || !session.getBoolean("active", false) || !userId.equals(session.getString("userId"))) {
+      SessionState session = found.orElse(null);
+      if (session == null || !session.active() || !userId.equals(session.userId())) {
         return null;
       }
-      HashSet<String> roles = new HashSet<>();
-      session.getJsonArray("roles", new JsonArray()).forEach(role -> roles.add(String.valueOf(role)));
-      return new AuthUser(userId, sessionId, session.getString("username"), java.util.Set.copyOf(roles));
+      return new AuthUser(userId, sessionId, session.username(), Set.copyOf(session.roles()));
     });
   }
 
-  public void sessionsRevoked(Collection<String> sessionIds) {
-    JsonObject change = new JsonObject().put("sessionIds", new JsonArray(java.util.List.copyOf(sessionIds)));
-    forgetLocally(change);
-    vertx.eventBus().publish(CHANGED, change);
-  }
-
-  /** The user's roles, name or status changed: drop what this node remembers of their sessions. */
-  public void userChanged(String userId) {
-    JsonObject change = new JsonObject().put("userId", userId);
-    forgetLocally(change);
-    vertx.eventBus().publish(CHANGED, change);
-  }
-
-  private void forgetLocally(JsonObject change) {
-    JsonArray ids = change.getJsonArray("sessionIds");
-    if (ids != null) {
-      ids.forEach(id -> cache.synchronous().invalidate(String.valueOf(id)));
-    }
-    String userId = change.getString("userId");
+  private void forgetIndex(String userId, String sessionId) {
     if (userId != null) {
-      cache.synchronous().asMap().entrySet().removeIf(e -> e.getValue().map(s -> userId.equals(s.getString("userId"))).orElse(false));
+      sessionsByUser.computeIfPresent(userId, (user, ids) -> {
+        ids.remove(sessionId);
+        return ids.isEmpty() ? null : ids;
+      });
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.gerbang.auth;
 
 import dev.gerbang.Components;
 import dev.gerbang.account.Mails;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.ClientInfo;
 import dev.gerbang.user.User;
@@ -27,21 +28,23 @@ public final class SessionIssuer {
     this.c = components;
   }
 
-  /** Opens a session for the user and answers {accessToken, tokenType, expiresIn, refreshToken, user}. */
+  /** Opens a session for a password sign-in and answers {accessToken, tokenType, expiresIn, refreshToken, user}. */
   public Future<JsonObject> open(RoutingContext ctx, User user) {
+    return open(ctx, user, null, null);
+  }
+
+  /**
+   * Opens a session for a sign-in with this provider (null: a password), which found, linked or created the account
+   * (outcome), and answers the token pair. The session's audit row is written with it.
+   */
+  public Future<JsonObject> open(RoutingContext ctx, User user, String provider, String outcome) {
     String sessionId = Ids.newId();
     String refreshToken = c.refreshTokens().newToken();
     long now = System.currentTimeMillis();
-    JsonObject session = new JsonObject()
-        .put("id", sessionId)
-        .put("userId", user.id())
-        .put("refreshHash", RefreshTokens.hash(refreshToken))
-        .put("userAgent", ClientInfo.userAgent(ctx))
-        .put("ip", ClientInfo.ip(ctx))
-        .put("expiresAt", now + refreshTtlMillis())
-        .put("newDeviceMail", Mails.newSignIn(user.email(), user.name(), user.locale(),
-            Devices.describe(ClientInfo.userAgent(ctx)), ClientInfo.ip(ctx)));
-    return c.sessions().create(session).map(done -> pair(ctx, user, sessionId, refreshToken, now));
+    NewSession session = new NewSession(sessionId, user.id(), RefreshTokens.hash(refreshToken), ClientInfo.userAgent(ctx),
+        ClientInfo.ip(ctx), now + refreshTtlMillis(), Mails.newSignIn(user.email(), user.name(), user.locale(),
+            Devices.describe(ClientInfo.userAgent(ctx)), ClientInfo.ip(ctx)), provider, outcome);
+    return c.sessions().create(session, Audit.actor(ctx)).map(done -> pair(ctx, user, sessionId, refreshToken, now));
   }
 
   JsonObject pair(RoutingContext ctx, User user, String sessionId, String refreshToken, long issuedAt) {

@@ -1,19 +1,18 @@
 package dev.gerbang.auth;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
 import dev.gerbang.security.SameOrigin;
-import dev.gerbang.user.User;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 
 /** Refresh, logout and the list of one's own sessions (devices). */
 public final class SessionRoutes {
@@ -55,19 +54,14 @@ public final class SessionRoutes {
     String successor = c.refreshTokens().successor(token);
     long graceMs = c.authSettings().refreshGraceSeconds() * 1000L;
     c.sessions().refresh(RefreshTokens.hash(token), RefreshTokens.hash(successor), graceMs, issuer.refreshTtlMillis(),
-            c.authSettings().sessionAbsoluteHours() * 3_600_000L)
-        .compose(result -> switch (result.getString("outcome")) {
-          case "rotated", "grace" -> c.users().find(result.getString("userId")).map(user -> user == null
+            c.authSettings().sessionAbsoluteHours() * 3_600_000L, Audit.actor(ctx))
+        .compose(result -> switch (result.outcome()) {
+          case ROTATED, GRACE -> c.users().find(result.userId()).map(user -> user == null
               ? null
-              : issuer.pair(ctx, user, result.getString("sessionId"), successor, result.getLong("issuedAt")));
-          case "reused" -> {
-            c.gate().sessionsRevoked(List.of(result.getString("sessionId")));
-            c.audit().record(ctx, "refresh_reuse", result.getString("userId"),
-                new JsonObject().put("sessionId", result.getString("sessionId")));
-            yield Future.failedFuture(Problem.invalidToken(
-                "This refresh token was already used, so the session has been ended for safety: sign in again"));
-          }
-          default -> Future.succeededFuture(null);
+              : issuer.pair(ctx, user, result.sessionId(), successor, result.issuedAt()));
+          case REUSED -> Future.failedFuture(Problem.invalidToken(
+              "This refresh token was already used, so the session has been ended for safety: sign in again"));
+          case INVALID -> Future.<JsonObject>succeededFuture(null);
         })
         .onSuccess(pair -> {
           if (pair == null) {
@@ -86,9 +80,7 @@ public final class SessionRoutes {
 
   private void logout(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
-    c.sessions().revoke(me.userId(), me.sessionId(), "logout").onSuccess(done -> {
-      c.gate().sessionsRevoked(List.of(me.sessionId()));
-      c.audit().record(ctx, "logout", me.userId(), new JsonObject().put("sessionId", me.sessionId()));
+    c.sessions().revoke(me.userId(), me.sessionId(), SessionEnd.LOGOUT, Audit.actor(ctx)).onSuccess(done -> {
       issuer.clearCookie(ctx);
       Responses.noContent(ctx);
     }).onFailure(ctx::fail);
@@ -96,9 +88,7 @@ public final class SessionRoutes {
 
   private void logoutAll(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
-    c.sessions().revokeAll(me.userId(), null, "logout_all").onSuccess(ids -> {
-      c.gate().sessionsRevoked(ids.stream().map(String::valueOf).toList());
-      c.audit().record(ctx, "logout_all", me.userId(), new JsonObject().put("sessions", ids.size()));
+    c.sessions().revokeAll(me.userId(), null, SessionEnd.LOGOUT_ALL, Audit.actor(ctx)).onSuccess(ids -> {
       issuer.clearCookie(ctx);
       Responses.noContent(ctx);
     }).onFailure(ctx::fail);
@@ -108,11 +98,9 @@ public final class SessionRoutes {
     AuthUser me = AuthUser.of(ctx);
     c.sessions().list(me.userId()).onSuccess(sessions -> {
       JsonArray items = new JsonArray();
-      sessions.forEach(s -> {
-        JsonObject session = (JsonObject) s;
-        items.add(session.put("device", Devices.describe(session.getString("userAgent")))
-            .put("current", me.sessionId().equals(session.getString("id"))));
-      });
+      sessions.forEach(session -> items.add(session.toJson()
+          .put("device", Devices.describe(session.userAgent()))
+          .put("current", me.sessionId().equals(session.id()))));
       Responses.ok(ctx, new JsonObject().put("items", items));
     }).onFailure(ctx::fail);
   }
@@ -124,13 +112,11 @@ public final class SessionRoutes {
       ctx.fail(Problem.notFound("You have no active session with this id"));
       return;
     }
-    c.sessions().revoke(me.userId(), id, "revoked_by_user").onSuccess(revoked -> {
+    c.sessions().revoke(me.userId(), id, SessionEnd.REVOKED_BY_USER, Audit.actor(ctx)).onSuccess(revoked -> {
       if (!revoked) {
         ctx.fail(Problem.notFound("You have no active session with this id"));
         return;
       }
-      c.gate().sessionsRevoked(List.of(id));
-      c.audit().record(ctx, "session_revoked", me.userId(), new JsonObject().put("sessionId", id));
       Responses.noContent(ctx);
     }).onFailure(ctx::fail);
   }

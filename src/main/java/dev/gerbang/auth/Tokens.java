@@ -17,12 +17,22 @@ import java.util.List;
  * the key never leaves the server, so the asymmetry would buy nothing here.
  */
 public final class Tokens {
-  private final JWTAuth jwt;
-  private final String signingKid;
+  /** The verifier of every known key and the key that signs: swapped whole when the keys are rotated. */
+  private record Signer(JWTAuth jwt, String signingKid) {
+  }
+
+  private final Vertx vertx;
   private final AuthSettings config;
+  private volatile Signer signer;
 
   public Tokens(Vertx vertx, AuthSettings config, Keys keys) {
+    this.vertx = vertx;
     this.config = config;
+    use(keys);
+  }
+
+  /** From now on, sign with the keys' first and accept all of them (a rotation, heard from any node). */
+  public void use(Keys keys) {
     JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions()
         .setIssuer(config.jwtIssuer())
         .setAudience(List.of(config.jwtAudience()))
@@ -30,8 +40,12 @@ public final class Tokens {
     for (Keys.SigningKey key : keys.signingKeys()) {
       options.addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(key.secret()).setId(key.kid()));
     }
-    this.jwt = JWTAuth.create(vertx, options);
-    this.signingKid = keys.signingKeys().get(0).kid();
+    this.signer = new Signer(JWTAuth.create(vertx, options), keys.signingKeys().get(0).kid());
+  }
+
+  /** The id of the key that signs now. */
+  public String signingKid() {
+    return signer.signingKid();
   }
 
   /** Signs an access token issued at the given time; the same inputs give the same token. */
@@ -46,10 +60,11 @@ public final class Tokens {
         .put("aud", config.jwtAudience())
         .put("iat", iat)
         .put("exp", iat + config.accessTokenTtlSeconds());
-    return jwt.generateToken(claims, new JWTOptions()
+    Signer current = signer;
+    return current.jwt().generateToken(claims, new JWTOptions()
         .setAlgorithm("HS256")
         .setNoTimestamp(true)
-        .setHeader(new JsonObject().put("kid", signingKid)));
+        .setHeader(new JsonObject().put("kid", current.signingKid())));
   }
 
   public int ttlSeconds() {
@@ -59,7 +74,7 @@ public final class Tokens {
   /** The verified claims: signature, algorithm, issuer, audience, expiry and issue time are all checked. */
   public Future<JsonObject> verify(String token) {
     try {
-      return jwt.authenticate(new TokenCredentials(token)).map(user -> user.principal());
+      return signer.jwt().authenticate(new TokenCredentials(token)).map(user -> user.principal());
     } catch (RuntimeException e) {
       // vertx-auth-jwt throws (rather than fails) on some malformed claims, such as a string "exp".
       return Future.failedFuture(e);

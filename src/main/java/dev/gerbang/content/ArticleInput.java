@@ -1,10 +1,13 @@
 package dev.gerbang.content;
 
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Validator;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -26,46 +29,48 @@ final class ArticleInput {
    * The checked fields; on create title and body are required, on update at least one field is. Fails with one
    * 400 that also names an unknown category when another field is at fault (the write checks it otherwise).
    */
-  static Future<JsonObject> read(RoutingContext ctx, boolean create, ArticleService articles) {
+  static Future<ArticleFields> read(RoutingContext ctx, boolean create, ArticleService articles) {
     Validator v = create ? Validator.body(ctx, "title", "summary", "body", "category", "tags", "status")
         : Validator.body(ctx, "title", "summary", "body", "category", "tags");
     if (v.raw().getValue("body") instanceof String body) {
       // Browsers send textarea line breaks as CRLF; CR alone would be refused as a control character.
       v.raw().put("body", body.replace("\r\n", "\n"));
     }
-    JsonObject out = new JsonObject();
+    ArticleFields.Builder out = ArticleFields.builder();
     if (create || v.has("title")) {
-      out.put("title", v.line("title", 1, 200));
+      out.title(v.line("title", 1, 200));
     }
     if (v.has("summary")) {
       String summary = v.optionalText("summary", 0, 500);
-      out.put("summary", summary == null || summary.isEmpty() ? null : summary);
+      out.summary(summary == null || summary.isEmpty() ? null : summary);
     }
     if (create || v.has("body")) {
-      out.put("body", v.text("body", 1, MAX_BODY));
+      out.body(v.text("body", 1, MAX_BODY));
     }
     if (v.has("category")) {
-      out.put("category", v.pattern("category", v.optionalLine("category", 1, 80), SLUG, SLUG_RULE));
+      out.category(v.pattern("category", v.optionalLine("category", 1, 80), SLUG, SLUG_RULE));
     }
     if (v.has("tags")) {
-      out.put("tags", tags(v));
+      out.tags(tags(v));
     }
     if (create && v.has("status")) {
       String status = v.line("status", 1, 20);
-      if (status != null && !status.equals("draft") && !status.equals("published")) {
+      if ("draft".equals(status) || "published".equals(status)) {
+        out.status(ArticleStatus.fromJson(status));
+      } else if (status != null) {
         v.add("status", "must be draft or published");
       }
-      out.put("status", status);
     }
     if (!create && v.raw().isEmpty()) {
       v.add("body", "name at least one of title, summary, body, category, tags");
     }
-    return v.validate(() -> articles.unknownReferences(out)).map(out);
+    ArticleFields fields = out.build();
+    return v.validate(() -> articles.unknownReferences(fields).map(FieldError::toJsonArray)).map(fields);
   }
 
-  private static JsonArray tags(Validator v) {
+  private static List<String> tags(Validator v) {
     Object value = v.raw().getValue("tags");
-    JsonArray names = new JsonArray();
+    List<String> names = new ArrayList<>();
     if (value == null) {
       return names;
     }

@@ -1,17 +1,17 @@
 package dev.gerbang.content;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.failure.FieldError;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
- * Articles and their likes, on the event bus; implemented by the database worker. `viewer` is
- * {@link Viewer#json}: visibility (drafts) and ownership are decided here, next to the queries.
- * Writes answer {article, wasPublic}: whether the article was public before, so that callers know
- * which cached public responses the write touched.
+ * Articles and their likes, on the event bus; implemented by the database worker. The actor's visibility
+ * (drafts) and ownership are decided here, next to the queries. Writes announce the public content they
+ * changed ({@link ContentChanged}) once they committed.
  */
 @ProxyGen
 @VertxGen
@@ -22,27 +22,27 @@ public interface ArticleService {
     return new ArticleServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /** {status, q, category, tags[], author, from, to, sort, limit, cursor} -> {items, nextCursor, total}. */
-  Future<JsonObject> list(JsonObject viewer, JsonObject query);
+  /** A page of the articles the actor may see that match the query; drafts need a signed-in actor. */
+  Future<ArticlePage> list(Actor actor, ArticleQuery query);
 
-  /** The article with this slug as its page shows it; 404 when missing, deleted, or a draft the viewer may not see. */
-  Future<JsonObject> find(JsonObject viewer, String slug);
+  /** The article with this slug as its page shows it; 404 when missing, deleted, or a draft the actor may not see. */
+  Future<Article> find(Actor actor, String slug);
 
-  /** Creates {title, summary?, body, category?, tags?, status?}; the slug is made from the title. */
-  Future<JsonObject> create(JsonObject viewer, JsonObject article);
+  /** Creates the article (title and body at least) as the actor; the slug is made from the title. */
+  Future<Article> create(Actor actor, ArticleFields article);
 
-  /** The references of an article to write (its category slug, when given) that name nothing: [{field, message}]. */
-  Future<JsonArray> unknownReferences(JsonObject article);
+  /** The references of an article to write (its category slug, when given) that name nothing. */
+  Future<List<FieldError>> unknownReferences(ArticleFields article);
 
-  /** Applies the fields present in changes (title, summary, body, category, tags); the slug stays. */
-  Future<JsonObject> update(JsonObject viewer, String slug, JsonObject changes);
+  /** Applies the fields the changes give (title, summary, body, category, tags); the slug stays. */
+  Future<Article> update(Actor actor, String slug, ArticleFields changes);
 
   /** Soft-deletes the article: it and its comments disappear from every view. */
-  Future<JsonObject> delete(JsonObject viewer, String slug);
+  Future<Void> delete(Actor actor, String slug);
 
-  /** Publishes ("published") or unpublishes ("draft"); editors and admins only. */
-  Future<JsonObject> setStatus(JsonObject viewer, String slug, String status);
+  /** Publishes or unpublishes (back to a draft); editors and admins only. */
+  Future<Article> setStatus(Actor actor, String slug, ArticleStatus status);
 
-  /** Likes or unlikes as the viewer; answers {likes, liked} and wasPublic. */
-  Future<JsonObject> like(JsonObject viewer, String slug, boolean liked);
+  /** Likes or unlikes as the actor. */
+  Future<ArticleLikes> like(Actor actor, String slug, boolean liked);
 }

@@ -1,7 +1,10 @@
 package dev.gerbang.content;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
@@ -10,7 +13,9 @@ import dev.gerbang.user.Roles;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Comments: listed under their article, written by signed-in users, moderated by the article's author and editors;
@@ -18,16 +23,15 @@ import java.util.Set;
  */
 final class CommentRoutes {
   static final int MAX_BODY = 5000;
-  private static final Set<String> STATUSES = Set.of("visible", "hidden");
+  private static final Set<String> STATUSES = Arrays.stream(CommentStatus.values()).map(CommentStatus::json)
+      .collect(Collectors.toUnmodifiableSet());
 
   private final Components c;
   private final CommentService comments;
-  private final ContentCache cache;
 
-  CommentRoutes(Components components, ContentCache cache, CommentService comments) {
+  CommentRoutes(Components components, CommentService comments) {
     this.c = components;
     this.comments = comments;
-    this.cache = cache;
   }
 
   void mount(Router api) {
@@ -40,13 +44,18 @@ final class CommentRoutes {
 
   private void list(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "limit", "cursor").limit().cursor().validate();
-    comments.list(Viewer.json(ctx), ctx.pathParam("slug"), query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    PageQuery request = new PageQuery(null, query.getInteger("limit"), query.getString("cursor"));
+    comments.list(Audit.actor(ctx), ctx.pathParam("slug"), request)
+        .onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
   private void search(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "status", "q", "limit", "cursor")
         .choice("status", STATUSES).text("q", 100).limit().cursor().validate();
-    comments.search(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    String status = query.getString("status");
+    comments.search(new CommentSearch(status == null ? null : CommentStatus.fromJson(status),
+            new PageQuery(query.getString("q"), query.getInteger("limit"), query.getString("cursor"))))
+        .onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {
@@ -58,12 +67,12 @@ final class CommentRoutes {
       parentId = null;
     }
     String slug = ctx.pathParam("slug");
-    JsonObject comment = new JsonObject().put("body", body).put("parentId", parentId);
-    v.validate(() -> comments.unknownReferences(Viewer.json(ctx), slug, comment))
-        .compose(valid -> comments.create(Viewer.json(ctx), slug, comment)).onSuccess(created -> {
-      cache.articleChanged(slug, false);
-      ctx.response().putHeader("Location", "/api/comments/" + created.getString("id"));
-      Responses.json(ctx, 201, created);
+    NewComment comment = new NewComment(body, parentId);
+    Actor actor = Audit.actor(ctx);
+    v.validate(() -> comments.unknownReferences(actor, slug, comment).map(FieldError::toJsonArray))
+        .compose(valid -> comments.create(actor, slug, comment)).onSuccess(created -> {
+      ctx.response().putHeader("Location", "/api/comments/" + created.id());
+      Responses.json(ctx, 201, created.toJson());
     }).onFailure(ctx::fail);
   }
 
@@ -74,25 +83,22 @@ final class CommentRoutes {
       return;
     }
     Validator v = Validator.body(ctx, "body", "status");
-    JsonObject changes = new JsonObject();
-    if (v.has("body")) {
-      changes.put("body", v.text("body", 1, MAX_BODY));
-    }
+    String body = v.has("body") ? v.text("body", 1, MAX_BODY) : null;
+    CommentStatus status = null;
     if (v.has("status")) {
-      String status = v.line("status", 1, 10);
-      if (status != null && !status.equals("visible") && !status.equals("hidden")) {
+      String value = v.line("status", 1, 10);
+      if (value != null && STATUSES.contains(value)) {
+        status = CommentStatus.fromJson(value);
+      } else if (value != null) {
         v.add("status", "must be visible or hidden");
       }
-      changes.put("status", status);
     }
     if (v.raw().isEmpty()) {
       v.add("body", "name at least one of body, status");
     }
     v.validate();
-    comments.update(Viewer.json(ctx), id, changes).onSuccess(comment -> {
-      cache.articleChanged(comment.getString("articleSlug"), false);
-      Responses.ok(ctx, comment);
-    }).onFailure(ctx::fail);
+    comments.update(Audit.actor(ctx), id, new CommentChanges(body, status))
+        .onSuccess(comment -> Responses.ok(ctx, comment.toJson())).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
@@ -101,9 +107,6 @@ final class CommentRoutes {
       ctx.fail(Problem.notFound("No comment has this id"));
       return;
     }
-    comments.delete(Viewer.json(ctx), id).onSuccess(done -> {
-      cache.articleChanged(done.getString("articleSlug"), false);
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    comments.delete(Audit.actor(ctx), id).onSuccess(done -> Responses.noContent(ctx)).onFailure(ctx::fail);
   }
 }

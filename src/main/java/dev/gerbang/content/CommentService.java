@@ -1,16 +1,18 @@
 package dev.gerbang.content;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.failure.FieldError;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * Comments on articles, on the event bus. Moderators of a comment are its article's author, editors and
  * admins: they see hidden comments and may hide or delete any; a comment's author may edit and delete it.
- * Writes answer the comment with its `articleSlug`, so that callers can drop the cached article page.
+ * Writes answer the comment with its article's slug, and announce the article page they changed
+ * ({@link ContentChanged}) once they committed.
  */
 @ProxyGen
 @VertxGen
@@ -21,21 +23,21 @@ public interface CommentService {
     return new CommentServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /** The article's comments, oldest first: {limit, cursor} -> {items, nextCursor, total}; 404 when the viewer cannot see the article. */
-  Future<JsonObject> list(JsonObject viewer, String slug, JsonObject query);
+  /** A page of the article's comments the actor may see, oldest first; 404 when the actor cannot see the article. */
+  Future<CommentPage> list(Actor actor, String slug, PageQuery query);
 
-  /** Every comment on a live article, newest first, hidden ones too (for editors and admins): {status, q, limit, cursor} -> a page. */
-  Future<JsonObject> search(JsonObject query);
+  /** Every comment on a live article, newest first, hidden ones too, with its article (for editors and admins). */
+  Future<CommentPage> search(CommentSearch query);
 
-  /** Adds {body} as the viewer to an article the viewer can see. */
-  Future<JsonObject> create(JsonObject viewer, String slug, JsonObject comment);
+  /** Adds the comment as the actor to an article the actor can see. */
+  Future<Comment> create(Actor actor, String slug, NewComment comment);
 
-  /** A comment's parentId, when given, that is no comment on this article the viewer sees: [{field, message}]. */
-  Future<JsonArray> unknownReferences(JsonObject viewer, String slug, JsonObject comment);
+  /** A comment's parentId, when given, that is no comment on this article the actor sees. */
+  Future<List<FieldError>> unknownReferences(Actor actor, String slug, NewComment comment);
 
-  /** Changes {body} (the comment's author) and/or {status: visible|hidden} (a moderator). */
-  Future<JsonObject> update(JsonObject viewer, String commentId, JsonObject changes);
+  /** Changes the body (the comment's author) and/or the status (a moderator). */
+  Future<Comment> update(Actor actor, String commentId, CommentChanges changes);
 
-  /** Deletes the comment (its author or a moderator); answers {articleSlug}. */
-  Future<JsonObject> delete(JsonObject viewer, String commentId);
+  /** Deletes the comment (its author or a moderator). */
+  Future<Void> delete(Actor actor, String commentId);
 }

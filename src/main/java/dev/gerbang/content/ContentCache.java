@@ -2,17 +2,14 @@ package dev.gerbang.content;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.gerbang.auth.SessionGate;
-import io.vertx.core.Vertx;
+import dev.gerbang.events.Events;
+import dev.gerbang.user.UserChanged;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,15 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * memory: one per node, shared by every HTTP event loop, holding the encoded body and its ETag.
  *
  * <p>Invalidation is precise per article page ("article:" + slug) and wholesale for lists ("list:" + query),
- * because any change to a published article can move it in or out of any page of any list. A write clears the
- * entries on this node before its response is sent, so the very next read sees it on any event loop, and
- * publishes the change on the event bus for the other nodes. A read that started before a write never stores
- * what it read after that write's invalidation: every invalidation bumps a version, and {@link #put} drops
- * its entry again when the version moved while it was reading.
+ * because any change to a published article can move it in or out of any page of any list. The content services
+ * announce what each write changed ({@link ContentChanged}) once it committed; this node's cache hears it before
+ * the service answers, so the very next read sees the write on any event loop, and the other nodes' caches hear
+ * it over the event bus. The cache only listens: nothing calls it to forget. A read that started before a write
+ * never stores what it read after that write's invalidation: every invalidation bumps a version, and
+ * {@link #put} drops its entry again when the version moved while it was reading.
  */
 public final class ContentCache {
-  /** Published on every content write: {slugs:[...], lists:bool} or {all:true}. */
-  public static final String CHANGED = "gerbang.content.changed";
   /** Safety net only (writes invalidate at once): bounds how long a change made outside the API can linger. */
   private static final Duration MAX_AGE = Duration.ofMinutes(10);
 
@@ -56,36 +52,40 @@ public final class ContentCache {
     }
   }
 
-  private final Vertx vertx;
+  private final Events events;
   private final Cache<String, Entry> cache;
   private final AtomicLong version = new AtomicLong();
 
-  public ContentCache(Vertx vertx, int maxEntries) {
-    this.vertx = vertx;
-    this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(MAX_AGE).build();
+  /** maxBytes bounds the cached bodies (and their keys): the node's footprint, whatever queries are asked. */
+  public ContentCache(Events events, long maxBytes) {
+    this.events = events;
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(Math.max(maxBytes, 0))
+        .<String, Entry>weigher((key, entry) -> key.length() + entry.etag().length() + entry.body().length())
+        .expireAfterWrite(MAX_AGE)
+        .build();
   }
 
   /**
-   * Listens for content changes made on other nodes (and, harmlessly, this one), and for account changes:
-   * a renamed or deleted account changes the author names, articles and comments that cached responses show.
-   * Those arrive asynchronously, so they are seen within the event bus latency rather than on the next read.
+   * Listens for content changes, and for account changes that show in content: a renamed or deleted account
+   * changes the author names, articles and comments that cached responses show. On this node they are heard
+   * before the write is answered; from other nodes within the event bus latency.
    */
-  public List<MessageConsumer<JsonObject>> listen() {
-    return List.of(
-        vertx.eventBus().consumer(CHANGED, message -> forgetLocally(message.body())),
-        vertx.eventBus().<JsonObject>consumer(SessionGate.CHANGED, message -> {
-          if (message.body() != null && message.body().getString("userId") != null) {
-            forgetLocally(new JsonObject().put("all", true));
-          }
-        }));
+  public void listen() {
+    events.listen(ContentChanged.ADDRESS, ContentChanged::fromJson, this::forgetLocally);
+    events.listen(UserChanged.ADDRESS, UserChanged::fromJson, changed -> {
+      if (changed.affectsContent()) {
+        forgetLocally(ContentChanged.everything());
+      }
+    });
   }
 
   public static String articleKey(String slug) {
     return "article:" + slug;
   }
 
-  public static String listKey(JsonObject query) {
-    return "list:" + new JsonObject(new java.util.TreeMap<>(query.getMap())).encode();
+  public static String listKey(ArticleQuery query) {
+    return "list:" + new JsonObject(new java.util.TreeMap<>(query.toJson().getMap())).encode();
   }
 
   public Entry get(String key) {
@@ -104,29 +104,14 @@ public final class ContentCache {
     }
   }
 
-  /** An article changed: its page, and every list too when it is or was public. */
-  public void articleChanged(String slug, boolean lists) {
-    publish(new JsonObject().put("slugs", new JsonArray(List.of(slug))).put("lists", lists));
-  }
-
-  /** Categories or tags were renamed or removed: they show in every article and list. */
-  public void everythingChanged() {
-    publish(new JsonObject().put("all", true));
-  }
-
-  private void publish(JsonObject change) {
-    forgetLocally(change);
-    vertx.eventBus().publish(CHANGED, change);
-  }
-
-  private void forgetLocally(JsonObject change) {
+  private void forgetLocally(ContentChanged change) {
     version.incrementAndGet();
-    if (change.getBoolean("all", false)) {
+    if (change.all()) {
       cache.invalidateAll();
       return;
     }
-    change.getJsonArray("slugs", new JsonArray()).forEach(slug -> cache.invalidate(articleKey(String.valueOf(slug))));
-    if (change.getBoolean("lists", false)) {
+    change.slugs().forEach(slug -> cache.invalidate(articleKey(slug)));
+    if (change.lists()) {
       cache.asMap().keySet().removeIf(key -> key.startsWith("list:"));
     }
   }

@@ -21,7 +21,7 @@ public final class ContentFeature implements Feature {
     this.c = components;
     this.notify = notify;
     this.settings = ContentSettings.from(components.config().reader());
-    this.cache = new ContentCache(vertx, settings.cacheMaxEntries());
+    this.cache = new ContentCache(components.events(), settings.cacheMegabytes() * 1024L * 1024L);
   }
 
   /** The node's cache of public lists and pages, shared by its HTTP verticles. */
@@ -31,10 +31,12 @@ public final class ContentFeature implements Feature {
 
   @Override
   public void bind(ServiceRegistry services) {
-    services.register(ArticleService.class, ArticleService.ADDRESS, new ArticleServiceImpl(services.database()));
+    services.register(ArticleService.class, ArticleService.ADDRESS,
+        new ArticleServiceImpl(services.database(), services.events()));
     services.register(CommentService.class, CommentService.ADDRESS,
-        new CommentServiceImpl(services.database(), notify.notices(services)));
-    services.register(TaxonomyService.class, TaxonomyService.ADDRESS, new TaxonomyServiceImpl(services.database()));
+        new CommentServiceImpl(services.database(), notify.notices(services), services.events()));
+    services.register(TaxonomyService.class, TaxonomyService.ADDRESS,
+        new TaxonomyServiceImpl(services.database(), services.events()));
   }
 
   @Override
@@ -45,7 +47,7 @@ public final class ContentFeature implements Feature {
   @Override
   public void mount(Router api, Vertx vertx) {
     new ArticleRoutes(c, settings, cache, ArticleService.proxy(vertx)).mount(api);
-    new CommentRoutes(c, cache, CommentService.proxy(vertx)).mount(api);
-    new TaxonomyRoutes(c, cache, TaxonomyService.proxy(vertx)).mount(api);
+    new CommentRoutes(c, CommentService.proxy(vertx)).mount(api);
+    new TaxonomyRoutes(c, TaxonomyService.proxy(vertx)).mount(api);
   }
 }

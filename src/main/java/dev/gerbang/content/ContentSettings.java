@@ -4,11 +4,11 @@ import dev.gerbang.config.ConfigReader;
 
 /**
  * usersMayWriteDrafts: whether any signed-in user may write article drafts (publishing stays with editors and
- * admins); cacheMaxEntries: how many public content responses each node keeps in memory.
+ * admins); cacheMegabytes: the memory each node gives its cache of public content responses.
  */
-public record ContentSettings(boolean usersMayWriteDrafts, int cacheMaxEntries) {
+public record ContentSettings(boolean usersMayWriteDrafts, int cacheMegabytes) {
 
   public static ContentSettings from(ConfigReader config) {
-    return new ContentSettings(config.bool("content.usersMayWriteDrafts"), config.intIn("content.cacheMaxEntries", 0, 10_000_000));
+    return new ContentSettings(config.bool("content.usersMayWriteDrafts"), config.intIn("content.cacheMegabytes", 0, 65_536));
   }
 }

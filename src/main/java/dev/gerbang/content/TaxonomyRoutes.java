@@ -13,12 +13,10 @@ import io.vertx.ext.web.RoutingContext;
 final class TaxonomyRoutes {
   private final Components c;
   private final TaxonomyService taxonomy;
-  private final ContentCache cache;
 
-  TaxonomyRoutes(Components components, ContentCache cache, TaxonomyService taxonomy) {
+  TaxonomyRoutes(Components components, TaxonomyService taxonomy) {
     this.c = components;
     this.taxonomy = taxonomy;
-    this.cache = cache;
   }
 
   void mount(Router api) {
@@ -26,7 +24,7 @@ final class TaxonomyRoutes {
     api.get("/categories").handler(this::listCategories);
     api.post("/categories").handler(editors).handler(this::createCategory);
     api.get("/categories/:slug").handler(ctx -> taxonomy.findCategory(ctx.pathParam("slug"))
-        .onSuccess(category -> Responses.ok(ctx, category)).onFailure(ctx::fail));
+        .onSuccess(category -> Responses.ok(ctx, category.toJson())).onFailure(ctx::fail));
     api.patch("/categories/:slug").handler(editors).handler(this::updateCategory);
     api.delete("/categories/:slug").handler(editors).handler(this::deleteCategory);
     api.get("/tags").handler(this::listTags);
@@ -37,78 +35,65 @@ final class TaxonomyRoutes {
 
   private void listCategories(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "limit", "cursor").limit().cursor().validate();
-    taxonomy.listCategories(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    taxonomy.listCategories(new PageQuery(null, query.getInteger("limit"), query.getString("cursor")))
+        .onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
   private void createCategory(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "name", "slug", "description");
-    JsonObject category = new JsonObject().put("name", v.line("name", 1, 80));
-    if (v.has("slug")) {
-      category.put("slug", v.pattern("slug", v.line("slug", 1, 80), ArticleInput.SLUG, ArticleInput.SLUG_RULE));
-    }
-    category.put("description", blankToNull(v.optionalText("description", 0, 500)));
+    String name = v.line("name", 1, 80);
+    String slug = v.has("slug") ? v.pattern("slug", v.line("slug", 1, 80), ArticleInput.SLUG, ArticleInput.SLUG_RULE) : null;
+    String description = blankToNull(v.optionalText("description", 0, 500));
     v.validate();
-    taxonomy.createCategory(category).onSuccess(created -> {
-      ctx.response().putHeader("Location", "/api/categories/" + created.getString("slug"));
-      Responses.json(ctx, 201, created);
+    taxonomy.createCategory(CategoryFields.create(name, slug, description)).onSuccess(created -> {
+      ctx.response().putHeader("Location", "/api/categories/" + created.slug());
+      Responses.json(ctx, 201, created.toJson());
     }).onFailure(ctx::fail);
   }
 
   private void updateCategory(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "name", "description");
-    JsonObject changes = new JsonObject();
-    if (v.has("name")) {
-      changes.put("name", v.line("name", 1, 80));
-    }
-    if (v.has("description")) {
-      changes.put("description", blankToNull(v.optionalText("description", 0, 500)));
-    }
+    String name = v.has("name") ? v.line("name", 1, 80) : null;
+    boolean describes = v.has("description");
+    String description = describes ? blankToNull(v.optionalText("description", 0, 500)) : null;
     if (v.raw().isEmpty()) {
       v.add("body", "name at least one of name, description");
     }
     v.validate();
-    taxonomy.updateCategory(ctx.pathParam("slug"), changes).onSuccess(category -> {
-      cache.everythingChanged();
-      Responses.ok(ctx, category);
-    }).onFailure(ctx::fail);
+    taxonomy.updateCategory(ctx.pathParam("slug"), CategoryFields.change(name, describes, description))
+        .onSuccess(category -> Responses.ok(ctx, category.toJson())).onFailure(ctx::fail);
   }
 
   private void deleteCategory(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "moveTo").text("moveTo", 80).validate();
-    taxonomy.deleteCategory(ctx.pathParam("slug"), query.getString("moveTo")).onSuccess(done -> {
-      cache.everythingChanged();
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    taxonomy.deleteCategory(ctx.pathParam("slug"), query.getString("moveTo")).onSuccess(done -> Responses.noContent(ctx))
+        .onFailure(ctx::fail);
   }
 
   private void listTags(RoutingContext ctx) {
     JsonObject query = QueryParams.of(ctx, "q", "limit", "cursor").text("q", 50).limit().cursor().validate();
-    taxonomy.listTags(query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    taxonomy.listTags(new PageQuery(query.getString("q"), query.getInteger("limit"), query.getString("cursor")))
+        .onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
-  private JsonObject tagName(RoutingContext ctx) {
+  private String tagName(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "name");
     String name = v.line("name", 1, 50);
     v.validate();
-    return new JsonObject().put("name", name);
+    return name;
   }
 
   private void createTag(RoutingContext ctx) {
-    taxonomy.createTag(tagName(ctx)).onSuccess(tag -> Responses.json(ctx, 201, tag)).onFailure(ctx::fail);
+    taxonomy.createTag(tagName(ctx)).onSuccess(tag -> Responses.json(ctx, 201, tag.toJson())).onFailure(ctx::fail);
   }
 
   private void updateTag(RoutingContext ctx) {
-    taxonomy.updateTag(ctx.pathParam("slug"), tagName(ctx)).onSuccess(tag -> {
-      cache.everythingChanged();
-      Responses.ok(ctx, tag);
-    }).onFailure(ctx::fail);
+    taxonomy.updateTag(ctx.pathParam("slug"), tagName(ctx)).onSuccess(tag -> Responses.ok(ctx, tag.toJson()))
+        .onFailure(ctx::fail);
   }
 
   private void deleteTag(RoutingContext ctx) {
-    taxonomy.deleteTag(ctx.pathParam("slug")).onSuccess(done -> {
-      cache.everythingChanged();
-      Responses.noContent(ctx);
-    }).onFailure(ctx::fail);
+    taxonomy.deleteTag(ctx.pathParam("slug")).onSuccess(done -> Responses.noContent(ctx)).onFailure(ctx::fail);
   }
 
   private static String blankToNull(String text) {

@@ -1,18 +1,15 @@
 package dev.gerbang.db;
 
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.crypto.Hmac;
+import dev.gerbang.failure.Failure;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The one codec of every paged list's keyset cursor: the sort key of a page's last row as base64url JSON, a
@@ -92,13 +89,7 @@ public final class Cursors {
   }
 
   private byte[] mac(String list, String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(("cursor:" + list + "\n" + payload).getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.sha256(key, "cursor:" + list + "\n" + payload);
   }
 
   private static byte[] bytes(String base64) {
@@ -110,6 +101,6 @@ public final class Cursors {
   }
 
   private static RuntimeException invalid(String message) {
-    return ServiceErrors.of(Problem.invalidCursor(message));
+    return Failure.invalidCursor(message);
   }
 }

@@ -23,12 +23,14 @@ public final class Database {
   private final Pool pool;
   private final Dialect dialect;
   private final Cursors cursors;
+  private final Pager pager;
 
   private Database(AgroalDataSource dataSource, Pool pool, Dialect dialect, Cursors cursors) {
     this.dataSource = dataSource;
     this.pool = pool;
     this.dialect = dialect;
     this.cursors = cursors;
+    this.pager = new Pager(pool, cursors);
   }
 
   /** Opens the pool and migrates the schema; the lists page with these cursors. Blocks: call it on a worker thread. */
@@ -112,6 +114,11 @@ public final class Database {
 
   public Cursors cursors() {
     return cursors;
+  }
+
+  /** The pager of every keyset-paged list, with this pool and these cursors. */
+  public Pager pager() {
+    return pager;
   }
 
   public Sql sql(String name) {

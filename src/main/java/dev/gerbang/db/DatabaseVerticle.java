@@ -1,6 +1,7 @@
 package dev.gerbang.db;
 
 import dev.gerbang.config.AppConfig;
+import dev.gerbang.events.Events;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -20,26 +21,28 @@ public final class DatabaseVerticle extends VerticleBase {
   private final AppConfig config;
   private final List<? extends DataServices> features;
   private final Cursors cursors;
+  private final Events events;
   private Database database;
   private ServiceRegistry services;
 
-  /** cursors page every feature's lists (signed with the node's key). */
-  public DatabaseVerticle(AppConfig config, List<? extends DataServices> features, Cursors cursors) {
+  /** cursors page every feature's lists (signed with the node's key); events carry what the services changed. */
+  public DatabaseVerticle(AppConfig config, List<? extends DataServices> features, Cursors cursors, Events events) {
     this.config = config;
     this.features = features;
     this.cursors = cursors;
+    this.events = events;
   }
 
   @Override
   public Future<?> start() throws Exception {
     database = Database.open(vertx, config, cursors);
-    services = new ServiceRegistry(vertx, database);
+    services = new ServiceRegistry(vertx, database, events);
     features.forEach(feature -> feature.bind(services));
-    services.add(vertx.eventBus().consumer(PING, message -> database.pool().query("SELECT 1").execute()
+    services.add(vertx.eventBus().localConsumer(PING, message -> database.pool().query("SELECT 1").execute()
         .onSuccess(rows -> message.reply(null))
         .onFailure(failure -> message.fail(503, "database unreachable"))));
     Sql sql = database.sql("system");
-    services.add(vertx.eventBus().consumer(SIZE, message -> database.pool().query(sql.get("databaseSize")).execute()
+    services.add(vertx.eventBus().localConsumer(SIZE, message -> database.pool().query(sql.get("databaseSize")).execute()
         .onSuccess(rows -> message.reply(new JsonObject()
             .put("dialect", database.dialect().name().toLowerCase(java.util.Locale.ROOT))
             .put("sizeBytes", rows.iterator().next().getLong("bytes"))))

@@ -1,5 +1,6 @@
 package dev.gerbang.db;
 
+import dev.gerbang.events.Events;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -14,12 +15,14 @@ import java.util.List;
 public final class ServiceRegistry {
   private final Vertx vertx;
   private final Database database;
+  private final Events events;
   private final ServiceBinder binder;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
 
-  ServiceRegistry(Vertx vertx, Database database) {
+  ServiceRegistry(Vertx vertx, Database database, Events events) {
     this.vertx = vertx;
     this.database = database;
+    this.events = events;
     this.binder = new ServiceBinder(vertx);
   }
 
@@ -31,9 +34,18 @@ public final class ServiceRegistry {
     return database;
   }
 
-  /** Exposes the implementation of a service interface on its event-bus address. */
+  /** Where the services announce what their writes changed, after each commit. */
+  public Events events() {
+    return events;
+  }
+
+  /**
+   * Exposes the implementation of a service interface on its event-bus address, for this node's callers only:
+   * every node has its own database worker on the shared database, so a call never crosses the network to
+   * another node's (nor fails with it).
+   */
   public <T> void register(Class<T> type, String address, T implementation) {
-    consumers.add(binder.setAddress(address).register(type, implementation));
+    consumers.add(binder.setAddress(address).registerLocal(type, implementation));
   }
 
   /** A plain consumer of the worker (a ping, a size query), unregistered with the services. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,21 @@ public final class Sql {
       throw new IllegalArgumentException("no statement " + name + " in db/queries/" + file + ".sql");
     }
     return sql;
+  }
+
+  /**
+   * One statement assembled from named fragments, one a line, in this order (the article list: a fragment per
+   * filter and sort, so that each combination gets its own plan). Still only text of this file.
+   */
+  public String get(List<String> fragments) {
+    if (fragments.size() == 1) {
+      return get(fragments.get(0));
+    }
+    StringBuilder statement = new StringBuilder();
+    for (String name : fragments) {
+      statement.append(statement.length() == 0 ? "" : "\n").append(get(name));
+    }
+    return statement.toString();
   }
 
   private static String read(String resource, boolean required) {

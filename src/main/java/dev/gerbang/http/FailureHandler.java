@@ -1,12 +1,12 @@
 package dev.gerbang.http;
 
+import dev.gerbang.failure.Failure;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.serviceproxy.ServiceException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,11 +67,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof Problem problem) {
       return problem;
     }
-    if (failure instanceof ServiceException service) {
-      Problem problem = ServiceErrors.toProblem(service);
-      if (problem != null) {
-        return problem;
-      }
+    Failure business = Failure.of(failure);
+    if (business != null) {
+      return toProblem(business);
     }
     if (failure instanceof DecodeException) {
       return Problem.badRequest("The request body is not valid JSON");
@@ -89,6 +87,21 @@ public final class FailureHandler implements Handler<RoutingContext> {
         ctx.request().path(), failure);
     return new Problem(500, "internal", titleFor(500),
         "Something went wrong on our side. Quote the request id if you report it.", List.of());
+  }
+
+  /** The one mapping of a business failure's kind to an HTTP status. */
+  static Problem toProblem(Failure failure) {
+    int status = switch (failure.kind()) {
+      case INVALID -> 400;
+      case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case TOO_MANY -> 429;
+      case UNAVAILABLE -> 503;
+    };
+    String title = failure.title() == null ? titleFor(status) : failure.title();
+    return new Problem(status, failure.type(), title, failure.getMessage(), failure.errors());
   }
 
   private static Problem forStatus(int status) {

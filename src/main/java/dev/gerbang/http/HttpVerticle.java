@@ -1,5 +1,6 @@
 package dev.gerbang.http;
 
+import dev.gerbang.cluster.Cluster;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.security.ConnectionCap;
@@ -35,16 +36,18 @@ public final class HttpVerticle extends VerticleBase {
   private final AppConfig config;
   private final RateLimiter limiter;
   private final List<? extends ApiRoutes> features;
+  private final Cluster cluster;
   private HttpServer server;
   private HttpServer redirect;
   private HeaderDeadline deadline;
   private ConnectionCap cap;
 
   /** limiter: the node's rate limiter, which every HTTP verticle shares; features: what each serves under /api. */
-  public HttpVerticle(AppConfig config, RateLimiter limiter, List<? extends ApiRoutes> features) {
+  public HttpVerticle(AppConfig config, RateLimiter limiter, List<? extends ApiRoutes> features, Cluster cluster) {
     this.config = config;
     this.limiter = limiter;
     this.features = features;
+    this.cluster = cluster;
   }
 
   @Override
@@ -155,8 +158,14 @@ public final class HttpVerticle extends VerticleBase {
 
   private HealthCheckHandler readiness() {
     return HealthCheckHandler.create(vertx).register("database", 2000, promise ->
-        vertx.eventBus().request(DatabaseVerticle.PING, null, new DeliveryOptions().setSendTimeout(2000))
-            .onComplete(reply -> promise.complete(reply.succeeded() ? Status.OK() : Status.KO())));
+        vertx.eventBus().request(DatabaseVerticle.PING, null, new DeliveryOptions().setSendTimeout(2000).setLocalOnly(true))
+            .onComplete(reply -> promise.complete(reply.succeeded() ? Status.OK() : Status.KO())))
+        // In a cluster: is this node in it, and who else is. A node that fell out of its cluster is not ready.
+        .register("cluster", 2000, promise -> {
+          JsonObject membership = new JsonObject().put("clustered", cluster.clustered()).put("nodeId", cluster.nodeId())
+              .put("nodes", new io.vertx.core.json.JsonArray(cluster.nodes()));
+          promise.complete(cluster.joined() ? Status.OK(membership) : Status.KO(membership));
+        });
   }
 
   /**

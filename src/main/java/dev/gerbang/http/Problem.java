@@ -1,5 +1,6 @@
 package dev.gerbang.http;
 
+import dev.gerbang.failure.FieldError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -15,18 +16,6 @@ public final class Problem extends RuntimeException {
   private final String type;
   private final String title;
   private final List<FieldError> errors;
-
-  /** One invalid field; `rule` names the rule that failed where there are several (password rules). */
-  public record FieldError(String field, String message, String rule) {
-    public FieldError(String field, String message) {
-      this(field, message, null);
-    }
-
-    JsonObject toJson() {
-      JsonObject json = new JsonObject().put("field", field).put("message", message);
-      return rule == null ? json : json.put("rule", rule);
-    }
-  }
 
   public Problem(int status, String type, String title, String detail, List<FieldError> errors) {
     super(detail, null, false, false);

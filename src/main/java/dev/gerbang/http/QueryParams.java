@@ -1,5 +1,6 @@
 package dev.gerbang.http;
 
+import dev.gerbang.failure.FieldError;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -14,16 +15,16 @@ public final class QueryParams {
   public static final int MAX_LIMIT = 100;
 
   private final RoutingContext ctx;
-  private final List<Problem.FieldError> errors = new ArrayList<>();
+  private final List<FieldError> errors = new ArrayList<>();
   private final JsonObject values = new JsonObject();
 
   private QueryParams(RoutingContext ctx, Set<String> known) {
     this.ctx = ctx;
     for (String name : ctx.queryParams().names()) {
       if (!known.contains(name)) {
-        errors.add(new Problem.FieldError(name, "is not a known query parameter"));
+        errors.add(new FieldError(name, "is not a known query parameter"));
       } else if (ctx.queryParams().getAll(name).size() > 1) {
-        errors.add(new Problem.FieldError(name, "must be given once"));
+        errors.add(new FieldError(name, "must be given once"));
       }
     }
   }
@@ -40,7 +41,7 @@ public final class QueryParams {
     String value = get(name);
     if (value != null) {
       if (value.length() > max) {
-        errors.add(new Problem.FieldError(name, "must be at most " + max + " characters long"));
+        errors.add(new FieldError(name, "must be at most " + max + " characters long"));
       } else {
         values.put(name, value.strip());
       }
@@ -52,7 +53,7 @@ public final class QueryParams {
     String value = get(name);
     if (value != null) {
       if (!allowed.contains(value)) {
-        errors.add(new Problem.FieldError(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
+        errors.add(new FieldError(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
       } else {
         values.put(name, value);
       }
@@ -67,10 +68,10 @@ public final class QueryParams {
       try {
         limit = Integer.parseInt(value);
         if (limit < 1 || limit > MAX_LIMIT) {
-          errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+          errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
         }
       } catch (NumberFormatException e) {
-        errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
       }
     }
     values.put("limit", limit);
@@ -85,7 +86,7 @@ public final class QueryParams {
       for (String item : value.split(",", -1)) {
         String text = item.strip();
         if (text.isEmpty() || text.length() > maxLength) {
-          errors.add(new Problem.FieldError(name, "must be a comma-separated list of values of 1 to " + maxLength + " characters"));
+          errors.add(new FieldError(name, "must be a comma-separated list of values of 1 to " + maxLength + " characters"));
           return this;
         }
         if (!items.contains(text)) {
@@ -93,7 +94,7 @@ public final class QueryParams {
         }
       }
       if (items.size() > maxItems) {
-        errors.add(new Problem.FieldError(name, "may list at most " + maxItems + " values"));
+        errors.add(new FieldError(name, "may list at most " + maxItems + " values"));
       } else {
         values.put(name, items);
       }
@@ -129,7 +130,7 @@ public final class QueryParams {
             : Instant.parse(value).toEpochMilli();
         values.put(name, millis);
       } catch (DateTimeParseException e) {
-        errors.add(new Problem.FieldError(name, "must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)"));
+        errors.add(new FieldError(name, "must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)"));
       }
     }
     return this;
@@ -139,7 +140,7 @@ public final class QueryParams {
     String value = get(name);
     if (value != null) {
       if (!dev.gerbang.db.Ids.looksValid(value)) {
-        errors.add(new Problem.FieldError(name, "must be an id"));
+        errors.add(new FieldError(name, "must be an id"));
       } else {
         values.put(name, value);
       }

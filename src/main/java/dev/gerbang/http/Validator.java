@@ -1,5 +1,6 @@
 package dev.gerbang.http;
 
+import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -22,7 +23,7 @@ public final class Validator {
   private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
   private final JsonObject body;
-  private final List<Problem.FieldError> errors = new ArrayList<>();
+  private final List<FieldError> errors = new ArrayList<>();
 
   private Validator(JsonObject body) {
     this.body = body;
@@ -73,12 +74,12 @@ public final class Validator {
   }
 
   public Validator add(String field, String message) {
-    errors.add(new Problem.FieldError(field, message));
+    errors.add(new FieldError(field, message));
     return this;
   }
 
   public Validator add(String field, String message, String rule) {
-    errors.add(new Problem.FieldError(field, message, rule));
+    errors.add(new FieldError(field, message, rule));
     return this;
   }
 

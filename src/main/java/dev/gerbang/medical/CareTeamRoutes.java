@@ -1,20 +1,19 @@
 package dev.gerbang.medical;
 
 import dev.gerbang.Components;
-import dev.gerbang.auth.AuthUser;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.user.Roles;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * /api/admin/patients/{id} and its care team: admins see a patient with the doctors assigned to them, and put
- * doctors on the team or take them off. Each real change is audited; assigning twice or removing twice is no
- * change, and answers the team as it is.
+ * doctors on the team or take them off. The service audits each real change; assigning twice or removing twice is
+ * no change, and answers the team as it is.
  */
 public final class CareTeamRoutes {
   private final Components c;
@@ -28,9 +27,9 @@ public final class CareTeamRoutes {
   public void mount(Router api) {
     api.get("/admin/patients/:id").handler(c.auth().required(Roles.ADMIN)).handler(this::patient);
     api.put("/admin/patients/:id/doctors/:doctorId").handler(c.auth().required(Roles.ADMIN))
-        .handler(ctx -> change(ctx, "care_team_assigned", teams.assign(patientId(ctx), doctorId(ctx), AuthUser.of(ctx).userId())));
+        .handler(ctx -> answer(ctx, teams.assign(Audit.actor(ctx), patientId(ctx), doctorId(ctx))));
     api.delete("/admin/patients/:id/doctors/:doctorId").handler(c.auth().required(Roles.ADMIN))
-        .handler(ctx -> change(ctx, "care_team_unassigned", teams.unassign(patientId(ctx), doctorId(ctx))));
+        .handler(ctx -> answer(ctx, teams.unassign(Audit.actor(ctx), patientId(ctx), doctorId(ctx))));
   }
 
   private static String patientId(RoutingContext ctx) {
@@ -50,17 +49,10 @@ public final class CareTeamRoutes {
   }
 
   private void patient(RoutingContext ctx) {
-    teams.patient(patientId(ctx)).onSuccess(patient -> Responses.ok(ctx, patient)).onFailure(ctx::fail);
+    answer(ctx, teams.patient(patientId(ctx)));
   }
 
-  private void change(RoutingContext ctx, String event, Future<JsonObject> change) {
-    change.onSuccess(result -> {
-      JsonObject patient = result.getJsonObject("patient");
-      if (result.getBoolean("changed")) {
-        c.audit().record(ctx, event, patient.getString("userId"), new JsonObject()
-            .put("patientId", patient.getString("id")).put("doctorId", ctx.pathParam("doctorId")));
-      }
-      Responses.ok(ctx, patient);
-    }).onFailure(ctx::fail);
+  private static void answer(RoutingContext ctx, Future<CareTeam> team) {
+    team.onSuccess(patient -> Responses.ok(ctx, patient.toJson())).onFailure(ctx::fail);
   }
 }

@@ -2,7 +2,6 @@ package dev.gerbang.medical;
 
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.Validator;
-import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -90,12 +89,5 @@ final class MedicalInput {
   static String optional(Validator v, String field, int max) {
     String text = v.optionalText(field, 0, max);
     return text == null || text.isEmpty() ? null : text;
-  }
-
-  /** Puts the field into changes when the body has it (a PATCH), running the check that reads it. */
-  static void ifPresent(Validator v, JsonObject changes, String field, java.util.function.Supplier<Object> check) {
-    if (v.has(field)) {
-      changes.put(field, check.get());
-    }
   }
 }

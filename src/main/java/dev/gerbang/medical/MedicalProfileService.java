@@ -1,13 +1,15 @@
 package dev.gerbang.medical;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.failure.FieldError;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
-/** Patient and doctor profiles of users, on the event bus. */
+/** Patient and doctor profiles of users, on the event bus; every change is audited in its transaction. */
 @ProxyGen
 @VertxGen
 public interface MedicalProfileService {
@@ -18,35 +20,35 @@ public interface MedicalProfileService {
   }
 
   /** The patient profile of this user, or null. */
-  Future<JsonObject> patientOfUser(String userId);
+  Future<PatientProfile> patientOfUser(String userId);
 
-  /** Creates or replaces the user's own patient profile {dateOfBirth, sex, phone, address}. */
-  Future<JsonObject> savePatientOfUser(String userId, JsonObject profile);
+  /** Creates or replaces the actor's own patient profile (a new one gets a record number). */
+  Future<PatientProfile> saveOwnPatient(Actor owner, PatientInput profile);
 
   /** The doctor profile of this user, or null. */
-  Future<JsonObject> doctorOfUser(String userId);
+  Future<DoctorProfile> doctorOfUser(String userId);
 
-  /** Creates or replaces the user's own doctor profile {specialty, licenceNumber}. */
-  Future<JsonObject> saveDoctorOfUser(String userId, JsonObject profile);
+  /** Creates or replaces the actor's own doctor profile. */
+  Future<DoctorProfile> saveOwnDoctor(Actor owner, DoctorInput profile);
 
-  /** Admin search: {q, limit, cursor} -> {items, nextCursor, total}. */
-  Future<JsonObject> searchPatients(JsonObject query);
+  /** Admin search: {q, limit, cursor}. */
+  Future<PatientPage> searchPatients(JsonObject query);
 
-  /** Admin: creates the profile of a user holding the patient role {userId, ..., medicalRecordNumber?}. */
-  Future<JsonObject> createPatient(JsonObject profile);
+  /** Admin: creates the profile of the user (holding the patient role) the input names. */
+  Future<PatientProfile> createPatient(Actor admin, PatientInput profile);
 
-  /** Admin: changes the fields present of a patient profile; 404 when there is none. */
-  Future<JsonObject> updatePatient(String patientId, JsonObject changes);
+  /** Admin: changes the fields the input names of a patient profile; NOT_FOUND when there is none. */
+  Future<PatientProfile> updatePatient(Actor admin, String patientId, PatientInput changes);
 
-  /** Admin search: {q, limit, cursor} -> {items, nextCursor, total}. */
-  Future<JsonObject> searchDoctors(JsonObject query);
+  /** Admin search: {q, limit, cursor}. */
+  Future<DoctorPage> searchDoctors(JsonObject query);
 
-  /** Admin: creates the profile of a user holding the doctor role {userId, specialty, licenceNumber}. */
-  Future<JsonObject> createDoctor(JsonObject profile);
+  /** Admin: creates the profile of the user (holding the doctor role) the input names. */
+  Future<DoctorProfile> createDoctor(Actor admin, DoctorInput profile);
 
-  /** Admin: changes the fields present of a doctor profile; 404 when there is none. */
-  Future<JsonObject> updateDoctor(String doctorId, JsonObject changes);
+  /** Admin: changes the fields the input names of a doctor profile; NOT_FOUND when there is none. */
+  Future<DoctorProfile> updateDoctor(Actor admin, String doctorId, DoctorInput changes);
 
-  /** A profile's userId (when given) that is no user holding the role (patient or doctor): [{field, message}]. */
-  Future<JsonArray> unknownReferences(JsonObject profile, String role);
+  /** The userId of a profile to create (when given) if it is no user holding the role (patient or doctor). */
+  Future<List<FieldError>> unknownReferences(String userId, String role);
 }

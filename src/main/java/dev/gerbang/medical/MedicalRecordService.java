@@ -1,16 +1,19 @@
 package dev.gerbang.medical;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.failure.FieldError;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
- * Medical records, on the event bus. Every method takes the caller, {userId, roles:[...]}, and decides
- * what the caller may see next to the query that loads it: a missing record fails with 404, a record the
- * caller may not see with 403 (with no detail of the record).
+ * Medical records, on the event bus. Every method takes the actor (who asks, with the roles they hold now) and
+ * decides what they may see next to the query that loads it: a missing record fails with NOT_FOUND, a record the
+ * actor may not see with FORBIDDEN (with no detail of the record). Reads of someone else's records, refusals and
+ * changes are written to the audit trail in the service's own transactions, before the answer.
  */
 @ProxyGen
 @VertxGen
@@ -21,21 +24,21 @@ public interface MedicalRecordService {
     return new MedicalRecordServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /** The records the caller may list: {q, patientId, doctorId, from, to (dates), limit, cursor} -> a page. */
-  Future<JsonObject> list(JsonObject caller, JsonObject query);
+  /** The records the actor may list: {q, patientId, doctorId, from, to (dates), limit, cursor}; audited when a page holds someone else's. */
+  Future<MedicalRecordPage> list(Actor actor, JsonObject query);
 
-  /** One record in detail with its patient and doctor; 404 when missing, 403 when not the caller's to see. */
-  Future<JsonObject> read(JsonObject caller, String recordId);
+  /** One record in detail with its patient and doctor; a read of someone else's record is audited before it is answered. */
+  Future<MedicalRecord> read(Actor actor, String recordId);
 
-  /** Writes a record {patientId, doctorId?, visitDate, complaint, diagnosis, icd10Code?, treatment?, notes?}. */
-  Future<JsonObject> create(JsonObject caller, JsonObject record);
+  /** Writes a record (a doctor in their own name, an admin naming the doctor), audited and told to the patient. */
+  Future<MedicalRecord> create(Actor actor, RecordInput record);
 
-  /** The ids of a record to write (patientId, doctorId; null ones skipped) that name no such profile: [{field, message}]. */
-  Future<JsonArray> unknownReferences(JsonObject record);
+  /** The ids of a record to write (patientId, doctorId; null ones skipped) that name no such profile. */
+  Future<List<FieldError>> unknownReferences(RecordInput record);
 
-  /** Changes the fields present (null clears an optional one); only the record's doctor or an admin. */
-  Future<JsonObject> update(JsonObject caller, String recordId, JsonObject changes);
+  /** Changes the fields the input names (null clears an optional one); only the record's doctor or an admin. */
+  Future<MedicalRecord> update(Actor actor, String recordId, RecordInput changes);
 
-  /** Soft-deletes the record (kept for the audit trail); answers the deleted record. */
-  Future<JsonObject> delete(JsonObject caller, String recordId);
+  /** Soft-deletes the record (the row stays for the audit trail); only an admin. */
+  Future<Void> delete(Actor actor, String recordId);
 }

@@ -61,20 +61,20 @@ final class EmailChannel implements Channel {
   }
 
   @Override
-  public Future<Delivery> deliver(JsonObject message) {
-    String id = message.getString("id");
+  public Future<Delivery> deliver(OutboxMessage message) {
+    String id = message.id();
     JsonObject variables = variables(message);
-    Templates.Rendered rendered = templates.render(message.getString("template"), message.getString("locale"), variables);
+    Templates.Rendered rendered = templates.render(message.template(), message.locale(), variables);
     if (mail == null) {
       if (settings.logLinks()) {
-        log.info("mail not sent (no SMTP configured): to={} template={} link={}", message.getString("recipient"),
-            message.getString("template"), variables.getString("link", "-"));
+        log.info("mail not sent (no SMTP configured): to={} template={} link={}", message.recipient(),
+            message.template(), variables.getString("link", "-"));
       } else {
-        log.info("mail held (no SMTP configured): template={} id={}", message.getString("template"), id);
+        log.info("mail held (no SMTP configured): template={} id={}", message.template(), id);
       }
       return Future.succeededFuture(Delivery.held("no SMTP server configured"));
     }
-    String recipient = message.getString("recipient");
+    String recipient = message.recipient();
     if (!Templates.headerValue(recipient).equals(recipient)) {
       // Never a header of someone else's making: an address with a line break is no address.
       return Future.succeededFuture(Delivery.dead("the recipient address holds control characters"));
@@ -92,8 +92,8 @@ final class EmailChannel implements Channel {
   }
 
   /** The template's variables plus the product name, public URL and, for a token, the link built from it. */
-  private JsonObject variables(JsonObject message) {
-    JsonObject variables = message.getJsonObject("variables").copy()
+  private JsonObject variables(OutboxMessage message) {
+    JsonObject variables = message.variables().copy()
         .put("productName", settings.productName())
         .put("publicUrl", config.publicUrl());
     String tokenId = variables.getString("tokenId");

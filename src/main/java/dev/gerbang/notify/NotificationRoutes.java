@@ -2,7 +2,6 @@ package dev.gerbang.notify;
 
 import dev.gerbang.Components;
 import dev.gerbang.auth.AuthUser;
-import dev.gerbang.db.Ids;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
@@ -47,7 +46,7 @@ public final class NotificationRoutes {
     JsonObject query = QueryParams.of(ctx, "unread", "cursor", "limit")
         .choice("unread", Set.of("true", "false")).cursor().limit().validate();
     query.put("unread", "true".equals(query.remove("unread")));
-    notifications.list(AuthUser.of(ctx).userId(), query).onSuccess(page -> Responses.ok(ctx, page)).onFailure(ctx::fail);
+    notifications.list(AuthUser.of(ctx).userId(), query).onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
   private void unreadCount(RoutingContext ctx) {
@@ -93,7 +92,7 @@ public final class NotificationRoutes {
     v.validate();
     notifications.preferences(userId)
         .compose(chosen -> {
-          JsonObject merged = Preferences.merge(chosen, changes);
+          NotificationPreferences merged = Preferences.merge(chosen, changes);
           return notifications.savePreferences(userId, merged).map(done -> merged);
         })
         .onSuccess(merged -> Responses.ok(ctx, Preferences.view(merged)))

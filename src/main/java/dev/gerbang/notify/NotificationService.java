@@ -4,10 +4,10 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
-/** Each user's inbox and notification preferences, and the admins' messages, on the event bus. */
+/** Each user's inbox and notification preferences, and their retention, on the event bus (broadcasts: BroadcastService). */
 @ProxyGen
 @VertxGen
 public interface NotificationService {
@@ -17,9 +17,10 @@ public interface NotificationService {
     return new NotificationServiceVertxEBProxy(vertx, ADDRESS);
   }
 
-  /** {unread (boolean), cursor, limit} -> {items, nextCursor, total}, newest first. */
-  Future<JsonObject> list(String userId, JsonObject query);
+  /** {unread (boolean), cursor, limit} -> one page of the user's notifications, newest first. */
+  Future<NotificationPage> list(String userId, JsonObject query);
 
+  /** How many of the user's notifications are unread. */
   Future<Long> unreadCount(String userId);
 
   /** False when the user has no notification with this id. */
@@ -32,20 +33,17 @@ public interface NotificationService {
   Future<Boolean> delete(String userId, String id);
 
   /** The user's notifications created after the one with this id, oldest first: what a resumed stream missed. */
-  Future<JsonArray> since(String userId, String lastId, int limit);
+  Future<List<Notification>> since(String userId, String lastId, int limit);
 
-  /** What the user chose: {type: {inApp, email, push}} for the types they changed, nothing for the others. */
-  Future<JsonObject> preferences(String userId);
+  /** What the user chose, for the types they changed; the others keep their defaults. */
+  Future<NotificationPreferences> preferences(String userId);
 
-  /** Stores {type: {inApp, email, push}} for each type given (already validated). */
-  Future<Void> savePreferences(String userId, JsonObject preferences);
+  /** Stores the channels of each type given. */
+  Future<Void> savePreferences(String userId, NotificationPreferences preferences);
 
   /**
-   * An admin's message {title, body, path, to: {userIds:[...]} | {role} | {all: true}}: a notice for each enabled
-   * account named, in one transaction. Answers how many accounts it reached.
+   * Deletes every notification created before this time (epoch ms), and the admin broadcasts that finished
+   * before it; answers how many notifications.
    */
-  Future<Integer> message(JsonObject message);
-
-  /** Deletes every notification created before this time (epoch ms); answers how many. */
   Future<Integer> purge(long before);
 }

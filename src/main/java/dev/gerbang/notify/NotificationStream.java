@@ -2,7 +2,7 @@ package dev.gerbang.notify;
 
 import dev.gerbang.Components;
 import dev.gerbang.auth.AuthUser;
-import dev.gerbang.auth.SessionGate;
+import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.Problem;
@@ -10,10 +10,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.shareddata.LocalMap;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import dev.gerbang.user.UserChanged;
 
 /**
  * GET /api/notifications/stream: Server-Sent Events to the caller's open tabs. SSE rather than a WebSocket: the
@@ -32,29 +31,16 @@ final class NotificationStream {
   private final Components c;
   private final NotificationService notifications;
   private final long heartbeatMillis;
-  /** Open streams per account on this node, shared by every HTTP verticle (each has its own event loop). */
-  private final LocalMap<String, Integer> open;
+  /** Open streams per account in the whole cluster (every HTTP verticle of every node). */
+  private final StreamSlots slots;
 
   NotificationStream(Vertx vertx, Components components, NotificationService notifications, int heartbeatSeconds) {
     this.vertx = vertx;
     this.c = components;
     this.notifications = notifications;
     this.heartbeatMillis = heartbeatSeconds * 1000L;
-    this.open = vertx.sharedData().getLocalMap("gerbang.notify.open-streams");
-  }
-
-  /** Counts one more stream for the account unless it has the most it may: atomic across event loops. */
-  private boolean admit(String userId) {
-    boolean[] admitted = {false};
-    open.compute(userId, (user, n) -> {
-      int count = n == null ? 0 : n;
-      if (count >= MAX_STREAMS_PER_USER) {
-        return n;
-      }
-      admitted[0] = true;
-      return count + 1;
-    });
-    return admitted[0];
+    // A slot outlives three missed heartbeats: then a node that died lets go of its streams' slots.
+    this.slots = new StreamSlots(vertx, MAX_STREAMS_PER_USER, 3 * heartbeatMillis + 5_000);
   }
 
   void open(RoutingContext ctx) {
@@ -64,28 +50,40 @@ final class NotificationStream {
       ctx.fail(Problem.badRequest("Last-Event-ID must be the id of a notification this stream sent"));
       return;
     }
-    if (!admit(me.userId())) {
-      ctx.fail(new Problem(429, "too-many-streams", "Too many streams",
-          "At most " + MAX_STREAMS_PER_USER + " notification streams may be open per account", java.util.List.of()));
-      return;
-    }
-    new Connection(ctx, me).start(lastId == null || lastId.isEmpty() ? null : lastId);
+    String holder = Ids.newId();
+    slots.acquire(me.userId(), holder).onComplete(acquired -> {
+      if (acquired.failed()) {
+        ctx.fail(acquired.cause());
+      } else if (acquired.result() == null) {
+        ctx.fail(new Problem(429, "too-many-streams", "Too many streams",
+            "At most " + MAX_STREAMS_PER_USER + " notification streams may be open per account", java.util.List.of()));
+      } else if (ctx.response().closed()) {
+        slots.release(acquired.result(), holder);
+      } else {
+        new Connection(ctx, me, acquired.result(), holder).start(lastId == null || lastId.isEmpty() ? null : lastId);
+      }
+    });
   }
 
   private final class Connection {
     private final HttpServerResponse response;
     private final AuthUser me;
+    private final String slot;
+    private final String holder;
     private MessageConsumer<JsonObject> live;
-    private MessageConsumer<JsonObject> sessions;
+    private MessageConsumer<JsonObject> revocations;
+    private MessageConsumer<JsonObject> accounts;
     private MessageConsumer<Object> stopping;
     private long heartbeat;
     private boolean closed;
     /** Writes in order, although counts come back from the database asynchronously. */
     private Future<Void> tail = Future.succeededFuture();
 
-    Connection(RoutingContext ctx, AuthUser me) {
+    Connection(RoutingContext ctx, AuthUser me, String slot, String holder) {
       this.response = ctx.response();
       this.me = me;
+      this.slot = slot;
+      this.holder = holder;
     }
 
     void start(String lastId) {
@@ -99,15 +97,15 @@ final class NotificationStream {
       response.exceptionHandler(e -> close());
       // Listen before reading what was missed, so that nothing falls between the two.
       live = vertx.eventBus().consumer(Notices.liveAddress(me.userId()), message -> event(message.body()));
-      sessions = vertx.eventBus().consumer(SessionGate.CHANGED, message -> sessionChanged(message.body()));
+      revocations = vertx.eventBus().consumer(SessionsRevoked.ADDRESS,
+          message -> sessionsRevoked(SessionsRevoked.fromJson(message.body())));
+      accounts = vertx.eventBus().consumer(UserChanged.ADDRESS, message -> accountChanged(UserChanged.fromJson(message.body())));
       stopping = vertx.eventBus().localConsumer(HttpVerticle.STOPPING, message -> end());
       heartbeat = vertx.setPeriodic(heartbeatMillis, id -> keepAlive());
       write("retry: 3000\n: connected\n\n");
       if (lastId != null) {
         enqueue(() -> notifications.since(me.userId(), lastId, RESUME_LIMIT).map(missed -> {
-          for (Object item : missed) {
-            writeNotification((JsonObject) item);
-          }
+          missed.forEach(notification -> writeNotification(notification.toJson()));
           return null;
         }));
       }
@@ -143,6 +141,7 @@ final class NotificationStream {
     /** Heartbeat, and a look at the session: a revocation heard of nowhere still ends the stream. */
     private void keepAlive() {
       write(": ping\n\n");
+      slots.renew(slot, holder);
       c.gate().check(me.sessionId(), me.userId()).onSuccess(user -> {
         if (user == null) {
           end();
@@ -150,14 +149,17 @@ final class NotificationStream {
       });
     }
 
-    private void sessionChanged(JsonObject change) {
-      JsonArray ids = change.getJsonArray("sessionIds");
-      if (ids != null && ids.contains(me.sessionId())) {
+    private void sessionsRevoked(SessionsRevoked revoked) {
+      if (revoked.sessionIds().contains(me.sessionId())) {
         end();
-      } else if (me.userId().equals(change.getString("userId"))) {
+      }
+    }
+
+    private void accountChanged(UserChanged changed) {
+      if (changed.affectsSessions() && me.userId().equals(changed.userId())) {
         // Roles or status changed: ask the database itself, not a cache that may not have heard yet.
         c.sessions().lookup(me.sessionId()).onSuccess(session -> {
-          if (session == null || !session.getBoolean("active", false)) {
+          if (session == null || !session.active()) {
             end();
           }
         });
@@ -185,9 +187,10 @@ final class NotificationStream {
       closed = true;
       vertx.cancelTimer(heartbeat);
       live.unregister();
-      sessions.unregister();
+      revocations.unregister();
+      accounts.unregister();
       stopping.unregister();
-      open.computeIfPresent(me.userId(), (user, n) -> n <= 1 ? null : n - 1);
+      slots.release(slot, holder);
     }
   }
 }

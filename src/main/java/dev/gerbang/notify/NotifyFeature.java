@@ -2,9 +2,12 @@ package dev.gerbang.notify;
 
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.config.ConfigException;
 import dev.gerbang.config.ConfigReader;
+import dev.gerbang.db.Schedule;
 import dev.gerbang.db.ServiceRegistry;
+import dev.gerbang.notify.impl.BroadcastServiceImpl;
 import dev.gerbang.notify.impl.NotificationServiceImpl;
 import dev.gerbang.notify.impl.OutboxServiceImpl;
 import dev.gerbang.notify.impl.PushServiceImpl;
@@ -36,7 +39,7 @@ public final class NotifyFeature implements Feature {
     this.settings = NotifySettings.from(components.config());
     this.mail = MailSettings.from(components.config().reader());
     this.templates = new Templates(Path.of("").toAbsolutePath(), components.config().defaultLocale());
-    this.vapid = VapidKeys.loadOrCreate(components.config().dataDir());
+    this.vapid = VapidKeys.loadOrCreate(components.secrets());
     try {
       this.fcm = settings.fcmEnabled() ? FcmCredentials.load(Path.of(settings.fcmCredentialsFile())) : null;
     } catch (RuntimeException e) {
@@ -62,8 +65,10 @@ public final class NotifyFeature implements Feature {
   public void bind(ServiceRegistry services) {
     services.register(OutboxService.class, OutboxService.ADDRESS, new OutboxServiceImpl(services.database()));
     services.register(NotificationService.class, NotificationService.ADDRESS,
-        new NotificationServiceImpl(services.database(), notices(services)));
-    services.register(PushService.class, PushService.ADDRESS, new PushServiceImpl(services.database()));
+        new NotificationServiceImpl(services.database(), new Schedule(services.database(), c.cluster().nodeId())));
+    services.register(PushService.class, PushService.ADDRESS, new PushServiceImpl(services.database(), services.events()));
+    services.register(BroadcastService.class, BroadcastService.ADDRESS, new BroadcastServiceImpl(services.database(),
+        notices(services), new AuditLog(services.database()), services.events()));
   }
 
   @Override

@@ -3,8 +3,6 @@ package dev.gerbang.notify;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import dev.gerbang.account.EmailTokens;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.notify.push.FcmCredentials;
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * (retryBaseMillis x 2^(attempt-1), at most an hour, or later when the far end asks) until mail.maxAttempts,
  * then the message is dead (an admin can retry it). A channel that is not configured holds its messages.
  * Claims expire, so a node that dies mid-send leaves its messages to the others; a message is marked sent
- * right after the far end accepted it.
+ * right after the far end accepted it. It also runs the admins' broadcasts ({@link BroadcastRunner}).
  */
 public final class NotifyVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(NotifyVerticle.class);
@@ -46,6 +44,7 @@ public final class NotifyVerticle extends VerticleBase {
   private final Map<String, Channel> channels = new LinkedHashMap<>();
   private OutboxService outbox;
   private MessageConsumer<Object> wakeConsumer;
+  private BroadcastRunner broadcasts;
   private long timer;
   private long purgeTimer;
   private boolean draining;
@@ -95,6 +94,8 @@ public final class NotifyVerticle extends VerticleBase {
     timer = vertx.setPeriodic(mail.pollMillis(), id -> drain());
     NotificationService notifications = NotificationService.proxy(vertx);
     purgeTimer = vertx.setPeriodic(1000, PURGE_EVERY_MILLIS, id -> purge(notifications));
+    broadcasts = new BroadcastRunner(vertx, BroadcastService.proxy(vertx));
+    broadcasts.start();
     return Future.all(released).onSuccess(x -> drain());
   }
 
@@ -133,23 +134,22 @@ public final class NotifyVerticle extends VerticleBase {
         });
   }
 
-  private Future<Integer> sendAll(JsonArray messages) {
+  private Future<Integer> sendAll(List<OutboxMessage> messages) {
     Future<Void> chain = Future.succeededFuture();
-    for (Object item : messages) {
-      JsonObject message = (JsonObject) item;
+    for (OutboxMessage message : messages) {
       chain = chain.compose(x -> send(message).recover(e -> {
-        log.warn("outbox message {} could not be processed: {}", message.getString("id"), e.toString());
+        log.warn("outbox message {} could not be processed: {}", message.id(), e.toString());
         return Future.succeededFuture();
       }));
     }
     return chain.map(done -> messages.size());
   }
 
-  private Future<Void> send(JsonObject message) {
-    String id = message.getString("id");
-    Channel channel = channels.get(message.getString("channel"));
+  private Future<Void> send(OutboxMessage message) {
+    String id = message.id();
+    Channel channel = channels.get(message.channel());
     Future<Delivery> attempt = channel == null
-        ? Future.succeededFuture(Delivery.held("channel " + message.getString("channel") + " is not configured"))
+        ? Future.succeededFuture(Delivery.held("channel " + message.channel() + " is not configured"))
         // Composed, so that a channel that throws counts as a failed attempt like one whose future fails.
         : Future.succeededFuture().compose(x -> channel.deliver(message))
             .recover(failure -> Future.succeededFuture(Delivery.retry(String.valueOf(failure.getMessage()), -1)));
@@ -157,21 +157,21 @@ public final class NotifyVerticle extends VerticleBase {
       case SENT -> outbox.markSent(id);
       case HELD -> outbox.markHeld(id, delivery.detail());
       case DEAD -> {
-        log.warn("{} {} failed for good: {}", message.getString("channel"), id, delivery.detail());
+        log.warn("{} {} failed for good: {}", message.channel(), id, delivery.detail());
         yield outbox.markFailed(id, true, System.currentTimeMillis(), trim(delivery.detail()));
       }
       case RETRY -> retry(message, delivery);
     });
   }
 
-  private Future<Void> retry(JsonObject message, Delivery delivery) {
-    long attempts = message.getLong("attempts", 1L);
+  private Future<Void> retry(OutboxMessage message, Delivery delivery) {
+    long attempts = Math.max(1, message.attempts());
     boolean dead = attempts >= mail.maxAttempts();
     long delay = Math.min(MAX_BACKOFF_MILLIS, mail.retryBaseMillis() * (1L << Math.min(20, attempts - 1)));
     delay = Math.max(delay, Math.min(MAX_BACKOFF_MILLIS, delivery.retryAfterMillis()));
-    log.warn("{} {} attempt {} failed{}: {}", message.getString("channel"), message.getString("id"), attempts,
+    log.warn("{} {} attempt {} failed{}: {}", message.channel(), message.id(), attempts,
         dead ? " for the last time" : "", delivery.detail());
-    return outbox.markFailed(message.getString("id"), dead, System.currentTimeMillis() + delay, trim(delivery.detail()));
+    return outbox.markFailed(message.id(), dead, System.currentTimeMillis() + delay, trim(delivery.detail()));
   }
 
   private static String trim(String error) {
@@ -189,7 +189,7 @@ public final class NotifyVerticle extends VerticleBase {
     stopping = true;
     vertx.cancelTimer(timer);
     vertx.cancelTimer(purgeTimer);
-    return wakeConsumer.unregister()
+    return Future.join(wakeConsumer.unregister(), broadcasts.stop())
         .transform(done -> inFlight.timeout(10, TimeUnit.SECONDS).transform(finished -> Future.succeededFuture()))
         .compose(done -> {
           List<Future<?>> closed = new ArrayList<>();

@@ -4,8 +4,8 @@ import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** The outbox as the notify verticle and admins see it, on the event bus. */
 @ProxyGen
@@ -18,7 +18,7 @@ public interface OutboxService {
   }
 
   /** Claims up to `limit` due messages for `lockMs` (no other node sends them meanwhile) and answers them. */
-  Future<JsonArray> claimDue(int limit, long lockMs);
+  Future<List<OutboxMessage>> claimDue(int limit, long lockMs);
 
   /** The claimed message went out. */
   Future<Void> markSent(String id);
@@ -32,8 +32,8 @@ public interface OutboxService {
   /** The channel (email, webpush, fcm) is configured now: its held messages become pending. Answers how many. */
   Future<Integer> releaseHeld(String channel);
 
-  /** Admin list: {status, limit, cursor} -> {items, nextCursor, total}. */
-  Future<JsonObject> search(JsonObject query);
+  /** Admin list: {status, limit, cursor} -> a page, newest first, without the messages' variables. */
+  Future<OutboxPage> search(JsonObject query);
 
   /** Puts a dead or held message back in the queue; false when it is in another state or unknown. */
   Future<Boolean> retry(String id);

@@ -3,6 +3,8 @@ package dev.gerbang.notify;
 import dev.gerbang.http.Validator;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The preferences document: {type: {inApp, email, push, emailRequired}} for every notice type, in a fixed
@@ -19,12 +21,10 @@ final class Preferences {
   }
 
   /** Every type: what the user chose, else its defaults; a security notice's email is always on. */
-  static JsonObject view(JsonObject chosen) {
+  static JsonObject view(NotificationPreferences chosen) {
     JsonObject view = new JsonObject();
     for (NoticeType type : NoticeType.values()) {
-      JsonObject choice = chosen.getJsonObject(type.id());
-      NoticeType.Channels channels = type.effective(choice == null ? type.defaults()
-          : new NoticeType.Channels(choice.getBoolean("inApp"), choice.getBoolean("email"), choice.getBoolean("push")));
+      NoticeType.Channels channels = effective(chosen, type);
       view.put(type.id(), new JsonObject().put("inApp", channels.inApp()).put("email", channels.email())
           .put("push", channels.push()).put("emailRequired", type.emailRequired()));
     }
@@ -61,18 +61,22 @@ final class Preferences {
     return changes;
   }
 
-  /** The complete choice of every type named so far or now: {type: {inApp, email, push}}. */
-  static JsonObject merge(JsonObject chosen, JsonObject changes) {
-    JsonObject view = view(chosen);
-    JsonObject merged = new JsonObject();
+  private static NoticeType.Channels effective(NotificationPreferences chosen, NoticeType type) {
+    return type.effective(chosen.chosen().getOrDefault(type, type.defaults()));
+  }
+
+  /** The complete choice of every type named so far or now. */
+  static NotificationPreferences merge(NotificationPreferences chosen, JsonObject changes) {
+    Map<NoticeType, NoticeType.Channels> merged = new EnumMap<>(NoticeType.class);
     for (NoticeType type : NoticeType.values()) {
-      if (!chosen.containsKey(type.id()) && !changes.containsKey(type.id())) {
+      if (!chosen.chosen().containsKey(type) && !changes.containsKey(type.id())) {
         continue;
       }
-      JsonObject current = view.getJsonObject(type.id()).copy();
-      current.remove("emailRequired");
-      merged.put(type.id(), current.mergeIn(changes.getJsonObject(type.id(), new JsonObject())));
+      NoticeType.Channels current = effective(chosen, type);
+      JsonObject change = changes.getJsonObject(type.id(), new JsonObject());
+      merged.put(type, new NoticeType.Channels(change.getBoolean("inApp", current.inApp()),
+          change.getBoolean("email", current.email()), change.getBoolean("push", current.push())));
     }
-    return merged;
+    return new NotificationPreferences(merged);
   }
 }

@@ -27,30 +27,29 @@ final class PushChannel implements Channel {
   }
 
   @Override
-  public Future<Delivery> deliver(JsonObject message) {
-    String targetId = message.getString("recipient");
-    JsonObject payload = message.getJsonObject("variables");
+  public Future<Delivery> deliver(OutboxMessage message) {
+    String targetId = message.recipient();
+    JsonObject payload = message.variables();
     return push.target(channel, targetId).compose(target -> {
       if (target == null) {
         return Future.succeededFuture(Delivery.dead("the device was removed before the push went out"));
       }
-      if (!target.getString("userId").equals(message.getString("userId"))) {
+      if (!target.userId().equals(message.userId())) {
         // The browser's subscription moved to the account that signed in on it since: not theirs to read.
         return Future.succeededFuture(Delivery.dead("the device now belongs to another account"));
       }
       Future<PushOutcome> sent = webPush != null
-          ? webPush.send(target.getString("endpoint"), target.getString("p256dh"), target.getString("auth"), payload,
-              ttlSeconds, urgency(message.getString("template")))
-          : fcm.send(target.getString("token"), payload);
-      return sent.compose(outcome -> outcome(targetId, outcome));
+          ? webPush.send(target.endpoint(), target.p256dh(), target.auth(), payload, ttlSeconds, urgency(message.template()))
+          : fcm.send(target.token(), payload);
+      return sent.compose(outcome -> outcome(targetId, target.userId(), outcome));
     });
   }
 
-  private Future<Delivery> outcome(String targetId, PushOutcome outcome) {
+  private Future<Delivery> outcome(String targetId, String userId, PushOutcome outcome) {
     String detail = "HTTP " + outcome.status() + ": " + outcome.detail();
     return switch (outcome.kind()) {
-      case DELIVERED -> push.touch(channel, targetId).map(done -> Delivery.sent());
-      case GONE -> push.remove(channel, targetId).map(done -> Delivery.dead("the push service no longer knows this device, "
+      case DELIVERED -> push.touch(channel, targetId, userId).map(done -> Delivery.sent());
+      case GONE -> push.remove(channel, targetId, userId).map(done -> Delivery.dead("the push service no longer knows this device, "
           + "so it was removed (" + detail + ")"));
       case RETRY -> Future.succeededFuture(Delivery.retry(detail, outcome.retryAfterMillis()));
       case REJECTED -> Future.succeededFuture(Delivery.dead(detail));

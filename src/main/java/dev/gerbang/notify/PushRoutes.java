@@ -72,9 +72,16 @@ public final class PushRoutes {
     JsonObject subscription = new JsonObject().put("endpoint", endpoint).put("p256dh", p256dh).put("auth", auth)
         .put("userAgent", userAgent(ctx));
     push.subscribe(me.userId(), subscription, settings.maxDevicesPerUser()).onSuccess(saved -> {
-      c.audit().record(ctx, "push_subscribed", me.userId(), new JsonObject().put("subscriptionId", saved.getString("id")));
-      Responses.json(ctx, saved.getBoolean("created") ? 201 : 200, new JsonObject().put("id", saved.getString("id")));
+      c.audit().record(ctx, "push_subscribed", me.userId(), new JsonObject().put("subscriptionId", saved.id()));
+      Responses.json(ctx, status(saved), new JsonObject().put("id", saved.id()));
     }).onFailure(ctx::fail);
+  }
+
+  private static int status(PushRegistration saved) {
+    return switch (saved.outcome()) {
+      case CREATED -> 201;
+      case UPDATED -> 200;
+    };
   }
 
   /** A base64url key of exactly `bytes` bytes once decoded; null (and a field error) otherwise. */
@@ -118,8 +125,8 @@ public final class PushRoutes {
     AuthUser me = AuthUser.of(ctx);
     push.registerDevice(me.userId(), new JsonObject().put("token", token).put("platform", platform).put("name", name),
         settings.maxDevicesPerUser()).onSuccess(saved -> {
-          c.audit().record(ctx, "push_device_registered", me.userId(), new JsonObject().put("deviceId", saved.getString("id")));
-          Responses.json(ctx, saved.getBoolean("created") ? 201 : 200, new JsonObject().put("id", saved.getString("id")));
+          c.audit().record(ctx, "push_device_registered", me.userId(), new JsonObject().put("deviceId", saved.id()));
+          Responses.json(ctx, status(saved), new JsonObject().put("id", saved.id()));
         }).onFailure(ctx::fail);
   }
 

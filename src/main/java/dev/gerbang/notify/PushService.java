@@ -20,27 +20,28 @@ public interface PushService {
 
   /**
    * Saves {endpoint, p256dh, auth, userAgent} for the user: a known endpoint gets the new keys and owner, since a
-   * browser's subscription belongs to whoever signed in last. Keeps the user's newest `maxPerUser`. Answers {id, created}.
+   * browser's subscription belongs to whoever signed in last. Keeps the user's newest `maxPerUser`.
    */
-  Future<JsonObject> subscribe(String userId, JsonObject subscription, int maxPerUser);
+  Future<PushRegistration> subscribe(String userId, JsonObject subscription, int maxPerUser);
 
   /** False when the user has no subscription with this id. */
   Future<Boolean> unsubscribe(String userId, String id);
 
-  /** Saves {token, platform, name} for the user, like subscribe. Answers {id, created}. */
-  Future<JsonObject> registerDevice(String userId, JsonObject device, int maxPerUser);
+  /** Saves {token, platform, name} for the user, like subscribe. */
+  Future<PushRegistration> registerDevice(String userId, JsonObject device, int maxPerUser);
 
+  /** False when the user has no device with this id. */
   Future<Boolean> removeDevice(String userId, String id);
 
-  /** {webPush: [{id, service, userAgent, createdAt, lastUsedAt}], mobile: [{id, platform, name, createdAt, lastUsedAt}]}. */
-  Future<JsonObject> devices(String userId);
+  /** The user's browsers and phones. */
+  Future<PushDevices> devices(String userId);
 
   /** The subscription or device an outbox row names (channel webpush or fcm), with its secrets; null when gone. */
-  Future<JsonObject> target(String channel, String id);
+  Future<PushTarget> target(String channel, String id);
 
-  /** A push went out to this target: remember when. */
-  Future<Void> touch(String channel, String id);
+  /** A push went out to this target of this user: remember when. */
+  Future<Void> touch(String channel, String id, String userId);
 
-  /** The push service says the target no longer exists: forget it. */
-  Future<Void> remove(String channel, String id);
+  /** The push service says this target of this user no longer exists: forget it. */
+  Future<Void> remove(String channel, String id, String userId);
 }

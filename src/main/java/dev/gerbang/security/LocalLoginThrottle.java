@@ -3,6 +3,7 @@ package dev.gerbang.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -12,12 +13,7 @@ import java.util.function.LongSupplier;
  * lock, each failure locks it for the longest period again, not for the short first ones.
  */
 public final class LocalLoginThrottle implements LoginThrottle {
-  private record State(int attempts, long lockedUntil) {
-  }
-
-  private final int free;
-  private final long baseMillis;
-  private final long maxMillis;
+  private final Policy policy;
   private final LongSupplier clock;
   private final Cache<String, State> states;
 
@@ -32,34 +28,22 @@ public final class LocalLoginThrottle implements LoginThrottle {
 
   private LocalLoginThrottle(int freeAttempts, int lockBaseSeconds, int lockMaxSeconds, long maxAccounts,
                              LongSupplier clock, Ticker ticker) {
-    this.free = freeAttempts;
-    this.baseMillis = lockBaseSeconds * 1000L;
-    this.maxMillis = lockMaxSeconds * 1000L;
+    this.policy = new Policy(freeAttempts, lockBaseSeconds * 1000L, lockMaxSeconds * 1000L);
     this.clock = clock;
     this.states = Caffeine.newBuilder().maximumSize(maxAccounts).ticker(ticker)
-        .expireAfterWrite(Duration.ofMillis(2 * maxMillis)).build();
+        .expireAfterWrite(Duration.ofMillis(policy.keepMillis())).build();
   }
 
   @Override
-  public Attempt attempt(String account) {
+  public Future<Attempt> attempt(String account) {
     long now = clock.getAsLong();
     Attempt[] outcome = new Attempt[1];
     states.asMap().compute(account, (key, state) -> {
-      State current = state == null ? new State(0, 0) : state;
-      if (current.lockedUntil() > now) {
-        outcome[0] = new Attempt(false, Math.max(1, (current.lockedUntil() - now + 999) / 1000), 0);
-        return current;
-      }
-      int attempts = current.attempts() + 1;
-      long lock = attempts >= free ? lockMillis(attempts - free) : 0;
-      outcome[0] = new Attempt(true, 0, lock / 1000);
-      return new State(attempts, lock > 0 ? now + lock : 0);
+      Step step = policy.attempt(state, now);
+      outcome[0] = step.outcome();
+      return step.next();
     });
-    return outcome[0];
-  }
-
-  private long lockMillis(int doublings) {
-    return doublings >= 30 ? maxMillis : Math.min(maxMillis, baseMillis << doublings);
+    return Future.succeededFuture(outcome[0]);
   }
 
   @Override

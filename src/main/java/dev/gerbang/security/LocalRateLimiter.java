@@ -2,9 +2,9 @@ package dev.gerbang.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.vertx.core.Future;
 import java.time.Duration;
 
 /**
@@ -12,7 +12,6 @@ import java.time.Duration;
  * dropping it then loses nothing; under pressure the least valuable buckets are evicted first.
  */
 public final class LocalRateLimiter implements RateLimiter {
-  private static final long NANOS = 1_000_000_000L;
   private final Cache<String, Bucket> buckets;
 
   public LocalRateLimiter(long maxKeys) {
@@ -20,13 +19,10 @@ public final class LocalRateLimiter implements RateLimiter {
   }
 
   @Override
-  public Decision consume(String key, Limit limit) {
-    Bucket bucket = buckets.get(limit.name() + "|" + key, k -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(limit.perMinute()).refillGreedy(limit.perMinute(), Duration.ofMinutes(1)).build())
-        .build());
+  public Future<Decision> consume(String key, Limit limit) {
+    Bucket bucket = buckets.get(limit.name() + "|" + key, k -> Bucket.builder().addLimit(RateLimiter.bandwidth(limit)).build());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    return new Decision(probe.isConsumed(), limit.perMinute(), probe.getRemainingTokens(),
-        ceilSeconds(probe.getNanosToWaitForReset()), Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())));
+    return Future.succeededFuture(RateLimiter.decision(probe, limit));
   }
 
   @Override
@@ -35,7 +31,4 @@ public final class LocalRateLimiter implements RateLimiter {
     return buckets.estimatedSize();
   }
 
-  private static long ceilSeconds(long nanos) {
-    return (nanos + NANOS - 1) / NANOS;
-  }
 }

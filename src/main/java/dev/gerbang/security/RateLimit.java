@@ -4,6 +4,7 @@ import dev.gerbang.config.AppConfig;
 import dev.gerbang.http.ClientInfo;
 import dev.gerbang.http.FailureHandler;
 import dev.gerbang.http.Problem;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
@@ -26,7 +27,22 @@ public final class RateLimit implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String ip = ClientInfo.ip(ctx);
-    RateLimiter.Decision decision = limiter.consume(ip == null ? "unknown" : ip, limits.get(RouteClass.of(ctx)));
+    Future<RateLimiter.Decision> decision = limiter.consume(ip == null ? "unknown" : ip, limits.get(RouteClass.of(ctx)));
+    if (!decision.isComplete()) {
+      // A cluster's bucket answers after a network hop, and this runs before the body handler: the body waits
+      // (the body handler resumes the request).
+      ctx.request().pause();
+    }
+    decision.onComplete(decided -> {
+      if (decided.failed()) {
+        ctx.fail(decided.cause());
+      } else {
+        apply(ctx, decided.result());
+      }
+    });
+  }
+
+  private static void apply(RoutingContext ctx, RateLimiter.Decision decision) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap()
         .add("RateLimit-Limit", Long.toString(decision.limit()))
         .add("RateLimit-Remaining", Long.toString(decision.remaining()))

@@ -1,5 +1,7 @@
 package dev.gerbang.social;
 
+import dev.gerbang.crypto.Hmac;
+import dev.gerbang.social.SocialException.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -10,11 +12,8 @@ import io.vertx.ext.auth.oauth2.OAuth2Options;
 import io.vertx.ext.auth.oauth2.Oauth2Credentials;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Facebook: OAuth 2.0 code flow (with PKCE) through vertx-auth-oauth2, then the profile from the Graph API
@@ -59,41 +58,32 @@ public final class FacebookProvider implements Provider {
   }
 
   @Override
-  public Future<JsonObject> profile(String code, String redirectUri, String codeVerifier, String nonce) {
+  public Future<Profile> profile(String code, String redirectUri, String codeVerifier, String nonce) {
     return auth.authenticate(new Oauth2Credentials().setFlow(OAuth2FlowType.AUTH_CODE).setCode(code)
             .setRedirectUri(redirectUri).setCodeVerifier(codeVerifier))
+        .recover(failure -> Future.failedFuture(new SocialException(Kind.PROVIDER_ERROR, "code exchange: " + failure.getMessage())))
         .compose(user -> {
           String accessToken = user.principal().getString("access_token");
           return web.getAbs(graphUrl + "/me")
               .addQueryParam("fields", "id,name,email,picture")
               .addQueryParam("access_token", accessToken)
               .addQueryParam("appsecret_proof", proof(accessToken))
-              .send();
+              .send()
+              .recover(failure -> Future.failedFuture(new SocialException(Kind.PROVIDER_ERROR, "the Graph API: " + failure.getMessage())));
         })
         .compose(response -> {
           if (response.statusCode() != 200) {
-            return Future.failedFuture(new SocialException("provider_error", "the Graph API answered " + response.statusCode()));
+            return Future.failedFuture(new SocialException(Kind.PROVIDER_ERROR, "the Graph API answered " + response.statusCode()));
           }
           JsonObject me = response.bodyAsJsonObject();
           JsonObject picture = me.getJsonObject("picture", new JsonObject()).getJsonObject("data", new JsonObject());
-          return Future.succeededFuture(new JsonObject()
-              .put("provider", name())
-              .put("subject", me.getString("id"))
-              .put("email", me.getString("email"))
-              .put("emailVerified", false)
-              .put("name", me.getString("name"))
-              .put("avatarUrl", picture.getString("url")));
+          return Future.succeededFuture(new Profile(name(), me.getString("id"), me.getString("email"), false, me.getString("name"),
+              picture.getString("url"), null));
         });
   }
 
   /** appsecret_proof: HMAC-SHA256 of the access token with the app secret, as the Graph API recommends. */
   private String proof(String accessToken) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(accessToken.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Hmac.sha256(clientSecret.getBytes(StandardCharsets.UTF_8), accessToken));
   }
 }

@@ -1,12 +1,11 @@
 package dev.gerbang.social;
 
+import dev.gerbang.crypto.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secrets of one sign-in flow, derived from its id with the server key, so that the flow table holds
@@ -46,12 +45,6 @@ public final class FlowSecrets {
   }
 
   private String derive(String purpose) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return B64.encodeToString(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.derive(key, purpose);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gerbang.social;
 
+import dev.gerbang.social.SocialException.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -106,28 +107,25 @@ public final class OidcProvider implements Provider {
   }
 
   @Override
-  public Future<JsonObject> profile(String code, String redirectUri, String codeVerifier, String nonce) {
+  public Future<Profile> profile(String code, String redirectUri, String codeVerifier, String nonce) {
     return auth().compose(auth -> auth.authenticate(new Oauth2Credentials()
             .setFlow(OAuth2FlowType.AUTH_CODE).setCode(code).setRedirectUri(redirectUri).setCodeVerifier(codeVerifier))
+        // The library drops an ID token that does not verify (checked below): what fails here is the exchange itself.
+        .recover(failure -> Future.failedFuture(new SocialException(Kind.PROVIDER_ERROR, "code exchange: " + failure.getMessage())))
         .compose(user -> {
           JsonObject idToken = user.attributes().getJsonObject("idToken");
           if (idToken == null) {
-            return Future.failedFuture(new SocialException("invalid_token", "the provider sent no ID token"));
+            return Future.failedFuture(new SocialException(Kind.INVALID_TOKEN, "the provider sent no ID token that verifies"));
           }
           String problem = problem(idToken, nonce);
           if (problem != null) {
-            return Future.failedFuture(new SocialException("invalid_token", problem));
+            return Future.failedFuture(new SocialException(Kind.INVALID_TOKEN, problem));
           }
           return withUserInfo(auth, user, idToken.copy());
         }))
-        .map(claims -> new JsonObject()
-            .put("provider", name)
-            .put("subject", claims.getString("sub"))
-            .put("email", claims.getString("email"))
-            .put("emailVerified", Boolean.TRUE.equals(claims.getValue("email_verified"))
-                || "true".equals(String.valueOf(claims.getValue("email_verified"))))
-            .put("name", claims.getString("name"))
-            .put("avatarUrl", claims.getString("picture")));
+        .map(claims -> new Profile(name, claims.getString("sub"), claims.getString("email"),
+            Boolean.TRUE.equals(claims.getValue("email_verified")) || "true".equals(String.valueOf(claims.getValue("email_verified"))),
+            claims.getString("name"), claims.getString("picture"), null));
   }
 
   /**
@@ -147,12 +145,12 @@ public final class OidcProvider implements Provider {
     return auth.userInfo(bearer).transform(answer -> {
       if (answer.failed()) {
         log.warn("{}: UserInfo failed: {}", name, answer.cause().getMessage());
-        return needed ? Future.failedFuture(new SocialException("provider_error", "UserInfo: " + answer.cause().getMessage()))
+        return needed ? Future.failedFuture(new SocialException(Kind.PROVIDER_ERROR, "UserInfo: " + answer.cause().getMessage()))
             : Future.succeededFuture(idToken);
       }
       JsonObject info = answer.result();
       if (!idToken.getString("sub", "").equals(info.getString("sub"))) {
-        return Future.failedFuture(new SocialException("invalid_token", "the UserInfo answer is about another subject"));
+        return Future.failedFuture(new SocialException(Kind.INVALID_TOKEN, "the UserInfo answer is about another subject"));
       }
       JsonObject claims = idToken;
       if (!claims.containsKey("email") && info.getValue("email") instanceof String email) {

@@ -1,7 +1,6 @@
 package dev.gerbang.social;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A sign-in provider. Adding one is configuration (any OpenID Connect issuer: {@link OidcProvider}) or one
@@ -21,9 +20,9 @@ public interface Provider {
   Future<String> authorizeUrl(String redirectUri, String state, String codeChallenge, String nonce);
 
   /**
-   * Exchanges the code (with the PKCE verifier) and answers the verified profile:
-   * {provider, subject, email, emailVerified, name, avatarUrl}. Fails when the provider refuses the code or
-   * the ID token does not verify (signature via the provider's keys, issuer, audience, expiry, nonce).
+   * Exchanges the code (with the PKCE verifier) and answers the verified profile. Fails with a
+   * {@link SocialException}: PROVIDER_ERROR when the provider cannot be reached or refuses the code, INVALID_TOKEN
+   * when the ID token does not verify (signature via the provider's keys, issuer, audience, expiry, nonce).
    */
-  Future<JsonObject> profile(String code, String redirectUri, String codeVerifier, String nonce);
+  Future<Profile> profile(String code, String redirectUri, String codeVerifier, String nonce);
 }

@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The end of a first social sign-in whose email the provider did not verify: the provider's profile waits
@@ -48,21 +49,15 @@ final class SignUpRoutes {
   }
 
   /** What signIn stores should the profile's email be unverified and unknown: the row, and the mail with its link. */
-  JsonObject pending(Provider provider, JsonObject profile, String redirectPath, String browserSecret) {
+  PendingSignUp pending(Provider provider, Profile profile, String redirectPath, String browserSecret) {
     String id = Ids.newId();
     int minutes = settings.signUpTokenMinutes();
-    JsonObject token = c.emailTokens().issue(id, minutes);
-    String email = profile.getString("email") == null ? "" : profile.getString("email").strip();
-    String name = Names.singleLine(profile.getString("name"), Names.MAX_LENGTH);
-    return new JsonObject()
-        .put("id", id)
-        .put("tokenHash", token.getString("tokenHash"))
-        .put("browserHash", RefreshTokens.hash(browserSecret))
-        .put("redirectPath", redirectPath)
-        .put("expiresAt", token.getLong("expiresAt"))
-        .put("cooldownMs", c.accountSettings().resendCooldownSeconds() * 1000L)
-        .put("mail", Mails.socialSignUp(email, name.isEmpty() ? email : name, profile.getString("locale", c.config().defaultLocale()),
-            provider.displayName(), id, minutes));
+    String email = profile.email() == null ? "" : profile.email().strip();
+    String name = Names.singleLine(profile.name(), Names.MAX_LENGTH);
+    String locale = profile.locale() == null ? c.config().defaultLocale() : profile.locale();
+    return new PendingSignUp(id, c.emailTokens().hashFor(id), RefreshTokens.hash(browserSecret), redirectPath,
+        System.currentTimeMillis() + minutes * 60_000L, c.accountSettings().resendCooldownSeconds() * 1000L,
+        Mails.socialSignUp(email, name.isEmpty() ? email : name, locale, provider.displayName(), id, minutes));
   }
 
   void bindBrowser(RoutingContext ctx, String browserSecret) {
@@ -82,33 +77,29 @@ final class SignUpRoutes {
     }
     String browserHash = browser == null || browser.getValue().isEmpty() ? null : RefreshTokens.hash(browser.getValue());
     social.confirmSignUp(EmailTokens.hash(token), browserHash).compose(result -> {
-      String outcome = result.getString("outcome");
-      Provider provider = providers.get(result.getString("provider", ""));
-      switch (outcome) {
-        case "created", "existing" -> {
+      Provider provider = result.provider() == null ? null : providers.get(result.provider());
+      return switch (result.outcome()) {
+        case CREATED, EXISTING -> {
           if (provider == null) {
-            return Future.failedFuture(Problem.notFound("This sign-in provider is no longer enabled"));
+            yield Future.<JsonObject>failedFuture(Problem.notFound("This sign-in provider is no longer enabled"));
           }
-          return routes.signInAndReturn(ctx, provider, result.getString("userId"), outcome, result.getString("redirectPath"))
+          yield routes.signInAndReturn(ctx, provider, result.userId(), result.outcome().name().toLowerCase(Locale.ROOT),
+                  result.redirectPath())
               .compose(refused -> refused == null
-                  ? Future.succeededFuture(new JsonObject().put("redirectPath", result.getString("redirectPath")))
+                  ? Future.succeededFuture(new JsonObject().put("redirectPath", result.redirectPath()))
                   : Future.failedFuture(refusal(refused)));
         }
-        case "account_exists" -> {
-          return Future.failedFuture(Problem.conflict("email-taken",
-              "An account with this email exists already: sign in to it, then link the provider in Settings", List.of()));
-        }
-        case "other_browser" -> {
+        case ACCOUNT_EXISTS -> Future.failedFuture(Problem.conflict("email-taken",
+            "An account with this email exists already: sign in to it, then link the provider in Settings", List.of()));
+        case OTHER_BROWSER -> {
           c.audit().record(ctx, "oauth_failed", null, new JsonObject().put("reason", "sign_up_other_browser"));
-          return Future.failedFuture(new Problem(400, "other-browser", "Open the link in the same browser",
+          yield Future.failedFuture(new Problem(400, "other-browser", "Open the link in the same browser",
               "Open this link in the browser you signed in with, or start the sign-in again in this one",
               List.of()));
         }
-        default -> {
-          return Future.failedFuture(new Problem(400, "token-invalid", "Invalid link",
-              "This link is invalid, has expired, or was already used: sign in with the provider again", List.of()));
-        }
-      }
+        case INVALID -> Future.failedFuture(new Problem(400, "token-invalid", "Invalid link",
+            "This link is invalid, has expired, or was already used: sign in with the provider again", List.of()));
+      };
     }).onSuccess(answer -> {
       ctx.response().addCookie(Cookie.cookie(BROWSER_COOKIE, "").setPath(COOKIE_PATH).setHttpOnly(true)
           .setSecure(c.authSettings().cookieSecure()).setSameSite(CookieSameSite.LAX).setMaxAge(0));

@@ -23,7 +23,7 @@ public final class SocialFeature implements Feature {
 
   @Override
   public void bind(ServiceRegistry services) {
-    services.register(SocialService.class, SocialService.ADDRESS, new SocialServiceImpl(services.database(), notify.outbox(services)));
+    services.register(SocialService.class, SocialService.ADDRESS, new SocialServiceImpl(services.database(), notify.outbox(services), services.events()));
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.gerbang.social;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.RefreshTokens;
 import dev.gerbang.auth.SessionIssuer;
 import dev.gerbang.db.Ids;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import io.vertx.core.Future;
@@ -17,6 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,16 +100,15 @@ public final class SocialRoutes {
     } catch (IllegalArgumentException e) {
       // fall through to the refusal
     }
-    throw Problem.validation(java.util.List.of(new Problem.FieldError("redirect",
+    throw Problem.validation(java.util.List.of(new FieldError("redirect",
         "must be a path on this site, such as /settings, or an URL on a configured origin")));
   }
 
-  private Future<String> begin(RoutingContext ctx, Provider provider, String mode, String userId, String redirect) {
+  private Future<String> begin(RoutingContext ctx, Provider provider, FlowMode mode, String userId, String redirect) {
     String flowId = Ids.newId();
     String state = FlowSecrets.newState();
-    JsonObject flow = new JsonObject().put("id", flowId).put("stateHash", RefreshTokens.hash(state)).put("provider", provider.name())
-        .put("mode", mode).put("userId", userId).put("redirectPath", redirect)
-        .put("expiresAt", System.currentTimeMillis() + settings.flowTtlSeconds() * 1000L);
+    Flow flow = new Flow(flowId, RefreshTokens.hash(state), provider.name(), mode, userId, redirect,
+        System.currentTimeMillis() + settings.flowTtlSeconds() * 1000L);
     return social.startFlow(flow)
         .compose(stored -> provider.authorizeUrl(callbackUrl(provider), state, secrets.challenge(flowId), secrets.nonce(flowId)))
         .onSuccess(url -> ctx.response().addCookie(Cookie.cookie(FLOW_COOKIE, flowId).setPath(FLOW_COOKIE_PATH).setHttpOnly(true)
@@ -119,7 +121,7 @@ public final class SocialRoutes {
   private void start(RoutingContext ctx) {
     Provider provider = provider(ctx);
     String redirect = redirectTarget(ctx.queryParams().get("redirect"), "/");
-    begin(ctx, provider, "login", null, redirect)
+    begin(ctx, provider, FlowMode.LOGIN, null, redirect)
         .onSuccess(url -> ctx.response().setStatusCode(302).putHeader("Location", url).putHeader("Cache-Control", "no-store").end())
         .onFailure(failure -> {
           log.warn("could not start a {} sign-in: {}", provider.name(), failure.toString());
@@ -130,7 +132,7 @@ public final class SocialRoutes {
 
   private void startLink(RoutingContext ctx) {
     Provider provider = provider(ctx);
-    begin(ctx, provider, "link", AuthUser.of(ctx).userId(), "/settings")
+    begin(ctx, provider, FlowMode.LINK, AuthUser.of(ctx).userId(), "/settings")
         .onSuccess(url -> Responses.ok(ctx, new JsonObject().put("authorizeUrl", url)))
         .onFailure(failure -> ctx.fail(new Problem(502, "provider-error", "Provider unavailable",
             "The sign-in provider cannot be reached right now: try again later", java.util.List.of())));
@@ -163,26 +165,22 @@ public final class SocialRoutes {
     // Without this browser's flow cookie the flow cannot succeed, but the state still tells an expired flow apart.
     String flowId = cookie == null || !Ids.looksValid(cookie.getValue()) ? "" : cookie.getValue();
     social.useFlow(flowId, RefreshTokens.hash(state), provider.name()).onSuccess(flow -> {
-      String outcome = flow.getString("outcome");
-      if (!"ok".equals(outcome)) {
-        fail(ctx, provider, "/login", "expired".equals(outcome) ? "flow_expired" : "state_mismatch", outcome);
-        return;
+      switch (flow.outcome()) {
+        case EXPIRED -> fail(ctx, provider, "/login", "flow_expired", "expired");
+        case MISMATCH -> fail(ctx, provider, "/login", "state_mismatch", "mismatch");
+        case OK -> exchange(ctx, provider, flowId, flow, code);
       }
-      boolean link = "link".equals(flow.getString("mode"));
-      String home = link ? "/settings" : "/login";
-      provider.profile(code, callbackUrl(provider), secrets.verifier(flowId), secrets.nonce(flowId))
-          .onFailure(failure -> fail(ctx, provider, home, failure instanceof SocialException s ? s.code() : classify(failure),
-              failure.getMessage()))
-          .onSuccess(profile -> (link ? finishLink(ctx, provider, flow, profile) : finishLogin(ctx, provider, flow, profile))
-              .onFailure(failure -> fail(ctx, provider, home, "provider_error", failure.getMessage())));
     }).onFailure(failure -> fail(ctx, provider, "/login", "provider_error", failure.getMessage()));
   }
 
-  /** A failure of the token exchange or of ID-token checks: the latter means a forged or mixed-up token. */
-  private static String classify(Throwable failure) {
-    String message = String.valueOf(failure.getMessage()).toLowerCase();
-    return message.contains("jwt") || message.contains("token") && (message.contains("invalid") || message.contains("expired"))
-        || message.contains("signature") || message.contains("audience") || message.contains("issuer") ? "invalid_token" : "provider_error";
+  /** A flow this browser may use: the code for the provider's profile, then a sign-in or a link. */
+  private void exchange(RoutingContext ctx, Provider provider, String flowId, FlowUse flow, String code) {
+    boolean link = flow.mode() == FlowMode.LINK;
+    String home = link ? "/settings" : "/login";
+    provider.profile(code, callbackUrl(provider), secrets.verifier(flowId), secrets.nonce(flowId))
+        .onFailure(failure -> fail(ctx, provider, home, SocialException.codeOf(failure), failure.getMessage()))
+        .onSuccess(profile -> (link ? finishLink(ctx, provider, flow, profile) : finishLogin(ctx, provider, flow, profile))
+            .onFailure(failure -> fail(ctx, provider, home, "provider_error", failure.getMessage())));
   }
 
   void fail(RoutingContext ctx, Provider provider, String home, String code, String reason) {
@@ -192,32 +190,31 @@ public final class SocialRoutes {
     backToApp(ctx, home, code);
   }
 
-  private Future<Void> finishLogin(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
+  private Future<Void> finishLogin(RoutingContext ctx, Provider provider, FlowUse flow, Profile profile) {
     String browserSecret = FlowSecrets.newState();
-    JsonObject signUp = signUps.pending(provider, profile, flow.getString("redirectPath"), browserSecret);
-    return social.signIn(profile, signUp).compose(result -> {
-      String outcome = result.getString("outcome");
-      switch (outcome) {
-        case "existing", "linked", "created" -> {
-          return signInAndReturn(ctx, provider, result.getString("userId"), outcome, flow.getString("redirectPath"))
+    PendingSignUp signUp = signUps.pending(provider, profile, flow.redirectPath(), browserSecret);
+    return social.signIn(profile, signUp, Audit.actor(ctx)).compose(result -> {
+      String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
+      switch (result.outcome()) {
+        case EXISTING, LINKED, CREATED -> {
+          return signInAndReturn(ctx, provider, result.userId(), outcome, flow.redirectPath())
               .map(problem -> {
                 if (problem == null) {
-                  backToApp(ctx, flow.getString("redirectPath"), null);
+                  backToApp(ctx, flow.redirectPath(), null);
                 } else {
                   fail(ctx, provider, "/login", problem, outcome);
                 }
                 return null;
               });
         }
-        case "confirm_email" -> {
+        case CONFIRM_EMAIL -> {
           signUps.bindBrowser(ctx, browserSecret);
-          c.audit().record(ctx, "oauth_sign_up_pending", null, new JsonObject().put("provider", provider.name()));
           backToApp(ctx, "/login", "confirm_email");
         }
-        case "confirm_email_sent" -> backToApp(ctx, "/login", "confirm_email_sent");
-        case "disabled" -> fail(ctx, provider, "/login", "account_disabled", outcome);
-        case "no_email" -> fail(ctx, provider, "/login", "email_required", outcome);
-        default -> fail(ctx, provider, "/login", "link_required", outcome);
+        case CONFIRM_EMAIL_SENT -> backToApp(ctx, "/login", "confirm_email_sent");
+        case DISABLED -> fail(ctx, provider, "/login", "account_disabled", outcome);
+        case NO_EMAIL -> fail(ctx, provider, "/login", "email_required", outcome);
+        case LINK_REQUIRED -> fail(ctx, provider, "/login", "link_required", outcome);
       }
       return Future.succeededFuture();
     });
@@ -236,28 +233,19 @@ public final class SocialRoutes {
         c.audit().record(ctx, "login_refused", userId, new JsonObject().put("reason", "email_unverified"));
         return Future.succeededFuture("email_unverified");
       }
-      return issuer.open(ctx, user).map(pair -> {
-        c.audit().record(ctx, "oauth_login", userId, new JsonObject().put("provider", provider.name()).put("outcome", outcome));
-        return (String) null;
-      });
+      return issuer.open(ctx, user, provider.name(), outcome).map(pair -> (String) null);
     });
   }
 
-  private Future<Void> finishLink(RoutingContext ctx, Provider provider, JsonObject flow, JsonObject profile) {
-    String userId = flow.getString("userId");
-    return social.link(userId, profile).map(result -> {
-      String outcome = result.getString("outcome");
-      switch (outcome) {
-        case "linked" -> {
-          if (result.getBoolean("emailVerified", false)) {
-            c.gate().userChanged(userId);
-          }
-          c.audit().record(ctx, "identity_linked", userId, new JsonObject().put("provider", provider.name()));
-          backToApp(ctx, flow.getString("redirectPath"), null);
-        }
-        case "taken" -> fail(ctx, provider, "/settings", "identity_taken", outcome);
-        case "verify_email_first" -> fail(ctx, provider, "/settings", "verify_email_first", outcome);
-        default -> fail(ctx, provider, "/settings", "already_linked", outcome);
+  private Future<Void> finishLink(RoutingContext ctx, Provider provider, FlowUse flow, Profile profile) {
+    String userId = flow.userId();
+    return social.link(userId, profile, Audit.actor(ctx)).map(result -> {
+      String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
+      switch (result.outcome()) {
+        case LINKED -> backToApp(ctx, flow.redirectPath(), null);
+        case TAKEN -> fail(ctx, provider, "/settings", "identity_taken", outcome);
+        case VERIFY_EMAIL_FIRST -> fail(ctx, provider, "/settings", "verify_email_first", outcome);
+        case PROVIDER_ALREADY_LINKED -> fail(ctx, provider, "/settings", "already_linked", outcome);
       }
       return null;
     });
@@ -265,7 +253,8 @@ public final class SocialRoutes {
 
   private void identities(RoutingContext ctx) {
     social.identities(AuthUser.of(ctx).userId())
-        .onSuccess(items -> Responses.ok(ctx, new JsonObject().put("items", items)))
+        .onSuccess(items -> Responses.ok(ctx, new JsonObject()
+            .put("items", new JsonArray(items.stream().map(Identity::toJson).toList()))))
         .onFailure(ctx::fail);
   }
 
@@ -276,12 +265,11 @@ public final class SocialRoutes {
       ctx.fail(Problem.notFound("No identity of this provider is linked"));
       return;
     }
-    social.unlink(me.userId(), name).onSuccess(removed -> {
+    social.unlink(me.userId(), name, Audit.actor(ctx)).onSuccess(removed -> {
       if (!removed) {
         ctx.fail(Problem.notFound("No identity of this provider is linked"));
         return;
       }
-      c.audit().record(ctx, "identity_unlinked", me.userId(), new JsonObject().put("provider", name));
       Responses.noContent(ctx);
     }).onFailure(ctx::fail);
   }

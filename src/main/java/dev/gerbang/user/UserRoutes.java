@@ -2,14 +2,19 @@ package dev.gerbang.user;
 
 import dev.gerbang.Components;
 import dev.gerbang.account.Mails;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.SessionIssuer;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.notify.PushDevices;
 import dev.gerbang.notify.PushService;
+import dev.gerbang.user.ProfileChanges.Field;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,11 +28,13 @@ public final class UserRoutes {
   private final Components c;
   private final SessionIssuer issuer;
   private final PushService push;
+  private final MeCache cache;
 
-  public UserRoutes(Components components, SessionIssuer issuer, PushService push) {
+  public UserRoutes(Components components, SessionIssuer issuer, PushService push, MeCache cache) {
     this.c = components;
     this.issuer = issuer;
     this.push = push;
+    this.cache = cache;
   }
 
   public void mount(Router api) {
@@ -40,31 +47,38 @@ public final class UserRoutes {
   /** The account, with the devices push notifications go to (browsers and phones). */
   private void me(RoutingContext ctx) {
     String userId = AuthUser.of(ctx).userId();
-    Future<JsonObject> devices = push.devices(userId);
-    c.users().find(userId)
-        .compose(user -> user == null ? Future.failedFuture(Problem.notFound("This account no longer exists")) : Future.succeededFuture(user))
-        .compose(user -> devices.map(found -> user.toJson().put("pushDevices", found)))
-        .onSuccess(json -> Responses.ok(ctx, json))
+    cache.get(userId, () -> load(userId))
+        .compose(answer -> answer == null ? Future.failedFuture(Problem.notFound("This account no longer exists"))
+            : Future.succeededFuture(answer))
+        .onSuccess(answer -> Responses.ok(ctx, answer))
         .onFailure(ctx::fail);
+  }
+
+  /** The answer of GET /api/me, encoded; null when the account is gone. */
+  private Future<Buffer> load(String userId) {
+    Future<PushDevices> devices = push.devices(userId);
+    return c.users().find(userId).compose(user -> user == null ? Future.succeededFuture(null)
+        : devices.map(found -> user.toJson().put("pushDevices", found.toJson()).toBuffer()));
   }
 
   private void update(RoutingContext ctx) {
     AuthUser me = AuthUser.of(ctx);
     Validator v = Validator.body(ctx, "name", "username", "bio", "avatarUrl", "locale");
-    JsonObject changes = new JsonObject();
+    ProfileChanges changes = ProfileChanges.none();
     if (v.has("name")) {
-      changes.put("name", v.line("name", 1, 100));
+      changes = changes.with(Field.NAME, v.line("name", 1, 100));
     }
     if (v.has("username")) {
-      changes.put("username", v.pattern("username", v.optionalLine("username", 3, 32), AuthRoutes.USERNAME, AuthRoutes.USERNAME_RULE));
+      changes = changes.with(Field.USERNAME,
+          v.pattern("username", v.optionalLine("username", 3, 32), AuthRoutes.USERNAME, AuthRoutes.USERNAME_RULE));
     }
     if (v.has("bio")) {
       String bio = v.optionalText("bio", 0, 500);
-      changes.put("bio", bio == null || bio.isEmpty() ? null : bio);
+      changes = changes.with(Field.BIO, bio == null || bio.isEmpty() ? null : bio);
     }
     if (v.has("avatarUrl")) {
       String url = v.optionalLine("avatarUrl", 0, 2048);
-      changes.put("avatarUrl", url == null || url.isEmpty() ? null
+      changes = changes.with(Field.AVATAR_URL, url == null || url.isEmpty() ? null
           : v.pattern("avatarUrl", url, HTTP_URL, "must be an http(s) URL"));
     }
     if (v.has("locale")) {
@@ -72,14 +86,13 @@ public final class UserRoutes {
       if (locale != null && !AuthRoutes.LOCALES.contains(locale)) {
         v.add("locale", "must be one of en, id");
       }
-      changes.put("locale", locale);
+      changes = changes.with(Field.LOCALE, locale);
     }
     if (changes.isEmpty() && v.raw().isEmpty()) {
       v.add("body", "name at least one of name, username, bio, avatarUrl, locale");
     }
     v.validate();
     c.users().updateProfile(me.userId(), changes).onSuccess(user -> {
-      c.gate().userChanged(me.userId());
       Responses.ok(ctx, user.toJson());
     }).onFailure(ctx::fail);
   }
@@ -113,14 +126,9 @@ public final class UserRoutes {
         rules.validate();
         return c.hasher().hash(next);
       }).compose(newHash -> c.accounts().changePassword(me.userId(), newHash, me.sessionId(),
-          Mails.passwordChanged(user.email(), user.name(), user.locale())));
+          Mails.passwordChanged(user.email(), user.name(), user.locale()), Audit.actor(ctx)));
     }))
-        .map(result -> result.getJsonArray("sessionIds"))
-        .onSuccess(revoked -> {
-          c.gate().sessionsRevoked(revoked.stream().map(String::valueOf).toList());
-          c.audit().record(ctx, "password_changed", me.userId(), new JsonObject().put("sessionsRevoked", revoked.size()));
-          Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));
-        })
+        .onSuccess(revoked -> Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size())))
         .onFailure(ctx::fail);
   }
 
@@ -128,8 +136,7 @@ public final class UserRoutes {
   private Future<Boolean> recentSignIn(AuthUser me) {
     long maxAgeMs = c.authSettings().recentAuthMinutes() * 60_000L;
     return c.sessions().lookup(me.sessionId()).compose(session -> {
-      Long signedInAt = session == null ? null : session.getLong("signedInAt");
-      if (signedInAt != null && System.currentTimeMillis() - signedInAt <= maxAgeMs) {
+      if (session != null && System.currentTimeMillis() - session.signedInAt() <= maxAgeMs) {
         return Future.succeededFuture(true);
       }
       return Future.failedFuture(new Problem(403, "reauthentication-required", "Sign in again first",
@@ -147,11 +154,9 @@ public final class UserRoutes {
     c.users().passwordHash(me.userId())
         .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
         .compose(matches -> matches
-            ? c.users().delete(me.userId())
-            : Future.failedFuture(Problem.validation(List.of(new Problem.FieldError("password", "is not your current password")))))
+            ? c.users().delete(me.userId(), Audit.actor(ctx))
+            : Future.failedFuture(Problem.validation(List.of(new FieldError("password", "is not your current password")))))
         .onSuccess(done -> {
-          c.gate().userChanged(me.userId());
-          c.audit().record(ctx, "account_deleted", me.userId());
           issuer.clearCookie(ctx);
           Responses.noContent(ctx);
         })

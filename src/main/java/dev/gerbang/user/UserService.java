@@ -1,10 +1,10 @@
 package dev.gerbang.user;
 
+import dev.gerbang.audit.Actor;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 /** Users and their roles, on the event bus; implemented by the database worker. */
 @ProxyGen
@@ -17,20 +17,19 @@ public interface UserService {
   }
 
   /**
-   * Creates a user with the `user` role: {email, name, username?, locale?, passwordHash, verification?};
-   * verification {tokenId, tokenHash, expiresAt, kind, mail} is stored with its mail in the same transaction.
-   * 409 when the email or username is taken.
+   * Creates a user with the `user` role, and its register audit row; the verification token, when given, is stored
+   * with its mail in the same transaction. 409 when the email or username is taken.
    */
-  Future<User> register(JsonObject registration);
+  Future<User> register(Registration registration, Actor actor);
 
   /** The user with this id, or null. */
   Future<User> find(String userId);
 
-  /** {user, passwordHash} for the (not yet normalized) email, or null when no account has it. */
-  Future<JsonObject> findCredentials(String email);
+  /** The account and password hash for the (not yet normalized) email, or null when no account has it. */
+  Future<Credentials> findCredentials(String email);
 
-  /** Applies the profile fields present in changes: name, username, bio, avatarUrl, locale (null clears). */
-  Future<User> updateProfile(String userId, JsonObject changes);
+  /** Applies the profile fields the changes name (null clears). */
+  Future<User> updateProfile(String userId, ProfileChanges changes);
 
   /** The stored password hash, or null for an account that has none. */
   Future<String> passwordHash(String userId);
@@ -38,14 +37,17 @@ public interface UserService {
   /** Replaces a hash by one with newer parameters, only if it is still the expected one. */
   Future<Void> upgradePasswordHash(String userId, String expectedHash, String newHash);
 
-  /** Deletes the account, its roles and sessions; 409 when it is the last enabled admin. */
-  Future<Void> delete(String userId);
+  /** Deletes the account, its roles and sessions (audited account_deleted); 409 when it is the last enabled admin. */
+  Future<Void> delete(String userId, Actor actor);
 
-  /** Admin search: {q, role, status, limit, cursor} -> {items, nextCursor, total}. */
-  Future<JsonObject> search(JsonObject query);
+  /** Admin search, newest first. */
+  Future<UserPage> search(UserQuery query);
 
-  /** Admin change of {roles, disabled}; refuses to leave no enabled admin or to disable oneself. */
-  Future<User> adminUpdate(String actorId, String userId, JsonObject changes);
+  /**
+   * An admin's change of roles and status (audited admin_user_updated); refuses to leave no enabled admin or to
+   * disable oneself.
+   */
+  Future<User> adminUpdate(Actor actor, String userId, AdminChanges changes);
 
   /** Grants a role to the account with this email; 404 when there is none. */
   Future<User> grantRole(String email, String role);

@@ -6,6 +6,7 @@ import dev.gerbang.Mailbox;
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
@@ -34,6 +35,16 @@ class EmailFlowsTest {
     return server.post(path, body);
   }
 
+  /** How many audit rows of this event the account has: written in the transaction of the change, before the answer. */
+  private long audited(String event, String userId) {
+    return TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = ? AND user_id = ?", event, userId);
+  }
+
+  /** Outbox rows of this template to this address: written in the transaction of the change that causes them. */
+  private long queued(String email, String template) {
+    return TestDb.count(server, "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND template = ?", email, template);
+  }
+
   @Test
   void signUpMailsAVerificationLinkThatVerifiesTheEmailExactlyOnce() {
     String email = TestServer.uniqueEmail();
@@ -46,6 +57,7 @@ class EmailFlowsTest {
     HttpResponse<Buffer> verified = post("/api/auth/verify-email", new JsonObject().put("token", mail.token()));
 
     assertThat(verified.statusCode()).isEqualTo(200);
+    assertThat(audited("email_verified", login.getJsonObject("user").getString("id"))).isEqualTo(1);
     assertThat(server.get("/api/me", login.getString("accessToken")).bodyAsJsonObject().getBoolean("emailVerified")).isTrue();
     HttpResponse<Buffer> again = post("/api/auth/verify-email", new JsonObject().put("token", mail.token()));
     assertThat(again.statusCode()).isEqualTo(400);
@@ -79,12 +91,9 @@ class EmailFlowsTest {
   }
 
   private List<Mailbox.Mail> awaitCount(String email, int count) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (mailbox.to(email).size() < count && System.currentTimeMillis() < deadline) {
-      Mailbox.sleep(50);
-    }
-    assertThat(mailbox.to(email)).hasSize(count);
-    return mailbox.to(email);
+    List<Mailbox.Mail> mails = mailbox.awaitCount(email, count);
+    assertThat(mails).hasSize(count);
+    return mails;
   }
 
   @Test
@@ -119,17 +128,20 @@ class EmailFlowsTest {
       assertThat(forKnown.bodyAsJsonObject()).isEqualTo(forUnknown.bodyAsJsonObject());
       // Had the answer waited for the token, the known email would have taken as long as the lock is held.
       assertThat(millis).as("both answers, while the write they cause is blocked").isLessThan(1500);
-      Mailbox.sleep(300);
-      assertThat(mailbox.to(known).stream().filter(m -> m.subject().contains("Reset your"))).isEmpty();
+      // The token and its mail are one transaction, which waits for the lock: neither exists yet.
+      assertThat(TestDb.count(server, "SELECT COUNT(*) FROM account_tokens WHERE kind = 'password_reset'")).isZero();
+      assertThat(TestDb.count(server, "SELECT COUNT(*) FROM outbox WHERE template = 'password-reset'")).isZero();
     }
     mailbox.awaitTo(known, "Reset your");
+    assertThat(queued(known, "password-reset")).isEqualTo(1);
+    assertThat(queued("nobody-" + known, "password-reset")).isZero();
   }
 
   @Test
   void aResetLinkSetsTheNewPasswordEndsEverySessionAndSendsANotice() {
     String email = TestServer.uniqueEmail();
     JsonObject session = server.newSessionFor(email);
-    post("/api/auth/password/forgot", new JsonObject().put("email", email));
+    assertThat(post("/api/auth/password/forgot", new JsonObject().put("email", email)).statusCode()).isEqualTo(202);
     String token = mailbox.awaitTo(email, "Reset your").token();
     String newPassword = "a brand new passphrase for 2026";
 
@@ -140,6 +152,9 @@ class EmailFlowsTest {
 
     assertThat(reset.statusCode()).isEqualTo(200);
     assertThat(reset.bodyAsJsonObject().getInteger("sessionsRevoked")).isEqualTo(1);
+    assertThat(TestDb.rows(server, "SELECT detail FROM audit_log WHERE event = 'password_reset' AND user_id = ?",
+        session.getJsonObject("user").getString("id"))).extracting(row -> new JsonObject((String) row.get("detail")))
+        .containsExactly(new JsonObject().put("sessionsRevoked", 1).put("identitiesRemoved", new JsonArray()));
     assertThat(server.get("/api/me", session.getString("accessToken")).statusCode()).isEqualTo(401);
     assertThat(post("/api/auth/login", new JsonObject().put("email", email).put("password", TestServer.PASSWORD)).statusCode()).isEqualTo(401);
     server.login(email, newPassword);
@@ -152,15 +167,15 @@ class EmailFlowsTest {
   void aNewerResetLinkVoidsTheOlderOneAndAnExpiredLinkIsRefused() {
     String email = TestServer.uniqueEmail();
     server.register(email);
-    post("/api/auth/password/forgot", new JsonObject().put("email", email));
+    assertThat(post("/api/auth/password/forgot", new JsonObject().put("email", email)).statusCode()).isEqualTo(202);
     String older = mailbox.awaitTo(email, "Reset your").token();
-    post("/api/auth/password/forgot", new JsonObject().put("email", email));
+    assertThat(post("/api/auth/password/forgot", new JsonObject().put("email", email)).statusCode()).isEqualTo(202);
     String newer = awaitCount(email, 3).get(2).token();
 
     JsonObject body = new JsonObject().put("newPassword", "a brand new passphrase for 2026");
     assertThat(post("/api/auth/password/reset", body.copy().put("token", older)).statusCode()).isEqualTo(400);
 
-    TestDb.update(server, "UPDATE account_tokens SET expires_at = 0 WHERE kind = 'password_reset'");
+    assertThat(TestDb.update(server, "UPDATE account_tokens SET expires_at = 0 WHERE kind = 'password_reset'")).isEqualTo(2);
     assertThat(post("/api/auth/password/reset", body.copy().put("token", newer)).statusCode()).isEqualTo(400);
   }
 
@@ -168,7 +183,7 @@ class EmailFlowsTest {
   void twoParallelUsesOfOneResetLinkLetExactlyOneSucceed() {
     String email = TestServer.uniqueEmail();
     server.register(email);
-    post("/api/auth/password/forgot", new JsonObject().put("email", email));
+    assertThat(post("/api/auth/password/forgot", new JsonObject().put("email", email)).statusCode()).isEqualTo(202);
     String token = mailbox.awaitTo(email, "Reset your").token();
 
     var first = server.client().post("/api/auth/password/reset")
@@ -192,6 +207,8 @@ class EmailFlowsTest {
     assertThat(wrongPassword.statusCode()).isEqualTo(400);
     HttpResponse<Buffer> asked = server.post("/api/me/email", token, new JsonObject().put("newEmail", newEmail).put("password", TestServer.PASSWORD));
     assertThat(asked.statusCode()).isEqualTo(202);
+    String userId = session.getJsonObject("user").getString("id");
+    assertThat(audited("email_change_requested", userId)).isEqualTo(1);
 
     Mailbox.Mail confirm = mailbox.awaitTo(newEmail, "Confirm your new email");
     mailbox.awaitTo(email, "about to change");
@@ -199,6 +216,7 @@ class EmailFlowsTest {
     HttpResponse<Buffer> confirmed = post("/api/auth/email-change/confirm", new JsonObject().put("token", confirm.token()));
 
     assertThat(confirmed.statusCode()).isEqualTo(200);
+    assertThat(audited("email_changed", userId)).isEqualTo(1);
     JsonObject me = server.get("/api/me", token).bodyAsJsonObject();
     assertThat(me.getString("email")).isEqualTo(newEmail);
     assertThat(me.getBoolean("emailVerified")).isTrue();
@@ -224,20 +242,31 @@ class EmailFlowsTest {
     assertThat(server.get("/api/me", token).bodyAsJsonObject().getString("email")).isEqualTo(email);
   }
 
+  /** The new-device notices queued for this address: the outbox row is written in the sign-in's own transaction. */
+  private long newSignInNotices(String email) {
+    return TestDb.count(server, "SELECT COUNT(*) FROM outbox WHERE template = 'new-sign-in' AND recipient = ?", email);
+  }
+
+  private HttpResponse<Buffer> loginWith(String email, String userAgent) {
+    return TestServer.await(server.client().post("/api/auth/login").putHeader("User-Agent", userAgent)
+        .sendJsonObject(new JsonObject().put("email", email).put("password", TestServer.PASSWORD)));
+  }
+
   @Test
   void aSignInFromANewDeviceSendsANoticeAndAKnownDeviceDoesNot() {
+    String firefox = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0";
     String email = TestServer.uniqueEmail();
     server.newSessionFor(email);
-    JsonObject credentials = new JsonObject().put("email", email).put("password", TestServer.PASSWORD);
+    assertThat(newSignInNotices(email)).as("an account's first sign-in is from no new device").isZero();
 
-    TestServer.await(server.client().post("/api/auth/login").putHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
-        .sendJsonObject(credentials));
+    assertThat(loginWith(email, firefox).statusCode()).isEqualTo(200);
+    assertThat(newSignInNotices(email)).as("a new browser").isEqualTo(1);
+    server.login(email, TestServer.PASSWORD);
+    assertThat(loginWith(email, firefox).statusCode()).isEqualTo(200);
+    assertThat(newSignInNotices(email)).as("known browsers").isEqualTo(1);
+
     Mailbox.Mail notice = mailbox.awaitTo(email, "New sign-in");
     assertThat(notice.text()).contains("Firefox on Linux");
-    server.login(email, TestServer.PASSWORD);
-    Mailbox.sleep(500);
-
-    assertThat(mailbox.to(email).stream().filter(m -> m.subject().contains("New sign-in"))).hasSize(1);
   }
 
   @Test
@@ -253,7 +282,9 @@ class EmailFlowsTest {
     assertThat(refused.bodyAsJsonObject().getString("type")).endsWith("/email-unverified");
     assertThat(post("/api/auth/login", credentials.copy().put("password", "wrong password, wrong")).statusCode()).isEqualTo(401);
 
-    post("/api/auth/verify-email", new JsonObject().put("token", mailbox.awaitTo(email, "Confirm your email").token()));
+    HttpResponse<Buffer> verified = post("/api/auth/verify-email",
+        new JsonObject().put("token", mailbox.awaitTo(email, "Confirm your email").token()));
+    assertThat(verified.statusCode()).isEqualTo(200);
     assertThat(post("/api/auth/login", credentials).statusCode()).isEqualTo(200);
   }
 }

@@ -115,7 +115,7 @@ class RefreshTest {
     String sessionId = login.getString("sessionId");
     assertThat(TestDb.rows(server, "SELECT revoked_reason FROM sessions WHERE id = ?", sessionId))
         .containsExactly(Map.of("revoked_reason", "refresh_reuse"));
-    assertThat(TestDb.eventuallyCount(server, 1, "SELECT COUNT(*) FROM audit_log WHERE event = 'refresh_reuse' AND user_id = ?"
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = 'refresh_reuse' AND user_id = ?"
         + " AND detail LIKE ?", login.getJsonObject("user").getString("id"), "%" + sessionId + "%")).isEqualTo(1);
   }
 
@@ -323,13 +323,14 @@ class RefreshTest {
     String sessionId = (String) TestDb.rows(server, "SELECT session_id FROM refresh_tokens").get(0).get("session_id");
     // Signed in eleven hours ago: the refresh works, and the session's end is capped at the absolute limit.
     long signedIn = System.currentTimeMillis() - 11 * 3_600_000L;
-    TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", signedIn, sessionId);
+    assertThat(TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", signedIn, sessionId)).isEqualTo(1);
     JsonObject pair = ok(refresh(login.getString("refreshToken")));
     long expiresAt = ((Number) TestDb.row(server, "SELECT expires_at FROM sessions WHERE id = ?", sessionId).get("expires_at")).longValue();
     assertThat(expiresAt).isEqualTo(signedIn + 12 * 3_600_000L);
 
     // Thirteen hours: refused, although the token was never used and the 30-day idle limit is far away.
-    TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", System.currentTimeMillis() - 13 * 3_600_000L, sessionId);
+    assertThat(TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", System.currentTimeMillis() - 13 * 3_600_000L,
+        sessionId)).isEqualTo(1);
     HttpResponse<Buffer> refused = refresh(pair.getString("refreshToken"));
     dev.gerbang.Problems.assertProblem(refused, 401, "invalid-token");
   }

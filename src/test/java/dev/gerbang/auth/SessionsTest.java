@@ -118,7 +118,7 @@ class SessionsTest {
         .containsExactly(mine.getString("sessionId"));
     assertThat(TestDb.rows(server, "SELECT revoked_reason FROM sessions WHERE id = ?", other.getString("sessionId")))
         .containsExactly(Map.of("revoked_reason", "revoked_by_user"));
-    assertThat(TestDb.eventuallyCount(server, 1, "SELECT COUNT(*) FROM audit_log WHERE event = 'session_revoked' AND user_id = ?",
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = 'session_revoked' AND user_id = ?",
         user.getString("id"))).isEqualTo(1);
     assertProblem(revoke(mine.getString("accessToken"), other.getString("sessionId")), 404, "not-found");
   }
@@ -177,6 +177,9 @@ class SessionsTest {
     assertThat(meStatus(staying.getString("accessToken"))).isEqualTo(200);
     assertThat(TestDb.rows(server, "SELECT revoked_reason FROM sessions WHERE id = ?", leaving.getString("sessionId")))
         .containsExactly(Map.of("revoked_reason", "logout"));
+    assertThat(TestDb.rows(server, "SELECT detail FROM audit_log WHERE event = 'logout'"))
+        .extracting(row -> new JsonObject((String) row.get("detail")))
+        .containsExactly(new JsonObject().put("sessionId", leaving.getString("sessionId")));
   }
 
   @Test
@@ -198,7 +201,7 @@ class SessionsTest {
     assertThat(TestDb.count(server, "SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL",
         user.getString("id"))).isZero();
     assertThat(meStatus(stranger.getString("accessToken"))).isEqualTo(200);
-    assertThat(TestDb.eventuallyCount(server, 1, "SELECT COUNT(*) FROM audit_log WHERE event = 'logout_all' AND user_id = ?",
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = 'logout_all' AND user_id = ?",
         user.getString("id"))).isEqualTo(1);
   }
 

@@ -123,7 +123,7 @@ class ArticleCrudTest {
     String user = content.token();
     content.publish(author.getString("token"), Content.article("Shared"));
     content.create(author.getString("token"), new JsonObject().put("title", "Cat holder").put("body", "x"));
-    server.post("/api/categories", other, new JsonObject().put("name", "News"));
+    Content.expect(201, server.post("/api/categories", other, new JsonObject().put("name", "News")));
 
     assertThat(content.patch("/api/articles/shared", user, new JsonObject().put("title", "Hacked")).statusCode()).isEqualTo(403);
     assertThat(content.delete("/api/articles/shared", user).statusCode()).isEqualTo(403);

@@ -80,7 +80,7 @@ class ArticleListTest {
 
   @Test
   void filtersByCategoryTagsAuthorAndDates() {
-    server.post("/api/categories", editor, new JsonObject().put("name", "Guides"));
+    Content.expect(201, server.post("/api/categories", editor, new JsonObject().put("name", "Guides")));
     JsonObject other = content.session("editor");
     content.publish(editor, Content.article("Java guide").put("category", "guides").put("tags", new JsonArray().add("java").add("web")));
     content.publish(editor, Content.article("Java news").put("tags", new JsonArray().add("java")));
@@ -116,9 +116,9 @@ class ArticleListTest {
     assertThat(server.get("/api/articles?q=" + q("\"unbalanced OR NEAR( * -x"), null).statusCode()).isEqualTo(200);
     assertThat(Content.fieldsOf(server.get("/api/articles?q=" + q("*** ---"), null))).containsExactly("q");
     // An edit is searchable at once; a deleted article is not.
-    content.patch("/api/articles/other", editor, new JsonObject().put("body", "Entirely different"));
+    Content.expect(200, content.patch("/api/articles/other", editor, new JsonObject().put("body", "Entirely different")));
     assertThat(Content.slugs(content.get("/api/articles?q=quantum", null))).isEmpty();
-    content.delete("/api/articles/cafes", editor);
+    Content.expect(204, content.delete("/api/articles/cafes", editor));
     assertThat(Content.slugs(content.get("/api/articles?q=tubruk", null))).isEmpty();
   }
 
@@ -127,9 +127,9 @@ class ArticleListTest {
     content.publish(editor, Content.article("Banana"));
     content.publish(editor, Content.article("apple"));
     content.publish(editor, Content.article("Cherry"));
-    content.put("/api/articles/banana/like", content.token());
-    content.put("/api/articles/banana/like", content.token());
-    content.put("/api/articles/cherry/like", content.token());
+    Content.expect(200, content.put("/api/articles/banana/like", content.token()));
+    Content.expect(200, content.put("/api/articles/banana/like", content.token()));
+    Content.expect(200, content.put("/api/articles/cherry/like", content.token()));
 
     assertThat(Content.slugs(content.get("/api/articles", null))).containsExactly("cherry", "apple", "banana");
     assertThat(Content.slugs(content.get("/api/articles?sort=published", null))).containsExactly("banana", "apple", "cherry");

@@ -122,7 +122,7 @@ class CommentTest {
     String alice = content.token();
     String id = comment(alice, "Bye").getString("id");
 
-    content.delete("/api/articles/talk", articleAuthor.getString("token"));
+    Content.expect(204, content.delete("/api/articles/talk", articleAuthor.getString("token")));
 
     assertThat(server.get("/api/articles/talk/comments", null).statusCode()).isEqualTo(404);
     assertThat(content.patch("/api/comments/" + id, alice, new JsonObject().put("body", "still?")).statusCode()).isEqualTo(404);

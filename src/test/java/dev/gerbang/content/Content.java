@@ -63,6 +63,12 @@ final class Content {
     return response.bodyAsJsonObject();
   }
 
+  /** The response, once its status is the expected one: for a set-up request a later assertion relies on. */
+  static HttpResponse<Buffer> expect(int status, HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    return response;
+  }
+
   static java.util.List<String> slugs(JsonObject page) {
     return page.getJsonArray("items").stream().map(item -> ((JsonObject) item).getString("slug")).toList();
   }

@@ -1,6 +1,7 @@
 package dev.gerbang.content;
 
 import dev.gerbang.TestServer;
+import dev.gerbang.events.Events;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.sql.Connection;
@@ -46,7 +47,7 @@ public final class ContentBenchmark {
         load(file, articles);
         System.out.printf("loaded %,d articles in %.1f s%n", articles, (System.nanoTime() - started) / 1e9);
       }
-      ContentCache cache = server.gerbang().feature(ContentFeature.class).cache();
+      Events events = server.gerbang().components().events();
       Random random = new Random(7);
       List<String[]> scenarios = List.of(
           new String[] {"first page of the public list", "list"},
@@ -56,8 +57,8 @@ public final class ContentBenchmark {
       System.out.printf("%-34s %12s %12s %12s %12s%n", "request", "uncached p50", "uncached p99", "cached p50", "cached p99");
       for (String[] scenario : scenarios) {
         IntFunction<String> path = i -> path(scenario[1], random, articles, i);
-        double[] uncached = measure(server, requests, path, cache, true);
-        double[] cached = measure(server, requests, i -> path(scenario[1], new Random(i % 50), articles, i % 50), cache, false);
+        double[] uncached = measure(server, requests, path, events, true);
+        double[] cached = measure(server, requests, i -> path(scenario[1], new Random(i % 50), articles, i % 50), events, false);
         System.out.printf("%-34s %9.2f ms %9.2f ms %9.2f ms %9.2f ms%n", scenario[0], uncached[0], uncached[1], cached[0], cached[1]);
       }
     }
@@ -77,11 +78,11 @@ public final class ContentBenchmark {
   }
 
   /** {median, p99} in milliseconds, after a warm-up of a tenth of the requests. */
-  private static double[] measure(TestServer server, int requests, IntFunction<String> path, ContentCache cache, boolean clear) {
+  private static double[] measure(TestServer server, int requests, IntFunction<String> path, Events events, boolean clear) {
     double[] millis = new double[requests];
     for (int i = -requests / 10; i < requests; i++) {
       if (clear) {
-        cache.everythingChanged();
+        events.announce(ContentChanged.everything());
       }
       // Warm-up requests take the paths of the last tenth, so that a cached pass warms every key it measures.
       String p = path.apply(i < 0 ? i + requests : i);

@@ -139,8 +139,8 @@ class ContentXssTest {
       assertSafe(html);
       assertThat(html).contains("<p>Kept <strong>text</strong></p>").doesNotContain("javascript", "onerror", "evil.example");
     }
-    JsonObject edited = content.patch("/api/articles/" + slug, editor, new JsonObject().put("title", "Old row, renamed"))
-        .bodyAsJsonObject();
+    JsonObject edited = Content.expect(200, content.patch("/api/articles/" + slug, editor,
+        new JsonObject().put("title", "Old row, renamed"))).bodyAsJsonObject();
     assertSafe(edited.getString("html"));
   }
 }

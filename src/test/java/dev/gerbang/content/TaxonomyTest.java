@@ -66,8 +66,8 @@ class TaxonomyTest {
 
   @Test
   void aCategoryWithArticlesIsA409UnlessTheyAreMoved() {
-    server.post("/api/categories", editor, new JsonObject().put("name", "Old"));
-    server.post("/api/categories", editor, new JsonObject().put("name", "New"));
+    Content.expect(201, server.post("/api/categories", editor, new JsonObject().put("name", "Old")));
+    Content.expect(201, server.post("/api/categories", editor, new JsonObject().put("name", "New")));
     content.publish(editor, Content.article("One").put("category", "old"));
     content.create(editor, Content.article("Two").put("category", "old"));
     assertThat(content.get("/api/categories/old", null).getLong("articleCount")).isEqualTo(1L);
@@ -82,8 +82,8 @@ class TaxonomyTest {
     assertThat(content.get("/api/articles/two", editor).getJsonObject("category").getString("slug")).isEqualTo("new");
     assertThat(content.get("/api/categories/new", null).getLong("articleCount")).isEqualTo(1L);
     // Once its articles are gone (deleted), a category can go without a move.
-    content.delete("/api/articles/one", editor);
-    content.delete("/api/articles/two", editor);
+    Content.expect(204, content.delete("/api/articles/one", editor));
+    Content.expect(204, content.delete("/api/articles/two", editor));
     assertThat(content.delete("/api/categories/new", editor).statusCode()).isEqualTo(204);
   }
 
@@ -124,7 +124,7 @@ class TaxonomyTest {
     assertThat(Content.fieldsOf(server.get("/api/tags?limit=101&cursor=bad", null))).containsExactly("limit");
     assertThat(Content.fieldsOf(server.get("/api/tags?cursor=bad", null))).containsExactly("cursor");
     assertThat(Content.fieldsOf(server.get("/api/categories?limit=-1", null))).containsExactly("limit");
-    server.post("/api/categories", editor, new JsonObject().put("name", "Kept"));
+    Content.expect(201, server.post("/api/categories", editor, new JsonObject().put("name", "Kept")));
     assertThat(Content.fieldsOf(content.patch("/api/categories/kept", editor, new JsonObject()))).containsExactly("body");
   }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
+import dev.gerbang.audit.AuditEntry;
 import dev.gerbang.audit.AuditService;
-import io.vertx.core.json.JsonObject;
+import dev.gerbang.user.ProfileChanges;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +17,9 @@ class AutoCommitAfterTransactionTest {
     try (TestServer server = TestServer.start()) {
       String email = TestServer.uniqueEmail();
       String userId = server.register(email).getString("id");
-      TestServer.await(server.gerbang().components().users().updateProfile(userId, new JsonObject().put("name", "Renamed")));
+      TestServer.await(server.gerbang().components().users().updateProfile(userId, ProfileChanges.none().with(ProfileChanges.Field.NAME, "Renamed")));
       for (int i = 0; i < 8; i++) {
-        TestServer.await(AuditService.proxy(server.gerbang().vertx()).record(new JsonObject().put("event", "probe_" + i)));
+        TestServer.await(AuditService.proxy(server.gerbang().vertx()).record(AuditEntry.system("probe_" + i, null, null)));
       }
 
       assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event LIKE 'probe_%'"))

@@ -42,7 +42,7 @@ class DemoSeedTest {
 
     try (TestServer server = TestServer.startOn(dataDir, new JsonObject())) {
       String ayu = server.login("ayu@demo.gerbang.dev", DemoCommand.PASSWORD).getString("accessToken");
-      JsonObject page = server.get("/api/medical-records", ayu).bodyAsJsonObject();
+      JsonObject page = ok(server.get("/api/medical-records", ayu));
       assertThat(page.getLong("total")).isEqualTo(5);
       JsonArray items = page.getJsonArray("items");
       assertThat(items.getJsonObject(0).getString("visitDate")).isEqualTo("2025-10-01");
@@ -57,7 +57,7 @@ class DemoSeedTest {
       assertThat(detail.bodyAsJsonObject().getJsonObject("doctor").getString("specialty")).isEqualTo("Internal medicine");
 
       String admin = server.login(DemoCommand.ADMIN, DemoCommand.PASSWORD).getString("accessToken");
-      JsonObject all = server.get("/api/medical-records?limit=100", admin).bodyAsJsonObject();
+      JsonObject all = ok(server.get("/api/medical-records?limit=100", admin));
       assertThat(all.getLong("total")).isEqualTo(12);
       String recordOfDedi = all.getJsonArray("items").stream().map(r -> (JsonObject) r)
           .filter(r -> r.getJsonObject("patient").getString("name").equals("Dedi Kurniawan")).findFirst().orElseThrow()
@@ -65,7 +65,7 @@ class DemoSeedTest {
       assertThat(server.get("/api/medical-records/" + recordOfDedi, ayu).statusCode()).isEqualTo(403);
 
       String hendra = server.login("hendra@demo.gerbang.dev", DemoCommand.PASSWORD).getString("accessToken");
-      assertThat(server.get("/api/medical-records", hendra).bodyAsJsonObject().getLong("total"))
+      assertThat(ok(server.get("/api/medical-records", hendra)).getLong("total"))
           .as("the one he wrote for Ayu, and all of Dedi's and Rina's, whose care teams he is on").isEqualTo(8);
       assertThat(server.get("/api/medical-records/" + recordOfDedi, hendra).statusCode())
           .as("dr. Hendra is on Dedi's care team").isEqualTo(200);
@@ -74,15 +74,17 @@ class DemoSeedTest {
           .getString("id");
       assertThat(server.get("/api/medical-records/" + ayusBySari, hendra).statusCode())
           .as("dr. Hendra wrote one record of Ayu's, and is not on her care team").isEqualTo(403);
-      JsonObject ayusTeam = server.get("/api/admin/patients/" + items.getJsonObject(0).getJsonObject("patient").getString("id"),
-          admin).bodyAsJsonObject();
+      JsonObject ayusTeam = ok(server.get("/api/admin/patients/" + items.getJsonObject(0).getJsonObject("patient").getString("id"),
+          admin));
       assertThat(ayusTeam.getJsonArray("careTeam").stream().map(d -> ((JsonObject) d).getString("name")))
           .containsExactly("dr. Sari Wijaya");
       String sari = server.login("sari@demo.gerbang.dev", DemoCommand.PASSWORD).getString("accessToken");
-      assertThat(server.get("/api/medical-records", sari).bodyAsJsonObject().getLong("total"))
+      assertThat(ok(server.get("/api/medical-records", sari)).getLong("total"))
           .as("the 7 she wrote, and dr. Hendra's one of Ayu's and one of Dedi's, whose care teams she is on").isEqualTo(9);
-      assertThat(server.get("/api/admin/patients", admin).bodyAsJsonObject().getLong("total")).isEqualTo(3);
-      assertThat(server.get("/api/admin/doctors", admin).bodyAsJsonObject().getLong("total")).isEqualTo(2);
+      assertThat(ok(server.get("/api/admin/patients", admin)).getLong("total")).isEqualTo(3);
+      assertThat(ok(server.get("/api/admin/doctors", admin)).getLong("total")).isEqualTo(2);
+      assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = 'medical_record_created' AND actor_id IN "
+          + "(SELECT d.user_id FROM doctors d)")).as("the seed writes through the services, audited as the doctors").isEqualTo(12);
     }
   }
 
@@ -143,10 +145,10 @@ class DemoSeedTest {
 
     try (TestServer server = TestServer.startOn(dataDir, new JsonObject())) {
       String admin = server.login(DemoCommand.ADMIN, DemoCommand.PASSWORD).getString("accessToken");
-      assertThat(server.get("/api/admin/users", admin).bodyAsJsonObject().getLong("total")).isEqualTo(7);
-      assertThat(server.get("/api/articles", null).bodyAsJsonObject().getLong("total")).as("the blog is seeded once").isEqualTo(5);
-      assertThat(server.get("/api/admin/patients", admin).bodyAsJsonObject().getLong("total")).isEqualTo(3);
-      assertThat(server.get("/api/medical-records", admin).bodyAsJsonObject().getLong("total")).isEqualTo(24);
+      assertThat(ok(server.get("/api/admin/users", admin)).getLong("total")).isEqualTo(7);
+      assertThat(ok(server.get("/api/articles", null)).getLong("total")).as("the blog is seeded once").isEqualTo(5);
+      assertThat(ok(server.get("/api/admin/patients", admin)).getLong("total")).isEqualTo(3);
+      assertThat(ok(server.get("/api/medical-records", admin)).getLong("total")).isEqualTo(24);
     }
   }
 }

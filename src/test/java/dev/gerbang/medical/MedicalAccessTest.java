@@ -2,8 +2,12 @@ package dev.gerbang.medical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gerbang.LogCapture;
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import dev.gerbang.db.Ids;
+import dev.gerbang.http.FailureHandler;
+import dev.gerbang.http.RequestIds;
 import dev.gerbang.medical.MedicalWorld.Person;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -11,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,14 +52,17 @@ class MedicalAccessTest {
     return server.get("/api/medical-records/" + recordId, who == null ? null : who.token());
   }
 
+  /** The audit entries of the event: the service writes them before it answers, so they are there with the response. */
   private JsonArray audit(String event) {
     Person admin = world.admin();
-    return server.get("/api/admin/audit?event=" + event, admin.token()).bodyAsJsonObject().getJsonArray("items");
+    HttpResponse<Buffer> response = server.get("/api/admin/audit?event=" + event, admin.token());
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getJsonArray("items");
   }
 
-  /** The audit is written after the response: wait (5 s at most) until this many entries of the event are there. */
-  private JsonArray awaitAudit(String event, int atLeast) {
-    return dev.gerbang.TestDb.eventually(() -> audit(event), found -> found.size() >= atLeast);
+  private static JsonObject ok(HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
   }
 
   @Test
@@ -83,10 +91,55 @@ class MedicalAccessTest {
         "Yohana", "Cardiology", "2026-01-11")) {
       assertThat(body).doesNotContain(secret);
     }
-    JsonArray denied = awaitAudit("medical_record_denied", 1);
+    JsonArray denied = audit("medical_record_denied");
     assertThat(denied).hasSize(1);
     assertThat(denied.getJsonObject(0).getString("actorId")).isEqualTo(patientA.userId());
     assertThat(denied.getJsonObject(0).getJsonObject("detail").getString("recordId")).isEqualTo(recordOfB);
+  }
+
+  /** Issue 21: the audit row of a read is written in the read's transaction, so it exists when the record arrives. */
+  @Test
+  void theAuditRowOfAReadOfSomeoneElsesRecordExistsWhenTheRecordArrives() {
+    HttpResponse<Buffer> response = read(doctorX, recordOfA);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<Map<String, Object>> rows = TestDb.rows(server,
+        "SELECT user_id, actor_id, detail FROM audit_log WHERE event = 'medical_record_read' AND request_id = ?",
+        response.getHeader(RequestIds.HEADER));
+    assertThat(rows).as("the row of this very request, read right after its response").hasSize(1);
+    assertThat(rows.get(0).get("user_id")).as("about the patient").isEqualTo(patientA.userId());
+    assertThat(rows.get(0).get("actor_id")).as("by the doctor").isEqualTo(doctorX.userId());
+    assertThat(new JsonObject((String) rows.get(0).get("detail"))).isEqualTo(new JsonObject().put("recordId", recordOfA));
+  }
+
+  /** No audit row, no record: a read whose audit row cannot be written fails, and shows nothing of the record. */
+  @Test
+  void aReadThatCannotBeAuditedAnswersNothingOfTheRecord() {
+    refuseAuditRows("medical_record_read");
+
+    HttpResponse<Buffer> response;
+    try (LogCapture log = LogCapture.of(FailureHandler.class)) {
+      response = read(doctorX, recordOfA);
+      assertThat(log.lines()).isNotEmpty().noneMatch(line -> line.contains("Wheezing") || line.contains("Asthma"));
+    }
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.bodyAsString()).doesNotContain("Wheezing", "Asthma", "Ayu", patientA.userId());
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = 'medical_record_read'")).isZero();
+    assertThat(ok(read(patientA, recordOfA)).getString("id")).as("a patient's own read is not audited").isEqualTo(recordOfA);
+  }
+
+  /** Makes the database refuse audit rows of this event, as a full disk or a lost connection would. */
+  private void refuseAuditRows(String event) {
+    if (TestDb.onPostgres()) {
+      TestDb.update(server, "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
+          + "'BEGIN RAISE EXCEPTION ''the audit log refuses rows''; END'");
+      TestDb.update(server, "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW WHEN (NEW.event = '"
+          + event + "') EXECUTE FUNCTION refuse_audit()");
+    } else {
+      TestDb.update(server, "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.event = '" + event
+          + "' BEGIN SELECT RAISE(ABORT, 'the audit log refuses rows'); END");
+    }
   }
 
   @Test
@@ -98,6 +151,7 @@ class MedicalAccessTest {
     // The other profile ids are not record ids either: nothing answers with data.
     assertThat(read(patientA, patientB.profileId()).statusCode()).isEqualTo(404);
     HttpResponse<Buffer> missing = read(patientA, Ids.newId());
+    assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.bodyAsJsonObject().getString("detail")).isEqualTo("No such medical record");
   }
 
@@ -114,7 +168,8 @@ class MedicalAccessTest {
     String body = read(doctorX, recordOfB).bodyAsString();
     assertThat(body).doesNotContain("Budi").doesNotContain("angina");
 
-    JsonArray reads = awaitAudit("medical_record_read", 4);
+    JsonArray reads = audit("medical_record_read");
+    assertThat(reads).as("one entry per read of someone else's record, none per refusal").hasSize(4);
     assertThat(reads.stream().map(e -> ((JsonObject) e).getJsonObject("detail").getString("recordId")))
         .contains(recordOfA, laterOfA, recordOfB);
     JsonObject one = reads.stream().map(e -> (JsonObject) e)
@@ -145,8 +200,9 @@ class MedicalAccessTest {
     assertThat(listed(doctorY, "?patientId=" + patientA.profileId())).containsExactly(planted);
     assertThat(listed(doctorY, "")).containsExactlyInAnyOrder(planted, recordOfB);
     assertThat(listed(doctorY, "?q=wheezing")).isEmpty();
-    assertThat(awaitAudit("medical_record_denied", 1).getJsonObject(0).getJsonObject("detail").getString("recordId"))
-        .isEqualTo(recordOfA);
+    JsonArray denied = audit("medical_record_denied");
+    assertThat(denied).hasSize(1);
+    assertThat(denied.getJsonObject(0).getJsonObject("detail").getString("recordId")).isEqualTo(recordOfA);
   }
 
   @Test
@@ -162,7 +218,7 @@ class MedicalAccessTest {
     assertThat(read(doctorX, olderOfB).statusCode()).isEqualTo(200);
     assertThat(listed(doctorX, "?patientId=" + patientB.profileId())).containsExactly(recordOfB, olderOfB);
     assertThat(listed(doctorX, "")).containsExactly(recordOfB, recordOfA, olderOfB);
-    assertThat(server.get("/api/medical-records?q=angina", doctorX.token()).bodyAsJsonObject().getLong("total")).isEqualTo(1);
+    assertThat(ok(server.get("/api/medical-records?q=angina", doctorX.token())).getLong("total")).isEqualTo(1);
 
     world.unassign(admin, patientB, doctorX);
 
@@ -250,7 +306,7 @@ class MedicalAccessTest {
         new JsonObject().put("diagnosis", "nothing")).statusCode()).isEqualTo(403);
     assertThat(server.send(HttpMethod.DELETE, "/api/medical-records/" + recordOfA, doctorX.token(), null).statusCode())
         .isEqualTo(403);
-    assertThat(read(patientA, recordOfA).bodyAsJsonObject().getString("diagnosis")).isEqualTo("Asthma, mild persistent");
+    assertThat(ok(read(patientA, recordOfA)).getString("diagnosis")).isEqualTo("Asthma, mild persistent");
   }
 
   @Test

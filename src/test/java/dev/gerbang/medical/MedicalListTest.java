@@ -65,6 +65,16 @@ class MedicalListTest {
     return server.get(path.toString(), who.token());
   }
 
+  private static JsonObject ok(HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
+  }
+
+  /** The audit entries of the event, newest first: the service writes them before it answers the page. */
+  private JsonArray audit(String event, Person admin) {
+    return ok(server.get("/api/admin/audit?event=" + event, admin.token())).getJsonArray("items");
+  }
+
   /** Every page, following nextCursor: the items in order, checking total on each page. */
   private List<JsonObject> walk(Person who, Map<String, String> filters, int limit) {
     List<JsonObject> items = new ArrayList<>();
@@ -121,7 +131,7 @@ class MedicalListTest {
 
   @Test
   void aPatientListsTheirOwnRecordsWithTheirDoctorsNewestFirst() {
-    JsonObject page = list(patientA, Map.of()).bodyAsJsonObject();
+    JsonObject page = ok(list(patientA, Map.of()));
 
     assertThat(page.getLong("total")).isEqualTo(9);
     JsonObject newest = page.getJsonArray("items").getJsonObject(0);
@@ -131,9 +141,7 @@ class MedicalListTest {
     assertThat(page.getJsonArray("items").stream().map(r -> ((JsonObject) r).getJsonObject("doctor").getString("specialty")))
         .contains("Pulmonology", "Cardiology");
     assertThat(page.encode()).doesNotContain("Budi");
-    JsonArray listed = server.get("/api/admin/audit?event=medical_records_listed", world.admin().token())
-        .bodyAsJsonObject().getJsonArray("items");
-    assertThat(listed).as("a patient listing their own records is not audited").isEmpty();
+    assertThat(audit("medical_records_listed", world.admin())).as("a patient listing their own records is not audited").isEmpty();
   }
 
   @Test
@@ -145,10 +153,10 @@ class MedicalListTest {
 
   @Test
   void aCursorFromAnotherPatientsListStillOnlyAnswersMyRows() {
-    String cursorOfB = list(patientB, Map.of("limit", "1")).bodyAsJsonObject().getString("nextCursor");
+    String cursorOfB = ok(list(patientB, Map.of("limit", "1"))).getString("nextCursor");
     assertThat(cursorOfB).isNotNull();
 
-    JsonObject page = list(patientA, Map.of("cursor", cursorOfB, "limit", "100")).bodyAsJsonObject();
+    JsonObject page = ok(list(patientA, Map.of("cursor", cursorOfB, "limit", "100")));
 
     assertThat(page.getJsonArray("items")).allMatch(r -> ofPatient((JsonObject) r, patientA));
     assertThat(page.encode()).doesNotContain("Budi");
@@ -165,10 +173,10 @@ class MedicalListTest {
   @Test
   void aDoctorWhoIsAlsoAPatientListsBothTheirOwnRecordsAndTheOnesTheyWrote() {
     Person both = world.user("Dr. Patient", "doctor", "patient");
-    server.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/doctor-profile", both.token(),
-        new JsonObject().put("specialty", "Dermatology").put("licenceNumber", "SIP-" + MedicalWorld.suffix()));
-    String patientId = server.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/patient-profile", both.token(),
-        new JsonObject().put("dateOfBirth", "1970-01-01").put("sex", "male")).bodyAsJsonObject().getString("id");
+    ok(server.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/doctor-profile", both.token(),
+        new JsonObject().put("specialty", "Dermatology").put("licenceNumber", "SIP-" + MedicalWorld.suffix())));
+    String patientId = ok(server.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/patient-profile", both.token(),
+        new JsonObject().put("dateOfBirth", "1970-01-01").put("sex", "male"))).getString("id");
     Person asPatient = new Person(both.token(), both.userId(), patientId, both.name());
     world.record(doctorX, asPatient, "2026-01-06", "Rash", "Contact dermatitis");
     Person asDoctor = new Person(both.token(), both.userId(), null, both.name());
@@ -189,10 +197,12 @@ class MedicalListTest {
     assertThat(walk(admin, Map.of("doctorId", doctorX.profileId(), "from", "2026-01-03"), 100)).hasSize(4);
     assertThat(walk(admin, Map.of("from", "2026-01-05", "to", "2026-01-05"), 100)).hasSize(5);
 
-    JsonObject entry = dev.gerbang.TestDb.eventually(() -> server.get("/api/admin/audit?event=medical_records_listed&limit=1",
-        admin.token()).bodyAsJsonObject().getJsonArray("items"), found -> !found.isEmpty()).getJsonObject(0);
+    HttpResponse<Buffer> page = list(admin, Map.of("patientId", patientB.profileId(), "limit", "2"));
+    List<String> shown = ok(page).getJsonArray("items").stream().map(r -> ((JsonObject) r).getString("id")).toList();
+    JsonObject entry = audit("medical_records_listed", admin).getJsonObject(0);
     assertThat(entry.getString("actorId")).isEqualTo(admin.userId());
-    assertThat(entry.getJsonObject("detail").getJsonArray("recordIds")).isNotEmpty();
+    assertThat(entry.getString("requestId")).as("the page just answered").isEqualTo(page.getHeader("X-Request-Id"));
+    assertThat(entry.getJsonObject("detail").getJsonArray("recordIds").getList()).as("ids only").containsExactlyElementsOf(shown);
   }
 
   @Test

@@ -39,6 +39,16 @@ class MedicalProfileTest {
     return server.send(HttpMethod.PUT, path, who.token(), body);
   }
 
+  private static JsonObject ok(HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
+  }
+
+  /** The audit entries of the event, newest first: the service writes them in the change's transaction. */
+  private JsonArray audit(String event) {
+    return ok(server.get("/api/admin/audit?event=" + event, admin.token())).getJsonArray("items");
+  }
+
   private static List<String> fields(HttpResponse<Buffer> response) {
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(400);
     return response.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
@@ -56,14 +66,18 @@ class MedicalProfileTest {
     assertThat(profile.getString("name")).isEqualTo("Ayu Lestari");
     assertThat(profile.getString("userId")).isEqualTo(patient.userId());
     assertThat(profile.getString("medicalRecordNumber")).matches("MRN-[0-9]{10}");
-    assertThat(server.get("/api/me/patient-profile", patient.token()).bodyAsJsonObject()).isEqualTo(profile);
+    assertThat(ok(server.get("/api/me/patient-profile", patient.token()))).isEqualTo(profile);
 
-    JsonObject replaced = put("/api/me/patient-profile", patient, new JsonObject().put("dateOfBirth", "1990-04-13").put("sex", "female"))
-        .bodyAsJsonObject();
+    JsonObject replaced = ok(put("/api/me/patient-profile", patient, new JsonObject().put("dateOfBirth", "1990-04-13").put("sex", "female")));
     assertThat(replaced.getString("id")).isEqualTo(profile.getString("id"));
     assertThat(replaced.getString("medicalRecordNumber")).isEqualTo(profile.getString("medicalRecordNumber"));
     assertThat(replaced.getString("dateOfBirth")).isEqualTo("1990-04-13");
     assertThat(replaced.getString("phone")).as("PUT replaces: absent fields are cleared").isNull();
+    JsonArray saved = audit("patient_profile_saved");
+    assertThat(saved).as("both saves").hasSize(2);
+    assertThat(saved.getJsonObject(0).getString("actorId")).isEqualTo(patient.userId());
+    assertThat(saved.getJsonObject(0).getString("userId")).isEqualTo(patient.userId());
+    assertThat(saved.getJsonObject(0).getJsonObject("detail")).isEqualTo(new JsonObject().put("patientId", profile.getString("id")));
   }
 
   @Test
@@ -84,7 +98,7 @@ class MedicalProfileTest {
   void profilesNeedTheirRoleAndLicenceNumbersAreUnique() {
     Person plain = world.user("Plain");
     Person doctor = world.doctor("Dr. Xaverius", "Pulmonology");
-    String licence = server.get("/api/me/doctor-profile", doctor.token()).bodyAsJsonObject().getString("licenceNumber");
+    String licence = ok(server.get("/api/me/doctor-profile", doctor.token())).getString("licenceNumber");
 
     assertThat(server.get("/api/me/patient-profile", plain.token()).statusCode()).isEqualTo(403);
     assertThat(put("/api/me/doctor-profile", plain, new JsonObject().put("specialty", "Surgery").put("licenceNumber", "SIP-1234"))
@@ -94,6 +108,7 @@ class MedicalProfileTest {
     HttpResponse<Buffer> taken = put("/api/me/doctor-profile", other, new JsonObject().put("specialty", "Surgery").put("licenceNumber", licence));
     assertThat(taken.statusCode()).isEqualTo(409);
     assertThat(taken.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("licenceNumber");
+    assertThat(audit("doctor_profile_saved")).as("the refused save is not audited").hasSize(1);
     assertThat(server.get("/api/me/patient-profile", null).statusCode()).isEqualTo(401);
   }
 
@@ -115,8 +130,8 @@ class MedicalProfileTest {
     JsonObject body = new JsonObject().put("userId", withoutRole.userId()).put("dateOfBirth", "1975-11-03").put("sex", "male")
         .put("medicalRecordNumber", "rm-0001");
     assertThat(fields(server.post("/api/admin/patients", admin.token(), body))).containsExactly("userId");
-    server.send(HttpMethod.PATCH, "/api/admin/users/" + withoutRole.userId(), admin.token(),
-        new JsonObject().put("roles", new JsonArray().add("user").add("patient")));
+    ok(server.send(HttpMethod.PATCH, "/api/admin/users/" + withoutRole.userId(), admin.token(),
+        new JsonObject().put("roles", new JsonArray().add("user").add("patient"))));
 
     HttpResponse<Buffer> created = server.post("/api/admin/patients", admin.token(), body);
     assertThat(created.statusCode()).isEqualTo(201);
@@ -125,12 +140,12 @@ class MedicalProfileTest {
     assertThat(server.post("/api/admin/patients", admin.token(), body).statusCode()).as("one profile per user").isEqualTo(409);
     world.patient("Ayu Lestari");
 
-    JsonObject page = server.get("/api/admin/patients?q=dedi", admin.token()).bodyAsJsonObject();
+    JsonObject page = ok(server.get("/api/admin/patients?q=dedi", admin.token()));
     assertThat(page.getLong("total")).isEqualTo(1);
     assertThat(page.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(patientId);
-    assertThat(server.get("/api/admin/patients?q=rm-0001", admin.token()).bodyAsJsonObject().getLong("total")).isEqualTo(1);
-    JsonObject first = server.get("/api/admin/patients?limit=1", admin.token()).bodyAsJsonObject();
-    JsonObject second = server.get("/api/admin/patients?limit=1&cursor=" + first.getString("nextCursor"), admin.token()).bodyAsJsonObject();
+    assertThat(ok(server.get("/api/admin/patients?q=rm-0001", admin.token())).getLong("total")).isEqualTo(1);
+    JsonObject first = ok(server.get("/api/admin/patients?limit=1", admin.token()));
+    JsonObject second = ok(server.get("/api/admin/patients?limit=1&cursor=" + first.getString("nextCursor"), admin.token()));
     assertThat(first.getLong("total")).isEqualTo(2);
     assertThat(second.getJsonArray("items").getJsonObject(0).getString("id"))
         .isNotEqualTo(first.getJsonArray("items").getJsonObject(0).getString("id"));
@@ -151,13 +166,24 @@ class MedicalProfileTest {
         .put("specialty", "Internal medicine").put("licenceNumber", "SIP-3171-2020-0001"));
     assertThat(doctor.statusCode()).isEqualTo(201);
     String doctorId = doctor.bodyAsJsonObject().getString("id");
-    assertThat(server.get("/api/me/doctor-profile", doctorUser.token()).bodyAsJsonObject().getString("id")).isEqualTo(doctorId);
-    assertThat(server.get("/api/admin/doctors?q=internal", admin.token()).bodyAsJsonObject().getLong("total")).isEqualTo(1);
-    assertThat(server.send(HttpMethod.PATCH, "/api/admin/doctors/" + doctorId, admin.token(),
-        new JsonObject().put("specialty", "Cardiology")).bodyAsJsonObject().getString("specialty")).isEqualTo("Cardiology");
-    JsonArray audit = dev.gerbang.TestDb.eventually(() -> server.get("/api/admin/audit?event=admin_patient_created", admin.token())
-        .bodyAsJsonObject().getJsonArray("items"), found -> !found.isEmpty());
-    assertThat(audit.getJsonObject(0).getJsonObject("detail").getString("patientId")).isEqualTo(patientId);
+    assertThat(ok(server.get("/api/me/doctor-profile", doctorUser.token())).getString("id")).isEqualTo(doctorId);
+    assertThat(ok(server.get("/api/admin/doctors?q=internal", admin.token())).getLong("total")).isEqualTo(1);
+    assertThat(ok(server.send(HttpMethod.PATCH, "/api/admin/doctors/" + doctorId, admin.token(),
+        new JsonObject().put("specialty", "Cardiology"))).getString("specialty")).isEqualTo("Cardiology");
+
+    JsonArray patientCreated = audit("admin_patient_created");
+    assertThat(patientCreated).as("the refused second create is not audited").hasSize(1);
+    assertThat(patientCreated.getJsonObject(0).getString("actorId")).isEqualTo(admin.userId());
+    assertThat(patientCreated.getJsonObject(0).getString("userId")).isEqualTo(withoutRole.userId());
+    assertThat(patientCreated.getJsonObject(0).getJsonObject("detail").getString("patientId")).isEqualTo(patientId);
+    assertThat(audit("admin_patient_updated").getJsonObject(0).getJsonObject("detail"))
+        .isEqualTo(new JsonObject().put("patientId", patientId).put("fields", new JsonArray().add("phone")));
+    assertThat(audit("admin_doctor_created").getJsonObject(0).getJsonObject("detail").getString("doctorId")).isEqualTo(doctorId);
+    JsonArray doctorUpdated = audit("admin_doctor_updated");
+    assertThat(doctorUpdated).hasSize(1);
+    assertThat(doctorUpdated.getJsonObject(0).getString("userId")).isEqualTo(doctorUser.userId());
+    assertThat(doctorUpdated.getJsonObject(0).getJsonObject("detail"))
+        .isEqualTo(new JsonObject().put("doctorId", doctorId).put("fields", new JsonArray().add("specialty")));
   }
 
   @Test
@@ -172,6 +198,6 @@ class MedicalProfileTest {
           new JsonObject().put("sex", "male")).statusCode()).isEqualTo(403);
     }
     assertThat(server.get("/api/admin/patients", null).statusCode()).isEqualTo(401);
-    assertThat(server.get("/api/me/patient-profile", patient.token()).bodyAsJsonObject().getString("sex")).isEqualTo("female");
+    assertThat(ok(server.get("/api/me/patient-profile", patient.token())).getString("sex")).isEqualTo("female");
   }
 }

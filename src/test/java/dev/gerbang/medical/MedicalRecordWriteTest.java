@@ -52,12 +52,16 @@ class MedicalRecordWriteTest {
     return response.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
   }
 
-  /** The newest audit entry of this event; the audit is written after the response, so it may take a moment. */
+  /** The newest audit entry of this event: the service writes it in the change's transaction, before it answers. */
   private JsonObject lastAudit(String event) {
-    JsonArray items = dev.gerbang.TestDb.eventually(() -> server.get("/api/admin/audit?limit=1&event=" + event, admin.token())
-        .bodyAsJsonObject().getJsonArray("items"), found -> !found.isEmpty());
+    JsonArray items = ok(server.get("/api/admin/audit?limit=1&event=" + event, admin.token())).getJsonArray("items");
     assertThat(items).as("an audit entry " + event).isNotEmpty();
     return items.getJsonObject(0);
+  }
+
+  private static JsonObject ok(HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
   }
 
   @Test
@@ -74,7 +78,7 @@ class MedicalRecordWriteTest {
     assertThat(record.getString("icd10Code")).isEqualTo("J45.909");
     assertThat(record.getJsonObject("doctor").getString("id")).isEqualTo(doctorX.profileId());
     assertThat(record.getJsonObject("patient").getString("id")).isEqualTo(patient.profileId());
-    assertThat(server.get("/api/medical-records/" + id, patient.token()).bodyAsJsonObject()).isEqualTo(record);
+    assertThat(ok(server.get("/api/medical-records/" + id, patient.token()))).isEqualTo(record);
     JsonObject entry = lastAudit("medical_record_created");
     assertThat(entry.getString("actorId")).isEqualTo(doctorX.userId());
     assertThat(entry.getString("userId")).isEqualTo(patient.userId());
@@ -108,7 +112,7 @@ class MedicalRecordWriteTest {
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     assertThat(server.post("/api/medical-records", doctorX.token(), MedicalWorld.recordBody(patient, today, "a", "b"))
         .statusCode()).isEqualTo(201);
-    assertThat(server.get("/api/medical-records", patient.token()).bodyAsJsonObject().getLong("total")).isEqualTo(7);
+    assertThat(ok(server.get("/api/medical-records", patient.token())).getLong("total")).isEqualTo(7);
   }
 
   /** Format errors and unknown ids are found by different checks, but one 400 lists them all, and nothing is stored. */
@@ -143,7 +147,7 @@ class MedicalRecordWriteTest {
     HttpResponse<Buffer> byAdmin = server.post("/api/medical-records", admin.token(), body.copy().put("doctorId", doctorY.profileId()));
     assertThat(byAdmin.statusCode()).isEqualTo(201);
     assertThat(byAdmin.bodyAsJsonObject().getJsonObject("doctor").getString("name")).isEqualTo("Dr. Yohana");
-    assertThat(server.get("/api/medical-records", patient.token()).bodyAsJsonObject().getLong("total")).isEqualTo(1);
+    assertThat(ok(server.get("/api/medical-records", patient.token())).getLong("total")).isEqualTo(1);
   }
 
   @Test
@@ -162,7 +166,7 @@ class MedicalRecordWriteTest {
     JsonObject entry = lastAudit("medical_record_updated");
     assertThat(entry.getJsonObject("detail")).isEqualTo(new JsonObject().put("recordId", id)
         .put("fields", new JsonArray().add("diagnosis").add("icd10Code").add("notes")));
-    assertThat(patch(admin, id, new JsonObject().put("visitDate", "2026-01-09")).bodyAsJsonObject().getString("visitDate"))
+    assertThat(ok(patch(admin, id, new JsonObject().put("visitDate", "2026-01-09"))).getString("visitDate"))
         .isEqualTo("2026-01-09");
 
     assertThat(fields(patch(doctorX, id, new JsonObject()))).containsExactly("body");
@@ -171,8 +175,11 @@ class MedicalRecordWriteTest {
         .containsExactlyInAnyOrder("complaint", "diagnosis", "visitDate", "patientId", "icd10Code");
     assertThat(patch(doctorX, Ids.newId(), new JsonObject().put("notes", "x")).statusCode()).isEqualTo(404);
     assertThat(patch(doctorX, "not-an-id", new JsonObject().put("notes", "x")).statusCode()).isEqualTo(404);
-    assertThat(server.get("/api/medical-records/" + id, patient.token()).bodyAsJsonObject().getString("diagnosis"))
-        .isEqualTo("Pneumonia");
+    assertThat(ok(server.get("/api/medical-records/" + id, patient.token())).getString("diagnosis")).isEqualTo("Pneumonia");
+    JsonArray denied = ok(server.get("/api/admin/audit?event=medical_record_denied", admin.token())).getJsonArray("items");
+    assertThat(denied).as("the refused change by another doctor").hasSize(1);
+    assertThat(denied.getJsonObject(0).getString("actorId")).isEqualTo(doctorY.userId());
+    assertThat(denied.getJsonObject(0).getJsonObject("detail")).isEqualTo(new JsonObject().put("recordId", id));
   }
 
   @Test
@@ -185,7 +192,7 @@ class MedicalRecordWriteTest {
 
     for (Person who : List.of(patient, doctorX, admin)) {
       assertThat(server.get("/api/medical-records/" + id, who.token()).statusCode()).isEqualTo(404);
-      JsonObject page = server.get("/api/medical-records", who.token()).bodyAsJsonObject();
+      JsonObject page = ok(server.get("/api/medical-records", who.token()));
       assertThat(page.getLong("total")).isEqualTo(1);
       assertThat(page.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(kept);
     }

@@ -13,44 +13,44 @@ class LocalLoginThrottleTest {
   @Test
   void fiveFreeAttemptsThenLocksOf30SecondsDoublingUpToAnHour() {
     for (int i = 1; i <= 4; i++) {
-      assertThat(throttle.attempt("a@x")).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
+      assertThat(throttle.attempt("a@x").result()).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
     }
-    assertThat(throttle.attempt("a@x")).isEqualTo(new LoginThrottle.Attempt(true, 0, 30));
-    assertThat(throttle.attempt("a@x")).isEqualTo(new LoginThrottle.Attempt(false, 30, 0));
+    assertThat(throttle.attempt("a@x").result()).isEqualTo(new LoginThrottle.Attempt(true, 0, 30));
+    assertThat(throttle.attempt("a@x").result()).isEqualTo(new LoginThrottle.Attempt(false, 30, 0));
     long[] expected = {60, 120, 240, 480, 960, 1920, 3600, 3600};
     for (long lock : expected) {
       now.addAndGet(3_600_000);
-      assertThat(throttle.attempt("a@x").lockSeconds()).isEqualTo(lock);
+      assertThat(throttle.attempt("a@x").result().lockSeconds()).isEqualTo(lock);
     }
   }
 
   @Test
   void refusalsDoNotCountAsAttemptsAndClearStartsAfresh() {
     for (int i = 0; i < 5; i++) {
-      throttle.attempt("b@x");
+      throttle.attempt("b@x").result();
     }
     for (int i = 0; i < 100; i++) {
-      assertThat(throttle.attempt("b@x").allowed()).isFalse();
+      assertThat(throttle.attempt("b@x").result().allowed()).isFalse();
     }
     now.addAndGet(30_000);
-    assertThat(throttle.attempt("b@x").lockSeconds()).isEqualTo(60);
+    assertThat(throttle.attempt("b@x").result().lockSeconds()).isEqualTo(60);
     throttle.clear("b@x");
-    assertThat(throttle.attempt("b@x")).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
+    assertThat(throttle.attempt("b@x").result()).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
   }
 
   @Test
   void afterTheLongestLockTheNextFailureLocksForTheLongestAgainAndOnlyTwiceItsQuietForgets() {
     for (int i = 0; i < 5; i++) {
-      throttle.attempt("c@x");
+      throttle.attempt("c@x").result();
     }
     for (int i = 0; i < 8; i++) {
       now.addAndGet(3_600_000);
-      throttle.attempt("c@x");
+      throttle.attempt("c@x").result();
     }
     now.addAndGet(3_600_000);
-    assertThat(throttle.attempt("c@x").lockSeconds()).isEqualTo(3600);
+    assertThat(throttle.attempt("c@x").result().lockSeconds()).isEqualTo(3600);
     now.addAndGet(2 * 3_600_000 + 1);
-    assertThat(throttle.attempt("c@x")).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
+    assertThat(throttle.attempt("c@x").result()).isEqualTo(new LoginThrottle.Attempt(true, 0, 0));
   }
 
   @Test

@@ -131,6 +131,10 @@ final class OAuthHarness implements AutoCloseable {
       throw new AssertionError("link start: " + started.statusCode() + " " + started.bodyAsString());
     }
     Step authorize = get(started.bodyAsJsonObject().getString("authorizeUrl"), null);
+    if (authorize.location() == null) {
+      throw new AssertionError("the provider did not redirect back: " + authorize.response().statusCode() + " "
+          + authorize.response().bodyAsString());
+    }
     return callback(new Flow(null, cookie(started, SocialRoutes.FLOW_COOKIE), authorize.location()));
   }
 
@@ -142,6 +146,9 @@ final class OAuthHarness implements AutoCloseable {
     }
     HttpResponse<Buffer> response = TestServer.await(server.client().post("/api/auth/refresh")
         .putHeader("Cookie", "gerbang_refresh=" + refresh).send());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("refresh after the callback: " + response.statusCode() + " " + response.bodyAsString());
+    }
     return response.bodyAsJsonObject();
   }
 

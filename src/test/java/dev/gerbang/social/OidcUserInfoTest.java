@@ -39,7 +39,9 @@ class OidcUserInfoTest {
   private static JsonObject session(TestServer server, HttpResponse<Buffer> callback) {
     String refresh = OAuthHarness.cookie(callback, "gerbang_refresh");
     assertThat(refresh).as("signed in; went to " + callback.getHeader("Location")).isNotNull();
-    return server.post("/api/auth/refresh", new JsonObject().put("refreshToken", refresh)).bodyAsJsonObject();
+    HttpResponse<Buffer> response = server.post("/api/auth/refresh", new JsonObject().put("refreshToken", refresh));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
   }
 
   @Test

@@ -76,7 +76,7 @@ class SocialAttackTest {
   void anExpiredFlowIsRefused() {
     oauth.nextUser("google", "s5", TestServer.uniqueEmail(), true);
     OAuthHarness.Flow flow = oauth.run("/api/auth/oauth/google");
-    TestDb.update(server, "UPDATE oauth_flows SET expires_at = 0");
+    assertThat(TestDb.update(server, "UPDATE oauth_flows SET expires_at = 0")).isEqualTo(1);
 
     assertRefused(oauth.callback(flow), "flow_expired");
   }
@@ -91,12 +91,12 @@ class SocialAttackTest {
     oauth.nextUser("google", "s5-late", TestServer.uniqueEmail(), true);
     OAuthHarness.Flow late = oauth.run("/api/auth/oauth/google");
     long now = System.currentTimeMillis();
-    TestDb.update(server, "UPDATE oauth_flows SET expires_at = ?", now - 60_000);
-    TestDb.update(server, "INSERT INTO oauth_flows (id, state_hash, provider, mode, user_id, redirect_path, created_at,"
+    assertThat(TestDb.update(server, "UPDATE oauth_flows SET expires_at = ?", now - 60_000)).isEqualTo(1);
+    assertThat(TestDb.update(server, "INSERT INTO oauth_flows (id, state_hash, provider, mode, user_id, redirect_path, created_at,"
         + " expires_at) VALUES ('01900000-0000-7000-8000-000000000001', 'x', 'google', 'login', NULL, '/', ?, ?)",
-        now - 3 * 86_400_000L, now - 2 * 86_400_000L);
+        now - 3 * 86_400_000L, now - 2 * 86_400_000L)).isEqualTo(1);
 
-    oauth.get("/api/auth/oauth/google", null);
+    assertThat(oauth.get("/api/auth/oauth/google", null).response().statusCode()).isEqualTo(302);
     String newerCookie = OAuthHarness.cookie(oauth.get("/api/auth/oauth/google", null).response(), SocialRoutes.FLOW_COOKIE);
 
     assertRefused(oauth.callback(late), "flow_expired");

@@ -9,6 +9,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,18 @@ class SocialLoginTest {
     oauth.close();
   }
 
+  /** The details of the account's audit rows of this event (userId null: rows about no account), oldest first. */
+  private List<JsonObject> audited(String event, String userId) {
+    return TestDb.rows(server, "SELECT detail FROM audit_log WHERE event = ? AND " + (userId == null ? "user_id IS NULL" : "user_id = ?")
+            + " ORDER BY created_at, id", userId == null ? new Object[] {event} : new Object[] {event, userId}).stream()
+        .map(row -> new JsonObject((String) row.get("detail"))).toList();
+  }
+
   @Test
   void theLoginPageLearnsWhichProvidersAreEnabled() {
-    JsonObject body = server.get("/api/auth/oauth/providers", null).bodyAsJsonObject();
+    HttpResponse<Buffer> providers = server.get("/api/auth/oauth/providers", null);
+    assertThat(providers.statusCode()).isEqualTo(200);
+    JsonObject body = providers.bodyAsJsonObject();
     assertThat(body.getJsonArray("items").stream().map(p -> ((JsonObject) p).getString("name"))).containsExactly("google", "facebook");
     assertThat(server.get("/api/auth/oauth/github", null).statusCode()).isEqualTo(404);
   }
@@ -77,9 +88,14 @@ class SocialLoginTest {
     assertThat(user.getString("email")).isEqualTo(email);
     assertThat(user.getBoolean("emailVerified")).isTrue();
     assertThat(user.getBoolean("hasPassword")).isFalse();
-    JsonObject identities = server.get("/api/me/identities", session.getString("accessToken")).bodyAsJsonObject();
+    HttpResponse<Buffer> listed = server.get("/api/me/identities", session.getString("accessToken"));
+    assertThat(listed.statusCode()).isEqualTo(200);
+    JsonObject identities = listed.bodyAsJsonObject();
     assertThat(identities.getJsonArray("items").getJsonObject(0).getString("provider")).isEqualTo("google");
-    assertThat(TestDb.eventuallyCount(server, 1, "SELECT COUNT(*) FROM audit_log WHERE event = 'oauth_login'")).isEqualTo(1);
+    List<Map<String, Object>> audit = TestDb.rows(server, "SELECT user_id, detail FROM audit_log WHERE event = 'oauth_login'");
+    assertThat(audit).extracting(row -> row.get("user_id")).containsExactly(user.getString("id"));
+    assertThat(new JsonObject((String) audit.get(0).get("detail")))
+        .isEqualTo(new JsonObject().put("provider", "google").put("outcome", "created"));
   }
 
   @Test
@@ -98,7 +114,7 @@ class SocialLoginTest {
   void aVerifiedProviderEmailEqualToAVerifiedAccountEmailLinksThatAccount() {
     String email = TestServer.uniqueEmail();
     String userId = server.register(email).getString("id");
-    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", userId);
+    assertThat(TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", userId)).isEqualTo(1);
     oauth.nextUser("google", "google-sub-3", email.toUpperCase(), true);
 
     JsonObject session = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google")));
@@ -126,7 +142,8 @@ class SocialLoginTest {
     JsonObject me = server.newSessionFor(email);
     String token = me.getString("accessToken");
     // Linking waits for a proven email: until then a link could be a stranger's (PreAccountTakeoverTest).
-    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", me.getJsonObject("user").getString("id"));
+    assertThat(TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", me.getJsonObject("user").getString("id")))
+        .isEqualTo(1);
     HttpResponse<Buffer> started = server.post("/api/me/identities/google", token, null);
     assertThat(started.statusCode()).isEqualTo(200);
     String flowCookie = OAuthHarness.cookie(started, SocialRoutes.FLOW_COOKIE);
@@ -136,9 +153,13 @@ class SocialLoginTest {
     HttpResponse<Buffer> back = oauth.callback(new OAuthHarness.Flow(null, flowCookie, authorize.location()));
 
     assertThat(back.getHeader("Location")).isEqualTo(server.url("/settings"));
+    String userId = me.getJsonObject("user").getString("id");
+    assertThat(audited("identity_linked", userId)).containsExactly(new JsonObject().put("provider", "google"));
     assertThat(server.get("/api/me/identities", token).bodyAsJsonObject().getJsonArray("items")).hasSize(1);
     assertThat(server.send(HttpMethod.DELETE, "/api/me/identities/google", token, null).statusCode()).isEqualTo(204);
+    assertThat(audited("identity_unlinked", userId)).containsExactly(new JsonObject().put("provider", "google"));
     assertThat(server.send(HttpMethod.DELETE, "/api/me/identities/google", token, null).statusCode()).isEqualTo(404);
+    assertThat(audited("identity_unlinked", userId)).hasSize(1);
 
     oauth.nextUser("google", "google-sub-6", TestServer.uniqueEmail(), true);
     String googleOnly = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google"))).getString("accessToken");
@@ -166,8 +187,8 @@ class SocialLoginTest {
     String email = TestServer.uniqueEmail();
     oauth.nextUser("google", "google-sub-8", email, true);
     JsonObject old = oauth.session(oauth.callback(oauth.run("/api/auth/oauth/google")));
-    TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", System.currentTimeMillis() - 11 * 60_000L,
-        old.getString("sessionId"));
+    assertThat(TestDb.update(server, "UPDATE sessions SET created_at = ? WHERE id = ?", System.currentTimeMillis() - 11 * 60_000L,
+        old.getString("sessionId"))).isEqualTo(1);
 
     HttpResponse<Buffer> refused = server.post("/api/me/password", old.getString("accessToken"),
         new JsonObject().put("newPassword", "a password the thief wants"));
@@ -185,7 +206,7 @@ class SocialLoginTest {
   void aFacebookLoginUsesTheGraphProfileAndTrustsNoEmail() {
     String email = TestServer.uniqueEmail();
     String existing = server.register(email).getString("id");
-    TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", existing);
+    assertThat(TestDb.update(server, "UPDATE users SET email_verified = TRUE WHERE id = ?", existing)).isEqualTo(1);
     oauth.nextToken("facebook", "fb-1", java.util.List.of(OAuthHarness.CLIENT_ID),
         java.util.Map.of("email", "fb-" + email, "name", "Fay Book"), 3600);
 
@@ -195,6 +216,7 @@ class SocialLoginTest {
     assertThat(first.getHeader("Location")).isEqualTo(server.url("/login?oauthError=confirm_email"));
     assertThat(TestDb.row(server, "SELECT name, email FROM social_signups WHERE subject = 'fb-1'"))
         .containsEntry("name", "Fay Book").containsEntry("email", "fb-" + email);
+    assertThat(audited("oauth_sign_up_pending", null)).containsExactly(new JsonObject().put("provider", "facebook"));
     oauth.nextToken("facebook", "fb-2", java.util.List.of(OAuthHarness.CLIENT_ID), java.util.Map.of("email", email), 3600);
     assertThat(oauth.callback(oauth.run("/api/auth/oauth/facebook")).getHeader("Location"))
         .isEqualTo(server.url("/login?oauthError=link_required"));

@@ -10,6 +10,7 @@ import dev.gerbang.Mailbox;
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +144,49 @@ class AdminBrowserTest extends BrowserTestBase {
     assertThat(admin.locator("[data-fact=database]")).containsText(TestDb.onPostgres() ? "postgresql" : "sqlite");
     assertThat(admin.locator("[data-fact=database]")).containsText(Pattern.compile("\\d+(\\.\\d)? (KiB|MiB)"));
     adminTab.screenshot("admin-system");
+    adminTab.assertClean();
+  }
+
+  @Test
+  void aMessageToEveryoneIsAcceptedAtOnceShowsItsProgressAndASendAfterALostAnswerMakesNoSecondOne() {
+    TestDb.seedUsers(server, 2_000);
+    long everyone = TestDb.count(server, "SELECT COUNT(*) FROM users");
+    // The first send reaches the server, but its answer is lost on the way back, as on a flaky network.
+    AtomicInteger posts = new AtomicInteger();
+    admin.route("**/api/admin/notifications", route -> {
+      if (route.request().method().equals("POST") && posts.getAndIncrement() == 0) {
+        route.fetch();
+        route.abort();
+      } else {
+        route.resume();
+      }
+    });
+    adminTab.allowConsoleError("net::ERR_FAILED");
+    admin.navigate("/admin/users");
+    admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Messages").setExact(true)).click();
+    assertThat(admin.locator("h1")).hasText("Messages");
+    admin.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill("Clinic closed on Friday");
+    admin.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill("We reopen on Monday at 8:00.");
+    Locator send = admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true));
+    send.click();
+    assertThat(admin.locator(".form-alert")).containsText("Could not reach the server");
+
+    // Sent again as it was: the same Idempotency-Key, so the server answers with the job it already made.
+    send.click();
+    assertThat(admin.locator(".notice.ok")).hasText("Accepted (202): the message is queued and goes out in batches.");
+    Locator status = admin.locator(".broadcast-status");
+    assertThat(status).hasText(Pattern.compile("Waiting to start…|Sending: \\d+ accounts reached so far"));
+    assertThat(status.locator("progress")).isVisible();
+    adminTab.screenshot("admin-messages");
+    assertThat(status).hasText("Done: " + everyone + " accounts reached",
+        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+    assertThat(status.locator("progress")).hasCount(0);
+
+    assertThat(posts.get()).isEqualTo(2);
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM broadcasts")).isEqualTo(1);
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM notifications WHERE type = 'admin.message'")).isEqualTo(everyone);
+    assertThat(TestDb.count(server, "SELECT COUNT(DISTINCT user_id) FROM notifications WHERE type = 'admin.message'"))
+        .isEqualTo(everyone);
     adminTab.assertClean();
   }
 }

@@ -1,57 +1,82 @@
 package dev.gerbang.auth.impl;
 
+import dev.gerbang.account.Mail;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
+import dev.gerbang.auth.NewSession;
+import dev.gerbang.auth.RefreshResult;
+import dev.gerbang.auth.RefreshResult.Outcome;
+import dev.gerbang.auth.Revocations;
+import dev.gerbang.auth.SessionEnd;
 import dev.gerbang.auth.SessionService;
+import dev.gerbang.auth.SessionState;
+import dev.gerbang.auth.SessionSummary;
+import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
+import dev.gerbang.events.Events;
 import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 public final class SessionServiceImpl implements SessionService {
-  private static final String NONE = "";
-
   private final Pool pool;
   private final Sql sql;
   private final Notices notices;
+  private final Revocations revocations;
+  private final Events events;
+  private final AuditLog audit;
 
-  public SessionServiceImpl(Database database, Notices notices) {
+  public SessionServiceImpl(Database database, Notices notices, Events events) {
     this.pool = database.pool();
     this.sql = database.sql("sessions");
     this.notices = notices;
+    this.revocations = new Revocations(database);
+    this.events = events;
+    this.audit = new AuditLog(database);
   }
 
   @Override
-  public Future<Void> create(JsonObject session) {
+  public Future<Void> create(NewSession session, Actor actor) {
     long now = System.currentTimeMillis();
-    String id = session.getString("id");
-    Tuple row = Tuple.of(id, session.getString("userId"), session.getString("userAgent"), session.getString("ip"),
-        now, now).addLong(session.getLong("expiresAt"));
-    JsonObject newDeviceMail = session.getJsonObject("newDeviceMail");
+    String id = session.id();
+    Tuple row = Tuple.of(id, session.userId(), session.userAgent(), session.ip(), now, now).addLong(session.expiresAt());
+    Mail newDeviceMail = session.newDeviceMail();
     Notices.Batch batch = notices.batch();
-    return pool.withTransaction(conn -> newDevice(conn, session, newDeviceMail)
+    return pool.withTransaction(conn -> newDevice(conn, session)
         .compose(isNew -> conn.preparedQuery(sql.get("insert")).execute(row)
-            .compose(done -> conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(session.getString("refreshHash"), id, now)))
-            .compose(done -> isNew ? batch.add(conn, new Notices.Notice(NoticeType.NEW_SIGN_IN, session.getString("userId"),
-                newDeviceMail.getJsonObject("variables"), "/settings", newDeviceMail)) : Future.succeededFuture())))
+            .compose(done -> conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(session.refreshHash(), id, now)))
+            .compose(done -> isNew ? batch.add(conn, new Notices.Notice(NoticeType.NEW_SIGN_IN, session.userId(),
+                newDeviceMail.variables(), "/settings", newDeviceMail.toJson())) : Future.succeededFuture())
+            .compose(done -> auditSignIn(conn, actor, session))))
         .onSuccess(done -> batch.delivered())
         .mapEmpty();
   }
 
+  /** login (with the session's id) for a password, oauth_login (with the provider and what it did) for a provider. */
+  private Future<Void> auditSignIn(SqlConnection conn, Actor actor, NewSession session) {
+    return session.provider() == null
+        ? audit.write(conn, actor, "login", session.userId(), new JsonObject().put("sessionId", session.id()))
+        : audit.write(conn, actor, "oauth_login", session.userId(),
+            new JsonObject().put("provider", session.provider()).put("outcome", session.providerOutcome()));
+  }
+
   /** A device is new when the account has signed in before, but never with this user agent. */
-  private Future<Boolean> newDevice(SqlConnection conn, JsonObject session, JsonObject mail) {
-    if (mail == null) {
+  private Future<Boolean> newDevice(SqlConnection conn, NewSession session) {
+    if (session.newDeviceMail() == null) {
       return Future.succeededFuture(false);
     }
-    String userId = session.getString("userId");
-    String agent = session.getString("userAgent") == null ? "" : session.getString("userAgent");
+    String userId = session.userId();
+    String agent = session.userAgent() == null ? "" : session.userAgent();
     return conn.preparedQuery(sql.get("signInHistory")).execute(Tuple.of(agent, userId))
         .map(rows -> {
           Row row = rows.iterator().next();
@@ -60,106 +85,111 @@ public final class SessionServiceImpl implements SessionService {
   }
 
   @Override
-  public Future<JsonObject> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs, long absoluteMs) {
+  public Future<RefreshResult> refresh(String tokenHash, String successorHash, long graceMs, long ttlMs, long absoluteMs,
+                                       Actor actor) {
     return pool.withTransaction(conn -> findToken(conn, tokenHash).compose(token -> {
       long now = System.currentTimeMillis();
       if (token == null) {
-        return outcome("invalid", null);
+        return outcome(Outcome.INVALID, null, null);
       }
       long absoluteEnd = Rows.millis(token, "session_created_at") + absoluteMs;
       boolean dead = token.getValue("revoked_at") != null || Rows.millis(token, "expires_at") < now || absoluteEnd < now
           || Rows.bool(token, "disabled");
       if (dead) {
-        return outcome("invalid", token);
+        return outcome(Outcome.INVALID, token, null);
       }
       if (token.getValue("replaced_at") == null) {
         return conn.preparedQuery(sql.get("replaceToken")).execute(Tuple.of(now, tokenHash)).compose(updated -> {
           if (updated.rowCount() == 0) {
             // Another request rotated it between our read and our write: judge it as a replaced token.
-            return findToken(conn, tokenHash).compose(fresh -> replaced(conn, fresh, successorHash, graceMs));
+            return findToken(conn, tokenHash).compose(fresh -> replaced(conn, fresh, successorHash, graceMs, actor));
           }
           String sessionId = token.getString("session_id");
           return conn.preparedQuery(sql.get("insertToken")).execute(Tuple.of(successorHash, sessionId, now))
               .compose(done -> conn.preparedQuery(sql.get("touch")).execute(Tuple.of(now, Math.min(now + ttlMs, absoluteEnd), sessionId)))
-              .compose(done -> outcome("rotated", token).map(json -> json.put("issuedAt", now)));
+              .compose(done -> outcome(Outcome.ROTATED, token, now));
         });
       }
-      return replaced(conn, token, successorHash, graceMs);
-    }));
+      return replaced(conn, token, successorHash, graceMs, actor);
+    })).map(this::announceReuse);
   }
 
-  private Future<JsonObject> replaced(SqlConnection conn, Row token, String successorHash, long graceMs) {
+  private Future<RefreshResult> replaced(SqlConnection conn, Row token, String successorHash, long graceMs, Actor actor) {
     long now = System.currentTimeMillis();
     long replacedAt = Rows.millis(token, "replaced_at");
     if (now - replacedAt <= graceMs) {
       return findToken(conn, successorHash).compose(successor -> successor == null
-          ? outcome("invalid", token)
-          : outcome("grace", token).map(json -> json.put("issuedAt", Rows.millis(successor, "issued_at"))));
+          ? outcome(Outcome.INVALID, token, null)
+          : outcome(Outcome.GRACE, token, Rows.millis(successor, "issued_at")));
     }
     String sessionId = token.getString("session_id");
+    String userId = token.getString("user_id");
     return conn.preparedQuery(sql.get("revoke"))
-        .execute(Tuple.of(now, "refresh_reuse", sessionId, token.getString("user_id")))
-        .compose(done -> outcome("reused", token));
+        .execute(Tuple.of(now, SessionEnd.REFRESH_REUSE.reason(), sessionId, userId))
+        .compose(done -> audit.write(conn, actor, SessionEnd.REFRESH_REUSE.auditEvent(), userId,
+            new JsonObject().put("sessionId", sessionId)))
+        .compose(done -> outcome(Outcome.REUSED, token, null));
+  }
+
+  /** After the commit: a reused refresh token ended its session, which every node must now refuse. */
+  private RefreshResult announceReuse(RefreshResult result) {
+    if (result.outcome() == Outcome.REUSED) {
+      events.announce(new SessionsRevoked(result.userId(), List.of(result.sessionId())));
+    }
+    return result;
   }
 
   private Future<Row> findToken(SqlConnection conn, String hash) {
     return conn.preparedQuery(sql.get("findToken")).execute(Tuple.of(hash)).map(rows -> Rows.first(rows, row -> row));
   }
 
-  private static Future<JsonObject> outcome(String outcome, Row token) {
-    JsonObject json = new JsonObject().put("outcome", outcome);
-    if (token != null) {
-      json.put("sessionId", token.getString("session_id")).put("userId", token.getString("user_id"));
-    }
-    return Future.succeededFuture(json);
+  private static Future<RefreshResult> outcome(Outcome outcome, Row token, Long issuedAt) {
+    return Future.succeededFuture(new RefreshResult(outcome, token == null ? null : token.getString("session_id"),
+        token == null ? null : token.getString("user_id"), issuedAt));
   }
 
   @Override
-  public Future<JsonObject> lookup(String sessionId) {
+  public Future<SessionState> lookup(String sessionId) {
     return pool.preparedQuery(sql.get("lookup")).execute(Tuple.of(sessionId)).map(rows -> Rows.first(rows, row -> {
       String roles = row.getString("roles");
       boolean active = row.getValue("revoked_at") == null && Rows.millis(row, "expires_at") > System.currentTimeMillis()
           && !Rows.bool(row, "disabled");
-      return new JsonObject()
-          .put("sessionId", row.getString("id"))
-          .put("userId", row.getString("user_id"))
-          .put("signedInAt", Rows.millis(row, "created_at"))
-          .put("username", row.getString("username"))
-          .put("roles", new JsonArray(roles == null || roles.isEmpty() ? java.util.List.of() : Arrays.asList(roles.split(","))))
-          .put("active", active);
+      return new SessionState(row.getString("id"), row.getString("user_id"), Rows.millis(row, "created_at"),
+          row.getString("username"), roles == null || roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), active);
     }));
   }
 
   @Override
-  public Future<Boolean> revoke(String userId, String sessionId, String reason) {
-    return pool.preparedQuery(sql.get("revoke")).execute(Tuple.of(System.currentTimeMillis(), reason, sessionId, userId))
-        .map(rows -> rows.rowCount() == 1);
+  public Future<Boolean> revoke(String userId, String sessionId, SessionEnd reason, Actor actor) {
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("revoke"))
+        .execute(Tuple.of(System.currentTimeMillis(), reason.reason(), sessionId, userId))
+        .compose(rows -> rows.rowCount() != 1 ? Future.succeededFuture(false)
+            : audited(conn, actor, reason, userId, new JsonObject().put("sessionId", sessionId)).map(true)))
+        .onSuccess(revoked -> {
+          if (revoked) {
+            events.announce(new SessionsRevoked(userId, List.of(sessionId)));
+          }
+        });
   }
 
   @Override
-  public Future<JsonArray> revokeAll(String userId, String exceptSessionId, String reason) {
-    String except = exceptSessionId == null ? NONE : exceptSessionId;
-    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("activeIdsOfUser")).execute(Tuple.of(userId, except))
-        .compose(rows -> {
-          JsonArray ids = new JsonArray();
-          rows.forEach(row -> ids.add(row.getString("id")));
-          return conn.preparedQuery(sql.get("revokeAllOfUser"))
-              .execute(Tuple.of(System.currentTimeMillis(), reason, userId, except))
-              .map(done -> ids);
-        }));
+  public Future<List<String>> revokeAll(String userId, String exceptSessionId, SessionEnd reason, Actor actor) {
+    return pool.withTransaction(conn -> revocations.endAll(conn, userId, exceptSessionId, reason)
+            .compose(ids -> audited(conn, actor, reason, userId, new JsonObject().put("sessions", ids.size())).map(ids)))
+        .onSuccess(ids -> events.announce(new SessionsRevoked(userId, ids)));
+  }
+
+  /** The audit row of sessions ended for this reason, unless the change that ended them writes its own. */
+  private Future<Void> audited(SqlConnection conn, Actor actor, SessionEnd reason, String userId, JsonObject detail) {
+    return reason.auditEvent() == null ? Future.succeededFuture() : audit.write(conn, actor, reason.auditEvent(), userId, detail);
   }
 
   @Override
-  public Future<JsonArray> list(String userId) {
+  public Future<List<SessionSummary>> list(String userId) {
     return pool.preparedQuery(sql.get("listActive")).execute(Tuple.of(userId, System.currentTimeMillis())).map(rows -> {
-      JsonArray sessions = new JsonArray();
-      rows.forEach(row -> sessions.add(new JsonObject()
-          .put("id", row.getString("id"))
-          .put("userAgent", row.getString("user_agent"))
-          .put("ip", row.getString("ip"))
-          .put("createdAt", Rows.iso(row, "created_at"))
-          .put("lastUsedAt", Rows.iso(row, "last_used_at"))
-          .put("expiresAt", Rows.iso(row, "expires_at"))));
+      List<SessionSummary> sessions = new ArrayList<>();
+      rows.forEach(row -> sessions.add(new SessionSummary(row.getString("id"), row.getString("user_agent"), row.getString("ip"),
+          Rows.iso(row, "created_at"), Rows.iso(row, "last_used_at"), Rows.iso(row, "expires_at"))));
       return sessions;
     });
   }

@@ -1,17 +1,25 @@
 package dev.gerbang.content.impl;
 
-import dev.gerbang.content.Viewer;
+import static dev.gerbang.content.ArticleSort.LIKES_ASC;
+import static dev.gerbang.content.ArticleSort.LIKES_DESC;
+import static dev.gerbang.content.ArticleSort.PUBLISHED_ASC;
+import static dev.gerbang.content.ArticleSort.PUBLISHED_DESC;
+import static dev.gerbang.content.ArticleSort.TITLE_ASC;
+import static dev.gerbang.content.ArticleSort.TITLE_DESC;
+import static dev.gerbang.db.Cursors.Type.ID;
+import static dev.gerbang.db.Cursors.Type.LONG;
+import static dev.gerbang.db.Cursors.Type.TEXT;
+
+import dev.gerbang.content.ArticlePage;
+import dev.gerbang.content.ArticleQuery;
+import dev.gerbang.content.ArticleSort;
 import dev.gerbang.db.Database;
-import dev.gerbang.db.Cursors;
-import dev.gerbang.db.Rows;
+import dev.gerbang.db.Keyset;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,133 +33,113 @@ import java.util.regex.Pattern;
  * its own plan (a "? = '' OR" filter would keep SQLite from using the indexes).
  */
 final class ArticleLister {
-  /** A sort: the suffix of its page.* and order.* fragments, and the column (and its type) the cursor carries. */
-  record Sort(String fragment, String column, Cursors.Type type) {
+  /**
+   * A sort: the suffix of its page.* and order.* fragments, and its keyset. Each sort is a list of its own, so
+   * that a cursor of one sort is refused by another; its first page runs without the page.* condition.
+   */
+  record Sort(String fragment, Keyset keyset) {
+    static Sort of(ArticleSort sort, String fragment, Keyset.Column key) {
+      Keyset.Column id = key.descending() ? Keyset.desc("id", ID) : Keyset.asc("id", ID);
+      return new Sort(fragment, Keyset.openFirstPage("articles." + sort.parameter(), key, id));
+    }
   }
 
-  /** Sort parameter -> its fragments and key. */
-  static final Map<String, Sort> SORTS = Map.of(
-      "-published", new Sort("published.desc", "listed_at", Cursors.Type.LONG),
-      "published", new Sort("published.asc", "listed_at", Cursors.Type.LONG),
-      "-title", new Sort("title.desc", "title_sort", Cursors.Type.TEXT),
-      "title", new Sort("title.asc", "title_sort", Cursors.Type.TEXT),
-      "-likes", new Sort("likes.desc", "like_count", Cursors.Type.LONG),
-      "likes", new Sort("likes.asc", "like_count", Cursors.Type.LONG));
+  /** Each sort's fragments and key. */
+  private static final Map<ArticleSort, Sort> SORTS = Map.of(
+      PUBLISHED_DESC, Sort.of(PUBLISHED_DESC, "published.desc", Keyset.desc("listed_at", LONG)),
+      PUBLISHED_ASC, Sort.of(PUBLISHED_ASC, "published.asc", Keyset.asc("listed_at", LONG)),
+      TITLE_DESC, Sort.of(TITLE_DESC, "title.desc", Keyset.desc("title_sort", TEXT)),
+      TITLE_ASC, Sort.of(TITLE_ASC, "title.asc", Keyset.asc("title_sort", TEXT)),
+      LIKES_DESC, Sort.of(LIKES_DESC, "likes.desc", Keyset.desc("like_count", LONG)),
+      LIKES_ASC, Sort.of(LIKES_ASC, "likes.asc", Keyset.asc("like_count", LONG)));
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-  private final Pool pool;
   private final Sql sql;
   private final Database.Dialect dialect;
-  private final Cursors cursors;
+  private final Pager pager;
 
   ArticleLister(Database database) {
-    this.pool = database.pool();
     this.sql = database.sql("articles");
     this.dialect = database.dialect();
-    this.cursors = database.cursors();
+    this.pager = database.pager();
   }
 
-  Future<JsonObject> list(Viewer viewer, JsonObject query) {
-    String sortName = query.getString("sort", "-published");
-    Sort sort = SORTS.get(sortName);
-    if (sort == null) {
-      return Future.failedFuture(invalid("sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet()))));
-    }
-    // Each sort is a list of its own: a cursor of one sort is refused by another.
-    String listName = "articles." + sortName;
-    JsonArray cursor;
-    StringBuilder where = new StringBuilder();
+  Future<ArticlePage> list(Viewer viewer, ArticleQuery query) {
+    Sort sort = SORTS.get(query.sort());
+    Pager.Position from;
+    List<String> where = new ArrayList<>();
     List<Object> args = new ArrayList<>();
     try {
-      cursor = cursors.decode(listName, query.getString("cursor"), sort.type(), Cursors.Type.ID);
-      status(viewer, query.getString("status", "published"), where, args);
+      from = pager.position(sort.keyset(), query.cursor());
+      status(viewer, query.status(), where, args);
       filters(query, where, args);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    int limit = query.getInteger("limit", 20);
     Tuple filters = Tuple.tuple();
     args.forEach(filters::addValue);
-    String select = sql.get("list.select") + "\n" + where
-        + (cursor == null ? "" : "\n" + sql.get("page." + sort.fragment())) + "\n" + sql.get("order." + sort.fragment());
-    Tuple page = cursor == null ? Rows.extend(filters, limit + 1)
-        : Rows.extend(filters, cursor.getValue(0), cursor.getValue(0), cursor.getString(1), limit + 1);
-    Future<List<Row>> rows = pool.preparedQuery(select).execute(page).map(set -> {
-      List<Row> list = new ArrayList<>();
-      set.forEach(list::add);
-      return list;
-    });
-    Future<Long> total = pool.preparedQuery(sql.get("list.count") + "\n" + where).execute(filters).map(Rows::count);
-    return Future.all(rows, total).map(done -> {
-      List<Row> found = rows.result();
-      String next = null;
-      if (found.size() > limit) {
-        Row last = found.get(limit - 1);
-        Object key = last.getValue(sort.column());
-        key = key instanceof Number n ? (Object) n.longValue() : String.valueOf(key);
-        next = cursors.encode(listName, key, last.getString("id"));
-        found = found.subList(0, limit);
-      }
-      JsonArray items = new JsonArray();
-      found.forEach(row -> items.add(ArticleRows.item(row)));
-      return new JsonObject().put("items", items).put("nextCursor", next).put("total", total.result());
-    });
+    List<String> select = new ArrayList<>();
+    select.add("list.select");
+    select.addAll(where);
+    if (!from.first()) {
+      select.add("page." + sort.fragment());
+    }
+    select.add("order." + sort.fragment());
+    List<String> count = new ArrayList<>();
+    count.add("list.count");
+    count.addAll(where);
+    return pager.page(from, sql, select, count, filters, query.limit(), ArticleRows::item).map(ArticlePage::new);
   }
 
-  private void status(Viewer viewer, String status, StringBuilder where, List<Object> args) {
-    if (!"published".equals(status) && viewer.anonymous()) {
-      throw ServiceErrors.of(Problem.unauthorized("Sign in to list drafts"));
+  private void status(Viewer viewer, ArticleQuery.Status status, List<String> where, List<Object> args) {
+    if (status != ArticleQuery.Status.PUBLISHED && viewer.anonymous()) {
+      throw Failure.unauthenticated("Sign in to list drafts");
     }
     switch (status) {
-      case "published" -> where.append(sql.get("status.published"));
-      case "draft" -> {
+      case PUBLISHED -> where.add("status.published");
+      case DRAFT -> {
         if (viewer.isEditor()) {
-          where.append(sql.get("status.draft"));
+          where.add("status.draft");
         } else {
-          where.append(sql.get("status.draftOwn"));
+          where.add("status.draftOwn");
           args.add(viewer.userId());
         }
       }
-      case "all" -> {
+      case ALL -> {
         if (viewer.isEditor()) {
-          where.append(sql.get("status.any"));
+          where.add("status.any");
         } else {
-          where.append(sql.get("status.publishedOrOwn"));
+          where.add("status.publishedOrOwn");
           args.add(viewer.userId());
         }
       }
-      default -> throw invalid("status", "must be one of all, draft, published");
     }
   }
 
-  private void filters(JsonObject query, StringBuilder where, List<Object> args) {
-    String category = query.getString("category");
-    if (category != null) {
-      where.append('\n').append(sql.get("filter.category"));
-      args.add(category);
+  private void filters(ArticleQuery query, List<String> where, List<Object> args) {
+    if (query.category() != null) {
+      where.add("filter.category");
+      args.add(query.category());
     }
-    for (Object tag : query.getJsonArray("tags", new JsonArray())) {
-      where.append('\n').append(sql.get("filter.tag"));
-      args.add(String.valueOf(tag));
+    for (String tag : query.tags()) {
+      where.add("filter.tag");
+      args.add(tag);
     }
-    String author = query.getString("author");
-    if (author != null) {
-      where.append('\n').append(sql.get("filter.author"));
-      args.add(author);
+    if (query.author() != null) {
+      where.add("filter.author");
+      args.add(query.author());
     }
-    Long from = query.getLong("from");
-    if (from != null) {
-      where.append('\n').append(sql.get("filter.from"));
-      args.add(from);
+    if (query.from() != null) {
+      where.add("filter.from");
+      args.add(query.from());
     }
-    Long to = query.getLong("to");
-    if (to != null) {
-      where.append('\n').append(sql.get("filter.to"));
-      args.add(to);
+    if (query.to() != null) {
+      where.add("filter.to");
+      args.add(query.to());
     }
-    String q = query.getString("q");
+    String q = query.q();
     if (q != null && !q.isBlank()) {
-      where.append('\n').append(sql.get("filter.q"));
+      where.add("filter.q");
       args.add(dialect == Database.Dialect.SQLITE ? ftsQuery(q) : tsQuery(q));
     }
   }
@@ -185,6 +173,6 @@ final class ArticleLister {
   }
 
   private static RuntimeException invalid(String field, String message) {
-    return ServiceErrors.of(Problem.validation(List.of(new Problem.FieldError(field, message))));
+    return Failure.invalid(List.of(new FieldError(field, message)));
   }
 }

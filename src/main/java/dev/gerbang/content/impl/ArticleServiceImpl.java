@@ -1,16 +1,23 @@
 package dev.gerbang.content.impl;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.content.Article;
+import dev.gerbang.content.ArticleFields;
+import dev.gerbang.content.ArticleFields.Field;
+import dev.gerbang.content.ArticleLikes;
+import dev.gerbang.content.ArticlePage;
+import dev.gerbang.content.ArticleQuery;
 import dev.gerbang.content.ArticleService;
-import dev.gerbang.content.Viewer;
+import dev.gerbang.content.ArticleStatus;
+import dev.gerbang.content.ContentChanged;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.events.Events;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -23,25 +30,29 @@ import java.util.Set;
 import java.util.function.Function;
 
 public final class ArticleServiceImpl implements ArticleService {
-  private static final Problem.FieldError UNKNOWN_CATEGORY = new Problem.FieldError("category", "is not the slug of an existing category");
+  private static final FieldError UNKNOWN_CATEGORY = new FieldError("category", "is not the slug of an existing category");
   private final Pool pool;
   private final Sql sql;
   private final ArticleLister lister;
+  private final ArticleTags tags;
+  private final Events events;
 
-  public ArticleServiceImpl(Database database) {
+  public ArticleServiceImpl(Database database, Events events) {
     this.pool = database.pool();
     this.sql = database.sql("articles");
     this.lister = new ArticleLister(database);
+    this.tags = new ArticleTags(sql);
+    this.events = events;
   }
 
   @Override
-  public Future<JsonObject> list(JsonObject viewer, JsonObject query) {
-    return lister.list(Viewer.of(viewer), query);
+  public Future<ArticlePage> list(Actor actor, ArticleQuery query) {
+    return lister.list(Viewer.of(actor), query);
   }
 
   @Override
-  public Future<JsonObject> find(JsonObject viewer, String slug) {
-    return visible(pool, Viewer.of(viewer), slug).map(ArticleRows::full);
+  public Future<Article> find(Actor actor, String slug) {
+    return visible(pool, Viewer.of(actor), slug).map(ArticleRows::full);
   }
 
   /** The article row when the viewer may see it: published, or a draft of theirs, or any for editors. */
@@ -50,7 +61,7 @@ public final class ArticleServiceImpl implements ArticleService {
       Row row = Rows.first(rows, r -> r);
       if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || viewer.isEditor())) {
-        return Future.failedFuture(ServiceErrors.notFound("No article has this slug"));
+        return Future.failedFuture(Failure.notFound("No article has this slug"));
       }
       return Future.succeededFuture(row);
     });
@@ -60,117 +71,121 @@ public final class ArticleServiceImpl implements ArticleService {
   private Future<Row> editable(SqlClient client, Viewer viewer, String slug) {
     return visible(client, viewer, slug).compose(row -> viewer.is(row.getString("author_id")) || viewer.isEditor()
         ? Future.succeededFuture(row)
-        : Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only the author or an editor may change this article"))));
+        : Future.failedFuture(Failure.forbidden("Only the author or an editor may change this article")));
   }
 
   @Override
-  public Future<JsonObject> create(JsonObject viewerJson, JsonObject article) {
-    Viewer viewer = Viewer.of(viewerJson);
-    boolean publish = "published".equals(article.getString("status"));
+  public Future<Article> create(Actor actor, ArticleFields article) {
+    Viewer viewer = Viewer.of(actor);
+    boolean publish = article.status() == ArticleStatus.PUBLISHED;
     if (publish && !viewer.isEditor()) {
-      return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only editors and admins may publish")));
+      return Future.failedFuture(Failure.forbidden("Only editors and admins may publish"));
     }
-    return insert(viewer, article, publish)
-        .map(row -> new JsonObject().put("article", ArticleRows.full(row)).put("wasPublic", false));
+    return Changed.announce(events, insert(viewer, article, publish)
+        .map(row -> new Changed<>(ArticleRows.full(row), ContentChanged.article(row.getString("slug"), publish))));
   }
 
-  private Future<Row> insert(Viewer viewer, JsonObject article, boolean publish) {
+  private Future<Row> insert(Viewer viewer, ArticleFields article, boolean publish) {
     String id = Ids.newId();
     long now = System.currentTimeMillis();
-    String title = article.getString("title");
-    String body = article.getString("body");
+    String title = article.title();
+    String body = article.body();
     String html = Markdown.toSafeHtml(body);
-    return pool.withTransaction(conn -> categoryId(conn, article.getString("category"))
+    return pool.withTransaction(conn -> categoryId(conn, article.category())
         .compose(categoryId -> insertUnderFreeSlug(conn, Slugs.of(title, 80, "article"), slug ->
-            Tuple.of(id, slug, title, title.toLowerCase(Locale.ROOT), article.getString("summary"), body)
+            Tuple.of(id, slug, title, title.toLowerCase(Locale.ROOT), article.summary(), body)
                 .addString(html)
                 .addString(publish ? "published" : "draft")
                 .addString(viewer.userId())
                 .addString(categoryId)
                 .addValue(publish ? now : null)
                 .addLong(now).addLong(now).addLong(now)))
-        .compose(slug -> setTags(conn, id, article.getJsonArray("tags", new JsonArray()))
+        .compose(slug -> tags.set(conn, id, article.tags())
             .compose(done -> visible(conn, viewer, slug))));
   }
 
   @Override
-  public Future<JsonObject> update(JsonObject viewerJson, String slug, JsonObject changes) {
-    Viewer viewer = Viewer.of(viewerJson);
-    return pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row -> {
-      String title = changes.containsKey("title") ? changes.getString("title") : row.getString("title");
-      String body = changes.containsKey("body") ? changes.getString("body") : row.getString("body");
-      String html = changes.containsKey("body") ? Markdown.toSafeHtml(body) : row.getString("html");
-      String summary = changes.containsKey("summary") ? changes.getString("summary") : row.getString("summary");
-      Future<String> category = changes.containsKey("category") ? categoryId(conn, changes.getString("category"))
+  public Future<Article> update(Actor actor, String slug, ArticleFields changes) {
+    Viewer viewer = Viewer.of(actor);
+    return Changed.announce(events, pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row -> {
+      String title = changes.has(Field.TITLE) ? changes.title() : row.getString("title");
+      String body = changes.has(Field.BODY) ? changes.body() : row.getString("body");
+      String html = changes.has(Field.BODY) ? Markdown.toSafeHtml(body) : row.getString("html");
+      String summary = changes.has(Field.SUMMARY) ? changes.summary() : row.getString("summary");
+      Future<String> category = changes.has(Field.CATEGORY) ? categoryId(conn, changes.category())
           : Future.succeededFuture(row.getString("category_id"));
       String id = row.getString("id");
       return category.compose(categoryId -> conn.preparedQuery(sql.get("update")).execute(
               Tuple.of(title, title.toLowerCase(Locale.ROOT), summary, body, html, categoryId)
                   .addLong(System.currentTimeMillis()).addString(id)))
-          .compose(done -> changes.containsKey("tags") ? setTags(conn, id, changes.getJsonArray("tags")) : Future.succeededFuture())
+          .compose(done -> changes.has(Field.TAGS) ? tags.set(conn, id, changes.tags()) : Future.succeededFuture())
           .compose(done -> visible(conn, viewer, slug))
           .map(updated -> written(updated, row));
-    }));
+    })));
   }
 
   @Override
-  public Future<JsonObject> delete(JsonObject viewerJson, String slug) {
-    Viewer viewer = Viewer.of(viewerJson);
+  public Future<Void> delete(Actor actor, String slug) {
+    Viewer viewer = Viewer.of(actor);
     long now = System.currentTimeMillis();
-    return pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row ->
+    return Changed.announce(events, pool.withTransaction(conn -> editable(conn, viewer, slug).compose(row ->
         conn.preparedQuery(sql.get("softDelete")).execute(Tuple.of(now, now, row.getString("id")))
-            .map(done -> new JsonObject().put("article", ArticleRows.item(row))
-                .put("wasPublic", "published".equals(row.getString("status"))))));
+            .map(done -> new Changed<Void>(null, ContentChanged.article(slug, published(row)))))));
   }
 
   @Override
-  public Future<JsonObject> setStatus(JsonObject viewerJson, String slug, String status) {
-    Viewer viewer = Viewer.of(viewerJson);
+  public Future<Article> setStatus(Actor actor, String slug, ArticleStatus status) {
+    Viewer viewer = Viewer.of(actor);
     if (!viewer.isEditor()) {
-      return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only editors and admins may publish or unpublish")));
+      return Future.failedFuture(Failure.forbidden("Only editors and admins may publish or unpublish"));
     }
     long now = System.currentTimeMillis();
-    return pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
+    return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
       // The first publication date stays: republishing does not move an old article to the top.
       Long publishedAt = Rows.millis(row, "published_at");
-      if ("published".equals(status) && publishedAt == null) {
+      if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
         publishedAt = now;
       }
       long listedAt = publishedAt == null ? Rows.millis(row, "created_at") : publishedAt;
       return conn.preparedQuery(sql.get("setStatus"))
-          .execute(Tuple.of(status, publishedAt, listedAt, now, row.getString("id")))
+          .execute(Tuple.of(status.json(), publishedAt, listedAt, now, row.getString("id")))
           .compose(done -> visible(conn, viewer, slug))
           .map(updated -> written(updated, row));
-    }));
+    })));
   }
 
   @Override
-  public Future<JsonObject> like(JsonObject viewerJson, String slug, boolean liked) {
-    Viewer viewer = Viewer.of(viewerJson);
-    return pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
+  public Future<ArticleLikes> like(Actor actor, String slug, boolean liked) {
+    Viewer viewer = Viewer.of(actor);
+    return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
       String id = row.getString("id");
       Tuple key = liked ? Tuple.of(id, viewer.userId(), System.currentTimeMillis()) : Tuple.of(id, viewer.userId());
       return conn.preparedQuery(sql.get(liked ? "like" : "unlike")).execute(key)
           .compose(done -> conn.preparedQuery(sql.get("recountLikes")).execute(Tuple.of(id)))
           .compose(done -> visible(conn, viewer, slug))
-          .map(updated -> new JsonObject().put("likes", ArticleRows.number(updated, "like_count")).put("liked", liked)
-              .put("wasPublic", "published".equals(row.getString("status"))));
-    }));
+          .map(updated -> new Changed<>(new ArticleLikes(ArticleRows.number(updated, "like_count"), liked),
+              ContentChanged.article(slug, published(row))));
+    })));
   }
 
-  private static JsonObject written(Row updated, Row before) {
-    return new JsonObject().put("article", ArticleRows.full(updated))
-        .put("wasPublic", "published".equals(before.getString("status")));
+  /** The written article; every public list changed too when it is or was public. */
+  private static Changed<Article> written(Row updated, Row before) {
+    return new Changed<>(ArticleRows.full(updated),
+        ContentChanged.article(updated.getString("slug"), published(before) || published(updated)));
+  }
+
+  private static boolean published(Row row) {
+    return "published".equals(row.getString("status"));
   }
 
   @Override
-  public Future<JsonArray> unknownReferences(JsonObject article) {
-    String slug = article.getString("category");
+  public Future<List<FieldError>> unknownReferences(ArticleFields article) {
+    String slug = article.category();
     if (slug == null) {
-      return Future.succeededFuture(new JsonArray());
+      return Future.succeededFuture(List.of());
     }
-    return pool.preparedQuery(sql.get("categoryIdBySlug")).execute(Tuple.of(slug)).map(rows -> ServiceErrors.fieldErrors(
-        Rows.first(rows, r -> r.getString("id")) == null ? List.of(UNKNOWN_CATEGORY) : List.of()));
+    return pool.preparedQuery(sql.get("categoryIdBySlug")).execute(Tuple.of(slug))
+        .map(rows -> Rows.first(rows, r -> r.getString("id")) == null ? List.of(UNKNOWN_CATEGORY) : List.of());
   }
 
   /** The id of the category with this slug, null for none; a 400 naming `category` when there is no such one. */
@@ -180,7 +195,7 @@ public final class ArticleServiceImpl implements ArticleService {
     }
     return conn.preparedQuery(sql.get("categoryIdBySlug")).execute(Tuple.of(slug)).compose(rows -> {
       String id = Rows.first(rows, r -> r.getString("id"));
-      return id != null ? Future.succeededFuture(id) : Future.failedFuture(ServiceErrors.of(Problem.validation(List.of(UNKNOWN_CATEGORY))));
+      return id != null ? Future.succeededFuture(id) : Future.failedFuture(Failure.invalid(List.of(UNKNOWN_CATEGORY)));
     });
   }
 
@@ -211,33 +226,5 @@ public final class ArticleServiceImpl implements ArticleService {
       taken.add(chosen);
       return insertUnderFreeSlug(conn, base, taken, rowWithSlug);
     });
-  }
-
-  /** Replaces the article's tags by these names; a tag is created the first time it is used. */
-  private Future<Void> setTags(SqlConnection conn, String articleId, JsonArray names) {
-    Future<?> chain = conn.preparedQuery(sql.get("clearTags")).execute(Tuple.of(articleId));
-    Set<String> seen = new HashSet<>();
-    for (Object value : names) {
-      String name = String.valueOf(value);
-      String slug = Slugs.of(name, 50, Slugs.hashed("tag", name));
-      if (!seen.add(slug)) {
-        continue;
-      }
-      chain = chain.compose(x -> conn.preparedQuery(sql.get("tagBySlug")).execute(Tuple.of(slug)))
-          .compose(rows -> {
-            String tagId = Rows.first(rows, r -> r.getString("id"));
-            if (tagId != null) {
-              return Future.succeededFuture(tagId);
-            }
-            // Another article may be creating the same tag right now (PostgreSQL): then it is that one's.
-            String newId = Ids.newId();
-            return conn.preparedQuery(sql.get("insertTag")).execute(Tuple.of(newId, slug, name, System.currentTimeMillis()))
-                .compose(done -> done.rowCount() == 1 ? Future.succeededFuture(newId)
-                    : conn.preparedQuery(sql.get("tagBySlug")).execute(Tuple.of(slug))
-                        .map(again -> Rows.first(again, r -> r.getString("id"))));
-          })
-          .compose(tagId -> conn.preparedQuery(sql.get("addTag")).execute(Tuple.of(articleId, tagId)));
-    }
-    return chain.mapEmpty();
   }
 }

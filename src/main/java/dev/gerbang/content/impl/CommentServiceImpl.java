@@ -1,20 +1,30 @@
 package dev.gerbang.content.impl;
 
-import dev.gerbang.content.CommentService;
-import dev.gerbang.content.Viewer;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.account.Mails;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.content.Author;
+import dev.gerbang.content.Comment;
+import dev.gerbang.content.CommentChanges;
+import dev.gerbang.content.CommentPage;
+import dev.gerbang.content.CommentSearch;
+import dev.gerbang.content.CommentService;
+import dev.gerbang.content.CommentStatus;
+import dev.gerbang.content.ContentChanged;
+import dev.gerbang.content.NewComment;
+import dev.gerbang.content.PageQuery;
 import dev.gerbang.db.Database;
-import dev.gerbang.notify.NoticeType;
-import dev.gerbang.notify.Notices;
 import dev.gerbang.db.Ids;
+import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Page;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.events.Events;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
+import dev.gerbang.notify.NoticeType;
+import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -24,30 +34,29 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 
 public final class CommentServiceImpl implements CommentService {
-  /** The cursors of an article's comment thread (oldest first). */
-  private static final String THREAD = "comments.thread";
-  private static final Problem.FieldError NOT_A_PARENT = new Problem.FieldError("parentId", "must be the id of a comment on this article");
+  /** An article's comment thread, oldest first. */
+  private static final Keyset THREAD = Keyset.oldestFirst("comments.thread");
+  /** The moderation list, newest first. */
+  private static final Keyset SEARCH = Keyset.newestFirst("comments.search");
+  private static final FieldError NOT_A_PARENT = new FieldError("parentId", "must be the id of a comment on this article");
   private final Notices notices;
+  private final Events events;
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
 
-  public CommentServiceImpl(Database database, Notices notices) {
+  public CommentServiceImpl(Database database, Notices notices, Events events) {
     this.notices = notices;
+    this.events = events;
     this.pool = database.pool();
     this.sql = database.sql("comments");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
   }
 
-  static JsonObject toJson(Row row) {
-    return new JsonObject()
-        .put("id", row.getString("id"))
-        .put("parentId", row.getString("parent_id"))
-        .put("author", new JsonObject().put("id", row.getString("author_id")).put("name", row.getString("author_name")))
-        .put("body", row.getString("body"))
-        .put("status", row.getString("status"))
-        .put("createdAt", Rows.iso(row, "created_at"))
-        .put("updatedAt", Rows.iso(row, "updated_at"));
+  static Comment comment(Row row) {
+    return new Comment(row.getString("id"), row.getString("parent_id"),
+        new Author(row.getString("author_id"), row.getString("author_name")), row.getString("body"),
+        CommentStatus.fromJson(row.getString("status")), Rows.iso(row, "created_at"), Rows.iso(row, "updated_at"));
   }
 
   /** The article when the viewer may see it (published, or a draft of theirs, or any for editors); else 404. */
@@ -56,80 +65,58 @@ public final class CommentServiceImpl implements CommentService {
       Row row = Rows.first(rows, r -> r);
       if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || viewer.isEditor())) {
-        return Future.failedFuture(ServiceErrors.notFound("No article has this slug"));
+        return Future.failedFuture(Failure.notFound("No article has this slug"));
       }
       return Future.succeededFuture(row);
     });
   }
 
   @Override
-  public Future<JsonObject> list(JsonObject viewerJson, String slug, JsonObject query) {
-    Viewer viewer = Viewer.of(viewerJson);
-    JsonArray cursor;
+  public Future<CommentPage> list(Actor actor, String slug, PageQuery query) {
+    Viewer viewer = Viewer.of(actor);
+    // A cursor that is not this thread's is a 400 whether or not the article is there to see.
+    Pager.Position from;
     try {
-      cursor = cursors.decode(THREAD, query.getString("cursor"), Cursors.Type.LONG, Cursors.Type.ID);
+      from = pager.position(THREAD, query.cursor());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    // Oldest first: the first page starts before every row.
-    long after = cursor == null ? -1 : cursor.getLong(0);
-    String afterId = cursor == null ? "" : cursor.getString(1);
-    int limit = query.getInteger("limit", 20);
     return article(pool, viewer, slug).compose(article -> {
       boolean moderator = viewer.isEditor() || viewer.is(article.getString("author_id"));
       String me = viewer.anonymous() ? "" : viewer.userId();
       Tuple filters = moderator ? Tuple.of(article.getString("id")) : Tuple.of(article.getString("id"), me);
-      Tuple page = Rows.extend(filters, after, after, afterId, limit + 1);
-      Future<JsonArray> items = (moderator ? pool.preparedQuery(sql.get("listAll")).execute(page)
-              : pool.preparedQuery(sql.get("listVisible")).execute(page))
-          .map(rows -> {
-            JsonArray list = new JsonArray();
-            rows.forEach(row -> list.add(toJson(row).put("createdMillis", Rows.millis(row, "created_at"))));
-            return list;
-          });
-      Future<Long> total = (moderator ? pool.preparedQuery(sql.get("countAll")).execute(filters)
-          : pool.preparedQuery(sql.get("countVisible")).execute(filters)).map(Rows::count);
-      return Future.all(items, total).map(done -> {
-        JsonArray list = items.result();
-        String next = null;
-        if (list.size() > limit) {
-          list.remove(limit);
-          JsonObject last = list.getJsonObject(limit - 1);
-          next = cursors.encode(THREAD, last.getLong("createdMillis"), last.getString("id"));
-        }
-        list.forEach(item -> ((JsonObject) item).remove("createdMillis"));
-        return Page.of(list, next, total.result());
-      });
-    });
+      return pager.page(from, sql, moderator ? "listAll" : "listVisible", moderator ? "countAll" : "countVisible", filters,
+          query.limit(), CommentServiceImpl::comment);
+    }).map(CommentPage::new);
   }
 
   @Override
-  public Future<JsonObject> search(JsonObject query) {
-    String status = query.getString("status", "");
-    String q = query.getString("q", "");
+  public Future<CommentPage> search(CommentSearch query) {
+    String status = query.status() == null ? "" : query.status().json();
+    String q = query.page().q();
     String like = Page.likePattern(q);
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", Tuple.of(status, status, q, like, like),
-        query.getString("cursor"),
-        query.getInteger("limit", 20),
-        row -> toJson(row).put("articleSlug", row.getString("article_slug")).put("articleTitle", row.getString("article_title")));
+    return pager.page(SEARCH, sql, "search", "searchCount", Tuple.of(status, status, q, like, like),
+        query.page().cursor(), query.page().limit(),
+        row -> comment(row).withArticle(row.getString("article_slug"), row.getString("article_title")))
+        .map(CommentPage::new);
   }
 
   @Override
-  public Future<JsonObject> create(JsonObject viewerJson, String slug, JsonObject comment) {
-    Viewer viewer = Viewer.of(viewerJson);
+  public Future<Comment> create(Actor actor, String slug, NewComment comment) {
+    Viewer viewer = Viewer.of(actor);
     String id = Ids.newId();
     long now = System.currentTimeMillis();
-    String parentId = comment.getString("parentId");
+    String parentId = comment.parentId();
     Notices.Batch batch = notices.batch();
-    return pool.withTransaction(conn -> article(conn, viewer, slug)
+    return Changed.announce(events, pool.withTransaction(conn -> article(conn, viewer, slug)
         .compose(article -> parent(conn, viewer, article, parentId)
             .compose(parent -> conn.preparedQuery(sql.get("insert"))
-                .execute(Tuple.of(id, article.getString("id"), viewer.userId(), comment.getString("body"), parentId, now)
+                .execute(Tuple.of(id, article.getString("id"), viewer.userId(), comment.body(), parentId, now)
                     .addLong(now))
                 .compose(done -> notifyAuthors(conn, batch, article, parent, viewer, id))))
         .compose(done -> find(conn, id)))
         .onSuccess(row -> batch.delivered())
-        .map(row -> toJson(row).put("articleSlug", slug));
+        .map(row -> written(comment(row).withArticle(slug, null))));
   }
 
   /** The comment answered, when there is one: it must belong to the article and be visible to the viewer. */
@@ -140,21 +127,21 @@ public final class CommentServiceImpl implements CommentService {
     return visible(client, viewer, parentId)
         .compose(row -> row.getString("article_id").equals(article.getString("id")) ? Future.succeededFuture(row)
             : Future.failedFuture(new IllegalStateException()))
-        .recover(failure -> Future.failedFuture(ServiceErrors.of(Problem.validation(List.of(NOT_A_PARENT)))));
+        .recover(failure -> Future.failedFuture(Failure.invalid(List.of(NOT_A_PARENT))));
   }
 
   @Override
-  public Future<JsonArray> unknownReferences(JsonObject viewerJson, String slug, JsonObject comment) {
-    Viewer viewer = Viewer.of(viewerJson);
-    String parentId = comment.getString("parentId");
+  public Future<List<FieldError>> unknownReferences(Actor actor, String slug, NewComment comment) {
+    Viewer viewer = Viewer.of(actor);
+    String parentId = comment.parentId();
     if (parentId == null) {
-      return Future.succeededFuture(new JsonArray());
+      return Future.succeededFuture(List.of());
     }
     // An article the viewer cannot see is the write's 404, not a field error.
     return article(pool, viewer, slug)
-        .compose(article -> parent(pool, viewer, article, parentId).map(row -> new JsonArray())
-            .otherwise(failure -> ServiceErrors.fieldErrors(List.of(NOT_A_PARENT))))
-        .otherwise(new JsonArray());
+        .compose(article -> parent(pool, viewer, article, parentId).<List<FieldError>>map(row -> List.of())
+            .otherwise(failure -> List.of(NOT_A_PARENT)))
+        .otherwise(List.of());
   }
 
   /**
@@ -194,7 +181,7 @@ public final class CommentServiceImpl implements CommentService {
   private Future<Row> find(SqlClient client, String id) {
     return client.preparedQuery(sql.get("find")).execute(Tuple.of(id)).compose(rows -> {
       Row row = Rows.first(rows, r -> r);
-      return row == null ? Future.failedFuture(ServiceErrors.notFound("No comment has this id")) : Future.succeededFuture(row);
+      return row == null ? Future.failedFuture(Failure.notFound("No comment has this id")) : Future.succeededFuture(row);
     });
   }
 
@@ -206,7 +193,7 @@ public final class CommentServiceImpl implements CommentService {
       boolean commentVisible = "visible".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || moderates(viewer, row);
       return articleVisible && commentVisible ? Future.succeededFuture(row)
-          : Future.failedFuture(ServiceErrors.notFound("No comment has this id"));
+          : Future.failedFuture(Failure.notFound("No comment has this id"));
     });
   }
 
@@ -215,34 +202,39 @@ public final class CommentServiceImpl implements CommentService {
   }
 
   @Override
-  public Future<JsonObject> update(JsonObject viewerJson, String commentId, JsonObject changes) {
-    Viewer viewer = Viewer.of(viewerJson);
-    return pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
-      if (changes.containsKey("body") && !viewer.is(row.getString("author_id"))) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only its author may edit a comment")));
+  public Future<Comment> update(Actor actor, String commentId, CommentChanges changes) {
+    Viewer viewer = Viewer.of(actor);
+    return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
+      if (changes.body() != null && !viewer.is(row.getString("author_id"))) {
+        return Future.failedFuture(Failure.forbidden("Only its author may edit a comment"));
       }
-      if (changes.containsKey("status") && !moderates(viewer, row)) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden(
-            "Only the article's author, editors and admins may hide or show comments")));
+      if (changes.status() != null && !moderates(viewer, row)) {
+        return Future.failedFuture(Failure.forbidden(
+            "Only the article's author, editors and admins may hide or show comments"));
       }
-      Tuple update = Tuple.of(changes.getString("body", row.getString("body")), changes.getString("status", row.getString("status")),
-          System.currentTimeMillis(), commentId);
+      Tuple update = Tuple.of(changes.body() != null ? changes.body() : row.getString("body"),
+          changes.status() != null ? changes.status().json() : row.getString("status"), System.currentTimeMillis(), commentId);
       return conn.preparedQuery(sql.get("update")).execute(update)
           .compose(done -> find(conn, commentId))
-          .map(updated -> toJson(updated).put("articleSlug", updated.getString("article_slug")));
-    }));
+          .map(updated -> written(comment(updated).withArticle(updated.getString("article_slug"), null)));
+    })));
   }
 
   @Override
-  public Future<JsonObject> delete(JsonObject viewerJson, String commentId) {
-    Viewer viewer = Viewer.of(viewerJson);
-    return pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
+  public Future<Void> delete(Actor actor, String commentId) {
+    Viewer viewer = Viewer.of(actor);
+    return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
       if (!viewer.is(row.getString("author_id")) && !moderates(viewer, row)) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden(
-            "Only its author, the article's author, editors and admins may delete a comment")));
+        return Future.failedFuture(Failure.forbidden(
+            "Only its author, the article's author, editors and admins may delete a comment"));
       }
       return conn.preparedQuery(sql.get("delete")).execute(Tuple.of(commentId))
-          .map(done -> new JsonObject().put("articleSlug", row.getString("article_slug")));
-    }));
+          .map(done -> new Changed<Void>(null, ContentChanged.article(row.getString("article_slug"), false)));
+    })));
+  }
+
+  /** A written comment changes its article's page (its comments, their count), never a list. */
+  private static Changed<Comment> written(Comment comment) {
+    return new Changed<>(comment, ContentChanged.article(comment.articleSlug(), false));
   }
 }

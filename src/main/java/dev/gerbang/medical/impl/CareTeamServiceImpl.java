@@ -1,73 +1,83 @@
 package dev.gerbang.medical.impl;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.medical.CareTeam;
 import dev.gerbang.medical.CareTeamService;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 public final class CareTeamServiceImpl implements CareTeamService {
   private final Pool pool;
   private final Sql sql;
+  private final AuditLog audit;
 
   public CareTeamServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("care_team");
+    this.audit = new AuditLog(database);
   }
 
   @Override
-  public Future<JsonObject> patient(String patientId) {
+  public Future<CareTeam> patient(String patientId) {
     return withTeam(pool, patientId);
   }
 
   @Override
-  public Future<JsonObject> assign(String patientId, String doctorId, String adminUserId) {
-    return change(patientId, doctorId, conn -> conn.preparedQuery(sql.get("assign"))
-        .execute(Tuple.of(patientId, doctorId, adminUserId, System.currentTimeMillis())));
+  public Future<CareTeam> assign(Actor admin, String patientId, String doctorId) {
+    return change(admin, "care_team_assigned", patientId, doctorId, conn -> conn.preparedQuery(sql.get("assign"))
+        .execute(Tuple.of(patientId, doctorId, admin.userId(), System.currentTimeMillis())));
   }
 
   @Override
-  public Future<JsonObject> unassign(String patientId, String doctorId) {
-    return change(patientId, doctorId, conn -> conn.preparedQuery(sql.get("unassign")).execute(Tuple.of(patientId, doctorId)));
+  public Future<CareTeam> unassign(Actor admin, String patientId, String doctorId) {
+    return change(admin, "care_team_unassigned", patientId, doctorId,
+        conn -> conn.preparedQuery(sql.get("unassign")).execute(Tuple.of(patientId, doctorId)));
   }
 
-  /** In one transaction: both exist (404 otherwise), the change, and the team as it now is. */
-  private Future<JsonObject> change(String patientId, String doctorId,
-                                    Function<SqlClient, Future<RowSet<Row>>> write) {
+  /**
+   * In one transaction: both exist (NOT_FOUND otherwise), the change, its audit row when it changed something (about
+   * the patient's user), and the team as it now is.
+   */
+  private Future<CareTeam> change(Actor admin, String event, String patientId, String doctorId,
+                                  Function<SqlClient, Future<RowSet<Row>>> write) {
     return pool.withTransaction(conn -> withTeam(conn, patientId)
         .compose(found -> conn.preparedQuery(sql.get("doctorExists")).execute(Tuple.of(doctorId)))
-        .compose(rows -> Rows.count(rows) > 0 ? write.apply(conn) : Future.failedFuture(ServiceErrors.notFound("No such doctor")))
-        .compose(written -> withTeam(conn, patientId).map(patient ->
-            new JsonObject().put("patient", patient).put("changed", written.rowCount() > 0))));
+        .compose(rows -> Rows.count(rows) > 0 ? write.apply(conn) : Future.failedFuture(Failure.notFound("No such doctor")))
+        .compose(written -> withTeam(conn, patientId).compose(team -> written.rowCount() == 0 ? Future.succeededFuture(team)
+            : audit(conn, admin, event, team, doctorId).map(team))));
   }
 
-  private Future<JsonObject> withTeam(SqlClient client, String patientId) {
+  private Future<Void> audit(SqlConnection conn, Actor admin, String event, CareTeam team, String doctorId) {
+    return audit.write(conn, admin, event, team.patient().userId(),
+        new JsonObject().put("patientId", team.patient().id()).put("doctorId", doctorId));
+  }
+
+  private Future<CareTeam> withTeam(SqlClient client, String patientId) {
     return client.preparedQuery(sql.get("patient")).execute(Tuple.of(patientId)).compose(rows -> {
       Row row = Rows.first(rows, r -> r);
       if (row == null) {
-        return Future.failedFuture(ServiceErrors.notFound("No such patient"));
+        return Future.failedFuture(Failure.notFound("No such patient"));
       }
-      JsonObject patient = MedicalProfileServiceImpl.patient(row);
       return client.preparedQuery(sql.get("members")).execute(Tuple.of(patientId)).map(members -> {
-        JsonArray team = new JsonArray();
-        members.forEach(member -> team.add(new JsonObject()
-            .put("id", member.getString("id"))
-            .put("userId", member.getString("user_id"))
-            .put("name", member.getString("name"))
-            .put("email", member.getString("email"))
-            .put("specialty", member.getString("specialty"))
-            .put("licenceNumber", member.getString("licence_number"))
-            .put("assignedAt", Rows.iso(member, "assigned_at"))));
-        return patient.put("careTeam", team);
+        List<CareTeam.Member> team = new ArrayList<>();
+        members.forEach(member -> team.add(new CareTeam.Member(member.getString("id"), member.getString("user_id"),
+            member.getString("name"), member.getString("email"), member.getString("specialty"),
+            member.getString("licence_number"), Rows.iso(member, "assigned_at"))));
+        return new CareTeam(MedicalProfileServiceImpl.patient(row), team);
       });
     });
   }

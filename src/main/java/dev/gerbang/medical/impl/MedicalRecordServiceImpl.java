@@ -1,15 +1,23 @@
 package dev.gerbang.medical.impl;
 
 import dev.gerbang.account.Mails;
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
+import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Page;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
-import dev.gerbang.http.Problem;
-import dev.gerbang.http.ServiceErrors;
+import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
+import dev.gerbang.medical.MedicalRecord;
+import dev.gerbang.medical.MedicalRecordPage;
 import dev.gerbang.medical.MedicalRecordService;
+import dev.gerbang.medical.RecordInput;
+import dev.gerbang.medical.RecordInput.Field;
 import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
@@ -26,54 +34,70 @@ import java.util.List;
 public final class MedicalRecordServiceImpl implements MedicalRecordService {
   /** Failures name no patient, doctor or record content: they may reach someone who must not see them. */
   private static final String NOT_YOURS = "You may not see this medical record";
-  /** The list's name in its cursors. */
-  private static final String LIST = "medical_records.list";
+  /** The list, newest visit first. */
+  private static final Keyset LIST = Keyset.of("medical_records.list", Keyset.desc("visit_date", Cursors.Type.DATE),
+      Keyset.desc("id", Cursors.Type.ID));
 
   private final Pool pool;
   private final Sql sql;
   private final Notices notices;
-  private final Cursors cursors;
+  private final Pager pager;
+  private final AuditLog audit;
 
   public MedicalRecordServiceImpl(Database database, Notices notices) {
     this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("medical_records");
-    this.cursors = database.cursors();
+    this.pager = database.pager();
+    this.audit = new AuditLog(database);
   }
 
-  /** The caller's own patient and doctor profile ids, looked up from their user id. */
-  private Future<Caller> caller(SqlClient client, JsonObject caller) {
-    String userId = caller.getString("userId");
+  /** The actor's own patient and doctor profile ids, looked up from their user id. */
+  private Future<Caller> caller(SqlClient client, Actor actor) {
+    String userId = actor.userId();
     return client.preparedQuery(sql.get("callerProfiles")).execute(Tuple.of(userId, userId))
         .map(rows -> {
           Row row = rows.iterator().next();
-          return Caller.of(caller, row.getString("patient_id"), row.getString("doctor_id"));
+          return Caller.of(actor, row.getString("patient_id"), row.getString("doctor_id"));
         });
+  }
+
+  /** Whether the record is about someone other than the actor: reading it is audited. */
+  private static boolean aboutSomeoneElse(Actor actor, MedicalRecord record) {
+    return actor.userId() == null || !actor.userId().equals(record.patient().userId());
   }
 
   private Future<Row> findRecord(SqlClient client, String recordId) {
     return client.preparedQuery(sql.get("findRecord")).execute(Tuple.of(recordId))
         .compose(rows -> {
           Row row = Rows.first(rows, r -> r);
-          return row == null ? Future.failedFuture(ServiceErrors.notFound("No such medical record")) : Future.succeededFuture(row);
+          return row == null ? Future.failedFuture(Failure.notFound("No such medical record")) : Future.succeededFuture(row);
         });
   }
 
   @Override
-  public Future<JsonObject> list(JsonObject callerJson, JsonObject query) {
+  public Future<MedicalRecordPage> list(Actor actor, JsonObject query) {
+    return page(actor, query).map(MedicalRecordPage::new).compose(page -> {
+      List<String> others = page.items().stream().filter(record -> aboutSomeoneElse(actor, record)).map(MedicalRecord::id).toList();
+      return others.isEmpty() ? Future.succeededFuture(page)
+          : pool.withTransaction(conn -> audit.write(conn, actor, "medical_records_listed", null,
+              new JsonObject().put("recordIds", new JsonArray(others)))).map(page);
+    });
+  }
+
+  /** One page of the records the actor may list. */
+  private Future<JsonObject> page(Actor actor, JsonObject query) {
     // Newest visit first: the keyset is (visit date, id); the first page starts after every row.
-    JsonArray cursor;
+    Pager.Position from;
     try {
-      cursor = cursors.decode(LIST, query.getString("cursor"), Cursors.Type.DATE, Cursors.Type.ID);
+      from = pager.position(LIST, query.getString("cursor"));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    String afterDate = cursor == null ? "9999-12-31" : cursor.getString(0);
-    String afterId = cursor == null ? "~" : cursor.getString(1);
     int limit = query.getInteger("limit", 20);
     String q = query.getString("q", "");
     String like = Page.likePattern(q);
-    return caller(pool, callerJson).compose(caller -> {
+    return caller(pool, actor).compose(caller -> {
       String patientFilter = query.getString("patientId", "");
       String doctorFilter = query.getString("doctorId", "");
       Tuple filters = Tuple.of(caller.admin() ? "all" : "own", nonNull(caller.patientId()), nonNull(caller.doctorId()),
@@ -82,15 +106,8 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
           .addString(query.getString("from", "0000-01-01"))
           .addString(query.getString("to", "9999-12-31"))
           .addString(q).addString(like).addString(like);
-      Tuple page = Rows.extend(filters, afterDate, afterDate, afterId, limit + 1);
-      Future<JsonArray> items = pool.preparedQuery(sql.get("list")).execute(page).map(rows -> {
-        JsonArray list = new JsonArray();
-        rows.forEach(row -> list.add(RecordRows.summary(row)));
-        return list;
-      });
-      Future<Long> total = pool.preparedQuery(sql.get("listCount")).execute(filters).map(Rows::count);
-      return Future.all(items, total).map(done -> Page.ofLimitPlusOne(items.result(), limit, total.result(),
-          last -> cursors.encode(LIST, last.getString("visitDate"), last.getString("id"))));
+      return pager.page(from, sql, "list", "listCount", filters, limit, RecordRows::summary)
+          .map(page -> page.toJson(item -> item));
     });
   }
 
@@ -99,23 +116,50 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   }
 
   @Override
-  public Future<JsonObject> read(JsonObject callerJson, String recordId) {
+  public Future<MedicalRecord> read(Actor actor, String recordId) {
+    // A patient who is neither a doctor nor an admin reads only their own records, which are not audited: such a
+    // read takes no transaction (on SQLite every transaction holds the one write lock). Any other read of someone
+    // else's record is audited in the transaction that reads it: no audit row, no record.
+    return caller(pool, actor).compose(caller -> caller.readsOnlyOwnRecords()
+            ? readable(pool, caller, recordId)
+            : pool.withTransaction(conn -> readable(conn, caller, recordId).compose(record -> aboutSomeoneElse(actor, record)
+                ? audit.write(conn, actor, "medical_record_read", record.patient().userId(),
+                    new JsonObject().put("recordId", recordId)).map(record)
+                : Future.succeededFuture(record))))
+        .recover(failure -> denied(actor, recordId, failure));
+  }
+
+  /** The record in detail if the caller may read it; FORBIDDEN if not. */
+  private Future<MedicalRecord> readable(SqlClient client, Caller caller, String recordId) {
     // As the users described it: find the caller's patient, then the record, then compare the record's
     // patient with the caller's patient. Doctors and admins have their own rules beside it: a doctor reads the
     // records they wrote, and all of a patient's whose care team an admin put them on.
-    return caller(pool, callerJson).compose(caller -> findRecord(pool, recordId).compose(row -> {
+    return findRecord(client, recordId).compose(row -> {
       String patientId = row.getString("patient_id");
       if (caller.admin() || caller.isPatient(patientId) || caller.isDoctor(row.getString("doctor_id"))) {
         return Future.succeededFuture(RecordRows.detail(row));
       }
       if (caller.doctorId() == null) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden(NOT_YOURS)));
+        return Future.failedFuture(Failure.forbidden(NOT_YOURS));
       }
-      return pool.preparedQuery(sql.get("onCareTeam")).execute(Tuple.of(caller.doctorId(), patientId)).compose(rows ->
+      return client.preparedQuery(sql.get("onCareTeam")).execute(Tuple.of(caller.doctorId(), patientId)).compose(rows ->
           Rows.count(rows) > 0
               ? Future.succeededFuture(RecordRows.detail(row))
-              : Future.failedFuture(ServiceErrors.of(Problem.forbidden(NOT_YOURS))));
-    }));
+              : Future.failedFuture(Failure.forbidden(NOT_YOURS)));
+    });
+  }
+
+  /**
+   * A refused attempt at a record is a security event too: it is audited in a transaction of its own (the refused
+   * one wrote nothing) before the refusal is answered.
+   */
+  private <T> Future<T> denied(Actor actor, String recordId, Throwable failure) {
+    if (!Failure.is(failure, Failure.Kind.FORBIDDEN)) {
+      return Future.failedFuture(failure);
+    }
+    return pool.withTransaction(conn -> audit.write(conn, actor, "medical_record_denied", actor.userId(),
+            new JsonObject().put("recordId", recordId)))
+        .compose(written -> Future.failedFuture(failure));
   }
 
   /**
@@ -123,19 +167,19 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
    * and the patient is told of it; the rest of the history stays closed unless an admin put them on the care team.
    */
   @Override
-  public Future<JsonObject> create(JsonObject callerJson, JsonObject record) {
+  public Future<MedicalRecord> create(Actor actor, RecordInput record) {
     String id = Ids.newId();
     long now = System.currentTimeMillis();
     Notices.Batch batch = notices.batch();
-    return pool.withTransaction(conn -> caller(conn, callerJson).compose(caller -> {
-      String doctorId = record.getString("doctorId");
+    return pool.withTransaction(conn -> caller(conn, actor).compose(caller -> {
+      String doctorId = record.doctorId();
       if (!caller.admin()) {
         if (caller.doctorId() == null) {
-          return Future.failedFuture(ServiceErrors.of(Problem.forbidden(
-              "Create your doctor profile first: PUT /api/me/doctor-profile")));
+          return Future.failedFuture(Failure.forbidden(
+              "Create your doctor profile first: PUT /api/me/doctor-profile"));
         }
         if (doctorId != null && !doctorId.equals(caller.doctorId())) {
-          return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Doctors write records in their own name only")));
+          return Future.failedFuture(Failure.forbidden("Doctors write records in their own name only"));
         }
         doctorId = caller.doctorId();
       } else if (doctorId == null) {
@@ -144,19 +188,21 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
       if (doctorId == null) {
         return Future.failedFuture(invalid("doctorId", "is required"));
       }
-      String patientId = record.getString("patientId");
+      String patientId = record.patientId();
       String doctor = doctorId;
-      return references(conn, patientId, doctor).compose(ServiceErrors::failIfAny)
+      return references(conn, patientId, doctor).compose(Failure::failIfAny)
           .compose(ok -> conn.preparedQuery(sql.get("insert")).execute(Tuple.of(id, patientId, doctor,
-                  record.getString("visitDate"), record.getString("complaint"), record.getString("diagnosis"))
-              .addString(record.getString("icd10Code"))
-              .addString(record.getString("treatment"))
-              .addString(record.getString("notes"))
+                  record.value(Field.VISIT_DATE), record.value(Field.COMPLAINT), record.value(Field.DIAGNOSIS))
+              .addString(record.value(Field.ICD10_CODE))
+              .addString(record.value(Field.TREATMENT))
+              .addString(record.value(Field.NOTES))
               .addString(caller.userId())
               .addLong(now).addLong(now)))
           .compose(done -> notifyPatient(conn, batch, patientId, id))
           .compose(done -> findRecord(conn, id))
-          .map(RecordRows::detail);
+          .map(RecordRows::detail)
+          .compose(created -> audit.write(conn, actor, "medical_record_created", created.patient().userId(),
+              new JsonObject().put("recordId", id)).map(created));
     })).onSuccess(created -> batch.delivered());
   }
 
@@ -175,15 +221,15 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   }
 
   @Override
-  public Future<JsonArray> unknownReferences(JsonObject record) {
-    return references(pool, record.getString("patientId"), record.getString("doctorId")).map(ServiceErrors::fieldErrors);
+  public Future<List<FieldError>> unknownReferences(RecordInput record) {
+    return references(pool, record.patientId(), record.doctorId());
   }
 
   /** Every given id that names no patient or doctor profile, as field errors (null ids are not checked). */
-  private Future<List<Problem.FieldError>> references(SqlClient client, String patientId, String doctorId) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    return exists(client, "patientExists", patientId, () -> errors.add(new Problem.FieldError("patientId", "is not a patient")))
-        .compose(done -> exists(client, "doctorExists", doctorId, () -> errors.add(new Problem.FieldError("doctorId", "is not a doctor"))))
+  private Future<List<FieldError>> references(SqlClient client, String patientId, String doctorId) {
+    List<FieldError> errors = new ArrayList<>();
+    return exists(client, "patientExists", patientId, () -> errors.add(new FieldError("patientId", "is not a patient")))
+        .compose(done -> exists(client, "doctorExists", doctorId, () -> errors.add(new FieldError("doctorId", "is not a doctor"))))
         .map(done -> errors);
   }
 
@@ -200,42 +246,41 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   }
 
   private static Throwable invalid(String field, String message) {
-    return ServiceErrors.of(Problem.validation(List.of(new Problem.FieldError(field, message))));
+    return Failure.invalid(List.of(new FieldError(field, message)));
   }
 
   @Override
-  public Future<JsonObject> update(JsonObject callerJson, String recordId, JsonObject changes) {
-    return pool.withTransaction(conn -> caller(conn, callerJson).compose(caller -> findRecord(conn, recordId).compose(row -> {
+  public Future<MedicalRecord> update(Actor actor, String recordId, RecordInput changes) {
+    return pool.withTransaction(conn -> caller(conn, actor).compose(caller -> findRecord(conn, recordId).compose(row -> {
       if (!caller.admin() && !caller.isDoctor(row.getString("doctor_id"))) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only the record's doctor or an admin may change it")));
+        return Future.failedFuture(Failure.forbidden("Only the record's doctor or an admin may change it"));
       }
       Tuple update = Tuple.of(
-              pick(changes, "visitDate", row.getString("visit_date")),
-              pick(changes, "complaint", row.getString("complaint")),
-              pick(changes, "diagnosis", row.getString("diagnosis")),
-              pick(changes, "icd10Code", row.getString("icd10_code")),
-              pick(changes, "treatment", row.getString("treatment")),
-              pick(changes, "notes", row.getString("notes")))
+              changes.valueOr(Field.VISIT_DATE, row.getString("visit_date")),
+              changes.valueOr(Field.COMPLAINT, row.getString("complaint")),
+              changes.valueOr(Field.DIAGNOSIS, row.getString("diagnosis")),
+              changes.valueOr(Field.ICD10_CODE, row.getString("icd10_code")),
+              changes.valueOr(Field.TREATMENT, row.getString("treatment")),
+              changes.valueOr(Field.NOTES, row.getString("notes")))
           .addLong(System.currentTimeMillis())
           .addString(recordId);
       return conn.preparedQuery(sql.get("update")).execute(update)
           .compose(done -> findRecord(conn, recordId))
-          .map(RecordRows::detail);
-    })));
-  }
-
-  private static String pick(JsonObject changes, String field, String current) {
-    return changes.containsKey(field) ? changes.getString(field) : current;
+          .map(RecordRows::detail)
+          .compose(record -> audit.write(conn, actor, "medical_record_updated", record.patient().userId(),
+              new JsonObject().put("recordId", recordId).put("fields", new JsonArray(changes.fieldNames()))).map(record));
+    }))).recover(failure -> denied(actor, recordId, failure));
   }
 
   @Override
-  public Future<JsonObject> delete(JsonObject callerJson, String recordId) {
-    return pool.withTransaction(conn -> caller(conn, callerJson).compose(caller -> findRecord(conn, recordId).compose(row -> {
+  public Future<Void> delete(Actor actor, String recordId) {
+    return pool.withTransaction(conn -> caller(conn, actor).compose(caller -> findRecord(conn, recordId).compose(row -> {
       if (!caller.admin()) {
-        return Future.failedFuture(ServiceErrors.of(Problem.forbidden("Only an admin may delete a medical record")));
+        return Future.failedFuture(Failure.forbidden("Only an admin may delete a medical record"));
       }
       return conn.preparedQuery(sql.get("softDelete")).execute(Tuple.of(System.currentTimeMillis(), caller.userId(), recordId))
-          .map(done -> RecordRows.detail(row));
+          .compose(done -> audit.write(conn, actor, "medical_record_deleted", row.getString("patient_user_id"),
+              new JsonObject().put("recordId", recordId)));
     })));
   }
 }

@@ -1,6 +1,7 @@
 package dev.gerbang.medical.impl;
 
 import dev.gerbang.db.Rows;
+import dev.gerbang.medical.MedicalRecord;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
@@ -9,35 +10,23 @@ final class RecordRows {
   private RecordRows() {
   }
 
+  /** A list's item, as the list pages it. */
   static JsonObject summary(Row row) {
-    return new JsonObject()
-        .put("id", row.getString("id"))
-        .put("visitDate", row.getString("visit_date"))
-        .put("complaint", row.getString("complaint"))
-        .put("diagnosis", row.getString("diagnosis"))
-        .put("icd10Code", row.getString("icd10_code"))
-        .put("treatment", row.getString("treatment"))
-        .put("notes", row.getString("notes"))
-        .put("patient", new JsonObject()
-            .put("id", row.getString("patient_id"))
-            .put("userId", row.getString("patient_user_id"))
-            .put("name", row.getString("patient_name"))
-            .put("medicalRecordNumber", row.getString("medical_record_number")))
-        .put("doctor", new JsonObject()
-            .put("id", row.getString("doctor_id"))
-            .put("userId", row.getString("doctor_user_id"))
-            .put("name", row.getString("doctor_name"))
-            .put("specialty", row.getString("specialty")))
-        .put("createdAt", Rows.iso(row, "created_at"))
-        .put("updatedAt", Rows.iso(row, "updated_at"));
+    return record(row, false).toJson();
   }
 
-  static JsonObject detail(Row row) {
-    JsonObject record = summary(row);
-    record.getJsonObject("patient")
-        .put("dateOfBirth", row.getString("date_of_birth"))
-        .put("sex", row.getString("sex"));
-    record.getJsonObject("doctor").put("licenceNumber", row.getString("licence_number"));
-    return record;
+  static MedicalRecord detail(Row row) {
+    return record(row, true);
+  }
+
+  private static MedicalRecord record(Row row, boolean detail) {
+    MedicalRecord.Patient patient = new MedicalRecord.Patient(row.getString("patient_id"), row.getString("patient_user_id"),
+        row.getString("patient_name"), row.getString("medical_record_number"),
+        detail ? row.getString("date_of_birth") : null, detail ? row.getString("sex") : null);
+    MedicalRecord.Doctor doctor = new MedicalRecord.Doctor(row.getString("doctor_id"), row.getString("doctor_user_id"),
+        row.getString("doctor_name"), row.getString("specialty"), detail ? row.getString("licence_number") : null);
+    return new MedicalRecord(row.getString("id"), row.getString("visit_date"), row.getString("complaint"),
+        row.getString("diagnosis"), row.getString("icd10_code"), row.getString("treatment"), row.getString("notes"),
+        patient, doctor, Rows.iso(row, "created_at"), Rows.iso(row, "updated_at"));
   }
 }

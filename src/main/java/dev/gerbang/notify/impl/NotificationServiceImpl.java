@@ -1,54 +1,52 @@
 package dev.gerbang.notify.impl;
 
-import dev.gerbang.account.Mails;
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
-import dev.gerbang.db.Page;
+import dev.gerbang.db.Keyset;
+import dev.gerbang.db.Pager;
+import dev.gerbang.db.Schedule;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.notify.NoticeType;
-import dev.gerbang.notify.Notices;
+import dev.gerbang.notify.Notification;
+import dev.gerbang.notify.NotificationPage;
+import dev.gerbang.notify.NotificationPreferences;
 import dev.gerbang.notify.NotificationService;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
+/** The inbox, the preferences, and the retention purge. */
 public final class NotificationServiceImpl implements NotificationService {
+  private final Schedule schedule;
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
-  private final Notices notices;
+  private final Pager pager;
 
-  public NotificationServiceImpl(Database database, Notices notices) {
+  public NotificationServiceImpl(Database database, Schedule schedule) {
+    this.schedule = schedule;
     this.pool = database.pool();
     this.sql = database.sql("notifications");
-    this.cursors = database.cursors();
-    this.notices = notices;
+    this.pager = database.pager();
   }
 
-  static JsonObject toJson(Row row) {
-    return new JsonObject()
-        .put("id", row.getString("id"))
-        .put("type", row.getString("type"))
-        .put("title", row.getString("title"))
-        .put("body", row.getString("body"))
-        .put("path", row.getString("path"))
-        .put("createdAt", Rows.iso(row, "created_at"))
-        .put("readAt", Rows.iso(row, "read_at"));
+  static Notification notification(Row row) {
+    return new Notification(row.getString("id"), row.getString("type"), row.getString("title"), row.getString("body"),
+        row.getString("path"), Rows.iso(row, "created_at"), Rows.iso(row, "read_at"));
   }
 
   @Override
-  public Future<JsonObject> list(String userId, JsonObject query) {
+  public Future<NotificationPage> list(String userId, JsonObject query) {
     String which = query.getBoolean("unread", false) ? "unread" : "all";
-    return Page.keyset(pool, sql, cursors, "page", "pageCount", Tuple.of(userId, which), query.getString("cursor"),
-        query.getInteger("limit", 20), NotificationServiceImpl::toJson);
+    return pager.page(Keyset.newestFirst("notifications.page"), sql, "page", "pageCount", Tuple.of(userId, which),
+        query.getString("cursor"), query.getInteger("limit", 20), NotificationServiceImpl::notification)
+        .map(page -> new NotificationPage(page.items(), page.nextCursor(), page.total()));
   }
 
   @Override
@@ -74,32 +72,33 @@ public final class NotificationServiceImpl implements NotificationService {
   }
 
   @Override
-  public Future<JsonArray> since(String userId, String lastId, int limit) {
+  public Future<List<Notification>> since(String userId, String lastId, int limit) {
     return pool.preparedQuery(sql.get("since")).execute(Tuple.of(userId, lastId, limit)).map(rows -> {
-      JsonArray items = new JsonArray();
-      rows.forEach(row -> items.add(toJson(row)));
+      List<Notification> items = new ArrayList<>();
+      rows.forEach(row -> items.add(notification(row)));
       return items;
     });
   }
 
   @Override
-  public Future<JsonObject> preferences(String userId) {
+  public Future<NotificationPreferences> preferences(String userId) {
     return pool.preparedQuery(sql.get("preferences")).execute(Tuple.of(userId)).map(rows -> {
-      JsonObject chosen = new JsonObject();
-      rows.forEach(row -> chosen.put(row.getString("event_type"), new JsonObject()
-          .put("inApp", Rows.bool(row, "in_app")).put("email", Rows.bool(row, "email")).put("push", Rows.bool(row, "push"))));
-      return chosen;
+      Map<NoticeType, NoticeType.Channels> chosen = new EnumMap<>(NoticeType.class);
+      // A type this server no longer knows is left out, as if never chosen.
+      rows.forEach(row -> NoticeType.of(row.getString("event_type")).ifPresent(type -> chosen.put(type,
+          new NoticeType.Channels(Rows.bool(row, "in_app"), Rows.bool(row, "email"), Rows.bool(row, "push")))));
+      return new NotificationPreferences(chosen);
     });
   }
 
   @Override
-  public Future<Void> savePreferences(String userId, JsonObject preferences) {
+  public Future<Void> savePreferences(String userId, NotificationPreferences preferences) {
     long now = System.currentTimeMillis();
     return pool.withTransaction(conn -> {
       Future<?> chain = Future.succeededFuture();
-      for (String type : preferences.fieldNames()) {
-        JsonObject choice = preferences.getJsonObject(type);
-        Tuple row = Tuple.of(userId, type, choice.getBoolean("inApp"), choice.getBoolean("email"), choice.getBoolean("push"), now);
+      for (var choice : preferences.chosen().entrySet()) {
+        NoticeType.Channels channels = choice.getValue();
+        Tuple row = Tuple.of(userId, choice.getKey().id(), channels.inApp(), channels.email(), channels.push(), now);
         chain = chain.compose(done -> conn.preparedQuery(sql.get("savePreference")).execute(row));
       }
       return chain.mapEmpty();
@@ -107,43 +106,10 @@ public final class NotificationServiceImpl implements NotificationService {
   }
 
   @Override
-  public Future<Integer> message(JsonObject message) {
-    Notices.Batch batch = notices.batch();
-    return pool.withTransaction(conn -> recipients(conn, message.getJsonObject("to")).compose(recipients -> {
-      Future<?> chain = Future.succeededFuture();
-      for (Row to : recipients) {
-        JsonObject mail = Mails.adminMessage(to.getString("email"), to.getString("name"), to.getString("locale"),
-            message.getString("title"), message.getString("body"), message.getString("path"));
-        Notices.Notice notice = new Notices.Notice(NoticeType.ADMIN_MESSAGE, to.getString("id"),
-            new JsonObject().put("title", message.getString("title")).put("body", message.getString("body")),
-            message.getString("path"), mail);
-        chain = chain.compose(done -> batch.add(conn, notice));
-      }
-      return chain.map(done -> recipients.size());
-    })).onSuccess(count -> batch.delivered());
-  }
-
-  @Override
   public Future<Integer> purge(long before) {
-    return pool.preparedQuery(sql.get("purge")).execute(Tuple.of(before)).map(RowSet::rowCount);
-  }
-
-  private Future<List<Row>> recipients(SqlConnection conn, JsonObject to) {
-    List<Row> found = new ArrayList<>();
-    if (to.getJsonArray("userIds") != null) {
-      Future<?> chain = Future.succeededFuture();
-      for (Object id : to.getJsonArray("userIds").stream().distinct().toList()) {
-        chain = chain.compose(done -> conn.preparedQuery(sql.get("recipientsByIds")).execute(Tuple.of(id))
-            .onSuccess(rows -> rows.forEach(found::add)));
-      }
-      return chain.map(done -> found);
-    }
-    Future<RowSet<Row>> rows = to.getString("role") != null
-        ? conn.preparedQuery(sql.get("recipientsByRole")).execute(Tuple.of(to.getString("role")))
-        : conn.preparedQuery(sql.get("recipientsAll")).execute();
-    return rows.map(all -> {
-      all.forEach(found::add);
-      return found;
-    });
+    // Every node's timer asks every hour; one of them purges (55 min: no two runs within one hour's ticks).
+    return schedule.claim("notifications.purge", 55 * 60_000L).compose(mine -> !mine ? Future.succeededFuture(0)
+        : pool.preparedQuery(sql.get("purgeBroadcasts")).execute(Tuple.of(before))
+            .compose(done -> pool.preparedQuery(sql.get("purge")).execute(Tuple.of(before))).map(RowSet::rowCount));
   }
 }

@@ -1,13 +1,15 @@
 package dev.gerbang.notify.impl;
 
-import dev.gerbang.db.Cursors;
 import dev.gerbang.db.Database;
-import dev.gerbang.db.Page;
+import dev.gerbang.db.Keyset;
+import dev.gerbang.db.Pager;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
+import dev.gerbang.notify.OutboxMessage;
+import dev.gerbang.notify.OutboxPage;
 import dev.gerbang.notify.OutboxService;
+import dev.gerbang.notify.OutboxStatus;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -18,38 +20,38 @@ import java.util.List;
 public final class OutboxServiceImpl implements OutboxService {
   private final Pool pool;
   private final Sql sql;
-  private final Cursors cursors;
+  private final Pager pager;
+  private final boolean skipLocked;
 
   public OutboxServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("outbox");
-    this.cursors = database.cursors();
+    this.skipLocked = database.dialect() == Database.Dialect.POSTGRESQL;
+    this.pager = database.pager();
   }
 
-  static JsonObject toJson(Row row) {
-    return new JsonObject()
-        .put("id", row.getString("id"))
-        .put("channel", row.getString("channel"))
-        .put("recipient", row.getString("recipient"))
-        .put("userId", row.getString("user_id"))
-        .put("template", row.getString("template"))
-        .put("locale", row.getString("locale"))
-        .put("variables", new JsonObject(row.getString("variables")))
-        .put("status", row.getString("status"))
-        .put("attempts", Rows.millis(row, "attempts"))
-        .put("nextAttemptAt", Rows.iso(row, "next_attempt_at"))
-        .put("lastError", row.getString("last_error"))
-        .put("createdAt", Rows.iso(row, "created_at"))
-        .put("sentAt", Rows.iso(row, "sent_at"));
+  static OutboxMessage message(Row row) {
+    return new OutboxMessage(row.getString("id"), row.getString("channel"), row.getString("recipient"),
+        row.getString("user_id"), row.getString("template"), row.getString("locale"), new JsonObject(row.getString("variables")),
+        OutboxStatus.of(row.getString("status")), Rows.millis(row, "attempts"), Rows.iso(row, "next_attempt_at"),
+        row.getString("last_error"), Rows.iso(row, "created_at"), Rows.iso(row, "sent_at"));
   }
 
   @Override
-  public Future<JsonArray> claimDue(int limit, long lockMs) {
+  public Future<List<OutboxMessage>> claimDue(int limit, long lockMs) {
     long now = System.currentTimeMillis();
+    if (skipLocked) {
+      return pool.preparedQuery(sql.get("claimBatch")).execute(Tuple.of(now + lockMs, now, now, limit)).map(rows -> {
+        List<OutboxMessage> claimed = new ArrayList<>();
+        rows.forEach(row -> claimed.add(message(row)));
+        return claimed;
+      });
+    }
+    // SQLite: one node, one writer at a time; each claim is still a conditional update.
     return pool.preparedQuery(sql.get("due")).execute(Tuple.of(now, now, limit)).compose(rows -> {
       List<String> ids = new ArrayList<>();
       rows.forEach(row -> ids.add(row.getString("id")));
-      JsonArray claimed = new JsonArray();
+      List<OutboxMessage> claimed = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       for (String id : ids) {
         // Each claim is one conditional update: when two nodes race for a row, one of them updates nothing.
@@ -57,7 +59,7 @@ public final class OutboxServiceImpl implements OutboxService {
             .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture()
                 : pool.preparedQuery(sql.get("find")).execute(Tuple.of(id))
                     .map(found -> {
-                      found.forEach(row -> claimed.add(toJson(row)));
+                      found.forEach(row -> claimed.add(message(row)));
                       return null;
                     })));
       }
@@ -87,15 +89,12 @@ public final class OutboxServiceImpl implements OutboxService {
   }
 
   @Override
-  public Future<JsonObject> search(JsonObject query) {
+  public Future<OutboxPage> search(JsonObject query) {
     String status = query.getString("status", "");
     // Variables stay out of the admin view: they are the mail's business, not the admin's.
-    return Page.keyset(pool, sql, cursors, "search", "searchCount", Tuple.of(status, status), query.getString("cursor"),
-        query.getInteger("limit", 20), row -> {
-          JsonObject message = toJson(row);
-          message.remove("variables");
-          return message;
-        });
+    return pager.page(Keyset.newestFirst("outbox.search"), sql, "search", "searchCount", Tuple.of(status, status),
+        query.getString("cursor"), query.getInteger("limit", 20), row -> message(row).withoutVariables())
+        .map(page -> new OutboxPage(page.items(), page.nextCursor(), page.total()));
   }
 
   @Override

@@ -1,16 +1,11 @@
 package dev.gerbang.notify.push;
 
+import dev.gerbang.secrets.Secrets;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.Signature;
@@ -20,8 +15,8 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * The server's VAPID (RFC 8292) P-256 key pair, generated on first start into DATA_DIR/vapid.json (mode 600)
- * and loaded on later starts, and the Authorization header values it signs for push services.
+ * The server's VAPID (RFC 8292) P-256 key pair, generated on first start into DATA_DIR/vapid.json (mode 600), or
+ * the database in a cluster, and loaded on later starts, and the Authorization header values it signs for push services.
  */
 public final class VapidKeys {
   static final String FILE_NAME = "vapid.json";
@@ -35,43 +30,31 @@ public final class VapidKeys {
     this.publicKeyBase64Url = Jwt.base64Url(publicKey);
   }
 
-  /** Loads or creates DATA_DIR/vapid.json. Blocks on file IO: call before Vert.x starts or on a worker. */
-  public static VapidKeys loadOrCreate(Path dataDir) {
-    Path file = dataDir.resolve(FILE_NAME);
+  /**
+   * Loads or makes the key pair: DATA_DIR/vapid.json on one node, the database in a cluster (so every node signs
+   * with the pair the browsers subscribed with). Blocking: call it from a plain thread at start-up.
+   */
+  public static VapidKeys loadOrCreate(Secrets secrets) {
     try {
-      JsonObject stored = Files.exists(file) ? new JsonObject(Files.readString(file)) : create(file);
+      JsonObject stored = secrets.readOrCreate(FILE_NAME, VapidKeys::newPair);
       byte[] publicKey = Base64.getUrlDecoder().decode(stored.getString("publicKey", ""));
       ECPrivateKey privateKey = WebPushCrypto.privateKey(Base64.getUrlDecoder().decode(stored.getString("privateKey", "")));
       requireMatchingPair(privateKey, WebPushCrypto.publicKey(publicKey));
       return new VapidKeys(privateKey, publicKey);
-    } catch (DecodeException e) {
-      // The parser's message may quote the file, and the file holds the private key.
-      throw new IllegalStateException("cannot use the VAPID key file " + file + ": it is not JSON");
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("cannot use the VAPID key file " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // Never the parser's message: it may quote the document, which holds the private key.
+      String why = e instanceof DecodeException ? "it is not JSON" : e.getMessage();
+      throw new IllegalStateException("cannot use the VAPID keys in " + secrets.describe(FILE_NAME) + ": " + why, e);
     }
   }
 
-  private static JsonObject create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
+  private static JsonObject newPair() {
     KeyPair pair = WebPushCrypto.generateKeyPair();
-    JsonObject keys = new JsonObject()
+    return new JsonObject()
         .put("publicKey", Jwt.base64Url(WebPushCrypto.rawPublicKey((ECPublicKey) pair.getPublic())))
         .put("privateKey", Jwt.base64Url(WebPushCrypto.rawPrivateKey((ECPrivateKey) pair.getPrivate())));
-    Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-    Files.deleteIfExists(temp);
-    // Created with mode 600 before the key is written, so it is never readable by others, not even briefly.
-    // On a file system without POSIX permissions (Windows) the data directory's own permissions apply.
-    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-    Files.writeString(temp, keys.encodePrettily(), StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-    return keys;
   }
 
-  /** A file edited by hand could pair keys that do not belong together; every push would then fail with 403. */
   private static void requireMatchingPair(ECPrivateKey privateKey, ECPublicKey publicKey) {
     try {
       byte[] probe = "vapid".getBytes(StandardCharsets.US_ASCII);

@@ -2,6 +2,7 @@ package dev.gerbang.notify.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import dev.gerbang.medical.MedicalWorld;
 import dev.gerbang.notify.push.StandIn.Received;
@@ -86,7 +87,23 @@ class PushDeliveryTest {
   private String article(Account editor) {
     HttpResponse<Buffer> created = server.post("/api/articles", editor.token(),
         new JsonObject().put("title", "Pushed " + System.nanoTime()).put("body", "Text").put("status", "published"));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     return created.bodyAsJsonObject().getString("slug");
+  }
+
+  /**
+   * The pushes queued for this account on this channel: outbox rows, written in the transaction of the comment
+   * (or record) that caused them, so they are all there when its response arrives.
+   */
+  private long pushesQueued(Account who, String channel) {
+    return TestDb.count(server, "SELECT COUNT(*) FROM outbox WHERE user_id = ? AND channel = ?", who.userId(), channel);
+  }
+
+  /** The account's devices, as GET /api/me lists them. */
+  private JsonObject devices(Account who) {
+    HttpResponse<Buffer> me = server.get("/api/me", who.token());
+    assertThat(me.statusCode()).as(me.bodyAsString()).isEqualTo(200);
+    return me.bodyAsJsonObject().getJsonObject("pushDevices");
   }
 
   private void comment(Account who, String slug) {
@@ -107,7 +124,9 @@ class PushDeliveryTest {
   }
 
   private JsonArray outbox(Account admin, String status) {
-    return server.get("/api/admin/outbox?status=" + status, admin.token()).bodyAsJsonObject().getJsonArray("items");
+    HttpResponse<Buffer> page = server.get("/api/admin/outbox?status=" + status, admin.token());
+    assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
+    return page.bodyAsJsonObject().getJsonArray("items");
   }
 
   @Test
@@ -128,12 +147,12 @@ class PushDeliveryTest {
     assertThat(payload.getString("title")).isEqualTo(inboxRow.getString("title"));
     assertThat(payload.getString("path")).startsWith("/articles/" + slug + "#comment-");
 
-    // Push turned off for this type: nothing goes out, the inbox still gets it.
-    server.send(HttpMethod.PUT, "/api/me/notification-preferences", author.token(),
+    // Push turned off for this type: no push is queued (so none can go out), the inbox still gets it.
+    HttpResponse<Buffer> off = server.send(HttpMethod.PUT, "/api/me/notification-preferences", author.token(),
         new JsonObject().put("comment.on-article", new JsonObject().put("push", false)));
+    assertThat(off.statusCode()).as(off.bodyAsString()).isEqualTo(200);
     comment(reader, slug);
-    Thread.sleep(500);
-    assertThat(push.waiting()).isZero();
+    assertThat(pushesQueued(author, "webpush")).as("only the first comment's push").isEqualTo(1);
     assertThat(server.get("/api/notifications", author.token()).bodyAsJsonObject().getLong("total")).isEqualTo(2);
   }
 
@@ -152,27 +171,24 @@ class PushDeliveryTest {
     Received first = push.next();
     Received second = push.next();
     assertThat(opened(second, browser)).isEqualTo(opened(first, browser));
-    Thread.sleep(300);
-    JsonObject sent = outbox(admin, "sent").stream().map(JsonObject.class::cast)
-        .filter(m -> m.getString("channel").equals("webpush")).findFirst().orElseThrow();
+    // Marked sent just after the stand-in answered the second attempt.
+    JsonObject sent = TestDb.eventually(() -> outbox(admin, "sent").stream().map(JsonObject.class::cast)
+        .filter(m -> m.getString("channel").equals("webpush")).findFirst().orElse(null), m -> m != null);
+    assertThat(sent).isNotNull();
     assertThat(sent.getLong("attempts")).isEqualTo(2);
 
     pushReplies.add(Reply.of(410));
     comment(reader, slug);
     push.next();
-    long deadline = System.currentTimeMillis() + 5000;
-    while (!server.get("/api/me", author.token()).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("webPush").isEmpty()
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(server.get("/api/me", author.token()).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("webPush")).isEmpty();
+    assertThat(TestDb.eventually(() -> devices(author).getJsonArray("webPush"), JsonArray::isEmpty)).isEmpty();
     JsonObject dead = outbox(admin, "dead").getJsonObject(0);
     assertThat(dead.getString("channel")).isEqualTo("webpush");
     assertThat(dead.getString("lastError")).contains("removed").contains("410");
 
+    // The subscription is gone, so the next comment queues no push for it (the outbox holds the two before).
     comment(reader, slug);
-    Thread.sleep(500);
-    assertThat(push.waiting()).as("no push to a removed subscription").isZero();
+    assertThat(pushesQueued(author, "webpush")).as("no push to a removed subscription").isEqualTo(2);
+    assertThat(server.get("/api/notifications", author.token()).bodyAsJsonObject().getLong("total")).isEqualTo(3);
   }
 
   @Test
@@ -215,12 +231,9 @@ class PushDeliveryTest {
         + "\"type.googleapis.com/google.firebase.fcm.v1.FcmError\",\"errorCode\":\"UNREGISTERED\"}]}}")));
     comment(reader, slug);
     fcm.next();
-    long deadline = System.currentTimeMillis() + 5000;
-    while (!server.get("/api/me", author.token()).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("mobile").isEmpty()
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(server.get("/api/me", author.token()).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("mobile")).isEmpty();
+    assertThat(TestDb.eventually(() -> devices(author).getJsonArray("mobile"), JsonArray::isEmpty)).isEmpty();
+    comment(reader, slug);
+    assertThat(pushesQueued(author, "fcm")).as("no push to an unregistered phone").isEqualTo(2);
   }
 
   @Test
@@ -242,7 +255,7 @@ class PushDeliveryTest {
         new JsonObject().put("token", "phone-1").put("platform", "ios").put("name", "iPhone"));
     assertThat(saved.statusCode()).isEqualTo(201);
     String id = saved.bodyAsJsonObject().getString("id");
-    JsonArray mobile = server.get("/api/me", alice.token()).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("mobile");
+    JsonArray mobile = devices(alice).getJsonArray("mobile");
     assertThat(mobile).hasSize(1);
     assertThat(mobile.getJsonObject(0).getString("name")).isEqualTo("iPhone");
     assertThat(mobile.encode()).doesNotContain("phone-1");

@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The browser's side of a push subscription: a P-256 key pair, an auth secret, and the decryption a user agent
  * performs (RFC 8291 section 3.4, RFC 8188 section 2), written apart from WebPushCrypto on purpose.
  */
-final class Subscriber {
+public final class Subscriber {
   private final KeyPair keys;
   private final byte[] publicKey;
   private final byte[] authSecret;
@@ -31,7 +31,7 @@ final class Subscriber {
     this.authSecret = authSecret;
   }
 
-  static Subscriber random() {
+  public static Subscriber random() {
     byte[] auth = new byte[16];
     new SecureRandom().nextBytes(auth);
     return new Subscriber(WebPushCrypto.generateKeyPair(), auth);
@@ -46,11 +46,11 @@ final class Subscriber {
   }
 
   /** What PushSubscription.toJSON() gives the server: keys.p256dh and keys.auth in base64url without padding. */
-  String p256dh() {
+  public String p256dh() {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(publicKey);
   }
 
-  String auth() {
+  public String auth() {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(authSecret);
   }
 

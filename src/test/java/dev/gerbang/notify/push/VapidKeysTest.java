@@ -32,10 +32,10 @@ class VapidKeysTest {
 
   @Test
   void theKeyPairIsCreatedOnceThenLoadedIdentically() throws Exception {
-    VapidKeys first = VapidKeys.loadOrCreate(dataDir);
+    VapidKeys first = VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(dataDir));
     String stored = Files.readString(dataDir.resolve("vapid.json"));
 
-    VapidKeys second = VapidKeys.loadOrCreate(dataDir);
+    VapidKeys second = VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(dataDir));
 
     assertThat(second.publicKeyBase64Url()).isEqualTo(first.publicKeyBase64Url());
     assertThat(Files.readString(dataDir.resolve("vapid.json"))).isEqualTo(stored);
@@ -44,13 +44,13 @@ class VapidKeysTest {
     // The reloaded private key is the same one: its signature verifies with the key created first.
     Jwts.vapidClaims(second.authorization("https://push.example.net/x", "mailto:ops@gerbang.dev", 1_700_000_000L),
         first.publicKeyBase64Url());
-    assertThat(VapidKeys.loadOrCreate(Files.createDirectories(root.resolve("other"))).publicKeyBase64Url())
+    assertThat(VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(Files.createDirectories(root.resolve("other")))).publicKeyBase64Url())
         .as("another data dir, another server").isNotEqualTo(first.publicKeyBase64Url());
   }
 
   @Test
   void theKeyFileIsReadableByItsOwnerOnly() throws Exception {
-    VapidKeys.loadOrCreate(dataDir);
+    VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(dataDir));
     Path file = dataDir.resolve("vapid.json");
     assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
 
@@ -60,7 +60,7 @@ class VapidKeysTest {
 
   @Test
   void theAuthorizationIsAnEs256TokenForTheEndpointsOriginValidTwelveHours() throws Exception {
-    VapidKeys keys = VapidKeys.loadOrCreate(dataDir);
+    VapidKeys keys = VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(dataDir));
     long now = 1_700_000_000L;
 
     String authorization = keys.authorization("https://updates.push.services.mozilla.com/wpush/v2/gAAAA", "mailto:ops@gerbang.dev", now);
@@ -87,7 +87,7 @@ class VapidKeysTest {
 
   @Test
   void theSubjectMustBeAMailtoOrHttpsUrl() {
-    VapidKeys keys = VapidKeys.loadOrCreate(dataDir);
+    VapidKeys keys = VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(dataDir));
     keys.authorization("https://push.example/a", "https://gerbang.dev/contact", 0);
     for (String bad : new String[] {"ops@gerbang.dev", "http://gerbang.dev", "mailto:", "", null}) {
       assertThatThrownBy(() -> keys.authorization("https://push.example/a", bad, 0)).as(String.valueOf(bad))
@@ -101,18 +101,18 @@ class VapidKeysTest {
     Path file = dataDir.resolve("vapid.json");
     Files.writeString(file, "{\"privateKey\": \"s3cr3t-do-not-print\", oops");
 
-    assertThatThrownBy(() -> VapidKeys.loadOrCreate(dataDir)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(dataDir))).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(file.toString()).hasMessageNotContaining("s3cr3t");
 
     JsonObject mine = new JsonObject(createAndRead(root.resolve("a")));
     JsonObject theirs = new JsonObject(createAndRead(root.resolve("b")));
     Files.writeString(file, mine.copy().put("publicKey", theirs.getString("publicKey")).encode());
-    assertThatThrownBy(() -> VapidKeys.loadOrCreate(dataDir)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(dataDir))).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("does not belong").hasMessageNotContaining(mine.getString("privateKey"));
   }
 
   private static String createAndRead(Path dir) throws Exception {
-    VapidKeys.loadOrCreate(dir);
+    VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(dir));
     return Files.readString(dir.resolve("vapid.json"));
   }
 }

@@ -45,7 +45,7 @@ class WebPushSenderTest {
     vertx = Vertx.vertx();
     client = WebClient.create(vertx);
     dataDir = Files.createTempDirectory("gerbang-push");
-    keys = VapidKeys.loadOrCreate(dataDir);
+    keys = VapidKeys.loadOrCreate(new dev.gerbang.secrets.FileSecrets(dataDir));
     push = StandIn.start(vertx, request -> replies.poll());
     sender = new WebPushSender(client, keys, SUBJECT);
     subscriber = Subscriber.random();
