@@ -11,7 +11,7 @@
 # On 2 cores more nodes cannot be faster: the figures say what clustering costs, not what it gains.
 # Every run: one fresh PostgreSQL (bench/cluster.sh's, state in target/cluster-bench/, ports 29080-29110 and 29432),
 # rate limiter and request logs off, the nodes' JVM options as bench/cluster.sh sets them (CLUSTER_JAVA_OPTS,
-# default -Xmx1g, the same for every configuration), every response status checked before measuring, wrk's error
+# default -Xmx320m: the README's heap and room for Hazelcast, the same for every configuration), every response status checked before measuring, wrk's error
 # and non-2xx/3xx counts checked after every round (a round that measured 401s fails the run: exit 1).
 # Missing a target is a result, not a failure: exit 0. Everything started is stopped on exit.
 #
@@ -76,7 +76,7 @@ if ((BUILD)); then
   ./mvnw -q package -DskipTests || die "the build failed"
 fi
 [[ -f target/gerbang.jar ]] || die "no target/gerbang.jar: run without --skip-build"
-JAVA_OPTS_NODES=${CLUSTER_JAVA_OPTS--Xmx1g}
+JAVA_OPTS_NODES=${CLUSTER_JAVA_OPTS--Xmx320m}
 
 OUT=$ROOT/target/bench
 RUN=$(mktemp -d /tmp/gerbang-cluster-bench.XXXXXX)

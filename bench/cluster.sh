@@ -24,7 +24,7 @@
 # data back; `down --purge` removes it.
 # Settings: every GERBANG_* variable in the environment of `up` goes to every node (kept for `start N`), except
 # those the script sets itself (ports, data dirs, database, cluster.*, publicUrl, http.trustedProxies).
-# CLUSTER_JAVA_OPTS: the nodes' JVM options (default -Xmx1g: three nodes share this machine with others).
+# CLUSTER_JAVA_OPTS: the nodes' JVM options (default -Xmx320m: the README's 256 MiB heap and room for Hazelcast).
 # CLUSTER_MODE=off (with --nodes 1): the same single node with cluster mode off, on the same PostgreSQL behind the
 # same HAProxy (bench/cluster-bench.sh's baseline).
 # Needs: a JDK 17+, python3, curl; PostgreSQL's server binaries and HAProxy (Debian's postgresql and haproxy
@@ -34,7 +34,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 STATE=${CLUSTER_DIR:-$ROOT/target/cluster}
 BASE=${CLUSTER_BASE_PORT:-18080}
-JAVA_OPTS_NODES=${CLUSTER_JAVA_OPTS--Xmx1g}
+JAVA_OPTS_NODES=${CLUSTER_JAVA_OPTS--Xmx320m}
 MODE=${CLUSTER_MODE:-on}
 TOOLS=(python3 "$ROOT/bench/cluster/tools.py")
 # What the nodes keep of this environment: nothing but these (no stray GERBANG_* or JAVA_TOOL_OPTIONS).

@@ -10,7 +10,8 @@
 #   login     POST /api/auth/login with wrk -c4, against the ceiling cores / one hash (one hash timed with the
 #             server's Argon2id settings from conf/config.json, bench/compare/HashTime.java) and Keycloak's
 #             RECORDED 29 logins/s
-#   startup   wall clock from `java -Xmx256m -jar target/gerbang.jar` (the README's command) to the first 200
+#   startup   wall clock from the README's command (java -Xmx256m -XX:SharedArchiveFile=target/gerbang.jsa -jar
+#             target/gerbang.jar) to the first 200
 #             from /health/ready, fresh data dir and restart of the same dir, median of 3 each; and the log's
 #             own "started in"
 #   memory    VmRSS of the server idle after start and after the load above (--only memory runs that load on
@@ -36,7 +37,7 @@ ROOT=$PWD
 TOOLS=(python3 "$ROOT/bench/compare/tools.py")
 
 # The README's start command: java $README_JAVA_OPTS -jar target/gerbang.jar (keep the two in step).
-README_JAVA_OPTS="-Xmx256m"
+README_JAVA_OPTS="-Xmx256m -XX:SharedArchiveFile=target/gerbang.jsa"
 JAVA_OPTS=$README_JAVA_OPTS
 DURATION=15 WARMUP=15 STARTS=3 HASH_SAMPLES=25 HASH_WARMUP=10 BUILD=1 BREAK="" QUICK=false ONLY="me,articles,login,startup,memory"
 usage() { sed -n '/^# Usage:/,/^# Needs:/p' "$0" | sed 's/^# \{0,1\}//' | sed '$d'; }

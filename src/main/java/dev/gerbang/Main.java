@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** `java -jar gerbang.jar [serve | create-admin --email ... | seed-demo [--force] | help]`. */
+/** `java -jar gerbang.jar [serve | create-admin --email ... | seed-demo [--force] | train | help]`. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -30,6 +30,7 @@ public final class Main {
       case "serve" -> serve(config);
       case "create-admin" -> System.exit(AdminCommand.run(config, rest));
       case "seed-demo" -> System.exit(DemoCommand.run(config, rest));
+      case "train" -> System.exit(TrainCommand.run());
       case "help", "--help", "-h" -> System.out.println(usage());
       default -> {
         System.err.println("gerbang: unknown command '" + command + "'\n" + usage());
@@ -49,6 +50,9 @@ public final class Main {
                                          a dozen medical records, a blog with comments and likes, and
                                          notifications (see the README); refuses a database that
                                          already holds users unless --force
+          train                          start and stop once on a throw-away data dir, with the requests of a
+                                         first visit: the training run of the class-data-sharing archive
+                                         that ./mvnw package makes (target/gerbang.jsa)
           help                           this text""";
   }
 
