@@ -27,9 +27,14 @@ public final class AuthFeature implements Feature {
   @Override
   public void start(Vertx vertx) {
     c.gate().listen(c.events());
-    // A rotation made on any node: read the keys again (off the event loop) and sign with the new one.
-    c.events().listen(KeysRotated.ADDRESS, KeysRotated::fromJson, rotated -> vertx.executeBlocking(() ->
-        Keys.loadOrCreate(c.secrets(), c.authSettings().jwtSecret())).onSuccess(keys -> c.tokens().use(keys)));
+    // A rotation made on another node: read the keys again (off the event loop) and sign with the new one. The
+    // node that rotated signs with it already.
+    c.events().listen(KeysRotated.ADDRESS, KeysRotated::fromJson, rotated -> {
+      if (!rotated.signingKid().equals(c.tokens().signingKid())) {
+        vertx.executeBlocking(() -> Keys.loadOrCreate(c.secrets(), c.authSettings().jwtSecret()))
+            .onSuccess(keys -> c.tokens().use(keys));
+      }
+    });
   }
 
   @Override

@@ -17,8 +17,12 @@ import java.util.List;
  * the key never leaves the server, so the asymmetry would buy nothing here.
  */
 public final class Tokens {
-  /** The verifier of every known key and the key that signs: swapped whole when the keys are rotated. */
-  private record Signer(JWTAuth jwt, String signingKid) {
+  /**
+   * The key that signs (alone in its JWTAuth: vertx-auth's JWT signs with a key picked at random among those it
+   * holds for the algorithm, so a verifier that knows the previous keys must never sign) and the verifier of
+   * every kept key: swapped whole when the keys are rotated.
+   */
+  private record Signer(JWTAuth signing, JWTAuth jwt, String signingKid) {
   }
 
   private final Vertx vertx;
@@ -33,14 +37,24 @@ public final class Tokens {
 
   /** From now on, sign with the keys' first and accept all of them (a rotation, heard from any node). */
   public void use(Keys keys) {
-    JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions()
+    JWTAuthOptions verifying = options();
+    for (Keys.SigningKey key : keys.signingKeys()) {
+      verifying.addPubSecKey(hs256(key));
+    }
+    Keys.SigningKey current = keys.signingKeys().get(0);
+    this.signer = new Signer(JWTAuth.create(vertx, options().addPubSecKey(hs256(current))), JWTAuth.create(vertx, verifying),
+        current.kid());
+  }
+
+  private JWTAuthOptions options() {
+    return new JWTAuthOptions().setJWTOptions(new JWTOptions()
         .setIssuer(config.jwtIssuer())
         .setAudience(List.of(config.jwtAudience()))
         .setLeeway(5));
-    for (Keys.SigningKey key : keys.signingKeys()) {
-      options.addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(key.secret()).setId(key.kid()));
-    }
-    this.signer = new Signer(JWTAuth.create(vertx, options), keys.signingKeys().get(0).kid());
+  }
+
+  private static PubSecKeyOptions hs256(Keys.SigningKey key) {
+    return new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(key.secret()).setId(key.kid());
   }
 
   /** The id of the key that signs now. */
@@ -61,7 +75,7 @@ public final class Tokens {
         .put("iat", iat)
         .put("exp", iat + config.accessTokenTtlSeconds());
     Signer current = signer;
-    return current.jwt().generateToken(claims, new JWTOptions()
+    return current.signing().generateToken(claims, new JWTOptions()
         .setAlgorithm("HS256")
         .setNoTimestamp(true)
         .setHeader(new JsonObject().put("kid", current.signingKid())));

@@ -1,0 +1,60 @@
+package dev.gerbang.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After POST /api/admin/keys/rotate every token is signed with the new key, and only with it, while tokens of
+ * the previous key stay valid until they expire. (vertx-auth's JWT signs with a key picked at random among those
+ * it holds; a signer that also held the previous keys went on signing with them about every other token.)
+ */
+class KeyRotationTest {
+  private TestServer server;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private static JsonObject header(String token) {
+    return new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void afterARotationOnlyTheNewKeySignsAndTheOldKeysTokensStillVerify() {
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    String before = server.newSession().getString("accessToken");
+
+    HttpResponse<Buffer> rotated = server.post("/api/admin/keys/rotate", admin, null);
+    assertThat(rotated.statusCode()).as(rotated.bodyAsString()).isEqualTo(200);
+    String kid = rotated.bodyAsJsonObject().getString("signingKid");
+    assertThat(kid).isNotEqualTo(header(before).getString("kid"));
+
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    Set<String> kids = new HashSet<>();
+    for (int i = 0; i < 16; i++) {
+      String token = server.login(email, TestServer.PASSWORD).getString("accessToken");
+      kids.add(header(token).getString("kid"));
+      assertThat(server.get("/api/me", token).statusCode()).isEqualTo(200);
+    }
+    assertThat(kids).as("the keys that signed 16 tokens after the rotation").containsExactly(kid);
+    assertThat(server.get("/api/me", before).statusCode()).as("a token of the previous key").isEqualTo(200);
+  }
+}
