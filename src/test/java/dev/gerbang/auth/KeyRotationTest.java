@@ -1,5 +1,6 @@
 package dev.gerbang.auth;
 
+import static dev.gerbang.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.TestServer;
@@ -56,5 +57,19 @@ class KeyRotationTest {
     }
     assertThat(kids).as("the keys that signed 16 tokens after the rotation").containsExactly(kid);
     assertThat(server.get("/api/me", before).statusCode()).as("a token of the previous key").isEqualTo(200);
+  }
+
+  @Test
+  void onlyAnAdminRotatesAndARefusedCallChangesNoKey() {
+    String user = server.newSession().getString("accessToken");
+    String editor = server.newSessionWithRoles("editor").getString("accessToken");
+    String kid = header(user).getString("kid");
+
+    assertProblem(server.post("/api/admin/keys/rotate", null, null), 401, "unauthorized");
+    assertProblem(server.post("/api/admin/keys/rotate", "not.a.token", null), 401, "invalid-token");
+    assertProblem(server.post("/api/admin/keys/rotate", user, null), 403, "forbidden");
+    assertProblem(server.post("/api/admin/keys/rotate", editor, null), 403, "forbidden");
+
+    assertThat(header(server.newSession().getString("accessToken")).getString("kid")).isEqualTo(kid);
   }
 }
