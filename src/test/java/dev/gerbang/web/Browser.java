@@ -75,6 +75,21 @@ final class Browser implements AutoCloseable {
     return m.group(1);
   }
 
+  /** Publishes an article through the API (201 expected) and answers its slug. */
+  static String publish(dev.gerbang.TestServer server, String editorToken, String title) {
+    var created = server.post("/api/articles", editorToken, new io.vertx.core.json.JsonObject()
+        .put("title", title).put("body", "Carry an **umbrella**.").put("status", "published"));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    return created.bodyAsJsonObject().getString("slug");
+  }
+
+  /** The access token of a new account with this name. */
+  static String newAccountToken(dev.gerbang.TestServer server, String name) {
+    String someone = dev.gerbang.TestServer.uniqueEmail();
+    server.register(someone, dev.gerbang.TestServer.PASSWORD, name);
+    return server.login(someone, dev.gerbang.TestServer.PASSWORD).getString("accessToken");
+  }
+
   /** Signs in through the login form and waits for the home page. */
   static void signIn(Tab tab, String email, String password) {
     Page page = tab.page();

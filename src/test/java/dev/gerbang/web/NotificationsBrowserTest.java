@@ -60,7 +60,7 @@ class NotificationsBrowserTest extends BrowserTestBase {
     server.register(email, TestServer.PASSWORD, "Ayu Author");
     TestServer.await(server.gerbang().components().users().grantRole(email, "editor"));
     String author = server.login(email, TestServer.PASSWORD).getString("accessToken");
-    String slug = publish(author, "Tips for the rainy season");
+    String slug = Browser.publish(server, author, "Tips for the rainy season");
     Browser.signIn(tab, email, TestServer.PASSWORD);
     // Signing in from this browser, a new device, left a notice: read, so that the bell starts at 0.
     assertThat(server.post("/api/notifications/read-all", author, null).statusCode()).isEqualTo(200);
@@ -74,7 +74,7 @@ class NotificationsBrowserTest extends BrowserTestBase {
     assertThat(page.locator("li.notification")).hasCount(1);
     assertThat(page.locator("li.notification.unread")).hasCount(0);
 
-    String reader = newSession("Citra Commenter");
+    String reader = Browser.newAccountToken(server, "Citra Commenter");
     String commentId = comment(reader, slug, "Terima kasih!");
     // Within a few seconds (Playwright's assertions wait up to 5 s), with no reload: the stream brought it.
     assertThat(bell).hasAttribute("aria-label", "Notifications, 1 unread");
@@ -103,8 +103,8 @@ class NotificationsBrowserTest extends BrowserTestBase {
     server.register(email, TestServer.PASSWORD, "Ayu Author");
     TestServer.await(server.gerbang().components().users().grantRole(email, "editor"));
     String author = server.login(email, TestServer.PASSWORD).getString("accessToken");
-    String slug = publish(author, "Sambal recipes");
-    String reader = newSession("Citra Commenter");
+    String slug = Browser.publish(server, author, "Sambal recipes");
+    String reader = Browser.newAccountToken(server, "Citra Commenter");
     comment(reader, slug, "one");
     comment(reader, slug, "two");
     Browser.signIn(tab, email, TestServer.PASSWORD);
@@ -346,19 +346,6 @@ class NotificationsBrowserTest extends BrowserTestBase {
     page.setViewportSize(Browser.PHONE.width, Browser.PHONE.height);
     part.screenshot(new Locator.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name + "-phone.png")));
     page.setViewportSize(Browser.DESKTOP.width, Browser.DESKTOP.height);
-  }
-
-  private String publish(String editorToken, String title) {
-    HttpResponse<Buffer> created = server.post("/api/articles", editorToken,
-        new JsonObject().put("title", title).put("body", "Carry an **umbrella**.").put("status", "published"));
-    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
-    return created.bodyAsJsonObject().getString("slug");
-  }
-
-  private String newSession(String name) {
-    String someone = TestServer.uniqueEmail();
-    server.register(someone, TestServer.PASSWORD, name);
-    return server.login(someone, TestServer.PASSWORD).getString("accessToken");
   }
 
   private String comment(String token, String slug, String body) {

@@ -57,7 +57,7 @@ class ScreenLifecycleBrowserTest extends BrowserTestBase {
     server.register(email, TestServer.PASSWORD, "Ayu Author");
     TestServer.await(server.gerbang().components().users().grantRole(email, "editor"));
     String author = server.login(email, TestServer.PASSWORD).getString("accessToken");
-    String slug = publish(author, "Tips for the rainy season");
+    String slug = Browser.publish(server, author, "Tips for the rainy season");
     Browser.signIn(tab, email, TestServer.PASSWORD);
     link("Blog").click();
     assertThat(page.locator("h1")).hasText("Blog");
@@ -96,7 +96,7 @@ class ScreenLifecycleBrowserTest extends BrowserTestBase {
     });
     assertThat(server.post("/api/notifications/read-all", author, null).statusCode()).isEqualTo(200);
     assertThat(page.locator("a.bell")).hasAttribute("aria-label", "Notifications, 0 unread");
-    String reader = newSession("Citra Commenter");
+    String reader = Browser.newAccountToken(server, "Citra Commenter");
     comment(reader, slug, "Terima kasih!");
     // The stream brought it: the bell rings, on the page the user is on.
     assertThat(page.locator("a.bell")).hasAttribute("aria-label", "Notifications, 1 unread");
@@ -176,7 +176,7 @@ class ScreenLifecycleBrowserTest extends BrowserTestBase {
   void aScreenStillLoadingWhenTheUserGoesElsewhereIsAbortedAndNeverShown() {
     server.register(email, TestServer.PASSWORD, "Eka Editor");
     TestServer.await(server.gerbang().components().users().grantRole(email, "editor"));
-    String slug = publish(server.login(email, TestServer.PASSWORD).getString("accessToken"), "Monsoon notes");
+    String slug = Browser.publish(server, server.login(email, TestServer.PASSWORD).getString("accessToken"), "Monsoon notes");
     page.navigate("/articles");
     assertThat(page.locator("[data-article='" + slug + "'] a")).hasText("Monsoon notes");
 
@@ -326,19 +326,6 @@ class ScreenLifecycleBrowserTest extends BrowserTestBase {
     release.addProperty("objectGroup", "listeners");
     cdp.send("Runtime.releaseObjectGroup", release);
     return byType;
-  }
-
-  private String publish(String editorToken, String title) {
-    var created = server.post("/api/articles", editorToken, new io.vertx.core.json.JsonObject()
-        .put("title", title).put("body", "Carry an **umbrella**.").put("status", "published"));
-    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
-    return created.bodyAsJsonObject().getString("slug");
-  }
-
-  private String newSession(String name) {
-    String someone = TestServer.uniqueEmail();
-    server.register(someone, TestServer.PASSWORD, name);
-    return server.login(someone, TestServer.PASSWORD).getString("accessToken");
   }
 
   private void comment(String token, String slug, String body) {
