@@ -23,9 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  * path: /ok/* 200, /fail-once/* 500 then 200, /hang-once/* no answer then 200, /always-500/* 500, /reject/* 400.
  * Its signature check is written here from the Standard Webhooks specification, independent of the server's.
  */
-final class Receiver implements AutoCloseable {
-  record Received(String path, String id, String timestamp, String signature, String body) {
-    JsonObject json() {
+public final class Receiver implements AutoCloseable {
+  public record Received(String path, String id, String timestamp, String signature, String body) {
+    public JsonObject json() {
       return new JsonObject(body);
     }
   }
@@ -34,7 +34,7 @@ final class Receiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-  Receiver(Vertx vertx) {
+  public Receiver(Vertx vertx) {
     this.server = TestServer.await(vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1"));
   }
 
@@ -53,16 +53,16 @@ final class Receiver implements AutoCloseable {
     });
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.actualPort() + path;
   }
 
-  List<Received> at(String path) {
+  public List<Received> at(String path) {
     return received.stream().filter(r -> r.path().equals(path)).toList();
   }
 
   /** Waits until the path received at least n requests; fails after 20 s. */
-  List<Received> await(String path, int n) {
+  public List<Received> await(String path, int n) {
     poll(() -> at(path).size() >= n, "at least " + n + " requests to " + path);
     return at(path);
   }
@@ -87,7 +87,7 @@ final class Receiver implements AutoCloseable {
    * base64, compared in constant time with each "v1," entry of the space-separated header; the timestamp within
    * five minutes of now.
    */
-  static boolean verifies(String secret, Received message) {
+  public static boolean verifies(String secret, Received message) {
     long timestamp = Long.parseLong(message.timestamp());
     if (Math.abs(Instant.now().getEpochSecond() - timestamp) > 300) {
       return false;
