@@ -61,7 +61,8 @@ public final class WebhookVerticle extends VerticleBase {
     long lockMs = 4L * settings.timeoutMillis() + 30_000;
     inFlight = service.claimDue(BATCH, lockMs).compose(jobs -> {
       List<Future<?>> sent = new ArrayList<>();
-      jobs.forEach(job -> sent.add(send(job).recover(e -> {
+      // Composed, so that a job that throws (a secret that does not open) fails alone, not the batch.
+      jobs.forEach(job -> sent.add(Future.succeededFuture().compose(x -> send(job)).recover(e -> {
         log.warn("webhook delivery {} could not be processed: {}", job.id(), e.toString());
         return Future.succeededFuture();
       })));
@@ -78,9 +79,14 @@ public final class WebhookVerticle extends VerticleBase {
 
   private Future<Void> send(WebhookJob job) {
     List<String> secrets = new ArrayList<>();
-    secrets.add(box.open(job.endpointId(), job.sealedSecret()));
-    if (job.sealedPreviousSecret() != null) {
-      secrets.add(box.open(job.endpointId(), job.sealedPreviousSecret()));
+    try {
+      secrets.add(box.open(job.endpointId(), job.sealedSecret()));
+      if (job.sealedPreviousSecret() != null) {
+        secrets.add(box.open(job.endpointId(), job.sealedPreviousSecret()));
+      }
+    } catch (IllegalStateException e) {
+      // The server's webhook key changed under the secrets: no attempt could ever be signed. Failed, not looped.
+      return recorded(job, AttemptResult.failed(job, 0, e.getMessage(), -1));
     }
     Future<AttemptResult> attempt = Destination.resolve(vertx, job.url(), settings.allowInsecure())
         .compose(to -> sender.post(to, job.messageId(), job.payload(), secrets)
@@ -89,12 +95,15 @@ public final class WebhookVerticle extends VerticleBase {
         .recover(refused -> Future.succeededFuture(Failure.is(refused, Failure.Kind.INVALID)
             ? AttemptResult.failed(job, 0, "the URL " + detail(refused) + "; checked again before sending", -1)
             : retry(job, 0, refused.toString())));
-    return attempt.compose(result -> {
-      if (!result.delivered()) {
-        log.warn("webhook {} to endpoint {} attempt {} failed: {}", job.id(), job.endpointId(), job.attempts(), result.error());
-      }
-      return service.record(result, settings.disableAfterSeconds() * 1000L);
-    }).compose(disabled -> disabled ? tellAdmins(job) : Future.succeededFuture());
+    return attempt.compose(result -> recorded(job, result));
+  }
+
+  private Future<Void> recorded(WebhookJob job, AttemptResult result) {
+    if (!result.delivered()) {
+      log.warn("webhook {} to endpoint {} attempt {} failed: {}", job.id(), job.endpointId(), job.attempts(), result.error());
+    }
+    return service.record(result, settings.disableAfterSeconds() * 1000L)
+        .compose(disabled -> disabled ? tellAdmins(job) : Future.succeededFuture());
   }
 
   private static String detail(Throwable refused) {

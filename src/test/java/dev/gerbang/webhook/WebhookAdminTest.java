@@ -83,7 +83,7 @@ class WebhookAdminTest {
   }
 
   @Test
-  void theSecretIsShownAtCreationAndRotationAndNeverInAListOrARead() {
+  void theSecretIsShownAtCreationAndRotationAndNeverInAListOrARead() throws Exception {
     JsonObject endpoint = created();
     String id = endpoint.getString("id");
     String secret = endpoint.getString("secret");
@@ -96,6 +96,16 @@ class WebhookAdminTest {
     assertThat(list.bodyAsJsonObject().getJsonArray("items").getJsonObject(0).containsKey("secret")).isFalse();
     assertThat(read.bodyAsJsonObject().containsKey("secret")).isFalse();
     assertThat(list.bodyAsString() + read.bodyAsString()).doesNotContain(secret.substring(6, 30));
+
+    // At rest it is sealed, not in clear (and not a hash either: the server must sign with it).
+    try (java.sql.Connection db = dev.gerbang.TestDb.connect(server.dataDir());
+         java.sql.PreparedStatement stored = db.prepareStatement("SELECT secret FROM webhook_endpoints WHERE id = ?")) {
+      stored.setString(1, id);
+      try (java.sql.ResultSet row = stored.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString(1)).doesNotContain(secret.substring(6, 30)).doesNotStartWith("whsec_");
+      }
+    }
 
     JsonObject rotated = server.post("/api/admin/webhooks/" + id + "/rotate-secret", admin, null).bodyAsJsonObject();
     assertThat(rotated.getString("secret")).startsWith("whsec_").isNotEqualTo(secret);

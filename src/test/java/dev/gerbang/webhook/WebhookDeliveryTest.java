@@ -210,4 +210,61 @@ class WebhookDeliveryTest {
     assertThat(Receiver.verifies(again.getString("secret"), next)).isTrue();
     assertThat(Receiver.verifies(newSecret, next)).isFalse();
   }
+
+  @Test
+  void accountsArticlesAndCommentsEachAnnounceTheirEventWithIds() {
+    String path = path("ok");
+    JsonObject endpoint = endpoint(path, "user.deleted", "article.published", "comment.created");
+    String editor = server.newSessionWithRoles("editor").getString("accessToken");
+    HttpResponse<Buffer> draft = server.post("/api/articles", editor, new JsonObject().put("title", "Hand washing")
+        .put("body", "Wash them."));
+    assertThat(draft.statusCode()).as(draft.bodyAsString()).isEqualTo(201);
+    String slug = draft.bodyAsJsonObject().getString("slug");
+    HttpResponse<Buffer> published = server.post("/api/articles/" + slug + "/publish", editor, null);
+    assertThat(published.statusCode()).as(published.bodyAsString()).isEqualTo(200);
+    // Publishing again is no new publication.
+    assertThat(server.post("/api/articles/" + slug + "/publish", editor, null).statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> comment = server.post("/api/articles/" + slug + "/comments", editor,
+        new JsonObject().put("body", "Twenty seconds at least."));
+    assertThat(comment.statusCode()).as(comment.bodyAsString()).isEqualTo(201);
+    String leaving = TestServer.uniqueEmail();
+    String leaver = server.newSessionFor(leaving).getString("accessToken");
+    String leaverId = server.get("/api/me", leaver).bodyAsJsonObject().getString("id");
+    assertThat(server.send(HttpMethod.DELETE, "/api/me", leaver, new JsonObject().put("password", TestServer.PASSWORD))
+        .statusCode()).isEqualTo(204);
+
+    List<Received> received = receiver.await(path, 3);
+    assertThat(received).allMatch(message -> Receiver.verifies(endpoint.getString("secret"), message));
+    // Due deliveries go out side by side: they arrive in any order.
+    assertThat(received.stream().map(message -> message.json().getString("type")))
+        .containsExactlyInAnyOrder("article.published", "comment.created", "user.deleted");
+    assertThat(data(received, "article.published").getString("slug")).isEqualTo(slug);
+    assertThat(data(received, "comment.created").getString("commentId")).isEqualTo(comment.bodyAsJsonObject().getString("id"));
+    assertThat(data(received, "user.deleted").getString("userId")).isEqualTo(leaverId);
+    assertThat(deliveries(endpoint).getLong("total")).isEqualTo(3);
+  }
+
+  private static JsonObject data(List<Received> received, String type) {
+    return received.stream().map(Received::json).filter(json -> json.getString("type").equals(type)).findFirst()
+        .orElseThrow().getJsonObject("data");
+  }
+
+  @Test
+  void theAddressIsCheckedAgainBeforeSendingAndAUrlThatNowPointsInsideIsNotCalled() throws Exception {
+    String path = path("ok");
+    JsonObject endpoint = endpoint(path, "user.registered");
+    // What a DNS change would do to a registered name, done to the stored URL: it now leads to a private address.
+    try (java.sql.Connection db = dev.gerbang.TestDb.connect(server.dataDir());
+         java.sql.PreparedStatement update = db.prepareStatement("UPDATE webhook_endpoints SET url = ? WHERE id = ?")) {
+      update.setString(1, "http://10.0.0.7" + path);
+      update.setString(2, endpoint.getString("id"));
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+    test(endpoint);
+
+    JsonObject failed = onlyDelivery(endpoint, "failed");
+    assertThat(failed.getString("lastError")).contains("private address").contains("checked again before sending");
+    assertThat(failed.getLong("attempts")).isEqualTo(1);
+    assertThat(receiver.at(path)).isEmpty();
+  }
 }
