@@ -90,6 +90,11 @@ class WebhookDeliveryTest {
     assertThat(message.json().getJsonObject("data").fieldNames()).containsExactly("userId");
     // Both deliveries would have been written in the registration's transaction: the other endpoint has none.
     assertThat(deliveries(articles).getLong("total")).isZero();
+    // A registration that fails (the email is taken) announces nothing.
+    HttpResponse<Buffer> taken = server.post("/api/auth/register", new JsonObject().put("email", user.getString("email"))
+        .put("password", TestServer.PASSWORD).put("name", "Again"));
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(deliveries(users).getLong("total")).isEqualTo(1);
     JsonObject delivery = onlyDelivery(users, "delivered");
     assertThat(delivery.getString("messageId")).isEqualTo(message.id());
     assertThat(delivery.getInteger("lastStatusCode")).isEqualTo(200);
