@@ -13,11 +13,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keeps the endpoints' signing secrets encrypted at rest: AES-256-GCM under a key of the server's own (the shared
- * secret "webhooks", in the data dir or, for a cluster, in the database encrypted with the cluster secret). The
+ * secret webhooks.json, in the data dir or, for a cluster, in the database encrypted with the cluster secret). The
  * endpoint's id is bound in as associated data, so a ciphertext copied to another endpoint does not open. Not a
  * hash: the server must read a secret back to sign with it.
  */
 public final class SecretBox {
+  /** DATA_DIR/webhooks.json on one node (mode 600), the database in a cluster. */
+  static final String FILE_NAME = "webhooks.json";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getEncoder();
   private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -29,7 +31,7 @@ public final class SecretBox {
 
   /** The box with the server's webhook key, made once and then only read. Blocking: call from a plain thread. */
   public static SecretBox load(Secrets secrets) {
-    JsonObject document = secrets.readOrCreate("webhooks", () -> {
+    JsonObject document = secrets.readOrCreate(FILE_NAME, () -> {
       byte[] fresh = new byte[32];
       RANDOM.nextBytes(fresh);
       return new JsonObject().put("key", B64.encodeToString(fresh));
