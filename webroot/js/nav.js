@@ -22,6 +22,7 @@ export const ADMIN_NAV = [
   { href: '/admin/outbox', key: 'admin.nav.outbox', roles: ADMIN },
   { href: '/admin/messages', key: 'admin.nav.messages', roles: ADMIN },
   { href: '/admin/system', key: 'admin.nav.system', roles: ADMIN },
+  { href: '/admin/webhooks', key: 'admin.nav.webhooks', roles: ADMIN },
 ];
 
 /** The admin tabs this user may open. */

@@ -9,6 +9,7 @@ import dev.gerbang.medical.MedicalFeature;
 import dev.gerbang.notify.NotifyFeature;
 import dev.gerbang.social.SocialFeature;
 import dev.gerbang.user.UserFeature;
+import dev.gerbang.webhook.WebhookFeature;
 import io.vertx.core.Vertx;
 import java.util.List;
 
@@ -32,6 +33,7 @@ final class Features {
         new MedicalFeature(c, notify),
         new ContentFeature(vertx, c, notify),
         notify,
-        new AdminFeature(c));
+        new AdminFeature(c),
+        new WebhookFeature(c));
   }
 }

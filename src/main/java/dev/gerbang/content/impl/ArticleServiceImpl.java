@@ -18,6 +18,8 @@ import dev.gerbang.events.Events;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
+import dev.gerbang.webhook.Webhooks;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -37,7 +39,10 @@ public final class ArticleServiceImpl implements ArticleService {
   private final ArticleTags tags;
   private final Events events;
 
+  private final Webhooks webhooks;
+
   public ArticleServiceImpl(Database database, Events events) {
+    this.webhooks = new Webhooks(database);
     this.pool = database.pool();
     this.sql = database.sql("articles");
     this.lister = new ArticleLister(database);
@@ -101,6 +106,7 @@ public final class ArticleServiceImpl implements ArticleService {
                 .addValue(publish ? now : null)
                 .addLong(now).addLong(now).addLong(now)))
         .compose(slug -> tags.set(conn, id, article.tags())
+            .compose(done -> publish ? published(conn, id, slug) : Future.succeededFuture())
             .compose(done -> visible(conn, viewer, slug))));
   }
 
@@ -147,8 +153,10 @@ public final class ArticleServiceImpl implements ArticleService {
         publishedAt = now;
       }
       long listedAt = publishedAt == null ? Rows.millis(row, "created_at") : publishedAt;
+      boolean publishing = status == ArticleStatus.PUBLISHED && !published(row);
       return conn.preparedQuery(sql.get("setStatus"))
           .execute(Tuple.of(status.json(), publishedAt, listedAt, now, row.getString("id")))
+          .compose(done -> publishing ? published(conn, row.getString("id"), slug) : Future.succeededFuture())
           .compose(done -> visible(conn, viewer, slug))
           .map(updated -> written(updated, row));
     })));
@@ -172,6 +180,11 @@ public final class ArticleServiceImpl implements ArticleService {
   private static Changed<Article> written(Row updated, Row before) {
     return new Changed<>(ArticleRows.full(updated),
         ContentChanged.article(updated.getString("slug"), published(before) || published(updated)));
+  }
+
+  /** The article.published webhook, in the transaction that publishes it. */
+  private Future<Void> published(SqlConnection conn, String articleId, String slug) {
+    return webhooks.emit(conn, "article.published", new JsonObject().put("articleId", articleId).put("slug", slug));
   }
 
   private static boolean published(Row row) {

@@ -26,6 +26,7 @@ import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import dev.gerbang.webhook.Webhooks;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -45,7 +46,10 @@ public final class CommentServiceImpl implements CommentService {
   private final Sql sql;
   private final Pager pager;
 
+  private final Webhooks webhooks;
+
   public CommentServiceImpl(Database database, Notices notices, Events events) {
+    this.webhooks = new Webhooks(database);
     this.notices = notices;
     this.events = events;
     this.pool = database.pool();
@@ -113,7 +117,9 @@ public final class CommentServiceImpl implements CommentService {
             .compose(parent -> conn.preparedQuery(sql.get("insert"))
                 .execute(Tuple.of(id, article.getString("id"), viewer.userId(), comment.body(), parentId, now)
                     .addLong(now))
-                .compose(done -> notifyAuthors(conn, batch, article, parent, viewer, id))))
+                .compose(done -> notifyAuthors(conn, batch, article, parent, viewer, id))
+                .compose(done -> webhooks.emit(conn, "comment.created", new JsonObject().put("commentId", id)
+                    .put("articleId", article.getString("id")).put("authorId", viewer.userId()).put("parentId", parentId)))))
         .compose(done -> find(conn, id)))
         .onSuccess(row -> batch.delivered())
         .map(row -> written(comment(row).withArticle(slug, null))));

@@ -20,6 +20,7 @@ import dev.gerbang.medical.RecordInput;
 import dev.gerbang.medical.RecordInput.Field;
 import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
+import dev.gerbang.webhook.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,8 +44,10 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   private final Notices notices;
   private final Pager pager;
   private final AuditLog audit;
+  private final Webhooks webhooks;
 
   public MedicalRecordServiceImpl(Database database, Notices notices) {
+    this.webhooks = new Webhooks(database);
     this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("medical_records");
@@ -202,7 +205,10 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
           .compose(done -> findRecord(conn, id))
           .map(RecordRows::detail)
           .compose(created -> audit.write(conn, actor, "medical_record_created", created.patient().userId(),
-              new JsonObject().put("recordId", id)).map(created));
+              new JsonObject().put("recordId", id)).map(created))
+          // Ids only: a receiver of webhooks is no member of the care team, and gets no health data.
+          .compose(created -> webhooks.emit(conn, "medical_record.created", new JsonObject().put("recordId", id)
+              .put("patientId", patientId).put("doctorId", doctor)).map(created));
     })).onSuccess(created -> batch.delivered());
   }
 

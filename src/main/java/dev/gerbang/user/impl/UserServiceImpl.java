@@ -30,7 +30,9 @@ import dev.gerbang.user.User;
 import dev.gerbang.user.UserPage;
 import dev.gerbang.user.UserQuery;
 import dev.gerbang.user.UserService;
+import dev.gerbang.webhook.Webhooks;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -52,8 +54,10 @@ public final class UserServiceImpl implements UserService {
   private final Revocations revocations;
   private final Events events;
   private final AuditLog audit;
+  private final Webhooks webhooks;
 
   public UserServiceImpl(Database database, Outbox outbox, Events events) {
+    this.webhooks = new Webhooks(database);
     this.revocations = new Revocations(database);
     this.audit = new AuditLog(database);
     this.events = events;
@@ -91,6 +95,7 @@ public final class UserServiceImpl implements UserService {
                 : AccountServiceImpl.insertToken(conn, tokenSql, outbox, verification.forUser(id),
                     registration.verificationMail() == null ? List.of() : List.of(registration.verificationMail())))
             .compose(done -> audit.write(conn, actor, "register", id, null))
+            .compose(done -> webhooks.emit(conn, "user.registered", new JsonObject().put("userId", id)))
             .compose(done -> find(conn, id)))
         .onSuccess(created -> outbox.wake())
         .recover(UserServiceImpl::mapUniqueViolation);
@@ -178,7 +183,8 @@ public final class UserServiceImpl implements UserService {
               : Future.succeededFuture())
           : Future.succeededFuture();
       return adminCheck.compose(ok -> conn.preparedQuery(sql.get("delete")).execute(Tuple.of(userId)))
-          .compose(done -> audit.write(conn, actor, "account_deleted", userId, null));
+          .compose(done -> audit.write(conn, actor, "account_deleted", userId, null))
+          .compose(done -> webhooks.emit(conn, "user.deleted", new JsonObject().put("userId", userId)));
     })).onSuccess(done -> events.announce(UserChanged.of(userId, UserChanged.Aspect.DELETED)));
   }
 
