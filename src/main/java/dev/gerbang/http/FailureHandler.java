@@ -50,7 +50,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     String language = Language.of(ctx, messages.languages(), defaultLanguage);
     response.putHeader(HttpHeaders.CONTENT_LANGUAGE, language);
-    response.putHeader(HttpHeaders.VARY, "Accept-Language");
+    response.headers().add(HttpHeaders.VARY, "Accept-Language");
     if (problem.status() == 401) {
       String error = "invalid-token".equals(problem.type()) ? ", error=\"invalid_token\"" : "";
       response.putHeader("WWW-Authenticate", "Bearer realm=\"gerbang\"" + error);
