@@ -18,7 +18,7 @@ export class ApiError extends Error {
     this.network = network;
   }
 
-  /** [{field, message, rule?}] from the problem, possibly empty. */
+  /** [{field, message, rule?, params?}] from the problem, possibly empty. */
   get fieldErrors() {
     return Array.isArray(this.problem.errors) ? this.problem.errors : [];
   }
