@@ -21,6 +21,7 @@ import java.util.Set;
  * 30,000 most common passwords. Every rule that fails is reported, each under its own name.
  */
 public final class PasswordPolicy {
+  /** A failed rule: its code, its message key (see http/Messages) and the key's parameters. */
   public record Failure(String rule, String message, JsonObject params) {
   }
 
