@@ -29,7 +29,7 @@ public final class Cors implements Handler<RoutingContext> {
         && ctx.request().getHeader("Access-Control-Request-Method") != null;
     if (origin == null || !origins.contains(origin)) {
       if (preflight) {
-        ctx.fail(Problem.forbidden("Cross-origin requests from this origin are not allowed"));
+        ctx.fail(Problem.forbidden("detail.forbidden.cors"));
       } else {
         ctx.next();
       }

@@ -32,7 +32,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 public final class ArticleServiceImpl implements ArticleService {
-  private static final FieldError UNKNOWN_CATEGORY = new FieldError("category", "is not the slug of an existing category");
+  private static final FieldError UNKNOWN_CATEGORY = new FieldError("category", "field.unknown_category");
   private final Pool pool;
   private final Sql sql;
   private final ArticleLister lister;
@@ -66,7 +66,7 @@ public final class ArticleServiceImpl implements ArticleService {
       Row row = Rows.first(rows, r -> r);
       if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || viewer.isEditor())) {
-        return Future.failedFuture(Failure.notFound("No article has this slug"));
+        return Future.failedFuture(Failure.notFound("detail.not_found.article"));
       }
       return Future.succeededFuture(row);
     });
@@ -76,7 +76,7 @@ public final class ArticleServiceImpl implements ArticleService {
   private Future<Row> editable(SqlClient client, Viewer viewer, String slug) {
     return visible(client, viewer, slug).compose(row -> viewer.is(row.getString("author_id")) || viewer.isEditor()
         ? Future.succeededFuture(row)
-        : Future.failedFuture(Failure.forbidden("Only the author or an editor may change this article")));
+        : Future.failedFuture(Failure.forbidden("detail.forbidden.article_change")));
   }
 
   @Override
@@ -84,7 +84,7 @@ public final class ArticleServiceImpl implements ArticleService {
     Viewer viewer = Viewer.of(actor);
     boolean publish = article.status() == ArticleStatus.PUBLISHED;
     if (publish && !viewer.isEditor()) {
-      return Future.failedFuture(Failure.forbidden("Only editors and admins may publish"));
+      return Future.failedFuture(Failure.forbidden("detail.forbidden.publish"));
     }
     return Changed.announce(events, insert(viewer, article, publish)
         .map(row -> new Changed<>(ArticleRows.full(row), ContentChanged.article(row.getString("slug"), publish))));
@@ -143,7 +143,7 @@ public final class ArticleServiceImpl implements ArticleService {
   public Future<Article> setStatus(Actor actor, String slug, ArticleStatus status) {
     Viewer viewer = Viewer.of(actor);
     if (!viewer.isEditor()) {
-      return Future.failedFuture(Failure.forbidden("Only editors and admins may publish or unpublish"));
+      return Future.failedFuture(Failure.forbidden("detail.forbidden.publish_unpublish"));
     }
     long now = System.currentTimeMillis();
     return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {

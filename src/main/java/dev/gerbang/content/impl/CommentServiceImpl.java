@@ -39,7 +39,7 @@ public final class CommentServiceImpl implements CommentService {
   private static final Keyset THREAD = Keyset.oldestFirst("comments.thread");
   /** The moderation list, newest first. */
   private static final Keyset SEARCH = Keyset.newestFirst("comments.search");
-  private static final FieldError NOT_A_PARENT = new FieldError("parentId", "must be the id of a comment on this article");
+  private static final FieldError NOT_A_PARENT = new FieldError("parentId", "field.comment_parent");
   private final Notices notices;
   private final Events events;
   private final Pool pool;
@@ -69,7 +69,7 @@ public final class CommentServiceImpl implements CommentService {
       Row row = Rows.first(rows, r -> r);
       if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || viewer.isEditor())) {
-        return Future.failedFuture(Failure.notFound("No article has this slug"));
+        return Future.failedFuture(Failure.notFound("detail.not_found.article"));
       }
       return Future.succeededFuture(row);
     });
@@ -187,7 +187,7 @@ public final class CommentServiceImpl implements CommentService {
   private Future<Row> find(SqlClient client, String id) {
     return client.preparedQuery(sql.get("find")).execute(Tuple.of(id)).compose(rows -> {
       Row row = Rows.first(rows, r -> r);
-      return row == null ? Future.failedFuture(Failure.notFound("No comment has this id")) : Future.succeededFuture(row);
+      return row == null ? Future.failedFuture(Failure.notFound("detail.not_found.comment")) : Future.succeededFuture(row);
     });
   }
 
@@ -199,7 +199,7 @@ public final class CommentServiceImpl implements CommentService {
       boolean commentVisible = "visible".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || moderates(viewer, row);
       return articleVisible && commentVisible ? Future.succeededFuture(row)
-          : Future.failedFuture(Failure.notFound("No comment has this id"));
+          : Future.failedFuture(Failure.notFound("detail.not_found.comment"));
     });
   }
 
@@ -212,11 +212,11 @@ public final class CommentServiceImpl implements CommentService {
     Viewer viewer = Viewer.of(actor);
     return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
       if (changes.body() != null && !viewer.is(row.getString("author_id"))) {
-        return Future.failedFuture(Failure.forbidden("Only its author may edit a comment"));
+        return Future.failedFuture(Failure.forbidden("detail.forbidden.comment_edit"));
       }
       if (changes.status() != null && !moderates(viewer, row)) {
         return Future.failedFuture(Failure.forbidden(
-            "Only the article's author, editors and admins may hide or show comments"));
+            "detail.forbidden.comment_moderate"));
       }
       Tuple update = Tuple.of(changes.body() != null ? changes.body() : row.getString("body"),
           changes.status() != null ? changes.status().json() : row.getString("status"), System.currentTimeMillis(), commentId);
@@ -232,7 +232,7 @@ public final class CommentServiceImpl implements CommentService {
     return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
       if (!viewer.is(row.getString("author_id")) && !moderates(viewer, row)) {
         return Future.failedFuture(Failure.forbidden(
-            "Only its author, the article's author, editors and admins may delete a comment"));
+            "detail.forbidden.comment_delete"));
       }
       return conn.preparedQuery(sql.get("delete")).execute(Tuple.of(commentId))
           .map(done -> new Changed<Void>(null, ContentChanged.article(row.getString("article_slug"), false)));

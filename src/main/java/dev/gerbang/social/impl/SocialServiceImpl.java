@@ -198,7 +198,7 @@ public final class SocialServiceImpl implements SocialService {
       return conn.preparedQuery(sql.get("userById")).execute(Tuple.of(userId)).compose(rows -> {
         Row account = Rows.first(rows, row -> row);
         if (account == null) {
-          return Future.failedFuture(Failure.notFound("No such user"));
+          return Future.failedFuture(Failure.notFound("detail.not_found.user"));
         }
         if (Rows.bool(account, "email_verified")) {
           return insertIdentity(conn, sql, userId, profile).map(new LinkResult(LinkResult.Outcome.LINKED, false));
@@ -235,7 +235,7 @@ public final class SocialServiceImpl implements SocialService {
             }
             if (!hasPassword && count == 1) {
               return Future.failedFuture(Failure.conflict("last-sign-in-method",
-                  "This is your only way to sign in: set a password or link another provider first", null));
+                  "detail.conflict.last_sign_in_method", null));
             }
             return conn.preparedQuery(sql.get("deleteIdentity")).execute(Tuple.of(userId, provider))
                 .compose(done -> audit.write(conn, actor, "identity_unlinked", userId, new JsonObject().put("provider", provider)))
