@@ -16,7 +16,7 @@ public final class AddressPolicy {
   private AddressPolicy() {
   }
 
-  /** Null when a webhook may be sent to the address; otherwise what it is. */
+  /** Null when a webhook may be sent to the address; otherwise the key of the problem text saying what it is. */
   public static String problem(InetAddress address, boolean allowLoopback) {
     if (address instanceof Inet6Address v6) {
       byte[] b = v6.getAddress();
@@ -25,23 +25,23 @@ public final class AddressPolicy {
         return problem(embedded, allowLoopback);
       }
       if ((b[0] & 0xfe) == 0xfc) {
-        return "a private (unique-local) address";
+        return "field.webhook_address.private";
       }
     }
     if (address.isLoopbackAddress()) {
-      return allowLoopback ? null : "a loopback address";
+      return allowLoopback ? null : "field.webhook_address.loopback";
     }
     if (address.isAnyLocalAddress()) {
-      return "an unspecified address";
+      return "field.webhook_address.unspecified";
     }
     if (address.isLinkLocalAddress()) {
-      return "a link-local or metadata address";
+      return "field.webhook_address.link_local";
     }
     if (address.isSiteLocalAddress()) {
-      return "a private address";
+      return "field.webhook_address.private";
     }
     if (address.isMulticastAddress()) {
-      return "a multicast address";
+      return "field.webhook_address.multicast";
     }
     if (address instanceof Inet4Address) {
       return ipv4Problem(address.getAddress());
@@ -53,19 +53,19 @@ public final class AddressPolicy {
     int first = b[0] & 0xff;
     int second = b[1] & 0xff;
     if (first == 0) {
-      return "an unspecified address";
+      return "field.webhook_address.unspecified";
     }
     if (first == 100 && second >= 64 && second <= 127) {
-      return "a shared (CGNAT) address";
+      return "field.webhook_address.shared";
     }
     if (first == 192 && second == 0 && (b[2] & 0xff) == 0) {
-      return "a reserved address";
+      return "field.webhook_address.reserved";
     }
     if (first == 198 && (second == 18 || second == 19)) {
-      return "a reserved address";
+      return "field.webhook_address.reserved";
     }
     if (first >= 240) {
-      return "a reserved or broadcast address";
+      return "field.webhook_address.reserved";
     }
     return null;
   }

@@ -16,20 +16,20 @@ import java.util.Locale;
  */
 public record Destination(boolean ssl, String host, int port, String pathAndQuery, InetAddress address) {
 
-  /** Null when the URL may be registered (before its host is resolved); otherwise why not. */
+  /** Null when the URL may be registered (before its host is resolved); otherwise the key of the problem text. */
   public static String urlProblem(String url, boolean allowInsecure) {
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      return "must be a URL";
+      return "field.url";
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !(allowInsecure && scheme.equals("http"))) {
-      return "must be an https URL";
+      return "field.https_url";
     }
     if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-      return "must be an https URL with a host, and no user name or fragment";
+      return "field.webhook_url_parts";
     }
     return null;
   }
@@ -54,12 +54,12 @@ public record Destination(boolean ssl, String host, int port, String pathAndQuer
       try {
         addresses = InetAddress.getAllByName(host);
       } catch (UnknownHostException e) {
-        throw Failure.invalid("url", "names a host that does not resolve");
+        throw Failure.invalid("url", "field.webhook_host_unresolved");
       }
       for (InetAddress address : addresses) {
         String refused = AddressPolicy.problem(address, allowInsecure);
         if (refused != null) {
-          throw Failure.invalid("url", "resolves to " + refused + ", which webhooks may not reach");
+          throw Failure.invalid("url", refused);
         }
       }
       return new Destination(ssl, host, port, path, addresses[0]);

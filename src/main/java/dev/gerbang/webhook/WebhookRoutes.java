@@ -52,10 +52,10 @@ public final class WebhookRoutes {
     api.post(base + "/:id/deliveries/:deliveryId/resend").handler(c.auth().required(Roles.ADMIN)).handler(this::resend);
   }
 
-  private static String id(RoutingContext ctx, String param, String what) {
+  private static String id(RoutingContext ctx, String param, String notFoundKey) {
     String id = ctx.pathParam(param);
     if (!Ids.looksValid(id)) {
-      throw Problem.notFound("No such " + what);
+      throw Problem.notFound(notFoundKey);
     }
     return id;
   }
@@ -73,7 +73,7 @@ public final class WebhookRoutes {
   }
 
   private void read(RoutingContext ctx) {
-    webhooks.find(id(ctx, "id", "webhook endpoint")).onSuccess(found -> Responses.ok(ctx, found.toJson())).onFailure(ctx::fail);
+    webhooks.find(id(ctx, "id", "detail.not_found.webhook")).onSuccess(found -> Responses.ok(ctx, found.toJson())).onFailure(ctx::fail);
   }
 
   /** The fields of a body: every required one on a create, those present on a change. */
@@ -90,9 +90,9 @@ public final class WebhookRoutes {
     if (!partial || v.has("eventTypes")) {
       List<String> types = v.optionalChoices("eventTypes", TYPES);
       if (types == null && v.ok("eventTypes")) {
-        v.add("eventTypes", "is required");
+        v.add("eventTypes", "field.required");
       } else if (types != null && types.isEmpty()) {
-        v.add("eventTypes", "must name at least one of " + String.join(", ", Webhooks.EVENT_TYPES));
+        v.add("eventTypes", "field.at_least_one_of", new JsonObject().put("allowed", String.join(", ", Webhooks.EVENT_TYPES)));
       }
       input.put("eventTypes", types == null ? null : new JsonArray(types));
     }
@@ -122,10 +122,10 @@ public final class WebhookRoutes {
   }
 
   private void update(RoutingContext ctx) {
-    String id = id(ctx, "id", "webhook endpoint");
+    String id = id(ctx, "id", "detail.not_found.webhook");
     Validator v = Validator.body(ctx, "url", "eventTypes", "enabled", "description");
     if (v.raw().isEmpty()) {
-      v.add("body", "name at least one of url, eventTypes, enabled, description");
+      v.add("body", "field.at_least_one_of", new JsonObject().put("allowed", "url, eventTypes, enabled, description"));
     }
     JsonObject input = input(v, true);
     checked(input).compose(ok -> webhooks.update(Audit.actor(ctx), id, new WebhookInput(input)))
@@ -133,18 +133,18 @@ public final class WebhookRoutes {
   }
 
   private void delete(RoutingContext ctx) {
-    webhooks.delete(Audit.actor(ctx), id(ctx, "id", "webhook endpoint")).onSuccess(done -> Responses.noContent(ctx))
+    webhooks.delete(Audit.actor(ctx), id(ctx, "id", "detail.not_found.webhook")).onSuccess(done -> Responses.noContent(ctx))
         .onFailure(ctx::fail);
   }
 
   private void rotate(RoutingContext ctx) {
-    String id = id(ctx, "id", "webhook endpoint");
+    String id = id(ctx, "id", "detail.not_found.webhook");
     int overlap = settings.rotationOverlapMinutes();
     if (ctx.body() != null && ctx.body().length() > 0) {
       Validator v = Validator.body(ctx, "overlapMinutes");
       Object value = v.raw().getValue("overlapMinutes");
       if (value != null && !(value instanceof Integer n && n >= 0 && n <= 7 * 1440)) {
-        v.add("overlapMinutes", "must be a whole number of minutes from 0 to 10080");
+        v.add("overlapMinutes", "field.overlap_minutes", new JsonObject().put("max", 7 * 1440));
       }
       v.validate();
       overlap = value == null ? overlap : (Integer) value;
@@ -154,19 +154,19 @@ public final class WebhookRoutes {
   }
 
   private void test(RoutingContext ctx) {
-    webhooks.sendTest(Audit.actor(ctx), id(ctx, "id", "webhook endpoint"))
+    webhooks.sendTest(Audit.actor(ctx), id(ctx, "id", "detail.not_found.webhook"))
         .onSuccess(delivery -> Responses.json(ctx, 202, delivery.toJson())).onFailure(ctx::fail);
   }
 
   private void deliveries(RoutingContext ctx) {
-    String id = id(ctx, "id", "webhook endpoint");
+    String id = id(ctx, "id", "detail.not_found.webhook");
     JsonObject query = QueryParams.of(ctx, "status", "limit", "cursor").choice("status", STATUSES).limit().cursor().validate();
     webhooks.deliveries(id, query).onSuccess(page -> Responses.ok(ctx, page.toJson())).onFailure(ctx::fail);
   }
 
   private void resend(RoutingContext ctx) {
-    String id = id(ctx, "id", "webhook endpoint");
-    String deliveryId = id(ctx, "deliveryId", "delivery");
+    String id = id(ctx, "id", "detail.not_found.webhook");
+    String deliveryId = id(ctx, "deliveryId", "detail.not_found.webhook_delivery");
     webhooks.resend(Audit.actor(ctx), id, deliveryId).onSuccess(delivery -> Responses.json(ctx, 202, delivery.toJson()))
         .onFailure(ctx::fail);
   }

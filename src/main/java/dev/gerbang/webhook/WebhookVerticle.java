@@ -2,6 +2,7 @@ package dev.gerbang.webhook;
 
 import dev.gerbang.audit.Actor;
 import dev.gerbang.failure.Failure;
+import dev.gerbang.http.Messages;
 import dev.gerbang.notify.AdminMessage;
 import dev.gerbang.notify.BroadcastService;
 import dev.gerbang.user.Roles;
@@ -107,8 +108,11 @@ public final class WebhookVerticle extends VerticleBase {
   }
 
   private static String detail(Throwable refused) {
+    // Stored for admins in the delivery's last error: the problem text in English, not its key.
     Failure failure = Failure.of(refused);
-    return failure.errors().isEmpty() ? failure.getMessage() : failure.errors().get(0).message();
+    return failure.errors().isEmpty()
+        ? Messages.bundled().render(Messages.ENGLISH, failure.getMessage(), failure.params())
+        : Messages.bundled().render(Messages.ENGLISH, failure.errors().get(0).message(), failure.errors().get(0).params());
   }
 
   private AttemptResult outcome(WebhookJob job, int status) {

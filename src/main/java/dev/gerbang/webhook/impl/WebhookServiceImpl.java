@@ -30,7 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class WebhookServiceImpl implements WebhookService {
-  private static final String NO_ENDPOINT = "No such webhook endpoint";
+  private static final String NO_ENDPOINT = "detail.not_found.webhook";
 
   private final Pool pool;
   private final Sql sql;
@@ -155,7 +155,7 @@ public final class WebhookServiceImpl implements WebhookService {
             .execute(Tuple.of(System.currentTimeMillis(), deliveryId, endpointId)))
         .compose(updated -> updated.rowCount() == 0
             ? Future.failedFuture(Failure.conflict("delivery-in-progress",
-                "This delivery is still queued or being sent: wait for it to finish", null))
+                "detail.conflict.delivery_in_progress", null))
             : audit.write(conn, actor, "webhook_delivery_resent", null,
                 new JsonObject().put("endpointId", endpointId).put("deliveryId", deliveryId)))
         .compose(done -> delivery(conn, endpointId, deliveryId)));
@@ -164,7 +164,7 @@ public final class WebhookServiceImpl implements WebhookService {
   private Future<WebhookDelivery> delivery(SqlConnection conn, String endpointId, String deliveryId) {
     return conn.preparedQuery(sql.get("findDelivery")).execute(Tuple.of(deliveryId, endpointId)).compose(rows -> {
       WebhookDelivery found = Rows.first(rows, WebhookRows::delivery);
-      return found == null ? Future.failedFuture(Failure.notFound("No such delivery")) : Future.succeededFuture(found);
+      return found == null ? Future.failedFuture(Failure.notFound("detail.not_found.webhook_delivery")) : Future.succeededFuture(found);
     });
   }
 
