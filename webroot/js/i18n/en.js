@@ -461,6 +461,7 @@ export default {
   "notify.type.account.password-changed": "Password changes",
   "notify.type.account.identities-removed": "Sign-in methods removed",
   "notify.type.admin.message": "Messages from the administrators",
+  "notify.type.payment.receipt": "Payment receipts",
   "notify.channel.inApp": "In the app",
   "notify.channel.email": "Email",
   "notify.channel.push": "Push",

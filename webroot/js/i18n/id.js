@@ -461,6 +461,7 @@ export default {
   "notify.type.account.password-changed": "Perubahan kata sandi",
   "notify.type.account.identities-removed": "Cara masuk yang dihapus",
   "notify.type.admin.message": "Pesan dari administrator",
+  "notify.type.payment.receipt": "Tanda terima pembayaran",
   "notify.channel.inApp": "Di aplikasi",
   "notify.channel.email": "Email",
   "notify.channel.push": "Push",
