@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * payment pages (/pay/midtrans/{order}, /pay/stripe/{session}) play the customer paying: the stand-in sends the
  * signed notification or webhook to Gerbang, then redirects the browser to the return URL, as the real ones do.
  */
-final class ProviderStandIn implements AutoCloseable {
+public final class ProviderStandIn implements AutoCloseable {
   static final String SERVER_KEY = "SB-Mid-server-test-key";
   static final String STRIPE_KEY = "sk_test_standin";
   static final String WEBHOOK_SECRET = "whsec_standin_secret";
@@ -34,14 +34,14 @@ final class ProviderStandIn implements AutoCloseable {
   /** The Snap requests' bodies and the Checkout requests' forms, in order. */
   final List<JsonObject> snapRequests = new CopyOnWriteArrayList<>();
   final List<MultiMap> checkoutRequests = new CopyOnWriteArrayList<>();
-  final List<String> statusRequests = new CopyOnWriteArrayList<>();
+  public final List<String> statusRequests = new CopyOnWriteArrayList<>();
   /** What the status API answers per order id (absent: 404 as Midtrans does for an unknown transaction). */
   final Map<String, JsonObject> statuses = new ConcurrentHashMap<>();
   private final Map<String, String> returnUrls = new ConcurrentHashMap<>();
   private final Map<String, MultiMap> sessions = new ConcurrentHashMap<>();
   private volatile String gerbangBase;
 
-  ProviderStandIn() {
+  public ProviderStandIn() {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create());
     router.post("/snap/v1/transactions").handler(ctx -> {
@@ -87,7 +87,7 @@ final class ProviderStandIn implements AutoCloseable {
       String gross = snap.getJsonObject("transaction_details").getLong("gross_amount") + ".00";
       statuses.put(orderId, status(orderId, "settlement", gross));
       client.postAbs(gerbangBase + "/api/payments/midtrans/notification").sendJsonObject(notification(orderId, "settlement", "200", gross))
-          .onComplete(sent -> ctx.redirect(returnUrls.get(orderId)));
+          .onComplete(sent -> ctx.redirect(backToGerbang(returnUrls.get(orderId))));
     });
     router.get("/pay/stripe/:session").handler(ctx -> {
       MultiMap form = sessions.get(ctx.pathParam("session"));
@@ -98,22 +98,28 @@ final class ProviderStandIn implements AutoCloseable {
       client.postAbs(gerbangBase + "/api/payments/stripe/webhook").putHeader("Content-Type", "application/json")
           .putHeader("Stripe-Signature", StripeSignature.sign(payload, WEBHOOK_SECRET, System.currentTimeMillis() / 1000))
           .sendBuffer(io.vertx.core.buffer.Buffer.buffer(payload))
-          .onComplete(sent -> ctx.redirect(form.get("success_url")));
+          .onComplete(sent -> ctx.redirect(backToGerbang(form.get("success_url"))));
     });
     server = TestServer.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
   }
 
-  String base() {
+  /** The return URL on the server under test (its public URL in the tests is not the address it listens on). */
+  private String backToGerbang(String returnUrl) {
+    java.net.URI uri = java.net.URI.create(returnUrl);
+    return gerbangBase + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
+  public String base() {
     return "http://127.0.0.1:" + server.actualPort();
   }
 
   /** Where Gerbang listens, for the notifications the payment pages send. */
-  void notifies(String gerbangBaseUrl) {
+  public void notifies(String gerbangBaseUrl) {
     this.gerbangBase = gerbangBaseUrl;
   }
 
   /** The settings that point Gerbang's providers at this stand-in. */
-  JsonObject config() {
+  public JsonObject config() {
     return new JsonObject()
         .put("midtrans", new JsonObject().put("serverKey", SERVER_KEY).put("baseUrl", base()).put("apiUrl", base()))
         .put("stripe", new JsonObject().put("secretKey", STRIPE_KEY).put("webhookSecret", WEBHOOK_SECRET).put("apiBase", base()))
