@@ -71,9 +71,9 @@ final class NotificationRoutes {
     midtrans.status(orderId).compose(status -> {
       String confirmed = text(status, "transaction_status");
       OrderStatus target = Midtrans.target(confirmed, text(status, "fraud_status"));
-      Long amount = Midtrans.rupiah(text(status, "gross_amount"));
-      Long notifiedAmount = Midtrans.rupiah(gross);
-      if (amount == null || !amount.equals(notifiedAmount)) {
+      // No status (Midtrans knows no such transaction yet): nothing is confirmed, so there is no amount to check.
+      Long amount = confirmed == null ? null : Midtrans.rupiah(text(status, "gross_amount"));
+      if (confirmed != null && (amount == null || !amount.equals(Midtrans.rupiah(gross)))) {
         amount = -1L;
       }
       boolean unconfirmed = target == null && Midtrans.target(notified, text(notice, "fraud_status")) != null;

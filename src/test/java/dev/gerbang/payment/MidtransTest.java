@@ -118,6 +118,12 @@ class MidtransTest {
     assertThat(shop.status(user, orderId)).isEqualTo("pending");
     assertThat(count("SELECT COUNT(*) FROM notifications WHERE type = 'payment.receipt'")).isZero();
 
+    // A transaction the status API does not know (yet) confirms nothing either, and is no amount mismatch.
+    midtrans.statuses.remove(orderId);
+    assertThat(notify(ProviderStandIn.notification(orderId, "settlement", "200", "300000.00")).bodyAsJsonObject()
+        .getString("verdict")).isEqualTo("unconfirmed");
+    assertThat(shop.status(user, orderId)).isEqualTo("pending");
+
     // Midtrans sends it again once it settled: now it applies.
     midtrans.statuses.put(orderId, ProviderStandIn.status(orderId, "settlement", "300000.00"));
     assertThat(notify(ProviderStandIn.notification(orderId, "settlement", "200", "300000.00")).bodyAsJsonObject()
