@@ -61,6 +61,13 @@ class PaymentsBrowserTest extends BrowserTestBase {
       assertThat(admin.locator(".news .notice")).hasText("Added " + product[0] + ".");
     }
     assertThat(admin.locator("tbody tr")).hasCount(2);
+    admin.getByRole(AriaRole.BUTTON, named("Edit Kopi Luwak")).click();
+    Locator dialog = admin.getByRole(AriaRole.DIALOG);
+    dialog.getByLabel("Description", new Locator.GetByLabelOptions().setExact(true)).fill("Civet coffee from Sumatra");
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+    assertThat(dialog).hasCount(0);
+    assertThat(admin.locator(".news .notice")).hasText("Saved Kopi Luwak.");
+    assertThat(admin.locator("tbody tr", new Page.LocatorOptions().setHasText("Kopi Luwak"))).containsText("Civet coffee from Sumatra");
     admin.getByRole(AriaRole.BUTTON, named("Take Teh Tarik off sale")).click();
     assertThat(admin.locator(".news .notice")).hasText("Saved Teh Tarik.");
     assertThat(admin.locator("tbody tr", new Page.LocatorOptions().setHasText("Teh Tarik"))).containsText("Off sale");
