@@ -15,7 +15,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.text.NumberFormat;
-import java.util.Currency;
 import java.util.Locale;
 
 /**
@@ -99,14 +98,14 @@ public final class Transitions {
     return notices.batch();
   }
 
-  /** 150000 IDR -> "Rp 150.000" in Indonesian, "IDR 150,000" in English. */
+  /** 150000 IDR -> "Rp 150.000" in Indonesian, "IDR 150,000" in English; 1999 USD -> "USD 19.99". */
   static String money(long amount, String currency, String locale) {
-    Locale format = "id".equals(locale) ? Locale.forLanguageTag("id-ID") : Locale.forLanguageTag("en-US");
-    NumberFormat number = NumberFormat.getCurrencyInstance(format);
-    number.setCurrency(Currency.getInstance(currency));
+    boolean indonesian = "id".equals(locale);
+    NumberFormat number = NumberFormat.getNumberInstance(indonesian ? Locale.forLanguageTag("id-ID") : Locale.forLanguageTag("en-US"));
     int digits = Currencies.minorUnits(currency);
     number.setMinimumFractionDigits(digits);
     number.setMaximumFractionDigits(digits);
-    return number.format(Currencies.decimal(amount, currency));
+    String symbol = indonesian && currency.equals("IDR") ? "Rp" : currency;
+    return symbol + " " + number.format(Currencies.decimal(amount, currency));
   }
 }
