@@ -153,8 +153,8 @@ public final class OrderServiceImpl implements OrderService {
   private Future<Order> load(SqlClient client, Actor actor, String orderId) {
     return client.preparedQuery(sql.get("order")).execute(Tuple.of(orderId)).compose(rows -> {
       Row row = Rows.first(rows, r -> r);
-      if (row == null || !(actor.hasRole(Roles.ADMIN) || orderId.equals(row.getString("id")) && actor.userId() != null
-          && actor.userId().equals(row.getString("user_id")))) {
+      boolean own = row != null && actor.userId() != null && actor.userId().equals(row.getString("user_id"));
+      if (row == null || !(own || actor.hasRole(Roles.ADMIN))) {
         return Future.failedFuture(Failure.notFound(NO_SUCH_ORDER));
       }
       return client.preparedQuery(sql.get("items")).execute(Tuple.of(orderId))
