@@ -7,6 +7,7 @@ import dev.gerbang.auth.AuthFeature;
 import dev.gerbang.content.ContentFeature;
 import dev.gerbang.medical.MedicalFeature;
 import dev.gerbang.notify.NotifyFeature;
+import dev.gerbang.payment.PaymentFeature;
 import dev.gerbang.social.SocialFeature;
 import dev.gerbang.user.UserFeature;
 import dev.gerbang.webhook.WebhookFeature;
@@ -34,6 +35,7 @@ final class Features {
         new ContentFeature(vertx, c, notify),
         notify,
         new AdminFeature(c),
-        new WebhookFeature(c));
+        new WebhookFeature(c),
+        new PaymentFeature(c, notify));
   }
 }
