@@ -2,8 +2,10 @@ import { login } from '../api.js';
 import { field, h, replace } from '../dom.js';
 import { handle } from '../forms.js';
 import { t } from '../i18n.js';
-import { passkeySignIn, secondStep } from '../mfa.js';
-import { passkeysSupported } from '../webauthn.js';
+
+// The second step and passkeys load only when a sign-in needs them: the sign-in screen itself stays one module.
+const mfa = () => import('../mfa.js');
+const passkeysSupported = () => typeof window.PublicKeyCredential === 'function' && !!navigator.credentials;
 
 /** Where to go after signing in: only a path of ours, never another site. */
 function nextPath(query) {
@@ -50,15 +52,17 @@ function pendingFromFragment() {
 export default function loginScreen({ query, navigate, scope }) {
   const section = h('section', { class: 'narrow' });
   const done = (next) => () => navigate(next, { replace: true });
-  const showSecondStep = (pending, next) => replace(section, h('h1', { id: 'login-title' }, t('login.title')),
-    secondStep(pending, done(next)));
+  const showSecondStep = async (pending, next) => {
+    const { secondStep } = await mfa();
+    replace(section, h('h1', { id: 'login-title' }, t('login.title')), secondStep(pending, done(next)));
+  };
   const form = handle(h('form', { class: 'card', 'aria-labelledby': 'login-title' },
     field({ name: 'email', label: t('field.email'), type: 'email', autocomplete: 'username webauthn', required: true }),
     field({ name: 'password', label: t('field.password'), type: 'password', autocomplete: 'current-password', required: true }),
     h('button', { type: 'submit', class: 'button' }, t('login.submit'))),
   async ({ email, password }) => {
     const result = await login(email, password);
-    if (result.mfa) showSecondStep(result.mfa, nextPath(query));
+    if (result.mfa) await showSecondStep(result.mfa, nextPath(query));
     else navigate(nextPath(query), { replace: true });
   });
   const passkey = passkeysSupported() ? h('button', { type: 'button', class: 'button secondary', 'data-passkey-sign-in': '' },
@@ -68,7 +72,7 @@ export default function loginScreen({ query, navigate, scope }) {
     passkey.disabled = true;
     replace(passkeyError);
     try {
-      await passkeySignIn();
+      await (await mfa()).passkeySignIn();
       navigate(nextPath(query), { replace: true });
     } catch (error) {
       passkey.disabled = false;
@@ -78,6 +82,7 @@ export default function loginScreen({ query, navigate, scope }) {
   const pending = pendingFromFragment();
   if (pending) {
     const next = pending.next && pending.next.startsWith('/') && !pending.next.startsWith('//') ? pending.next : '/';
+    replace(section, h('h1', { id: 'login-title' }, t('login.title')), h('p', {}, t('common.loading')));
     showSecondStep(pending, next);
     return section;
   }

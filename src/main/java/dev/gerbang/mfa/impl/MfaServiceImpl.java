@@ -35,6 +35,7 @@ public final class MfaServiceImpl implements MfaService {
   private final AuditLog audit;
   private final Outbox outbox;
   private final List<String> defaultRoles;
+  private final SignInSteps steps;
 
   public MfaServiceImpl(Database database, Outbox outbox, List<String> defaultRoles) {
     this.pool = database.pool();
@@ -42,6 +43,7 @@ public final class MfaServiceImpl implements MfaService {
     this.audit = new AuditLog(database);
     this.outbox = outbox;
     this.defaultRoles = List.copyOf(defaultRoles);
+    this.steps = new SignInSteps(pool, sql);
   }
 
   private Future<io.vertx.sqlclient.RowSet<Row>> run(SqlClient client, String name, Object... values) {
@@ -210,45 +212,28 @@ public final class MfaServiceImpl implements MfaService {
   }
 
   @Override
-  public Future<Void> startPending(PendingSignIn p) {
-    return run(pool, "pendingPurge", System.currentTimeMillis())
-        .compose(done -> run(pool, "pendingInsert", p.id(), p.tokenHash(), p.userId(), p.provider(), p.outcome(), p.enrolment(),
-            p.expiresAt()))
-        .mapEmpty();
+  public Future<Void> startPending(PendingSignIn pending) {
+    return steps.startPending(pending);
   }
 
   @Override
   public Future<PendingSignIn> usePending(String tokenHash) {
-    return run(pool, "pendingAttempt", tokenHash, System.currentTimeMillis()).compose(counted -> counted.rowCount() == 0
-        ? Future.succeededFuture(null)
-        : run(pool, "pendingByToken", tokenHash).map(rows -> Rows.first(rows, row -> new PendingSignIn(row.getString("id"),
-            row.getString("token_hash"), row.getString("user_id"), row.getString("provider"), row.getString("outcome"),
-            Rows.bool(row, "enrolment"), row.getInteger("attempts"), Rows.millis(row, "expires_at")))));
+    return steps.usePending(tokenHash);
   }
 
   @Override
   public Future<Boolean> finishPending(String pendingId) {
-    return run(pool, "pendingDelete", pendingId).map(rows -> rows.rowCount() == 1);
+    return steps.finishPending(pendingId);
   }
 
   @Override
-  public Future<Void> saveChallenge(Challenge c) {
-    return run(pool, "challengePurge", System.currentTimeMillis())
-        .compose(done -> run(pool, "challengeInsert", c.id(), c.purpose(), c.userId(), c.pendingId(), c.challenge(), c.expiresAt()))
-        .mapEmpty();
+  public Future<Void> saveChallenge(Challenge challenge) {
+    return steps.saveChallenge(challenge);
   }
 
   @Override
   public Future<Challenge> takeChallenge(String challengeId) {
-    return pool.withTransaction(conn -> run(conn, "challenge", challengeId).compose(rows -> {
-      Challenge found = Rows.first(rows, row -> new Challenge(row.getString("id"), row.getString("purpose"), row.getString("user_id"),
-          row.getString("pending_id"), row.getString("challenge"), Rows.millis(row, "expires_at")));
-      if (found == null) {
-        return Future.succeededFuture(null);
-      }
-      return run(conn, "challengeDelete", challengeId).map(deleted -> deleted.rowCount() == 1
-          && found.expiresAt() > System.currentTimeMillis() ? found : null);
-    }));
+    return steps.takeChallenge(challengeId);
   }
 
   @Override
