@@ -86,6 +86,11 @@ final class PasskeyRoutes {
           if (user == null || user.disabled()) {
             return Future.failedFuture(Problem.forbidden("This account is disabled"));
           }
+          if (f.c.authSettings().requireVerifiedEmail() && !user.emailVerified()) {
+            f.c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "email_unverified"));
+            return Future.failedFuture(new Problem(403, "email-unverified", "Email not verified",
+                "Confirm your email first: open the link we sent you, or ask for a new one", List.of()));
+          }
           f.c.audit().record(ctx, "mfa_succeeded", user.id(), new JsonObject().put("method", "passkey").put("passwordless", true));
           return issuer.open(ctx, user, null, null);
         }))

@@ -101,16 +101,19 @@ class MfaBrowserTest extends BrowserTestBase {
     Locator security = page.locator("section#security");
     security.locator("[data-totp-add]").click();
     assertThat(security.locator("svg.qr")).isVisible();
+    tab.screenshot("mfa-totp-setup");
     String secret = security.locator("[data-totp-secret]").textContent();
     assertThat(secret).matches("[A-Z2-7]{32}");
     security.getByLabel("The code the app shows now").fill(MfaTestCodes.code(secret, 0));
     button("Confirm").click();
     assertThat(security.locator("[data-recovery-codes] li")).hasCount(10);
+    tab.screenshot("mfa-recovery-codes");
     button("I have saved them").click();
     assertThat(security.locator("[data-totp=on]")).isVisible();
 
     signOut();
     passwordFirstStep();
+    tab.screenshot("mfa-second-step");
     page.getByLabel("Code from your authenticator app").fill(MfaTestCodes.code(secret, 1));
     button("Continue").click();
     assertThat(page.locator("h1")).containsText("Hello");
