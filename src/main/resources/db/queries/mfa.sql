@@ -71,7 +71,7 @@ VALUES (?, ?, ?, ?, ?, ?, 0, ?);
 UPDATE mfa_pending SET attempts = attempts + 1 WHERE token_hash = ? AND expires_at > ?;
 
 -- name: pendingByToken
-SELECT * FROM mfa_pending WHERE token_hash = ?;
+SELECT * FROM mfa_pending WHERE token_hash = ? AND expires_at > ?;
 
 -- name: pendingDelete
 DELETE FROM mfa_pending WHERE id = ?;

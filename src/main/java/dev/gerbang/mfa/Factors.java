@@ -6,6 +6,7 @@ import dev.gerbang.crypto.Aead;
 import dev.gerbang.crypto.Hmac;
 import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
+import dev.gerbang.user.Emails;
 import dev.gerbang.user.User;
 import io.vertx.core.Future;
 import java.util.List;
@@ -68,14 +69,15 @@ final class Factors {
    * app in the request, or a session that signed in within auth.recentAuthMinutes.
    */
   Future<Void> recent(AuthUser me, String password, String code) {
-    if (password != null) {
-      return c.users().passwordHash(me.userId())
-          .compose(hash -> hash == null ? c.hasher().verifyDummy(password).map(false) : c.hasher().verify(password, hash))
-          .compose(ok -> ok ? Future.succeededFuture() : Future.failedFuture(wrong("password", "is not your current password")));
-    }
-    if (code != null) {
-      return checkTotp(me.userId(), code).compose(check -> check == Check.OK ? Future.succeededFuture()
-          : Future.failedFuture(wrong("code", "is not a valid code from your authenticator app")));
+    if (password != null || code != null) {
+      // A password or code typed here is a sign-in attempt too: it counts in the account's login lock.
+      return user(me.userId()).compose(user -> c.loginThrottle().attempt(Emails.normalize(user.email())).compose(attempt -> {
+        if (!attempt.allowed()) {
+          return Future.failedFuture(new Problem(429, "login-locked", "Too many failed sign-ins",
+              "Too many failed tries for this account: try again in " + attempt.retryAfterSeconds() + " s", List.of()));
+        }
+        return proof(me, password, code).onSuccess(ok -> c.loginThrottle().clear(Emails.normalize(user.email())));
+      }));
     }
     long maxAgeMs = c.authSettings().recentAuthMinutes() * 60_000L;
     return c.sessions().lookup(me.sessionId()).compose(session -> {
@@ -86,6 +88,16 @@ final class Factors {
           "Enter your password (or a code from your authenticator app) to change your sign-in factors: this session began more than "
               + c.authSettings().recentAuthMinutes() + " minutes ago", List.of()));
     });
+  }
+
+  private Future<Void> proof(AuthUser me, String password, String code) {
+    if (password != null) {
+      return c.users().passwordHash(me.userId())
+          .compose(hash -> hash == null ? c.hasher().verifyDummy(password).map(false) : c.hasher().verify(password, hash))
+          .compose(ok -> ok ? Future.succeededFuture() : Future.failedFuture(wrong("password", "is not your current password")));
+    }
+    return checkTotp(me.userId(), code).compose(check -> check == Check.OK ? Future.succeededFuture()
+        : Future.failedFuture(wrong("code", "is not a valid code from your authenticator app")));
   }
 
   private static Problem wrong(String field, String message) {

@@ -70,8 +70,11 @@ public interface MfaService {
   /** Stores a sign-in waiting for its second step (and drops expired ones). */
   Future<Void> startPending(PendingSignIn pending);
 
-  /** Counts an attempt with the token of this hash: the pending sign-in, or null when unknown or expired. */
-  Future<PendingSignIn> usePending(String tokenHash);
+  /**
+   * The pending sign-in of the token of this hash, one more attempt counted when the call is a guess (a code, a
+   * passkey), or null when unknown or expired.
+   */
+  Future<PendingSignIn> usePending(String tokenHash, boolean guess);
 
   /** Ends a pending sign-in: true for the one call that ended it (a token completes one sign-in at most). */
   Future<Boolean> finishPending(String pendingId);

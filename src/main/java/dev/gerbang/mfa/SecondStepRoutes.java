@@ -52,9 +52,12 @@ final class SecondStepRoutes {
         "This sign-in step has expired, was used, or had too many tries: sign in again", List.of());
   }
 
-  /** The pending sign-in of the token (one more try counted), and its user, or a 401 when it cannot be used. */
-  private Future<Pending> pending(String token, Boolean enrolment) {
-    return f.service.usePending(RefreshTokens.hash(token)).compose(p -> {
+  /**
+   * The pending sign-in of the token (one more try counted for a guess: options and a new secret are not), and its
+   * user, or a 401 when it cannot be used.
+   */
+  private Future<Pending> pending(String token, Boolean enrolment, boolean guess) {
+    return f.service.usePending(RefreshTokens.hash(token), guess).compose(p -> {
       if (p == null || enrolment != null && p.enrolment() != enrolment) {
         return Future.failedFuture(invalidToken());
       }
@@ -73,7 +76,7 @@ final class SecondStepRoutes {
     Validator v = Validator.body(ctx, "mfaToken");
     String token = v.secret("mfaToken", 100);
     v.validate();
-    pending(token, true).compose(p -> f.startTotp(p.user().id()).map(secret -> new JsonObject().put("secret", secret)
+    pending(token, true, false).compose(p -> f.startTotp(p.user().id()).map(secret -> new JsonObject().put("secret", secret)
             .put("uri", Totp.uri(secret, f.settings.issuer(), p.user().email()))))
         .onSuccess(body -> Responses.ok(ctx, body)).onFailure(ctx::fail);
   }
@@ -83,7 +86,7 @@ final class SecondStepRoutes {
     Validator v = Validator.body(ctx, "mfaToken");
     String token = v.secret("mfaToken", 100);
     v.validate();
-    pending(token, enrol).compose(p -> (enrol ? webAuthn.registrationOptions(p.user()) : webAuthn.assertionOptions(p.user().id()))
+    pending(token, enrol, false).compose(p -> (enrol ? webAuthn.registrationOptions(p.user()) : webAuthn.assertionOptions(p.user().id()))
             .compose(options -> PasskeyRoutes.saveChallenge(f, enrol ? Challenge.REGISTER : Challenge.SECOND, p.user().id(), p.sign().id(),
                 options)))
         .onSuccess(body -> Responses.ok(ctx, body)).onFailure(ctx::fail);
@@ -109,7 +112,7 @@ final class SecondStepRoutes {
     String name = v.has("name") ? v.line("name", 1, 60) : "Passkey";
     v.validate();
     String method = code != null ? "totp" : recovery != null ? "recovery" : "passkey";
-    pending(token, null).compose(p -> {
+    pending(token, null, true).compose(p -> {
       String account = Emails.normalize(p.user().email());
       return f.c.loginThrottle().attempt(account).compose(attempt -> {
         if (!attempt.allowed()) {

@@ -73,6 +73,9 @@ class MfaPolicyTest {
     assertProblem(mfa.second(token, "recoveryCode", "abcde-fghjk"), 400, "validation");
     assertProblem(server.post("/api/auth/mfa/passkey/options", new JsonObject().put("mfaToken", token)), 401, "mfa-token-invalid");
 
+    HttpResponse<Buffer> passkey = server.post("/api/auth/mfa/enrol/passkey/options", new JsonObject().put("mfaToken", token));
+    assertThat(passkey.statusCode()).as(passkey.bodyAsString()).isEqualTo(200);
+    assertThat(passkey.bodyAsJsonObject().getJsonObject("publicKey").getJsonObject("rp").getString("id")).isEqualTo("localhost");
     HttpResponse<Buffer> started = server.post("/api/auth/mfa/enrol/totp", new JsonObject().put("mfaToken", token));
     assertThat(started.statusCode()).as(started.bodyAsString()).isEqualTo(200);
     String secret = started.bodyAsJsonObject().getString("secret");

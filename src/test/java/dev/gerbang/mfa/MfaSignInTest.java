@@ -186,4 +186,18 @@ class MfaSignInTest {
     assertProblem(server.post("/api/me/mfa/totp", access, new JsonObject()), 409, "totp-enrolled");
     assertProblem(server.post("/api/me/mfa/totp/confirm", access, new JsonObject().put("code", "123456")), 400, "validation");
   }
+
+  @Test
+  void wrongPasswordsGivenToChangeFactorsCountTowardTheLoginLock() {
+    String email = TestServer.uniqueEmail();
+    String access = server.newSessionFor(email).getString("accessToken");
+    mfa.enrol(access);
+    int status = 0;
+    for (int i = 0; i < 10 && status != 429; i++) {
+      status = server.send(HttpMethod.DELETE, "/api/me/mfa/totp", access, new JsonObject().put("password", "not it at all")).statusCode();
+      assertThat(status).isIn(400, 429);
+    }
+    assertThat(status).isEqualTo(429);
+    assertProblem(mfa.login(email), 429, "login-locked");
+  }
 }

@@ -217,8 +217,8 @@ public final class MfaServiceImpl implements MfaService {
   }
 
   @Override
-  public Future<PendingSignIn> usePending(String tokenHash) {
-    return steps.usePending(tokenHash);
+  public Future<PendingSignIn> usePending(String tokenHash, boolean guess) {
+    return steps.usePending(tokenHash, guess);
   }
 
   @Override
