@@ -119,4 +119,33 @@ class MfaBrowserTest extends BrowserTestBase {
     assertThat(page.locator("h1")).containsText("Hello");
     tab.assertClean();
   }
+
+  @Test
+  void anAdminRequiresMfaForDoctorsAndResetsAUsersFactorsFromTheDashboard() {
+    String secret;
+    String userId = server.login(email, TestServer.PASSWORD).getJsonObject("user").getString("id");
+    secret = MfaTestCodes.enrol(server, server.login(email, TestServer.PASSWORD).getString("accessToken"));
+    assertThat(secret).isNotBlank();
+    String adminEmail = TestServer.uniqueEmail();
+    server.register(adminEmail);
+    TestServer.await(server.gerbang().components().users().grantRole(adminEmail, "admin"));
+    Browser.signIn(tab, adminEmail, TestServer.PASSWORD);
+
+    page.navigate("/admin/system");
+    Locator policy = page.locator("#mfa-policy");
+    policy.getByLabel("Doctor").check();
+    policy.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+    assertThat(policy.locator(".notice.ok")).hasText("Saved.");
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    assertThat(server.get("/api/admin/mfa/policy", admin).bodyAsJsonObject().getJsonArray("requiredRoles").getList()).containsExactly("doctor");
+
+    page.navigate("/admin/users/" + userId);
+    Locator factors = page.locator("#mfa-card");
+    assertThat(factors.locator("[data-factor=totp]")).hasText("Authenticator app: set up");
+    page.onDialog(dialog -> dialog.accept());
+    factors.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reset second factors")).click();
+    assertThat(factors.locator("[data-factor=totp]")).hasText("Authenticator app: none");
+    assertThat(server.login(email, TestServer.PASSWORD).containsKey("accessToken")).isTrue();
+    tab.assertClean();
+  }
 }
