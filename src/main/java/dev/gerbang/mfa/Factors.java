@@ -5,10 +5,12 @@ import dev.gerbang.auth.AuthUser;
 import dev.gerbang.crypto.Aead;
 import dev.gerbang.crypto.Hmac;
 import dev.gerbang.failure.FieldError;
+import dev.gerbang.http.FailureHandler;
 import dev.gerbang.http.Problem;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.User;
 import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
@@ -68,11 +70,12 @@ final class Factors {
    * Adding, removing or renewing a factor needs a recent authentication: the password or a code from the authenticator
    * app in the request, or a session that signed in within auth.recentAuthMinutes.
    */
-  Future<Void> recent(AuthUser me, String password, String code) {
+  Future<Void> recent(RoutingContext ctx, AuthUser me, String password, String code) {
     if (password != null || code != null) {
       // A password or code typed here is a sign-in attempt too: it counts in the account's login lock.
       return user(me.userId()).compose(user -> c.loginThrottle().attempt(Emails.normalize(user.email())).compose(attempt -> {
         if (!attempt.allowed()) {
+          ctx.put(FailureHandler.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
           return Future.failedFuture(new Problem(429, "login-locked", "Too many failed sign-ins",
               "Too many failed tries for this account: try again in " + attempt.retryAfterSeconds() + " s", List.of()));
         }

@@ -43,7 +43,7 @@ final class MfaRoutes {
     String password = v.has("password") ? v.secret("password", f.c.policy().maxLength() * 4) : null;
     String code = v.has("code") ? v.text("code", 1, 20) : null;
     v.validate();
-    return f.recent(AuthUser.of(ctx), password, code);
+    return f.recent(ctx, AuthUser.of(ctx), password, code);
   }
 
   /** Whether the user would keep a factor the role policy asks for after removing one (the TOTP app, or a passkey). */

@@ -111,7 +111,7 @@ final class PasskeyRoutes {
     String password = v.has("password") ? v.secret("password", f.c.policy().maxLength() * 4) : null;
     String code = v.has("code") ? v.text("code", 1, 20) : null;
     v.validate();
-    f.recent(me, password, code).compose(ok -> f.user(me.userId())).compose(webAuthn::registrationOptions)
+    f.recent(ctx, me, password, code).compose(ok -> f.user(me.userId())).compose(webAuthn::registrationOptions)
         .compose(options -> saveChallenge(f, Challenge.REGISTER, me.userId(), null, options))
         .onSuccess(body -> Responses.ok(ctx, body)).onFailure(ctx::fail);
   }
@@ -153,7 +153,7 @@ final class PasskeyRoutes {
     String password = v.has("password") ? v.secret("password", f.c.policy().maxLength() * 4) : null;
     String code = v.has("code") ? v.text("code", 1, 20) : null;
     v.validate();
-    f.recent(me, password, code).compose(ok -> MfaRoutes.keepsRequiredFactor(f, me, false))
+    f.recent(ctx, me, password, code).compose(ok -> MfaRoutes.keepsRequiredFactor(f, me, false))
         .compose(ok -> f.user(me.userId()))
         .compose(user -> f.service.removePasskey(me.userId(), ctx.pathParam("id"), MfaMails.changed(user, "passkey_removed"), Audit.actor(ctx)))
         .onSuccess(removed -> {

@@ -198,6 +198,9 @@ class MfaSignInTest {
       assertThat(status).isIn(400, 429);
     }
     assertThat(status).isEqualTo(429);
+    HttpResponse<Buffer> locked = server.send(HttpMethod.DELETE, "/api/me/mfa/totp", access, new JsonObject().put("password", "x"));
+    assertProblem(locked, 429, "login-locked");
+    assertThat(locked.getHeader("Retry-After")).isNotBlank();
     assertProblem(mfa.login(email), 429, "login-locked");
   }
 }
