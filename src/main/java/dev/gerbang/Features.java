@@ -8,8 +8,10 @@ import dev.gerbang.content.ContentFeature;
 import dev.gerbang.medical.MedicalFeature;
 import dev.gerbang.mfa.MfaFeature;
 import dev.gerbang.notify.NotifyFeature;
+import dev.gerbang.payment.PaymentFeature;
 import dev.gerbang.social.SocialFeature;
 import dev.gerbang.user.UserFeature;
+import dev.gerbang.webhook.WebhookFeature;
 import io.vertx.core.Vertx;
 import java.util.List;
 
@@ -34,6 +36,8 @@ final class Features {
         new MedicalFeature(c, notify),
         new ContentFeature(vertx, c, notify),
         notify,
-        new AdminFeature(c));
+        new AdminFeature(c),
+        new WebhookFeature(c),
+        new PaymentFeature(c, notify));
   }
 }

@@ -54,7 +54,7 @@ public final class RateLimit implements Handler<RoutingContext> {
     }
     ctx.put(FailureHandler.RATE_LIMIT_HEADERS, headers);
     ctx.put(FailureHandler.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-    ctx.fail(new Problem(429, "rate-limited", "Too many requests",
-        "Too many requests from your address: wait " + decision.retryAfterSeconds() + " s and try again", List.of()));
+    ctx.fail(new Problem(429, "rate-limited", "title.status.429", "detail.rate_limited", List.of())
+        .with("seconds", decision.retryAfterSeconds()));
   }
 }
