@@ -62,7 +62,7 @@ final class Factors {
   }
 
   Future<User> user(String userId) {
-    return c.users().find(userId).compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
+    return c.users().find(userId).compose(user -> user == null ? Future.failedFuture(Problem.notFound("detail.not_found.user"))
         : Future.succeededFuture(user));
   }
 
@@ -76,8 +76,8 @@ final class Factors {
       return user(me.userId()).compose(user -> c.loginThrottle().attempt(Emails.normalize(user.email())).compose(attempt -> {
         if (!attempt.allowed()) {
           ctx.put(FailureHandler.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
-          return Future.failedFuture(new Problem(429, "login-locked", "Too many failed sign-ins",
-              "Too many failed tries for this account: try again in " + attempt.retryAfterSeconds() + " s", List.of()));
+          return Future.failedFuture(new Problem(429, "login-locked", "title.login_locked", "detail.mfa.tries_locked", List.of())
+              .with("seconds", attempt.retryAfterSeconds()));
         }
         return proof(me, password, code).onSuccess(ok -> c.loginThrottle().clear(Emails.normalize(user.email())));
       }));
@@ -87,9 +87,8 @@ final class Factors {
       if (session != null && System.currentTimeMillis() - session.signedInAt() <= maxAgeMs) {
         return Future.succeededFuture();
       }
-      return Future.failedFuture(new Problem(403, "reauthentication-required", "Confirm it is you",
-          "Enter your password (or a code from your authenticator app) to change your sign-in factors: this session began more than "
-              + c.authSettings().recentAuthMinutes() + " minutes ago", List.of()));
+      return Future.failedFuture(new Problem(403, "reauthentication-required", "title.mfa.confirm_identity",
+          "detail.mfa.reauthentication_required", List.of()).with("minutes", c.authSettings().recentAuthMinutes()));
     });
   }
 
@@ -97,10 +96,10 @@ final class Factors {
     if (password != null) {
       return c.users().passwordHash(me.userId())
           .compose(hash -> hash == null ? c.hasher().verifyDummy(password).map(false) : c.hasher().verify(password, hash))
-          .compose(ok -> ok ? Future.succeededFuture() : Future.failedFuture(wrong("password", "is not your current password")));
+          .compose(ok -> ok ? Future.succeededFuture() : Future.failedFuture(wrong("password", "field.wrong_password")));
     }
     return checkTotp(me.userId(), code).compose(check -> check == Check.OK ? Future.succeededFuture()
-        : Future.failedFuture(wrong("code", "is not a valid code from your authenticator app")));
+        : Future.failedFuture(wrong("code", "field.totp_code")));
   }
 
   private static Problem wrong(String field, String message) {

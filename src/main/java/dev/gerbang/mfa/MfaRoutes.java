@@ -52,7 +52,7 @@ final class MfaRoutes {
         : f.service.factors(me.userId()).compose(now -> {
           int left = (now.totp() && !totp ? 1 : 0) + now.passkeys().size() - (totp ? 0 : 1);
           return left > 0 ? Future.succeededFuture() : Future.failedFuture(Problem.conflict("mfa-required",
-              "Your role must sign in with a second factor: add another one before removing this one", List.of()));
+              "detail.conflict.mfa_required", List.of()));
         }));
   }
 
@@ -77,7 +77,7 @@ final class MfaRoutes {
     v.validate();
     List<String> codes = RecoveryCodes.generate();
     f.pendingStep(me.userId(), code).compose(step -> step < 0
-            ? Future.failedFuture(Problem.validation(List.of(new FieldError("code", "is not the current code of the new authenticator"))))
+            ? Future.failedFuture(Problem.validation(List.of(new FieldError("code", "field.totp_not_current"))))
             : f.user(me.userId()).compose(user -> f.service.confirmTotp(me.userId(), step, f.codes.hashes(codes),
                 MfaMails.changed(user, "totp_enrolled"), Audit.actor(ctx))))
         .onSuccess(issued -> Responses.ok(ctx, issued ? new JsonObject().put("recoveryCodes", new JsonArray(codes)) : new JsonObject()))
@@ -92,7 +92,7 @@ final class MfaRoutes {
           if (removed) {
             Responses.noContent(ctx);
           } else {
-            ctx.fail(Problem.notFound("No authenticator app is set up"));
+            ctx.fail(Problem.notFound("detail.not_found.totp"));
           }
         }).onFailure(ctx::fail);
   }
@@ -114,7 +114,7 @@ final class MfaRoutes {
   private void setPolicy(RoutingContext ctx) {
     Validator v = Validator.body(ctx, "requiredRoles");
     if (!v.has("requiredRoles")) {
-      v.add("requiredRoles", "is required");
+      v.add("requiredRoles", "field.required");
     }
     List<String> roles = v.optionalChoices("requiredRoles", Roles.ALL);
     v.validate();

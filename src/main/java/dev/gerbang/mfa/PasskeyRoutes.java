@@ -52,7 +52,7 @@ final class PasskeyRoutes {
   private Future<Challenge> take(String challengeId, String purpose, String userId) {
     return f.service.takeChallenge(challengeId).compose(ch -> ch == null || !purpose.equals(ch.purpose())
         || userId != null && !userId.equals(ch.userId())
-        ? Future.failedFuture(new Problem(400, "challenge-invalid", "Start again", "The passkey challenge expired or was used: try again",
+        ? Future.failedFuture(new Problem(400, "challenge-invalid", "title.mfa.start_again", "detail.mfa.challenge_invalid",
             List.of()))
         : Future.succeededFuture(ch));
   }
@@ -60,7 +60,7 @@ final class PasskeyRoutes {
   private static JsonObject credential(RoutingContext ctx, Validator v) {
     Object value = ctx.body().asJsonObject().getValue("credential");
     if (!(value instanceof JsonObject credential)) {
-      v.add("credential", "must be the credential object the browser answered");
+      v.add("credential", "field.passkey_credential");
       return null;
     }
     return credential;
@@ -80,16 +80,16 @@ final class PasskeyRoutes {
     take(challengeId, Challenge.PASSKEY, null)
         .compose(ch -> webAuthn.verify(null, ch.challenge(), credential).recover(e -> {
           f.c.audit().record(ctx, "passkey_login_failed", null, new JsonObject().put("reason", "rejected"));
-          return Future.failedFuture(new Problem(401, "passkey-rejected", "Sign-in failed", "The passkey was not accepted", List.of()));
+          return Future.failedFuture(new Problem(401, "passkey-rejected", "title.mfa.passkey_rejected", "detail.mfa.passkey_rejected", List.of()));
         }))
         .compose(key -> f.c.users().find(key.userId()).compose(user -> {
           if (user == null || user.disabled()) {
-            return Future.failedFuture(Problem.forbidden("This account is disabled"));
+            return Future.failedFuture(Problem.forbidden("detail.forbidden.disabled"));
           }
           if (f.c.authSettings().requireVerifiedEmail() && !user.emailVerified()) {
             f.c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "email_unverified"));
-            return Future.failedFuture(new Problem(403, "email-unverified", "Email not verified",
-                "Confirm your email first: open the link we sent you, or ask for a new one", List.of()));
+            return Future.failedFuture(new Problem(403, "email-unverified", "title.email_unverified",
+                "detail.email_unverified", List.of()));
           }
           f.c.audit().record(ctx, "mfa_succeeded", user.id(), new JsonObject().put("method", "passkey").put("passwordless", true));
           return issuer.open(ctx, user, null, null);
@@ -127,7 +127,7 @@ final class PasskeyRoutes {
     take(challengeId, Challenge.REGISTER, me.userId()).compose(ch -> f.user(me.userId()).compose(user ->
             webAuthn.register(user, ch.challenge(), credential, name)
                 .recover(e -> Future.failedFuture(Problem.validation(List.of(new dev.gerbang.failure.FieldError("credential",
-                    "was not accepted: " + e.getMessage())))))
+                    "field.passkey_not_accepted", null, new JsonObject().put("reason", e.getMessage()))))))
                 .compose(key -> f.service.addPasskey(key, f.codes.hashes(codes), MfaMails.changed(user, "passkey_added"), Audit.actor(ctx))
                     .map(issued -> {
                       JsonObject body = new JsonObject().put("passkey", key.view());
@@ -142,7 +142,7 @@ final class PasskeyRoutes {
     String name = v.line("name", 1, 60);
     v.validate();
     f.service.renamePasskey(me.userId(), ctx.pathParam("id"), name, Audit.actor(ctx))
-        .compose(found -> found ? f.service.findPasskeys(me.userId(), null) : Future.failedFuture(Problem.notFound("No such passkey")))
+        .compose(found -> found ? f.service.findPasskeys(me.userId(), null) : Future.failedFuture(Problem.notFound("detail.not_found.passkey")))
         .map(keys -> keys.stream().filter(k -> k.id().equals(ctx.pathParam("id"))).findFirst().orElseThrow().view())
         .onSuccess(body -> Responses.ok(ctx, body)).onFailure(ctx::fail);
   }
@@ -160,7 +160,7 @@ final class PasskeyRoutes {
           if (removed) {
             Responses.noContent(ctx);
           } else {
-            ctx.fail(Problem.notFound("No such passkey"));
+            ctx.fail(Problem.notFound("detail.not_found.passkey"));
           }
         }).onFailure(ctx::fail);
   }

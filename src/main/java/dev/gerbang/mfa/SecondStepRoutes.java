@@ -48,8 +48,7 @@ final class SecondStepRoutes {
   }
 
   private static Problem invalidToken() {
-    return new Problem(401, "mfa-token-invalid", "Sign in again",
-        "This sign-in step has expired, was used, or had too many tries: sign in again", List.of());
+    return new Problem(401, "mfa-token-invalid", "title.mfa.sign_in_again", "detail.mfa.token_invalid", List.of());
   }
 
   /**
@@ -100,14 +99,14 @@ final class SecondStepRoutes {
     String challengeId = v.has("challengeId") ? v.text("challengeId", 1, 40) : null;
     JsonObject credential = ctx.body().asJsonObject().getValue("credential") instanceof JsonObject o ? o : null;
     if (v.has("credential") && credential == null) {
-      v.add("credential", "must be the credential object the browser answered");
+      v.add("credential", "field.passkey_credential");
     }
     int given = (code == null ? 0 : 1) + (recovery == null ? 0 : 1) + (credential == null ? 0 : 1);
     if (given != 1) {
-      v.add("code", "give exactly one of code, recoveryCode, or challengeId with credential");
+      v.add("code", "field.mfa_one_answer");
     }
     if (credential != null && challengeId == null) {
-      v.add("challengeId", "is required with a credential");
+      v.add("challengeId", "field.required_with_credential");
     }
     String name = v.has("name") ? v.line("name", 1, 60) : "Passkey";
     v.validate();
@@ -117,8 +116,8 @@ final class SecondStepRoutes {
       return f.c.loginThrottle().attempt(account).compose(attempt -> {
         if (!attempt.allowed()) {
           ctx.put(FailureHandler.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
-          return Future.failedFuture(new Problem(429, "login-locked", "Too many failed sign-ins",
-              "Too many failed sign-ins for this account: try again in " + attempt.retryAfterSeconds() + " s", List.of()));
+          return Future.failedFuture(new Problem(429, "login-locked", "title.login_locked", "detail.mfa.login_locked", List.of())
+              .with("seconds", attempt.retryAfterSeconds()));
         }
         Future<JsonObject> checked = p.sign().enrolment() ? enrol(ctx, p, method, code, challengeId, credential, name)
             : verify(ctx, p, method, code, recovery, challengeId, credential);
@@ -137,11 +136,11 @@ final class SecondStepRoutes {
     if (attempt.lockSeconds() > 0) {
       f.c.audit().record(ctx, "login_locked", p.user().id(), new JsonObject().put("lockSeconds", attempt.lockSeconds()));
     }
-    return Future.failedFuture(e instanceof Problem ? e : wrong("passkey", "The passkey was not accepted"));
+    return Future.failedFuture(e instanceof Problem ? e : wrong("passkey", "detail.mfa.passkey_rejected"));
   }
 
   private static Problem wrong(String type, String detail) {
-    return new Problem(401, "mfa-failed-" + type, "Second step failed", detail, List.of());
+    return new Problem(401, "mfa-failed-" + type, "title.mfa.failed", detail, List.of());
   }
 
   /** A second step by a factor the user has: extra fields for the answer (recovery codes left), or a 401 Problem. */
@@ -151,15 +150,15 @@ final class SecondStepRoutes {
     return switch (method) {
       case "totp" -> f.checkTotp(userId, code).compose(check -> switch (check) {
         case OK -> Future.succeededFuture(new JsonObject());
-        case REPLAYED -> Future.failedFuture(wrong("replayed", "This code was used already: wait for the next one"));
-        case WRONG -> Future.failedFuture(wrong("code", "The code is wrong"));
+        case REPLAYED -> Future.failedFuture(wrong("replayed", "detail.mfa.code_replayed"));
+        case WRONG -> Future.failedFuture(wrong("code", "detail.mfa.code_wrong"));
       });
       case "recovery" -> f.service.useRecoveryCode(userId, f.codes.hash(recovery), MfaMails.changed(p.user(), "recovery_used", 0),
-          actor(ctx, p.user())).compose(left -> left < 0 ? Future.failedFuture(wrong("recovery", "The recovery code is wrong or was used"))
+          actor(ctx, p.user())).compose(left -> left < 0 ? Future.failedFuture(wrong("recovery", "detail.mfa.recovery_wrong"))
               : Future.succeededFuture(new JsonObject().put("recoveryCodesLeft", left)));
       default -> f.service.takeChallenge(challengeId).compose(ch -> ch == null || !Challenge.SECOND.equals(ch.purpose())
               || !p.sign().id().equals(ch.pendingId())
-          ? Future.failedFuture(wrong("challenge", "The passkey challenge expired or was used: try again"))
+          ? Future.failedFuture(wrong("challenge", "detail.mfa.challenge_invalid"))
           : webAuthn.verify(userId, ch.challenge(), credential).map(used -> new JsonObject()));
     };
   }
@@ -170,15 +169,15 @@ final class SecondStepRoutes {
     User user = p.user();
     List<String> codes = RecoveryCodes.generate();
     Future<Boolean> enrolled = switch (method) {
-      case "totp" -> f.pendingStep(user.id(), code).compose(step -> step < 0 ? Future.failedFuture(wrong("code", "The code is wrong"))
+      case "totp" -> f.pendingStep(user.id(), code).compose(step -> step < 0 ? Future.failedFuture(wrong("code", "detail.mfa.code_wrong"))
           : f.service.confirmTotp(user.id(), step, f.codes.hashes(codes), MfaMails.changed(user, "totp_enrolled"), actor(ctx, user)));
       case "passkey" -> f.service.takeChallenge(challengeId).compose(ch -> ch == null || !Challenge.REGISTER.equals(ch.purpose())
               || !p.sign().id().equals(ch.pendingId())
-          ? Future.failedFuture(wrong("challenge", "The passkey challenge expired or was used: try again"))
+          ? Future.failedFuture(wrong("challenge", "detail.mfa.challenge_invalid"))
           : webAuthn.register(user, ch.challenge(), credential, name)
               .compose(key -> f.service.addPasskey(key, f.codes.hashes(codes), MfaMails.changed(user, "passkey_added"), actor(ctx, user))));
       default -> Future.failedFuture(Problem.validation(List.of(new dev.gerbang.failure.FieldError("recoveryCode",
-          "cannot be used before a factor is set up"))));
+          "field.recovery_before_factor"))));
     };
     return enrolled.map(issued -> issued ? new JsonObject().put("recoveryCodes", new JsonArray(codes)) : new JsonObject());
   }

@@ -7,6 +7,7 @@ import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,41 @@ class MfaSignInTest {
     String access = done.bodyAsJsonObject().getString("accessToken");
     assertThat(server.get("/api/me", access).statusCode()).isEqualTo(200);
     assertThat(done.cookies()).anyMatch(cookie -> cookie.startsWith("gerbang_refresh="));
+  }
+
+  @Test
+  void theSecondStepsProblemsReadInTheCallersLanguage() {
+    String email = TestServer.uniqueEmail();
+    MfaClient.Enrolled enrolled = mfa.enrol(server.newSessionFor(email).getString("accessToken"));
+    String wrongCode = "000000".equals(MfaClient.code(enrolled.secret(), 0)) ? "111111" : "000000";
+    String token = mfa.firstStep(email);
+
+    HttpResponse<Buffer> english = mfa.second(token, "code", wrongCode);
+    assertProblem(english, 401, "mfa-failed-code");
+    assertThat(english.bodyAsJsonObject().getString("title")).isEqualTo("Second step failed");
+    assertThat(english.bodyAsJsonObject().getString("detail")).isEqualTo("The code is wrong");
+
+    HttpResponse<Buffer> indonesian = secondInIndonesian(new JsonObject().put("mfaToken", token).put("code", wrongCode));
+    assertProblem(indonesian, 401, "mfa-failed-code");
+    assertThat(indonesian.getHeader("Content-Language")).isEqualTo("id");
+    assertThat(indonesian.bodyAsJsonObject().getString("title")).isEqualTo("Langkah kedua gagal");
+    assertThat(indonesian.bodyAsJsonObject().getString("detail")).isEqualTo("Kodenya salah");
+
+    HttpResponse<Buffer> badToken = secondInIndonesian(new JsonObject().put("mfaToken", "not-a-token").put("code", wrongCode));
+    assertProblem(badToken, 401, "mfa-token-invalid");
+    assertThat(badToken.bodyAsJsonObject().getString("detail"))
+        .isEqualTo("Langkah masuk ini sudah kedaluwarsa, sudah dipakai, atau terlalu banyak dicoba: silakan masuk lagi");
+
+    HttpResponse<Buffer> twoAnswers = secondInIndonesian(new JsonObject().put("mfaToken", token).put("code", wrongCode)
+        .put("recoveryCode", "abcd-efgh"));
+    assertProblem(twoAnswers, 400, "validation");
+    assertThat(twoAnswers.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"))
+        .isEqualTo("isi tepat salah satu dari code, recoveryCode, atau challengeId beserta credential");
+  }
+
+  private HttpResponse<Buffer> secondInIndonesian(JsonObject body) {
+    HttpRequest<Buffer> request = server.request(HttpMethod.POST, "/api/auth/mfa", null).putHeader("Accept-Language", "id");
+    return TestServer.await(request.sendJsonObject(body));
   }
 
   @Test

@@ -70,7 +70,7 @@ public final class MfaServiceImpl implements MfaService {
   @Override
   public Future<Void> startTotp(String userId, String secret) {
     return run(pool, "totpStart", userId, secret, System.currentTimeMillis()).compose(rows -> rows.rowCount() == 0
-        ? Future.failedFuture(Failure.conflict("totp-enrolled", "An authenticator app is set up already: remove it first", null))
+        ? Future.failedFuture(Failure.conflict("totp-enrolled", "detail.conflict.totp_enrolled", null))
         : Future.succeededFuture());
   }
 
@@ -82,7 +82,7 @@ public final class MfaServiceImpl implements MfaService {
   @Override
   public Future<Boolean> confirmTotp(String userId, long step, List<String> codeHashes, Mail mail, Actor actor) {
     return change(conn -> run(conn, "totpConfirm", System.currentTimeMillis(), step, userId, step).compose(rows -> rows.rowCount() == 0
-            ? Future.failedFuture(Failure.conflict("totp-not-pending", "No authenticator app is waiting for its first code", "code"))
+            ? Future.failedFuture(Failure.conflict("totp-not-pending", "detail.conflict.totp_not_pending", "code"))
             : issueCodesIfNone(conn, userId, codeHashes)),
         userId, "mfa_totp_enrolled", new JsonObject(), mail, actor);
   }
@@ -114,7 +114,7 @@ public final class MfaServiceImpl implements MfaService {
   @Override
   public Future<Void> replaceRecoveryCodes(String userId, List<String> codeHashes, Mail mail, Actor actor) {
     return change(conn -> factors(conn, userId).compose(now -> now.any() ? insertCodes(conn, userId, codeHashes)
-            : Future.failedFuture(Failure.conflict("no-factor", "Set up an authenticator app or a passkey first", null))),
+            : Future.failedFuture(Failure.conflict("no-factor", "detail.conflict.no_factor", null))),
         userId, "mfa_recovery_codes_regenerated", new JsonObject(), mail, actor);
   }
 
@@ -147,7 +147,7 @@ public final class MfaServiceImpl implements MfaService {
   public Future<Boolean> addPasskey(Passkey passkey, List<String> codeHashes, Mail mail, Actor actor) {
     return change(conn -> run(conn, "passkeyInsert", passkey.id(), passkey.userId(), passkey.credentialId(), passkey.publicKey(),
             passkey.signCount(), passkey.aaguid(), passkey.name(), System.currentTimeMillis())
-            .recover(e -> Future.failedFuture(Failure.conflict("passkey-registered", "This passkey is registered already", null)))
+            .recover(e -> Future.failedFuture(Failure.conflict("passkey-registered", "detail.conflict.passkey_registered", null)))
             .compose(done -> issueCodesIfNone(conn, passkey.userId(), codeHashes)),
         passkey.userId(), "mfa_passkey_added", new JsonObject().put("passkeyId", passkey.id()).put("name", passkey.name()), mail, actor);
   }
