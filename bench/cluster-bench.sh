@@ -188,7 +188,7 @@ run_cluster() { # config nodes mode description
   local config=$1 nodes=$2 mode=$3 desc=$4 G=http://127.0.0.1:$BASE
   say "$desc: starting (bench/cluster.sh up --nodes $nodes, cluster mode $mode)"
   "${CL[@]}" down >/dev/null
-  CLUSTER_MODE=$mode GERBANG_RATE_LIMIT_ENABLED=false GERBANG_LOG_REQUESTS=false "${CL[@]}" up --nodes "$nodes" >"$RUN/up.log" 2>&1 \
+  CLUSTER_MODE=$mode GERBANG_RATE_LIMIT_ENABLED=false GERBANG_LOG_REQUESTS=false GERBANG_MFA_REQUIRED_ROLES= "${CL[@]}" up --nodes "$nodes" >"$RUN/up.log" 2>&1 \
     || { cat "$RUN/up.log" >&2; die "bench/cluster.sh up failed"; }
   grep -E '^  (node|HAProxy backend)' "$RUN/up.log" || true
   if ((SEEDED == 0)); then
@@ -225,7 +225,7 @@ if want sqlite; then
   # shellcheck disable=SC2086
   "${CTOOLS[@]}" start "$RUN/logs/sqlite-node.log" "$RUN/pids/sqlite.pid" "http://127.0.0.1:$SPORT/health/ready" 200 120 -- \
     env -C "$RUN/sqlite" GERBANG_DATA_DIR="$RUN/sqlite/data" GERBANG_HTTP_PORT="$SPORT" GERBANG_HTTP_HOST=127.0.0.1 \
-    GERBANG_RATE_LIMIT_ENABLED=false GERBANG_LOG_REQUESTS=false java $JAVA_OPTS_NODES -jar "$ROOT/target/gerbang.jar" >/dev/null \
+    GERBANG_RATE_LIMIT_ENABLED=false GERBANG_LOG_REQUESTS=false GERBANG_MFA_REQUIRED_ROLES= java $JAVA_OPTS_NODES -jar "$ROOT/target/gerbang.jar" >/dev/null \
     || die "the SQLite node did not start"
   G=http://127.0.0.1:$SPORT
   seed "$G"

@@ -150,8 +150,8 @@ record "$(python3 -c 'import json,sys; print(json.dumps(dict(kind="meta", commit
   "$DURATION" "$WARMUP" "$ONLY" "$BREAK" "$QUICK")"
 
 # --- Servers ---
-COMMON_ENV=(GERBANG_HTTP_HOST=127.0.0.1 GERBANG_RATE_LIMIT_ENABLED=false GERBANG_LOG_REQUESTS=false)
-[[ $BREAK != rate-limit ]] || COMMON_ENV=(GERBANG_HTTP_HOST=127.0.0.1 GERBANG_RATE_LIMIT_ENABLED=true GERBANG_LOG_REQUESTS=false)
+COMMON_ENV=(GERBANG_HTTP_HOST=127.0.0.1 GERBANG_RATE_LIMIT_ENABLED=false GERBANG_LOG_REQUESTS=false GERBANG_MFA_REQUIRED_ROLES=)
+[[ $BREAK != rate-limit ]] || COMMON_ENV=(GERBANG_HTTP_HOST=127.0.0.1 GERBANG_RATE_LIMIT_ENABLED=true GERBANG_LOG_REQUESTS=false GERBANG_MFA_REQUIRED_ROLES=)
 start_gerbang() { # name data-dir [env...]: starts `java $JAVA_OPTS -jar target/gerbang.jar` as the README does; prints tools.py's JSON
   local name=$1 data=$2 port started; shift 2
   port=$("${TOOLS[@]}" free-port)

@@ -14,7 +14,7 @@ trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DAT
 echo "bench admin passphrase 2026" | GERBANG_DATA_DIR="$DATA" java -jar target/gerbang.jar create-admin \
   --email bench-admin@example.com >/dev/null
 # The rate limiter is off: this measures delivery, not the 429s it answers to a burst of writes.
-GERBANG_DATA_DIR="$DATA" GERBANG_HTTP_PORT=$PORT GERBANG_LOG_REQUESTS=false GERBANG_RATE_LIMIT_ENABLED=false \
+GERBANG_DATA_DIR="$DATA" GERBANG_HTTP_PORT=$PORT GERBANG_MFA_REQUIRED_ROLES= GERBANG_LOG_REQUESTS=false GERBANG_RATE_LIMIT_ENABLED=false \
   java -jar target/gerbang.jar >"$DATA/server.log" 2>&1 &
 PID=$!
 until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.05; done

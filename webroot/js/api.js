@@ -111,10 +111,24 @@ export function expectSession() {
   localStorage.setItem(MARKER, '1');
 }
 
+/** The user; or {mfa} when the account needs a second step first (no session yet: see signInWith). */
 export async function login(email, password) {
   const pair = await send('POST', '/api/auth/login', { email, password });
+  if (pair.mfaRequired) return { mfa: pair };
   setSession(pair);
   return pair.user;
+}
+
+/** A sign-in request without a session (the second step, a passkey): the pair it answers starts the session. */
+export async function signInWith(path, body) {
+  const pair = await send('POST', path, body);
+  setSession(pair);
+  return pair;
+}
+
+/** A request of a sign-in in progress (no session yet): its JSON answer. */
+export function publicPost(path, body) {
+  return send('POST', path, body);
 }
 
 /** A current access token for a request api() cannot make (the notification stream); null without a session. */

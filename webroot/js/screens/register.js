@@ -22,8 +22,9 @@ export default function registerScreen({ navigate, scope }) {
     await api('POST', '/api/auth/register', body);
     // The account exists now: signing in may still be refused until the email is verified.
     try {
-      await login(values.email, values.password);
-      navigate('/?welcome=1', { replace: true });
+      const signedIn = await login(values.email, values.password);
+      // A role that must use a second factor signs in on the sign-in screen, which walks through the enrolment.
+      navigate(signedIn.mfa ? '/login' : '/?welcome=1', { replace: true });
     } catch (error) {
       form.replaceWith(notice(section, t('register.checkMail'), 'ok'));
     }

@@ -8,10 +8,11 @@ import deleteAccount from './settings/delete-account.js';
 import identities from './settings/identities.js';
 import notifications from './settings/notifications.js';
 import push from './settings/push.js';
+import security from './settings/security.js';
 
 /** Profile and settings: each section is its own module and its own form. */
 export default function settingsScreen(ctx) {
-  const sections = [profile, password, email, sessions, identities, notifications, push, deleteAccount];
+  const sections = [profile, password, security, email, sessions, identities, notifications, push, deleteAccount];
   return h('section', { class: 'settings' },
     h('h1', {}, t('settings.title')),
     h('nav', { class: 'toc', 'aria-label': t('settings.sections') }, h('ul', {},

@@ -2,6 +2,7 @@ import { formatDate, h, replace } from '../../dom.js';
 import { describe } from '../../forms.js';
 import { lang, t } from '../../i18n.js';
 import { adminPage } from './layout.js';
+import { mfaPolicyCard } from './mfa.js';
 
 /** This node: health, version, uptime and the size of the database (GET /api/admin/system). */
 export default function systemScreen({ scope }) {
@@ -26,7 +27,7 @@ export default function systemScreen({ scope }) {
     }
   };
   load();
-  return adminPage('admin.system.title', body);
+  return adminPage('admin.system.title', body, mfaPolicyCard(scope));
 }
 
 /** The cluster's nodes, each with its address, version and uptime; nothing on a single node. */

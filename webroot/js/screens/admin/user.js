@@ -5,6 +5,7 @@ import { lang, t } from '../../i18n.js';
 import { currentUser } from '../../session.js';
 import { adminPage } from './layout.js';
 import { ROLES, statusTag } from './users.js';
+import { userFactorsCard } from './mfa.js';
 
 /** One user: roles, disable/enable, and their sessions, with "sign out everywhere". */
 export default async function userScreen({ params, scope }) {
@@ -13,7 +14,7 @@ export default async function userScreen({ params, scope }) {
   const load = async (done) => {
     try {
       const data = await scope.api('GET', `/api/admin/users/${encodeURIComponent(params.id)}`);
-      replace(body, details(data, load));
+      replace(body, details(data, load), userFactorsCard(data.user.id, scope));
       if (typeof done === 'string') notice(body, done).focus();
     } catch (error) {
       replace(body, h('p', { class: 'notice bad', role: 'alert' }, describe(error)),

@@ -6,6 +6,7 @@ import dev.gerbang.audit.AuditFeature;
 import dev.gerbang.auth.AuthFeature;
 import dev.gerbang.content.ContentFeature;
 import dev.gerbang.medical.MedicalFeature;
+import dev.gerbang.mfa.MfaFeature;
 import dev.gerbang.notify.NotifyFeature;
 import dev.gerbang.payment.PaymentFeature;
 import dev.gerbang.social.SocialFeature;
@@ -31,6 +32,7 @@ final class Features {
         new UserFeature(c, notify),
         new AccountFeature(c, notify),
         new SocialFeature(c, notify),
+        new MfaFeature(c, notify),
         new MedicalFeature(c, notify),
         new ContentFeature(vertx, c, notify),
         notify,

@@ -129,7 +129,6 @@ public final class AuthRoutes {
           recordLock(ctx, attempt, user.id());
           return Future.failedFuture(loginFailed());
         }
-        c.loginThrottle().clear(account);
         if (user.disabled()) {
           c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "disabled"));
           return Future.failedFuture(Problem.forbidden("detail.forbidden.disabled"));
@@ -140,7 +139,13 @@ public final class AuthRoutes {
               "detail.email_unverified", List.of()));
         }
         upgradeHashIfStale(user.id(), password, hash);
-        return issuer.open(ctx, user);
+        // A right password forgets the failures once the sign-in is complete: while a second step is pending, wrong
+        // codes keep counting toward the same lock.
+        return issuer.signIn(ctx, user, null, null).onSuccess(answer -> {
+          if (!SecondStep.pending(answer)) {
+            c.loginThrottle().clear(account);
+          }
+        });
       });
     }).onSuccess(pair -> Responses.ok(ctx, pair)).onFailure(ctx::fail);
   }

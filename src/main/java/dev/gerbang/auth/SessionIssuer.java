@@ -7,6 +7,8 @@ import dev.gerbang.db.Ids;
 import dev.gerbang.http.ClientInfo;
 import dev.gerbang.user.User;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +28,24 @@ public final class SessionIssuer {
 
   public SessionIssuer(Components components) {
     this.c = components;
+  }
+
+  /**
+   * A sign-in whose first factor passed (a password: provider null; or a provider, with its outcome): the session's
+   * token pair, or, when the account needs a second step ({@link SecondStep}), that step's body and no session.
+   */
+  public Future<JsonObject> signIn(RoutingContext ctx, User user, String provider, String outcome) {
+    return ctx.vertx().eventBus().<JsonObject>request(SecondStep.ADDRESS, SecondStep.question(user, provider, outcome))
+        .transform(asked -> {
+          if (asked.succeeded()) {
+            JsonObject answer = asked.result().body();
+            return answer == null ? open(ctx, user, provider, outcome) : Future.succeededFuture(answer);
+          }
+          if (asked.cause() instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS) {
+            return open(ctx, user, provider, outcome);
+          }
+          return Future.failedFuture(asked.cause());
+        });
   }
 
   /** Opens a session for a password sign-in and answers {accessToken, tokenType, expiresIn, refreshToken, user}. */

@@ -21,7 +21,13 @@ public enum RouteClass {
       "/api/auth/password/reset",
       "/api/auth/verify-email",
       "/api/auth/verify-email/resend",
-      "/api/auth/email-change/confirm");
+      "/api/auth/email-change/confirm",
+      "/api/auth/mfa",
+      "/api/auth/mfa/passkey/options",
+      "/api/auth/mfa/enrol/totp",
+      "/api/auth/mfa/enrol/passkey/options",
+      "/api/auth/passkey/options",
+      "/api/auth/passkey");
 
   public static RouteClass of(RoutingContext ctx) {
     String path = ctx.normalizedPath();

@@ -86,7 +86,7 @@ final class SignUpRoutes {
           yield routes.signInAndReturn(ctx, provider, result.userId(), result.outcome().name().toLowerCase(Locale.ROOT),
                   result.redirectPath())
               .compose(refused -> refused == null
-                  ? Future.succeededFuture(new JsonObject().put("redirectPath", result.redirectPath()))
+                  ? Future.succeededFuture(new JsonObject().put("redirectPath", routes.landing(ctx, result.redirectPath())))
                   : Future.failedFuture(refusal(refused)));
         }
         case ACCOUNT_EXISTS -> Future.failedFuture(Problem.conflict("email-taken",

@@ -4,6 +4,7 @@ import dev.gerbang.Components;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.auth.RefreshTokens;
+import dev.gerbang.auth.SecondStep;
 import dev.gerbang.auth.SessionIssuer;
 import dev.gerbang.db.Ids;
 import dev.gerbang.failure.FieldError;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class SocialRoutes {
   private static final Logger log = LoggerFactory.getLogger(SocialRoutes.class);
   static final String FLOW_COOKIE = "gerbang_oauth";
+  private static final String MFA_LANDING = "gerbang.mfaLanding";
   private static final String FLOW_COOKIE_PATH = "/api/auth/oauth";
 
   private final Components c;
@@ -200,7 +202,7 @@ public final class SocialRoutes {
           return signInAndReturn(ctx, provider, result.userId(), outcome, flow.redirectPath())
               .map(problem -> {
                 if (problem == null) {
-                  backToApp(ctx, flow.redirectPath(), null);
+                  backToApp(ctx, landing(ctx, flow.redirectPath()), null);
                 } else {
                   fail(ctx, provider, "/login", problem, outcome);
                 }
@@ -233,8 +235,20 @@ public final class SocialRoutes {
         c.audit().record(ctx, "login_refused", userId, new JsonObject().put("reason", "email_unverified"));
         return Future.succeededFuture("email_unverified");
       }
-      return issuer.open(ctx, user, provider.name(), outcome).map(pair -> (String) null);
+      return issuer.signIn(ctx, user, provider.name(), outcome).map(answer -> {
+        if (SecondStep.pending(answer)) {
+          // No session yet: the web app's sign-in screen asks for the second factor (the token in the fragment, never sent on).
+          ctx.put(MFA_LANDING, "/login#" + MfaFragment.of(answer, redirectPath));
+        }
+        return (String) null;
+      });
     });
+  }
+
+  /** Where a sign-in lands: the second-factor step when one is pending, else where it was headed. */
+  String landing(RoutingContext ctx, String redirectPath) {
+    String mfa = ctx.get(MFA_LANDING);
+    return mfa == null ? redirectPath : mfa;
   }
 
   private Future<Void> finishLink(RoutingContext ctx, Provider provider, FlowUse flow, Profile profile) {
