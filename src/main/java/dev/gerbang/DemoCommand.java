@@ -1,11 +1,10 @@
 package dev.gerbang;
 
-import dev.gerbang.audit.Actor;
-import dev.gerbang.audit.AuditEntry;
-import dev.gerbang.audit.AuditService;
 import static dev.gerbang.DatabaseCommand.await;
 
 import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditEntry;
+import dev.gerbang.audit.AuditService;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.medical.CareTeamService;
 import dev.gerbang.medical.DoctorInput;
@@ -15,6 +14,8 @@ import dev.gerbang.medical.MedicalRecordService;
 import dev.gerbang.medical.PatientInput;
 import dev.gerbang.medical.PatientProfile;
 import dev.gerbang.medical.RecordInput;
+import dev.gerbang.payment.CatalogueService;
+import dev.gerbang.payment.ProductInput;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
 import dev.gerbang.user.Registration;
@@ -49,6 +50,13 @@ public final class DemoCommand {
    * only that one), Dedi's both, Rina's dr. Hendra.
    */
   public static final int[][] CARE_TEAMS = {{0}, {0, 1}, {1}};
+  /** The shop's catalogue: name, description, price in minor units, currency (IDR has none: whole rupiah). */
+  static final String[][] PRODUCTS = {
+      {"Konsultasi online 30 menit", "A 30-minute video consultation with a general practitioner", "150000", "IDR"},
+      {"Paket cek kesehatan dasar", "Blood count, blood sugar and cholesterol at a partner lab", "450000", "IDR"},
+      {"Premium membership (1 year)", "Ad-free articles and priority support", "4900", "USD"},
+  };
+
   /** patient index, doctor index, visit date, complaint, diagnosis, ICD-10, treatment. */
   private static final String[][] RECORDS = {
       {"0", "0", "2025-03-04", "Wheezing and shortness of breath at night", "Asthma, unspecified", "J45.909", "Salbutamol inhaler as needed"},
@@ -127,10 +135,15 @@ public final class DemoCommand {
         await(records.create(as(doctor), new RecordInput(patientIds.get(Integer.parseInt(r[0])), null, fields)));
       }
       String blog = DemoBlog.seed(vertx, people);
+      CatalogueService catalogue = CatalogueService.proxy(vertx);
+      for (String[] product : PRODUCTS) {
+        await(catalogue.create(as(people.get(ADMIN)), new ProductInput(product[0], product[1], Long.parseLong(product[2]),
+            product[3], true)));
+      }
       await(AuditService.proxy(vertx).record(AuditEntry.system("demo_seeded", null,
           new JsonObject().put("records", RECORDS.length))));
       System.out.println("Demo data ready: 1 admin, 1 editor, " + DOCTORS.length + " doctors, " + PATIENTS.length + " patients, "
-          + RECORDS.length + " medical records; " + blog + ". Every demo account's password is: " + PASSWORD);
+          + RECORDS.length + " medical records, " + PRODUCTS.length + " products on sale; " + blog + ". Every demo account's password is: " + PASSWORD);
       people.forEach((email, user) -> System.out.println("  " + String.join(", ", user.roles()) + "  " + email));
       return 0;
     });

@@ -56,6 +56,8 @@ class DemoSeedTest {
       assertThat(detail.bodyAsJsonObject().getString("icd10Code")).isEqualTo("K29.70");
       assertThat(detail.bodyAsJsonObject().getJsonObject("doctor").getString("specialty")).isEqualTo("Internal medicine");
 
+      assertThat(ok(server.get("/api/products", ayu)).getJsonArray("items")).as("the shop has the demo catalogue").hasSize(3);
+
       String admin = server.login(DemoCommand.ADMIN, DemoCommand.PASSWORD).getString("accessToken");
       JsonObject all = ok(server.get("/api/medical-records?limit=100", admin));
       assertThat(all.getLong("total")).isEqualTo(12);
