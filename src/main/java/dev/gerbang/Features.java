@@ -6,6 +6,7 @@ import dev.gerbang.audit.AuditFeature;
 import dev.gerbang.auth.AuthFeature;
 import dev.gerbang.content.ContentFeature;
 import dev.gerbang.medical.MedicalFeature;
+import dev.gerbang.metrics.MetricsFeature;
 import dev.gerbang.notify.NotifyFeature;
 import dev.gerbang.social.SocialFeature;
 import dev.gerbang.user.UserFeature;
@@ -32,6 +33,7 @@ final class Features {
         new MedicalFeature(c, notify),
         new ContentFeature(vertx, c, notify),
         notify,
-        new AdminFeature(c));
+        new AdminFeature(c),
+        new MetricsFeature(c));
   }
 }

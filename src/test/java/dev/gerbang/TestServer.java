@@ -71,7 +71,9 @@ public final class TestServer implements AutoCloseable {
         .put("log", new JsonObject().put("requests", false))
         // Tests sign many accounts up and in from 127.0.0.1; the defaults (20 a minute) stay for real servers,
         // and the security tests set strict limits of their own.
-        .put("rateLimit", new JsonObject().put("authPerMinute", 600));
+        .put("rateLimit", new JsonObject().put("authPerMinute", 600))
+        // Several servers run at once: each management listener on a port of its own.
+        .put("metrics", new JsonObject().put("port", 0));
     deepMerge(config, overrides);
     Gerbang gerbang = await(Gerbang.start(AppConfig.of(config)));
     Vertx clientVertx = Vertx.vertx();

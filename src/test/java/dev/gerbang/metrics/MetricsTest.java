@@ -1,0 +1,230 @@
+package dev.gerbang.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gerbang.Mailbox;
+import dev.gerbang.TestDb;
+import dev.gerbang.TestServer;
+import dev.gerbang.config.ConfigReader;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The management listener's /metrics, scraped in the protobuf format and parsed (see {@link Scrape}) after driving
+ * traffic: each counter moved by what the test did, HTTP meters carry route templates, no label holds an id, an
+ * email or a token, and none of it is served on the public port.
+ */
+class MetricsTest {
+  private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern TOKEN = Pattern.compile("eyJ[A-Za-z0-9_-]{10,}|[A-Za-z0-9_-]{32,}");
+  private TestServer server;
+  private Mailbox mailbox;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (mailbox != null) {
+      mailbox.close();
+    }
+  }
+
+  private void start(JsonObject overrides) {
+    server = TestServer.start(overrides.put("metrics", new JsonObject().put("refreshSeconds", 1)));
+  }
+
+  @Test
+  void signInsRegistrationsAndRefreshReuseAreCountedByOutcome() {
+    start(new JsonObject().put("loginThrottle", new JsonObject().put("freeFailures", 2))
+        .put("session", new JsonObject().put("refreshGraceSeconds", 0)));
+    Scrape before = Scrape.of(server);
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    server.register(TestServer.uniqueEmail());
+    JsonObject pair = server.login(email, TestServer.PASSWORD);
+    int wrong = 0;
+    int locked = 0;
+    for (int i = 0; i < 5; i++) {
+      int status = server.post("/api/auth/login", new JsonObject().put("email", email).put("password", "not the password"))
+          .statusCode();
+      if (status == 401) {
+        wrong++;
+      } else if (status == 429) {
+        locked++;
+      }
+    }
+    assertThat(wrong).isGreaterThan(0);
+    assertThat(locked).isGreaterThan(0);
+    String refresh = pair.getString("refreshToken");
+    assertThat(server.post("/api/auth/refresh", new JsonObject().put("refreshToken", refresh)).statusCode()).isEqualTo(200);
+    assertThat(server.post("/api/auth/refresh", new JsonObject().put("refreshToken", refresh)).statusCode()).isEqualTo(401);
+
+    Scrape after = Scrape.of(server);
+    assertThat(moved(before, after, "gerbang_registrations_total", "method", "password")).isEqualTo(2);
+    assertThat(moved(before, after, "gerbang_signins_total", "outcome", "ok")).isEqualTo(1);
+    assertThat(moved(before, after, "gerbang_signins_total", "outcome", "wrong_credentials")).isEqualTo(wrong);
+    assertThat(moved(before, after, "gerbang_signins_total", "outcome", "locked")).isEqualTo(locked);
+    assertThat(moved(before, after, "gerbang_refresh_reuse_total")).isEqualTo(1);
+    assertNoIdEmailOrToken(after, List.of(email, refresh, pair.getString("accessToken"),
+        pair.getJsonObject("user").getString("id")));
+  }
+
+  @Test
+  void httpRequestsAreCountedByRouteTemplateMethodAndStatusClassWithLatencyBuckets() {
+    start(new JsonObject());
+    Scrape before = Scrape.of(server);
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String slug = "no-such-article-" + java.util.UUID.randomUUID();
+      paths.add(slug);
+      assertThat(server.get("/api/articles/" + slug, null).statusCode()).isEqualTo(404);
+    }
+    for (int i = 0; i < 4; i++) {
+      String path = "/api/nothing-here/" + java.util.UUID.randomUUID();
+      paths.add(path);
+      assertThat(server.get(path, null).statusCode()).isEqualTo(404);
+    }
+    assertThat(server.get("/api/articles", null).statusCode()).isEqualTo(200);
+
+    Scrape after = Scrape.of(server);
+    String requests = "vertx_http_server_requests_total";
+    assertThat(moved(before, after, requests, "route", "/api/articles/:slug", "method", "GET", "status", "4xx")).isEqualTo(3);
+    assertThat(moved(before, after, requests, "route", "/api/articles", "method", "GET", "status", "2xx")).isEqualTo(1);
+    // Unknown paths share one series, whatever they are.
+    assertThat(moved(before, after, requests, "route", "unmatched", "method", "GET", "status", "4xx")).isEqualTo(4);
+    String latency = "vertx_http_server_response_time_seconds";
+    assertThat(after.count(latency, "route", "/api/articles", "status", "2xx")
+        - before.count(latency, "route", "/api/articles", "status", "2xx")).isEqualTo(1);
+    assertThat(after.hasBuckets(latency)).isTrue();
+    // Event bus, pools, JVM and process meters are there too.
+    assertThat(after.has("vertx_eventbus_handlers")).isTrue();
+    assertThat(after.has("jvm_memory_used_bytes")).isTrue();
+    assertThat(after.has("process_uptime_seconds")).isTrue();
+    assertNoIdEmailOrToken(after, paths);
+  }
+
+  @Test
+  void rateLimitRejectionsAreCountedByRouteClass() {
+    start(new JsonObject().put("rateLimit", new JsonObject().put("readPerMinute", 3)));
+    Scrape before = Scrape.of(server);
+    int rejected = 0;
+    for (int i = 0; i < 6; i++) {
+      if (server.get("/api/articles", null).statusCode() == 429) {
+        rejected++;
+      }
+    }
+    assertThat(rejected).isEqualTo(3);
+    Scrape after = Scrape.of(server);
+    assertThat(moved(before, after, "gerbang_ratelimit_rejections_total", "route_class", "read")).isEqualTo(3);
+    assertThat(moved(before, after, "gerbang_ratelimit_rejections_total", "route_class", "write")).isZero();
+  }
+
+  @Test
+  void deliveriesAreCountedByChannelAndOutcomeAndTheGaugesFollowTheDatabase() {
+    mailbox = Mailbox.started();
+    start(mailbox.config());
+    Scrape before = Scrape.of(server);
+    String email = TestServer.uniqueEmail();
+    server.register(email);
+    mailbox.awaitTo(email, "");
+    server.login(email, TestServer.PASSWORD);
+    server.newSession();
+
+    long sent = TestDb.eventually(() -> (long) (Scrape.of(server).value("gerbang_deliveries_total", "channel", "email",
+        "outcome", "sent") - before.value("gerbang_deliveries_total", "channel", "email", "outcome", "sent")), n -> n >= 2);
+    assertThat(sent).isEqualTo(TestDb.count(server, "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND status = 'sent'"));
+    long active = TestDb.count(server, "SELECT COUNT(*) FROM sessions WHERE revoked_at IS NULL AND expires_at > ?",
+        System.currentTimeMillis());
+    assertThat(active).isEqualTo(2);
+    double gauge = TestDb.eventually(() -> Scrape.of(server).value("gerbang_sessions_active"), v -> v == active);
+    assertThat(gauge).isEqualTo(2.0);
+    assertThat(Scrape.of(server).value("gerbang_outbox_depth", "channel", "email")).isZero();
+  }
+
+  @Test
+  void theManagementListenerIsNotThePublicPortAndDefaultsToLoopback() {
+    start(new JsonObject());
+    HttpResponse<Buffer> publicMetrics = server.request(HttpMethod.GET, "/metrics", null).putHeader("Accept", "text/plain").send()
+        .await();
+    assertThat(publicMetrics.statusCode()).isEqualTo(404);
+    assertThat(server.gerbang().feature(MetricsFeature.class).managementPort()).isNotEqualTo(server.port());
+    MetricsSettings defaults = MetricsSettings.from(ConfigReader.of(new JsonObject()));
+    assertThat(defaults.enabled()).isTrue();
+    assertThat(defaults.host()).isEqualTo("127.0.0.1");
+    assertThat(defaults.token()).isEmpty();
+    // Plain text for a scraper that asks for nothing in particular.
+    int port = server.gerbang().feature(MetricsFeature.class).managementPort();
+    HttpResponse<Buffer> text = WebClient.create(server.clientVertx()).get(port, "127.0.0.1", "/metrics").send().await();
+    assertThat(text.statusCode()).isEqualTo(200);
+    assertThat(text.getHeader("Content-Type")).startsWith("text/plain");
+    assertThat(WebClient.create(server.clientVertx()).get(port, "127.0.0.1", "/api/articles").send().await().statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aConfiguredTokenIsRequiredAsABearer() {
+    String token = "a-scrape-token-of-some-length";
+    start(new JsonObject());
+    server.close();
+    server = TestServer.start(new JsonObject().put("metrics", new JsonObject().put("token", token)));
+    int port = server.gerbang().feature(MetricsFeature.class).managementPort();
+    WebClient client = WebClient.create(server.clientVertx());
+    HttpResponse<Buffer> without = client.get(port, "127.0.0.1", "/metrics").send().await();
+    assertThat(without.statusCode()).isEqualTo(401);
+    assertThat(without.getHeader("WWW-Authenticate")).startsWith("Bearer");
+    assertThat(client.get(port, "127.0.0.1", "/metrics").bearerTokenAuthentication("wrong" + token).send().await().statusCode())
+        .isEqualTo(401);
+    assertThat(client.get(port, "127.0.0.1", "/metrics").bearerTokenAuthentication(token).send().await().statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void withMetricsOffThereIsNoListenerAndTheProductStillWorks() {
+    start(new JsonObject());
+    server.close();
+    server = TestServer.start(new JsonObject().put("metrics", new JsonObject().put("enabled", false)));
+    assertThat(server.gerbang().feature(MetricsFeature.class).managementPort()).isEqualTo(-1);
+    assertThat(server.gerbang().vertx().isMetricsEnabled()).isFalse();
+    JsonObject session = server.newSession();
+    assertThat(server.get("/api/me", session.getString("accessToken")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aBadSettingStopsStartUpNamingItsVariable() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricsSettings.from(ConfigReader.of(
+            new JsonObject().put("metrics", new JsonObject().put("token", "short")))))
+        .hasMessageContaining("GERBANG_METRICS_TOKEN");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricsSettings.from(ConfigReader.of(
+            new JsonObject().put("metrics", new JsonObject().put("port", 70000)))))
+        .hasMessageContaining("GERBANG_METRICS_PORT");
+  }
+
+  private static double moved(Scrape before, Scrape after, String family, String... labels) {
+    return after.value(family, labels) - before.value(family, labels);
+  }
+
+  /** No label value of any sample is an id, an email, a token, or one of the values the test sent. */
+  private static void assertNoIdEmailOrToken(Scrape scrape, List<String> sent) {
+    for (Scrape.Sample sample : scrape.all()) {
+      for (var label : sample.labels().entrySet()) {
+        String value = label.getValue();
+        String where = sample.family() + "{" + label.getKey() + "=" + value + "}";
+        assertThat(ID.matcher(value).find()).as(where).isFalse();
+        assertThat(value).as(where).doesNotContain("@");
+        assertThat(TOKEN.matcher(value).find()).as(where).isFalse();
+        for (String s : sent) {
+          assertThat(value).as(where).doesNotContain(s);
+        }
+      }
+    }
+  }
+}
