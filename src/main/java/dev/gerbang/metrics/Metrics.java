@@ -1,6 +1,5 @@
 package dev.gerbang.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * This node's meters: how any feature counts what it does. From anywhere that holds the node's Vert.x (an
@@ -99,11 +97,6 @@ public final class Metrics implements Shareable {
     return settings != null;
   }
 
-  /** The management listener's settings; null when metrics are off. */
-  public MetricsSettings settings() {
-    return settings;
-  }
-
   public MeterRegistry registry() {
     return registry;
   }
@@ -111,11 +104,6 @@ public final class Metrics implements Shareable {
   /** Adds one to the counter of this name and tags (key, value pairs). */
   public void count(String name, String... tags) {
     registry.counter(name, tags).increment();
-  }
-
-  /** A counter, with its description on the first registration. */
-  public Counter counter(String name, String description, String... tags) {
-    return Counter.builder(name).description(description).tags(Tags.of(tags)).register(registry);
   }
 
   /**
@@ -128,12 +116,6 @@ public final class Metrics implements Shareable {
       Gauge.builder(name, value, AtomicLong::doubleValue).description(description).tags(Tags.of(tags)).register(registry);
       return value;
     });
-  }
-
-  /** A gauge read on each scrape: the supplier must be cheap and non-blocking (a field, not a query). */
-  public void gauge(String name, String description, Supplier<Number> value, String... tags) {
-    Gauge.builder(name, value, s -> s.get().doubleValue()).description(description)
-        .tags(Tags.of(tags)).strongReference(true).register(registry);
   }
 
   @Override

@@ -6,8 +6,12 @@ import dev.gerbang.Mailbox;
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import dev.gerbang.config.ConfigReader;
+import dev.gerbang.medical.MedicalWorld;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -206,6 +210,42 @@ class MetricsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricsSettings.from(ConfigReader.of(
             new JsonObject().put("metrics", new JsonObject().put("port", 70000)))))
         .hasMessageContaining("GERBANG_METRICS_PORT");
+  }
+
+  @Test
+  void openNotificationStreamsAreAGaugeOfThisNode() {
+    start(new JsonObject());
+    String token = server.newSession().getString("accessToken");
+    HttpClient client = server.clientVertx().createHttpClient();
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("localhost").setPort(server.port())
+        .setURI("/api/notifications/stream").putHeader("Authorization", "Bearer " + token);
+    for (int i = 0; i < 2; i++) {
+      HttpClientResponse response = client.request(options).compose(request -> request.send()).await();
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
+    assertThat(TestDb.eventually(() -> Scrape.of(server).value("gerbang_notification_streams"), v -> v == 2.0)).isEqualTo(2.0);
+    client.close().await();
+    assertThat(TestDb.eventually(() -> Scrape.of(server).value("gerbang_notification_streams"), v -> v == 0.0)).isZero();
+  }
+
+  @Test
+  void medicalRecordReadsByNonPatientsAreCountedByTheReadersRole() {
+    start(new JsonObject());
+    MedicalWorld world = new MedicalWorld(server);
+    MedicalWorld.Person admin = world.admin();
+    MedicalWorld.Person patient = world.patient("Siti Patient");
+    MedicalWorld.Person doctor = world.doctor("Dr Budi", "General practice");
+    world.assign(admin, patient, doctor);
+    String record = world.record(doctor, patient, "2026-11-02", "Cough", "Common cold");
+    Scrape before = Scrape.of(server);
+    assertThat(server.get("/api/medical-records/" + record, patient.token()).statusCode()).isEqualTo(200);
+    assertThat(server.get("/api/medical-records/" + record, doctor.token()).statusCode()).isEqualTo(200);
+    assertThat(server.get("/api/medical-records/" + record, doctor.token()).statusCode()).isEqualTo(200);
+    assertThat(server.get("/api/medical-records/" + record, admin.token()).statusCode()).isEqualTo(200);
+    Scrape after = Scrape.of(server);
+    assertThat(moved(before, after, "gerbang_medical_record_reads_total", "reader", "doctor")).isEqualTo(2);
+    assertThat(moved(before, after, "gerbang_medical_record_reads_total", "reader", "admin")).isEqualTo(1);
+    assertNoIdEmailOrToken(after, List.of(record, patient.userId(), doctor.userId()));
   }
 
   private static double moved(Scrape before, Scrape after, String family, String... labels) {
