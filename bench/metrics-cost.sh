@@ -5,10 +5,12 @@
 # round, as Prometheus would), one with GERBANG_METRICS_ENABLED=false. Then, interleaved (on, off, on, off ...):
 #   articles  public GET /api/articles, 20 published articles (from the content cache)
 #   me        authenticated GET /api/me (a reader's access token)
-# wrk -t1 -c8, a warm-up per server and figure, then ROUNDS rounds per server; the mean req/s of each and the
-# ratio on/off. Rate limiter and request log off on both. Every wrk run's errors and non-2xx answers must be
-# zero, or the run fails (exit 1) and reports nothing. wrk shares the cores with the servers: run it on a quiet
-# machine, and compare the ratio, not the absolute figures.
+# wrk -t1 -c8 (with bench/compare/wrk.lua, through bench/compare/tools.py round), a warm-up per server and figure,
+# then ROUNDS rounds per server, alternating which goes first; per server the mean req/s and the mean requests
+# per CPU-second of the server process (utime+stime from /proc: less sensitive than req/s to a busy machine), and
+# the ratios on/off. Rate limiter and request log off on both. Every wrk run's errors and non-2xx answers must be
+# zero, or the run fails (exit 1) and reports nothing. wrk shares the cores with the servers: compare the ratios,
+# not the absolute figures, and look at the "others used" share of each round.
 #
 # Usage: bench/metrics-cost.sh [--skip-build] [--duration S] [--warmup S] [--rounds N]
 set -euo pipefail
@@ -72,35 +74,49 @@ read -r ON_PORT ON_TOKEN < <(start on GERBANG_METRICS_PORT="$METRICS_PORT")
 read -r OFF_PORT OFF_TOKEN < <(start off GERBANG_METRICS_ENABLED=false)
 expect 200 "GET /metrics (metrics on)" "http://127.0.0.1:$METRICS_PORT/metrics"
 
-wrk_rps() { # port token path seconds: req/s of one checked wrk run
-  local out
-  out=$(wrk -t1 -c8 -d"$4"s ${2:+-H "Authorization: Bearer $2"} "http://127.0.0.1:$1$3" 2>&1) || die "wrk failed: $out"
-  if grep -q -E "Non-2xx|Socket errors" <<<"$out"; then die "wrk saw errors on $3: $out"; fi
-  awk '/Requests\/sec/ {print $2}' <<<"$out"
+measure() { # figure server(on|off) round port token path seconds: one checked wrk run (bench/compare/tools.py round)
+  local args=(-t1 -c8 -d"$7"s --timeout 10s -s bench/compare/wrk.lua)
+  [[ -z $5 ]] || args+=(-H "Authorization: Bearer $5")
+  "${TOOLS[@]}" round "$1" "metrics-$2" round "$3" "$(cat "$RUN/pids/$2.pid")" "$RUN/pids" -- "${args[@]}" \
+    "http://127.0.0.1:$4$6" 2>/dev/null || die "the $1 round on metrics-$2 failed (errors or non-2xx answers)"
 }
-declare -A SUM
+value() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]] or 0)' "$1" "$2"; }
+add() { python3 -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "$1" "$2"; }
+declare -A RPS CPU
 echo "metrics-cost: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t1 -c8, ${WARMUP} s warm-up, $ROUNDS x ${DURATION} s rounds, interleaved"
 for figure in articles me; do
-  path=/api/articles
-  [[ $figure == articles ]] || path=/api/me
-  wrk_rps "$ON_PORT" "$([[ $figure == me ]] && echo "$ON_TOKEN")" "$path" "$WARMUP" >/dev/null
-  wrk_rps "$OFF_PORT" "$([[ $figure == me ]] && echo "$OFF_TOKEN")" "$path" "$WARMUP" >/dev/null
-  SUM[$figure-on]=0 SUM[$figure-off]=0
+  path=/api/articles on_token="" off_token=""
+  [[ $figure == articles ]] || { path=/api/me on_token=$ON_TOKEN off_token=$OFF_TOKEN; }
+  measure "$figure" on 0 "$ON_PORT" "$on_token" "$path" "$WARMUP" >/dev/null
+  measure "$figure" off 0 "$OFF_PORT" "$off_token" "$path" "$WARMUP" >/dev/null
+  RPS[$figure-on]=0 RPS[$figure-off]=0 CPU[$figure-on]=0 CPU[$figure-off]=0
   for r in $(seq "$ROUNDS"); do
-    on=$(wrk_rps "$ON_PORT" "$([[ $figure == me ]] && echo "$ON_TOKEN")" "$path" "$DURATION")
-    curl -s -o /dev/null "http://127.0.0.1:$METRICS_PORT/metrics" # a scrape per round, as Prometheus would
-    off=$(wrk_rps "$OFF_PORT" "$([[ $figure == me ]] && echo "$OFF_TOKEN")" "$path" "$DURATION")
-    printf '  %-8s round %d: metrics on %9.0f req/s, off %9.0f req/s\n' "$figure" "$r" "$on" "$off"
-    SUM[$figure-on]=$(python3 -c "print(${SUM[$figure-on]} + $on)") SUM[$figure-off]=$(python3 -c "print(${SUM[$figure-off]} + $off)")
+    # Alternate which server goes first, so that a machine getting busier or quieter does not favour one.
+    order=(on off)
+    ((r % 2)) || order=(off on)
+    for server in "${order[@]}"; do
+      if [[ $server == on ]]; then
+        result=$(measure "$figure" on "$r" "$ON_PORT" "$on_token" "$path" "$DURATION")
+        curl -s -o /dev/null "http://127.0.0.1:$METRICS_PORT/metrics" # a scrape per round, as Prometheus would
+      else
+        result=$(measure "$figure" off "$r" "$OFF_PORT" "$off_token" "$path" "$DURATION")
+      fi
+      RPS[$figure-$server]=$(add "${RPS[$figure-$server]}" "$(value "$result" reqPerSec)")
+      CPU[$figure-$server]=$(add "${CPU[$figure-$server]}" "$(value "$result" reqPerCpuSecond)")
+      printf '  %-8s round %d, metrics %-3s: %9.0f req/s, %9.0f requests per server CPU-second (others used %s of the cores)\n' \
+        "$figure" "$r" "$server" "$(value "$result" reqPerSec)" "$(value "$result" reqPerCpuSecond)" "$(value "$result" otherCpuShare)"
+    done
   done
 done
 echo
-printf '| %-28s | %14s | %14s | %9s |\n' "figure" "metrics on" "metrics off" "on / off"
-printf '|%s|%s|%s|%s|\n' "------------------------------" "----------------" "----------------" "-----------"
+printf '| %-28s | %-27s | %-27s | %-19s |\n' "figure" "metrics on: req/s, req/CPU-s" "metrics off: req/s, req/CPU-s" "on / off: req/s, CPU"
+printf '|%s|%s|%s|%s|\n' "------------------------------" "-----------------------------" "-----------------------------" "---------------------"
 for figure in articles me; do
   name="GET /api/articles (public)"
   [[ $figure == articles ]] || name="GET /api/me (authenticated)"
   python3 -c "
-on, off = ${SUM[$figure-on]} / $ROUNDS, ${SUM[$figure-off]} / $ROUNDS
-print('| %-28s | %10.0f req/s | %10.0f req/s | %8.1f %% |' % ('$name', on, off, 100 * on / off))"
+n = $ROUNDS
+on, off = ${RPS[$figure-on]} / n, ${RPS[$figure-off]} / n
+con, coff = ${CPU[$figure-on]} / n, ${CPU[$figure-off]} / n
+print('| %-28s | %8.0f, %8.0f       | %8.0f, %8.0f       | %6.1f %%, %6.1f %%   |' % ('$name', on, con, off, coff, 100 * on / off, 100 * con / coff))"
 done
