@@ -9,6 +9,7 @@ import dev.gerbang.db.Ids;
 import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
+import dev.gerbang.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -225,6 +226,10 @@ public final class SocialRoutes {
    * not sign in: answers null when signed in, else the oauthError code.
    */
   Future<String> signInAndReturn(RoutingContext ctx, Provider provider, String userId, String outcome, String redirectPath) {
+    Metrics metrics = Metrics.of(ctx.vertx());
+    if ("created".equals(outcome)) {
+      metrics.count("gerbang.registrations", "method", "social");
+    }
     return c.users().find(userId).compose(user -> {
       if (user == null || user.disabled()) {
         return Future.succeededFuture("account_disabled");
@@ -233,7 +238,10 @@ public final class SocialRoutes {
         c.audit().record(ctx, "login_refused", userId, new JsonObject().put("reason", "email_unverified"));
         return Future.succeededFuture("email_unverified");
       }
-      return issuer.open(ctx, user, provider.name(), outcome).map(pair -> (String) null);
+      return issuer.open(ctx, user, provider.name(), outcome).map(pair -> {
+        metrics.count("gerbang.signins", "method", "social", "outcome", "ok");
+        return (String) null;
+      });
     });
   }
 
