@@ -155,7 +155,7 @@ class MetricsTest {
   }
 
   @Test
-  void theManagementListenerIsNotThePublicPortAndDefaultsToLoopback() {
+  void theManagementListenerIsNotThePublicPortAndDefaultsToLoopback() throws Exception {
     start(new JsonObject());
     HttpResponse<Buffer> publicMetrics = server.request(HttpMethod.GET, "/metrics", null).putHeader("Accept", "text/plain").send()
         .await();
@@ -172,6 +172,29 @@ class MetricsTest {
     assertThat(text.getHeader("Content-Type")).startsWith("text/plain");
     assertThat(WebClient.create(server.clientVertx()).get(port, "127.0.0.1", "/api/articles").send().await().statusCode())
         .isEqualTo(404);
+    // Bound to loopback: this machine's other addresses do not answer on the port.
+    for (java.net.InetAddress address : nonLoopbackAddresses()) {
+      assertThat(connects(address, port)).as(address + ":" + port).isFalse();
+    }
+  }
+
+  private static List<java.net.InetAddress> nonLoopbackAddresses() throws java.net.SocketException {
+    List<java.net.InetAddress> addresses = new ArrayList<>();
+    for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      if (nic.isUp() && !nic.isLoopback()) {
+        nic.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).forEach(addresses::add);
+      }
+    }
+    return addresses;
+  }
+
+  private static boolean connects(java.net.InetAddress address, int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(address, port), 1000);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   @Test
