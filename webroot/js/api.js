@@ -1,7 +1,9 @@
 // The one place that talks to the API. It attaches the access token (kept in memory only, never in
 // storage), refreshes it through the HttpOnly cookie shortly before it expires or once after a 401, and
 // turns every failure into an ApiError that carries the problem+json body, so forms can show each error
-// next to the field it names.
+// next to the field it names. It asks for problems in the app's language (Accept-Language), so that a message the
+// app cannot word itself from a rule code still reads in that language.
+import { lang } from './i18n.js';
 
 let accessToken = null;
 let expiresAt = 0;
@@ -16,7 +18,7 @@ export class ApiError extends Error {
     this.network = network;
   }
 
-  /** [{field, message, rule?}] from the problem, possibly empty. */
+  /** [{field, message, rule?, params?}] from the problem, possibly empty. */
   get fieldErrors() {
     return Array.isArray(this.problem.errors) ? this.problem.errors : [];
   }
@@ -49,7 +51,7 @@ export function signedIn() {
 }
 
 async function send(method, path, body, token, { signal, headers: extraHeaders = {} } = {}) {
-  const headers = { ...extraHeaders, Accept: 'application/json, application/problem+json' };
+  const headers = { ...extraHeaders, Accept: 'application/json, application/problem+json', 'Accept-Language': lang() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;

@@ -20,13 +20,26 @@ export function describe(error) {
   return error.problem.detail || error.problem.title || t('error.unexpected');
 }
 
+/**
+ * A field error in the app's own language: from its rule code and parameters (rule.too_short with {min}) when the
+ * app knows the rule, else the server's message, which the server already words in the language api.js asks for.
+ */
+export function fieldMessage({ rule, params, message }) {
+  if (!rule) return message;
+  const key = `rule.${rule}`;
+  const text = t(key, params || {});
+  return text === key ? message : text;
+}
+
 /** Puts each field error next to its field; what no field claims goes to the form's alert. */
 export function showErrors(form, error) {
   clearErrors(form);
   const unclaimed = [];
   let first = null;
   const errors = error instanceof ApiError ? error.fieldErrors : [];
-  for (const { field, message } of errors) {
+  for (const fieldError of errors) {
+    const { field } = fieldError;
+    const message = fieldMessage(fieldError);
     // A field may also claim errors the API reports under another name (data-also="slug" on a tag's name).
     const name = CSS.escape(field);
     const box = form.querySelector(`.field[data-field="${name}"]`) || form.querySelector(`.field[data-also~="${name}"]`);

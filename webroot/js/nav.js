@@ -3,6 +3,8 @@ export const MAIN_NAV = [
   { href: '/', key: 'nav.home', show: () => true },
   { href: '/articles', key: 'nav.blog', show: () => true },
   { href: '/medical-records', key: 'nav.medical', show: (user) => !!user && ['patient', 'doctor', 'admin'].some((r) => user.roles.includes(r)) },
+  { href: '/shop', key: 'nav.shop', show: (user) => !!user },
+  { href: '/orders', key: 'nav.orders', show: (user) => !!user },
   { href: '/settings', key: 'nav.settings', show: (user) => !!user },
   { href: '/admin', key: 'nav.admin', show: (user) => !!user && ['admin', 'editor'].some((r) => user.roles.includes(r)) },
 ];
@@ -23,6 +25,9 @@ export const ADMIN_NAV = [
   { href: '/admin/outbox', key: 'admin.nav.outbox', roles: ADMIN },
   { href: '/admin/messages', key: 'admin.nav.messages', roles: ADMIN },
   { href: '/admin/system', key: 'admin.nav.system', roles: ADMIN },
+  { href: '/admin/webhooks', key: 'admin.nav.webhooks', roles: ADMIN },
+  { href: '/admin/products', key: 'admin.nav.products', roles: ADMIN },
+  { href: '/admin/orders', key: 'admin.nav.orders', roles: ADMIN },
 ];
 
 /** The admin tabs this user may open. */

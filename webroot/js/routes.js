@@ -34,7 +34,16 @@ export const ROUTES = [
   { path: '/admin/messages', auth: 'required', role: 'admin', load: () => import('./screens/admin/messages.js') },
   { path: '/admin/system', auth: 'required', role: 'admin', load: () => import('./screens/admin/system.js') },
   { path: '/admin/overview', auth: 'required', role: 'admin', load: () => import('./screens/admin/overview.js') },
+  { path: '/admin/webhooks', auth: 'required', role: 'admin', load: () => import('./screens/admin/webhooks.js') },
+  { path: '/admin/webhooks/:id', auth: 'required', role: 'admin', load: () => import('./screens/admin/webhook.js') },
   { path: '/notifications', auth: 'required', load: () => import('./screens/notifications.js') },
+  { path: '/shop', auth: 'required', load: () => import('./screens/shop/catalogue.js') },
+  { path: '/orders', auth: 'required', load: () => import('./screens/shop/orders.js') },
+  { path: '/orders/:id', auth: 'required', load: () => import('./screens/shop/order.js') },
+  { path: '/orders/:id/return', auth: 'required', load: () => import('./screens/shop/return.js') },
+  { path: '/admin/products', auth: 'required', role: 'admin', load: () => import('./screens/admin/products.js') },
+  { path: '/admin/orders', auth: 'required', role: 'admin', load: () => import('./screens/admin/orders.js') },
+  { path: '/admin/orders/:id', auth: 'required', role: 'admin', load: () => import('./screens/admin/order.js') },
 ];
 
 /**

@@ -6,6 +6,7 @@ import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.PasswordPolicy;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.failure.Failure;
+import dev.gerbang.http.Messages;
 import dev.gerbang.user.Roles;
 import dev.gerbang.user.User;
 import dev.gerbang.user.Credentials;
@@ -46,7 +47,8 @@ final class AdminCommand {
         }
         List<PasswordPolicy.Failure> failures = c.policy().check(password, email);
         if (!failures.isEmpty()) {
-          failures.forEach(f -> System.err.println("gerbang: password " + f.message()));
+          failures.forEach(f -> System.err.println("gerbang: password "
+              + Messages.bundled().render(Messages.ENGLISH, f.message(), f.params())));
           return 2;
         }
         String hash = c.hasher().hash(password).await(60, TimeUnit.SECONDS);

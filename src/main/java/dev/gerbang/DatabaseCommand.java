@@ -6,6 +6,7 @@ import dev.gerbang.config.AppConfig;
 import dev.gerbang.config.ConfigException;
 import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.failure.Failure;
+import dev.gerbang.http.Messages;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -42,7 +43,11 @@ final class DatabaseCommand {
       System.err.println("gerbang: configuration error: " + e.getMessage());
       return 2;
     } catch (Exception e) {
-      System.err.println("gerbang: " + name + " failed: " + e.getMessage());
+      // A business failure carries a message key: print its English text.
+      Failure failure = Failure.of(e);
+      String why = failure == null ? e.getMessage()
+          : Messages.bundled().render(Messages.ENGLISH, failure.getMessage(), failure.params());
+      System.err.println("gerbang: " + name + " failed: " + why);
       return 1;
     } finally {
       try {

@@ -8,8 +8,10 @@ import dev.gerbang.content.ContentFeature;
 import dev.gerbang.medical.MedicalFeature;
 import dev.gerbang.metrics.MetricsFeature;
 import dev.gerbang.notify.NotifyFeature;
+import dev.gerbang.payment.PaymentFeature;
 import dev.gerbang.social.SocialFeature;
 import dev.gerbang.user.UserFeature;
+import dev.gerbang.webhook.WebhookFeature;
 import io.vertx.core.Vertx;
 import java.util.List;
 
@@ -34,6 +36,8 @@ final class Features {
         new ContentFeature(vertx, c, notify),
         notify,
         new AdminFeature(c),
-        new MetricsFeature(c));
+        new MetricsFeature(c),
+        new WebhookFeature(c),
+        new PaymentFeature(c, notify));
   }
 }

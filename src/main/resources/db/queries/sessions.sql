@@ -17,7 +17,7 @@ UPDATE refresh_tokens SET replaced_at = ? WHERE token_hash = ? AND replaced_at I
 UPDATE sessions SET last_used_at = ?, expires_at = ? WHERE id = ?;
 
 -- name: lookup
-SELECT s.id, s.user_id, s.created_at, s.expires_at, s.revoked_at, u.username, u.disabled,
+SELECT s.id, s.user_id, s.created_at, s.expires_at, s.revoked_at, u.username, u.disabled, u.locale,
        (SELECT group_concat(r.role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles
 FROM sessions s JOIN users u ON u.id = s.user_id
 WHERE s.id = ?;

@@ -29,6 +29,7 @@ public final class Problems {
     assertThat(body.getString("title")).isNotBlank();
     assertThat(body.getString("detail")).isNotBlank();
     assertThat(body.getString("requestId")).isNotBlank().isEqualTo(response.getHeader("X-Request-Id"));
+    assertThat(response.getHeader("Content-Language")).as("Content-Language").isIn("en", "id");
     assertThat(body.fieldNames()).isSubsetOf("type", "title", "status", "detail", "requestId", "errors");
     if (status == 401) {
       String challenge = response.getHeader("WWW-Authenticate");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * tool's report, a demo data dir, logs) is ignored, so a clean clone holds nothing a run happened to write.
  */
 class RepositoryLayoutTest {
-  private static final Set<String> TOP_LEVEL = Set.of(".ci", ".gitignore", ".mvn", "Dockerfile", "README.md", "bench",
+  private static final Set<String> TOP_LEVEL = Set.of(".ci", ".gitignore", ".mvn", "Dockerfile", "README.md", "README.id.md", "bench",
       "conf", "docs", "mvnw", "mvnw.cmd", "pom.xml", "src", "webroot");
 
   /** Runs git in the project directory; null when git or the repository is not there (a source tarball). */

@@ -47,8 +47,8 @@ public final class AccountRoutes {
   }
 
   private static Problem unusableToken() {
-    return new Problem(400, "token-invalid", "Invalid link",
-        "This link is invalid, has expired, or was already used: ask for a new one", List.of());
+    return new Problem(400, "token-invalid", "title.token_invalid",
+        "detail.token_invalid.account", List.of());
   }
 
   private String token(Validator v) {
@@ -144,16 +144,16 @@ public final class AccountRoutes {
         .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
         .compose(matches -> {
           if (!matches) {
-            return Future.failedFuture(Problem.validation(List.of(new FieldError("password", "is not your current password"))));
+            return Future.failedFuture(Problem.validation(List.of(new FieldError("password", "field.wrong_password"))));
           }
           if (dev.gerbang.user.Emails.normalize(newEmail).equals(dev.gerbang.user.Emails.normalize(user.email()))) {
-            return Future.failedFuture(Problem.validation(List.of(new FieldError("newEmail", "is already your email"))));
+            return Future.failedFuture(Problem.validation(List.of(new FieldError("newEmail", "field.same_email"))));
           }
           return c.users().findCredentials(newEmail);
         })
         .compose(taken -> taken != null
-            ? Future.failedFuture(Problem.conflict("email-taken", "An account with this email already exists",
-                List.of(new FieldError("newEmail", "is taken"))))
+            ? Future.failedFuture(Problem.conflict("email-taken", "detail.conflict.email_taken",
+                List.of(new FieldError("newEmail", "field.taken"))))
             : issue(Audit.actor(ctx), user, TokenKind.EMAIL_CHANGE, newEmail, c.accountSettings().emailChangeTokenMinutes(), (tokenId, ttl) -> List.of(
                 Mails.emailChangeConfirm(newEmail, user.name(), user.locale(), tokenId, ttl),
                 Mails.emailChangeNotice(user.email(), user.name(), user.locale(), newEmail)))))

@@ -56,12 +56,12 @@ public final class AdminRoutes {
   private void retryMail(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      ctx.fail(Problem.notFound("No such message"));
+      ctx.fail(Problem.notFound("detail.not_found.message"));
       return;
     }
     outbox.retry(id).onSuccess(retried -> {
       if (!retried) {
-        ctx.fail(Problem.conflict("not-retryable", "Only a dead or held message can be retried (or it does not exist)", List.of()));
+        ctx.fail(Problem.conflict("not-retryable", "detail.conflict.not_retryable", List.of()));
         return;
       }
       c.audit().record(ctx, "admin_mail_retried", null, new JsonObject().put("messageId", id));
@@ -78,7 +78,7 @@ public final class AdminRoutes {
   private String userId(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      throw Problem.notFound("No such user");
+      throw Problem.notFound("detail.not_found.user");
     }
     return id;
   }
@@ -86,7 +86,7 @@ public final class AdminRoutes {
   private void get(RoutingContext ctx) {
     String id = userId(ctx);
     c.users().find(id)
-        .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
+        .compose(user -> user == null ? Future.failedFuture(Problem.notFound("detail.not_found.user"))
             : c.sessions().list(id).map(sessions -> new JsonObject().put("user", user.toJson())
                 .put("sessions", new JsonArray(sessions.stream().map(SessionSummary::toJson).toList()))))
         .onSuccess(body -> Responses.ok(ctx, body))
@@ -99,7 +99,7 @@ public final class AdminRoutes {
     List<String> roles = v.optionalChoices("roles", Roles.ALL);
     Boolean disabled = v.optionalBoolean("disabled");
     if (v.raw().isEmpty()) {
-      v.add("body", "name at least one of roles, disabled");
+      v.add("body", "field.body.admin_user");
     }
     v.validate();
     c.users().adminUpdate(Audit.actor(ctx), id, new AdminChanges(roles, disabled))
@@ -110,7 +110,7 @@ public final class AdminRoutes {
   private void revokeSessions(RoutingContext ctx) {
     String id = userId(ctx);
     c.users().find(id)
-        .compose(user -> user == null ? Future.failedFuture(Problem.notFound("No such user"))
+        .compose(user -> user == null ? Future.failedFuture(Problem.notFound("detail.not_found.user"))
             : c.sessions().revokeAll(id, null, SessionEnd.REVOKED_BY_ADMIN, Audit.actor(ctx)))
         .onSuccess(revoked -> {
           Responses.ok(ctx, new JsonObject().put("sessionsRevoked", revoked.size()));

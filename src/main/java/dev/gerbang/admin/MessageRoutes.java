@@ -48,11 +48,11 @@ public final class MessageRoutes {
     Validator v = Validator.body(ctx, "title", "body", "path", "to");
     String title = v.line("title", 1, 120);
     String body = v.text("body", 1, 800);
-    String path = v.pattern("path", v.optionalLine("path", 1, 500), APP_PATH, "must be a path in the app, such as /articles");
+    String path = v.pattern("path", v.optionalLine("path", 1, 500), APP_PATH, "field.app_path");
     JsonObject to = recipients(v);
     String key = ctx.request().getHeader(KEY_HEADER);
     if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-      v.add(KEY_HEADER, "must be 1 to 255 visible ASCII characters, such as a UUID");
+      v.add(KEY_HEADER, "field.idempotency_key");
     }
     v.validate();
     AdminMessage message = new AdminMessage(new JsonObject().put("title", title).put("body", body)
@@ -66,12 +66,12 @@ public final class MessageRoutes {
   private void status(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      ctx.fail(Problem.notFound("No such broadcast"));
+      ctx.fail(Problem.notFound("detail.not_found.broadcast"));
       return;
     }
     broadcasts.find(id).onSuccess(job -> {
       if (job == null) {
-        ctx.fail(Problem.notFound("No such broadcast"));
+        ctx.fail(Problem.notFound("detail.not_found.broadcast"));
         return;
       }
       Responses.ok(ctx, view(job));
@@ -90,19 +90,19 @@ public final class MessageRoutes {
   private static JsonObject recipients(Validator v) {
     Object value = v.raw().getValue("to");
     if (!(value instanceof JsonObject to) || to.size() != 1) {
-      v.add("to", value == null ? "is required" : "must be one of {userIds: [...]}, {role: \"...\"}, {all: true}");
+      v.add("to", value == null ? "field.required" : "field.broadcast_to");
       return null;
     }
     if (to.getValue("userIds") instanceof JsonArray ids) {
       if (ids.isEmpty() || ids.size() > MAX_USER_IDS || !ids.stream().allMatch(id -> id instanceof String s && Ids.looksValid(s))) {
-        v.add("to.userIds", "must list 1 to " + MAX_USER_IDS + " user ids");
+        v.add("to.userIds", "field.user_ids", new JsonObject().put("max", MAX_USER_IDS));
         return null;
       }
       return to;
     }
     if (to.getValue("role") instanceof String role) {
       if (!Roles.ALL.contains(role)) {
-        v.add("to.role", "must be one of " + String.join(", ", new TreeSet<>(Roles.ALL)));
+        v.add("to.role", "field.one_of", new JsonObject().put("allowed", String.join(", ", new TreeSet<>(Roles.ALL))));
         return null;
       }
       return to;
@@ -110,7 +110,7 @@ public final class MessageRoutes {
     if (Boolean.TRUE.equals(to.getValue("all"))) {
       return to;
     }
-    v.add("to", "must be one of {userIds: [...]}, {role: \"...\"}, {all: true}");
+    v.add("to", "field.broadcast_to");
     return null;
   }
 }

@@ -25,7 +25,7 @@ public final class AuthHandler {
     return ctx -> {
       String token = bearerToken(ctx);
       if (token == null) {
-        ctx.fail(Problem.unauthorized("Sign in first: send Authorization: Bearer <access token>"));
+        ctx.fail(Problem.unauthorized("detail.unauthorized.no_token"));
         return;
       }
       authenticate(ctx, token, anyOfRoles);
@@ -43,7 +43,7 @@ public final class AuthHandler {
       if (token == null && ctx.request().getHeader("Authorization") == null) {
         ctx.next();
       } else if (token == null) {
-        ctx.fail(Problem.invalidToken("The Authorization header is not a bearer access token"));
+        ctx.fail(Problem.invalidToken("detail.invalid_token.not_bearer"));
       } else {
         authenticate(ctx, token);
       }
@@ -53,22 +53,22 @@ public final class AuthHandler {
   private void authenticate(RoutingContext ctx, String token, String... anyOfRoles) {
     tokens.verify(token)
         .recover(failure -> io.vertx.core.Future.failedFuture(
-            Problem.invalidToken("The access token is invalid or has expired")))
+            Problem.invalidToken("detail.invalid_token.expired")))
         .compose(claims -> {
           // Claims of the wrong type (a number for "sub") are a bad token, not a server error.
           String sub = claims.getValue("sub") instanceof String s ? s : null;
           String sid = claims.getValue("sid") instanceof String s ? s : null;
           if (sub == null || sid == null) {
-            return io.vertx.core.Future.failedFuture(Problem.invalidToken("The access token is invalid or has expired"));
+            return io.vertx.core.Future.failedFuture(Problem.invalidToken("detail.invalid_token.expired"));
           }
           return gate.check(sid, sub);
         })
         .onSuccess(user -> {
           if (user == null) {
-            ctx.fail(Problem.invalidToken("The session of this token has ended: sign in again"));
+            ctx.fail(Problem.invalidToken("detail.invalid_token.session_ended"));
           } else if (anyOfRoles.length > 0 && !user.hasAnyRole(anyOfRoles)) {
             user.attach(ctx);
-            ctx.fail(Problem.forbidden("This needs the role " + String.join(" or ", anyOfRoles)));
+            ctx.fail(Problem.forbidden("detail.forbidden.role").with("roles", String.join(", ", anyOfRoles)));
           } else {
             user.attach(ctx);
             ctx.next();

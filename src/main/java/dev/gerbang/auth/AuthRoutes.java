@@ -8,6 +8,8 @@ import dev.gerbang.account.TokenKind;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.FailureHandler;
+import dev.gerbang.http.Language;
+import dev.gerbang.http.Messages;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class AuthRoutes {
   private static final Logger log = LoggerFactory.getLogger(AuthRoutes.class);
   public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{2,31}");
-  public static final String USERNAME_RULE = "must be 3 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit";
+  public static final String USERNAME_RULE = "field.username";
   public static final Set<String> LOCALES = Set.of("en", "id");
 
   private final Components c;
@@ -55,7 +57,7 @@ public final class AuthRoutes {
     String username = v.pattern("username", v.optionalLine("username", 3, 32), USERNAME, USERNAME_RULE);
     String locale = v.optionalLine("locale", 2, 10);
     if (locale != null && !LOCALES.contains(locale)) {
-      v.add("locale", "must be one of en, id");
+      v.add("locale", "field.locale");
     }
     String password = v.secret("password", Integer.MAX_VALUE);
     c.policy().check(v, "password", password, email);
@@ -77,13 +79,11 @@ public final class AuthRoutes {
   }
 
   private static Problem loginFailed() {
-    return new Problem(401, "login-failed", "Login failed", "The email or the password is wrong", List.of());
+    return new Problem(401, "login-failed", "title.login_failed", "detail.login_failed", List.of());
   }
 
   private static Problem loginLocked(long seconds) {
-    return new Problem(429, "login-locked", "Too many failed sign-ins",
-        "Too many failed sign-ins for this account: try again in " + seconds
-            + " s, or reset the password by email", List.of());
+    return new Problem(429, "login-locked", "title.login_locked", "detail.login_locked", List.of()).with("seconds", seconds);
   }
 
   /** A failed attempt that started a lock: the account's password sign-in is now locked for a while. */
@@ -137,12 +137,12 @@ public final class AuthRoutes {
         c.loginThrottle().clear(account);
         if (user.disabled()) {
           c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "disabled"));
-          return Future.failedFuture(Problem.forbidden("This account is disabled"));
+          return Future.failedFuture(Problem.forbidden("detail.forbidden.disabled"));
         }
         if (c.authSettings().requireVerifiedEmail() && !user.emailVerified()) {
           c.audit().record(ctx, "login_refused", user.id(), new JsonObject().put("reason", "email_unverified"));
-          return Future.failedFuture(new Problem(403, "email-unverified", "Email not verified",
-              "Confirm your email first: open the link we sent you, or ask for a new one", List.of()));
+          return Future.failedFuture(new Problem(403, "email-unverified", "title.email_unverified",
+              "detail.email_unverified", List.of()));
         }
         upgradeHashIfStale(user.id(), password, hash);
         return issuer.open(ctx, user);
@@ -174,7 +174,9 @@ public final class AuthRoutes {
     String email = v.optionalText("email", 1, 254);
     v.validate();
     JsonArray failures = new JsonArray();
-    c.policy().check(password, email).forEach(f -> failures.add(new JsonObject().put("rule", f.rule()).put("message", f.message())));
+    String language = Language.of(ctx, Messages.bundled().languages(), c.config().defaultLocale());
+    c.policy().check(password, email).forEach(f -> failures.add(new JsonObject().put("rule", f.rule())
+        .put("message", Messages.bundled().render(language, f.message(), f.params()))));
     Responses.ok(ctx, new JsonObject()
         .put("ok", failures.isEmpty())
         .put("minLength", c.policy().minLength())

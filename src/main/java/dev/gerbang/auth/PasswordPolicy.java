@@ -1,7 +1,8 @@
 package dev.gerbang.auth;
 
-import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Validator;
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,8 @@ import java.util.Set;
  * 30,000 most common passwords. Every rule that fails is reported, each under its own name.
  */
 public final class PasswordPolicy {
-  public record Failure(String rule, String message) {
+  /** A failed rule: its code, its message key (see http/Messages) and the key's parameters. */
+  public record Failure(String rule, String message, JsonObject params) {
   }
 
   private static final Set<String> COMMON = loadCommon();
@@ -46,21 +48,21 @@ public final class PasswordPolicy {
     String normalized = Normalizer.normalize(password, Normalizer.Form.NFKC);
     int length = normalized.codePointCount(0, normalized.length());
     if (length < minLength) {
-      failures.add(new Failure("min_length", "must be at least " + minLength + " characters long (it has " + length + ")"));
+      failures.add(new Failure("min_length", "field.password.min_length", new JsonObject().put("min", minLength).put("actual", length)));
     }
     if (length > maxLength) {
-      failures.add(new Failure("max_length", "must be at most " + maxLength + " characters long"));
+      failures.add(new Failure("max_length", "field.password.max_length", new JsonObject().put("max", maxLength)));
     }
     String lower = normalized.toLowerCase(Locale.ROOT);
     if (email != null && !email.isBlank()) {
       String mail = email.strip().toLowerCase(Locale.ROOT);
       String local = mail.contains("@") ? mail.substring(0, mail.indexOf('@')) : mail;
       if (lower.contains(mail) || (local.length() >= 4 && lower.equals(local))) {
-        failures.add(new Failure("contains_email", "must not be or contain your email address"));
+        failures.add(new Failure("contains_email", "field.password.contains_email", null));
       }
     }
     if (COMMON.contains(lower) || COMMON.contains(lower.strip())) {
-      failures.add(new Failure("common", "is one of the most common passwords: choose one that is harder to guess"));
+      failures.add(new Failure("common", "field.password.common", null));
     }
     return failures;
   }
@@ -68,7 +70,7 @@ public final class PasswordPolicy {
   /** Adds each failed rule to the validator, under the given field. */
   public void check(Validator validator, String field, String password, String email) {
     if (password != null) {
-      check(password, email).forEach(f -> validator.add(field, f.message(), f.rule()));
+      check(password, email).forEach(f -> validator.add(new FieldError(field, f.message(), f.rule(), f.params())));
     }
   }
 

@@ -82,7 +82,7 @@ public final class SessionGate {
       if (session == null || !session.active() || !userId.equals(session.userId())) {
         return null;
       }
-      return new AuthUser(userId, sessionId, session.username(), Set.copyOf(session.roles()));
+      return new AuthUser(userId, sessionId, session.username(), Set.copyOf(session.roles()), session.locale());
     });
   }
 

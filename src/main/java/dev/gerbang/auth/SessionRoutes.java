@@ -44,12 +44,12 @@ public final class SessionRoutes {
       Cookie cookie = ctx.request().getCookie(SessionIssuer.COOKIE);
       token = cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
       if (token != null && !SameOrigin.allows(ctx, c.config())) {
-        ctx.fail(Problem.forbidden("Cross-site requests may not use the session cookie"));
+        ctx.fail(Problem.forbidden("detail.forbidden.cross_site_session"));
         return;
       }
     }
     if (token == null) {
-      ctx.fail(Problem.unauthorized("Send the refresh token in the body or the session cookie"));
+      ctx.fail(Problem.unauthorized("detail.unauthorized.refresh_missing"));
       return;
     }
     String successor = c.refreshTokens().successor(token);
@@ -63,15 +63,14 @@ public final class SessionRoutes {
           case REUSED -> {
             // A leaked token, or a client that lost a rotation: counted, never with whose.
             Metrics.of(ctx.vertx()).count("gerbang.refresh.reuse");
-            yield Future.failedFuture(Problem.invalidToken(
-                "This refresh token was already used, so the session has been ended for safety: sign in again"));
+            yield Future.failedFuture(Problem.invalidToken("detail.invalid_token.refresh_reused"));
           }
           case INVALID -> Future.<JsonObject>succeededFuture(null);
         })
         .onSuccess(pair -> {
           if (pair == null) {
             issuer.clearCookie(ctx);
-            ctx.fail(Problem.invalidToken("The refresh token is invalid or has expired: sign in again"));
+            ctx.fail(Problem.invalidToken("detail.invalid_token.refresh_invalid"));
           } else {
             if (viaCookie) {
               // A browser's session lives in the HttpOnly cookie: a script in the page must not read its successor.
@@ -114,12 +113,12 @@ public final class SessionRoutes {
     AuthUser me = AuthUser.of(ctx);
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      ctx.fail(Problem.notFound("You have no active session with this id"));
+      ctx.fail(Problem.notFound("detail.not_found.session"));
       return;
     }
     c.sessions().revoke(me.userId(), id, SessionEnd.REVOKED_BY_USER, Audit.actor(ctx)).onSuccess(revoked -> {
       if (!revoked) {
-        ctx.fail(Problem.notFound("You have no active session with this id"));
+        ctx.fail(Problem.notFound("detail.not_found.session"));
         return;
       }
       Responses.noContent(ctx);

@@ -5,7 +5,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-/** What the access-token check needs of a session: whose, since when, the user's current username and roles, and whether it is alive. */
+/**
+ * What the access-token check needs of a session: whose, since when, the user's current username, roles and language,
+ * and whether it is alive.
+ */
 @DataObject
 public final class SessionState {
   private final String sessionId;
@@ -14,24 +17,28 @@ public final class SessionState {
   private final String username;
   private final List<String> roles;
   private final boolean active;
+  private final String locale;
 
-  public SessionState(String sessionId, String userId, long signedInAt, String username, List<String> roles, boolean active) {
+  public SessionState(String sessionId, String userId, long signedInAt, String username, List<String> roles, boolean active,
+                      String locale) {
     this.sessionId = sessionId;
     this.userId = userId;
     this.signedInAt = signedInAt;
     this.username = username;
     this.roles = List.copyOf(roles);
     this.active = active;
+    this.locale = locale;
   }
 
   public SessionState(JsonObject json) {
     this(json.getString("sessionId"), json.getString("userId"), json.getLong("signedInAt", 0L), json.getString("username"),
-        json.getJsonArray("roles", new JsonArray()).stream().map(String::valueOf).toList(), json.getBoolean("active", false));
+        json.getJsonArray("roles", new JsonArray()).stream().map(String::valueOf).toList(), json.getBoolean("active", false),
+        json.getString("locale"));
   }
 
   public JsonObject toJson() {
     return new JsonObject().put("sessionId", sessionId).put("userId", userId).put("signedInAt", signedInAt)
-        .put("username", username).put("roles", new JsonArray(roles)).put("active", active);
+        .put("username", username).put("roles", new JsonArray(roles)).put("active", active).put("locale", locale);
   }
 
   public String sessionId() {
@@ -58,5 +65,10 @@ public final class SessionState {
   /** Not revoked, not expired, and the account is not disabled. */
   public boolean active() {
     return active;
+  }
+
+  /** The user's language (en, id), from their profile. */
+  public String locale() {
+    return locale;
   }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ArticleInput {
   static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-  static final String SLUG_RULE = "must be a slug: lower-case letters, digits and single hyphens";
+  static final String SLUG_RULE = "field.slug";
   private static final Pattern HAS_WORD = Pattern.compile(".*[\\p{L}\\p{N}].*");
   static final int MAX_BODY = 50_000;
   static final int MAX_TAGS = 10;
@@ -58,11 +58,11 @@ final class ArticleInput {
       if ("draft".equals(status) || "published".equals(status)) {
         out.status(ArticleStatus.fromJson(status));
       } else if (status != null) {
-        v.add("status", "must be draft or published");
+        v.add("status", "field.article_status");
       }
     }
     if (!create && v.raw().isEmpty()) {
-      v.add("body", "name at least one of title, summary, body, category, tags");
+      v.add("body", "field.body.article");
     }
     ArticleFields fields = out.build();
     return v.validate(() -> articles.unknownReferences(fields).map(FieldError::toJsonArray)).map(fields);
@@ -75,18 +75,18 @@ final class ArticleInput {
       return names;
     }
     if (!(value instanceof JsonArray array)) {
-      v.add("tags", "must be a list of tag names");
+      v.add("tags", "field.tags_list");
       return names;
     }
     if (array.size() > MAX_TAGS) {
-      v.add("tags", "may hold at most " + MAX_TAGS + " tags");
+      v.add("tags", "field.too_many_tags", new JsonObject().put("max", MAX_TAGS));
       return names;
     }
     for (Object item : array) {
       Validator one = Validator.of(new JsonObject().put("tag", item));
       String name = one.line("tag", 1, 50);
       if (name == null || !HAS_WORD.matcher(name).matches()) {
-        v.add("tags", "each tag must be a name of 1 to 50 characters with a letter or digit");
+        v.add("tags", "field.tag_name");
         return names;
       }
       names.add(name);

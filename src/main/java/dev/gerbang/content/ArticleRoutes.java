@@ -52,7 +52,7 @@ final class ArticleRoutes {
   private void list(RoutingContext ctx) {
     ArticleQuery query = query(ctx);
     if (!query.shared() && AuthUser.of(ctx) == null) {
-      ctx.fail(Problem.unauthorized("Sign in to list drafts"));
+      ctx.fail(Problem.unauthorized("detail.unauthorized.drafts"));
       return;
     }
     if (!query.shared()) {
@@ -107,7 +107,7 @@ final class ArticleRoutes {
     AuthUser me = AuthUser.of(ctx);
     boolean editor = me.hasAnyRole(Roles.EDITOR, Roles.ADMIN);
     if (!editor && !settings.usersMayWriteDrafts()) {
-      ctx.fail(Problem.forbidden("Writing articles needs the role editor or admin"));
+      ctx.fail(Problem.forbidden("detail.forbidden.write_articles"));
       return;
     }
     ArticleInput.read(ctx, true, articles).compose(article -> articles.create(Audit.actor(ctx), article)).onSuccess(created -> {

@@ -63,7 +63,7 @@ final class CommentRoutes {
     String body = v.text("body", 1, MAX_BODY);
     String parentId = v.optionalLine("parentId", 36, 36);
     if (parentId != null && !Ids.looksValid(parentId)) {
-      v.add("parentId", "must be the id of a comment on this article");
+      v.add("parentId", "field.comment_parent");
       parentId = null;
     }
     String slug = ctx.pathParam("slug");
@@ -79,7 +79,7 @@ final class CommentRoutes {
   private void update(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      ctx.fail(Problem.notFound("No comment has this id"));
+      ctx.fail(Problem.notFound("detail.not_found.comment"));
       return;
     }
     Validator v = Validator.body(ctx, "body", "status");
@@ -90,11 +90,11 @@ final class CommentRoutes {
       if (value != null && STATUSES.contains(value)) {
         status = CommentStatus.fromJson(value);
       } else if (value != null) {
-        v.add("status", "must be visible or hidden");
+        v.add("status", "field.comment_status");
       }
     }
     if (v.raw().isEmpty()) {
-      v.add("body", "name at least one of body, status");
+      v.add("body", "field.body.comment");
     }
     v.validate();
     comments.update(Audit.actor(ctx), id, new CommentChanges(body, status))
@@ -104,7 +104,7 @@ final class CommentRoutes {
   private void delete(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      ctx.fail(Problem.notFound("No comment has this id"));
+      ctx.fail(Problem.notFound("detail.not_found.comment"));
       return;
     }
     comments.delete(Audit.actor(ctx), id).onSuccess(done -> Responses.noContent(ctx)).onFailure(ctx::fail);

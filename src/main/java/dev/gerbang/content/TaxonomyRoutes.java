@@ -57,7 +57,7 @@ final class TaxonomyRoutes {
     boolean describes = v.has("description");
     String description = describes ? blankToNull(v.optionalText("description", 0, 500)) : null;
     if (v.raw().isEmpty()) {
-      v.add("body", "name at least one of name, description");
+      v.add("body", "field.body.taxonomy");
     }
     v.validate();
     taxonomy.updateCategory(ctx.pathParam("slug"), CategoryFields.change(name, describes, description))

@@ -48,16 +48,16 @@ public final class Cursors {
     }
     int dot = text.indexOf('.');
     if (dot < 0 || !MessageDigest.isEqual(mac(list, text.substring(0, dot)), bytes(text.substring(dot + 1)))) {
-      throw invalid("is not a cursor this server gave out for this list");
+      throw invalid("field.cursor.foreign");
     }
     JsonArray values;
     try {
       values = new JsonArray(new String(Base64.getUrlDecoder().decode(text.substring(0, dot)), StandardCharsets.UTF_8));
     } catch (IllegalArgumentException | DecodeException e) {
-      throw invalid("is not a cursor");
+      throw invalid("field.cursor.malformed");
     }
     if (values.size() != types.length) {
-      throw invalid("does not hold this list's sort key");
+      throw invalid("field.cursor.sort_key");
     }
     JsonArray checked = new JsonArray();
     for (int i = 0; i < types.length; i++) {
@@ -75,7 +75,7 @@ public final class Cursors {
       case ID -> value instanceof String s && Ids.looksValid(s);
     };
     if (!valid) {
-      throw invalid("does not hold this list's sort key");
+      throw invalid("field.cursor.sort_key");
     }
     return type == Type.LONG ? ((Number) value).longValue() : value;
   }

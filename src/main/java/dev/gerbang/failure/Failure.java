@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * A business failure of a service or the database layer, in terms that know no HTTP: what went wrong (its
- * {@link Kind}), a stable problem type such as "email-taken", a detail for people, and the fields at fault.
+ * {@link Kind}), a stable problem type such as "email-taken", a detail for people, and the fields at fault. Title,
+ * detail and field messages are keys of the problem texts ({@code detail.not_found.user}, see http/Messages), with
+ * named parameters where the text needs them ({@link #with}), so that the HTTP side answers in the caller's language.
  * Only http/FailureHandler maps a kind to a status. It crosses the event bus whole: it is the service proxy's
  * own exception type, with a codec of its own ({@link #registerCodec}).
  */
@@ -50,24 +52,36 @@ public final class Failure extends ServiceException {
   private final String type;
   private final String title;
   private final List<FieldError> errors;
+  private final JsonObject params;
 
   public Failure(Kind kind, String type, String title, String detail, List<FieldError> errors) {
-    super(kind.code, detail, debugInfo(type, title, errors));
+    this(kind, type, title, detail, null, errors);
+  }
+
+  public Failure(Kind kind, String type, String title, String detail, JsonObject params, List<FieldError> errors) {
+    super(kind.code, detail, debugInfo(type, title, params, errors));
     this.kind = kind;
     this.type = type;
     this.title = title;
+    this.params = params == null ? new JsonObject() : params.copy();
     this.errors = List.copyOf(errors);
   }
 
-  private static JsonObject debugInfo(String type, String title, List<FieldError> errors) {
+  private static JsonObject debugInfo(String type, String title, JsonObject params, List<FieldError> errors) {
     JsonArray list = new JsonArray();
     errors.forEach(e -> list.add(e.toJson()));
-    return new JsonObject().put("failure", true).put("type", type).put("title", title).put("errors", list);
+    return new JsonObject().put("failure", true).put("type", type).put("title", title).put("errors", list)
+        .put("params", params == null ? new JsonObject() : params.copy());
+  }
+
+  /** This failure with one more named parameter for its detail text. */
+  public Failure with(String name, Object value) {
+    return new Failure(kind, type, title, getMessage(), params.copy().put(name, value), errors);
   }
 
   public static Failure invalid(List<FieldError> errors) {
-    String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-    return new Failure(Kind.INVALID, "validation", "Invalid request", detail, errors);
+    String detail = errors.size() == 1 ? "detail.validation.one" : "detail.validation.many";
+    return new Failure(Kind.INVALID, "validation", "title.validation", detail, new JsonObject().put("count", errors.size()), errors);
   }
 
   public static Failure invalid(String field, String message) {
@@ -76,13 +90,13 @@ public final class Failure extends ServiceException {
 
   /** A list cursor the server did not make for this list, or one that does not hold its sort key. */
   public static Failure invalidCursor(String message) {
-    return new Failure(Kind.INVALID, "invalid-cursor", "Invalid cursor", "The cursor is invalid: ask for the first page again",
+    return new Failure(Kind.INVALID, "invalid-cursor", "title.invalid_cursor", "detail.invalid_cursor",
         List.of(new FieldError("cursor", message)));
   }
 
   /** Who is asking is unknown (for a service that answers anonymous callers differently). */
   public static Failure unauthenticated(String detail) {
-    return new Failure(Kind.UNAUTHENTICATED, "unauthorized", "Authentication required", detail, List.of());
+    return new Failure(Kind.UNAUTHENTICATED, "unauthorized", "title.status.401", detail, List.of());
   }
 
   /** Fails with one INVALID naming these fields, or succeeds when there are none. */
@@ -91,11 +105,11 @@ public final class Failure extends ServiceException {
   }
 
   public static Failure notFound(String detail) {
-    return new Failure(Kind.NOT_FOUND, "not-found", "Not found", detail, List.of());
+    return new Failure(Kind.NOT_FOUND, "not-found", "title.status.404", detail, List.of());
   }
 
   public static Failure forbidden(String detail) {
-    return new Failure(Kind.FORBIDDEN, "forbidden", "Forbidden", detail, List.of());
+    return new Failure(Kind.FORBIDDEN, "forbidden", "title.status.403", detail, List.of());
   }
 
   public static Failure forbidden(String type, String title, String detail) {
@@ -104,7 +118,7 @@ public final class Failure extends ServiceException {
 
   /** A conflict with what exists; field, when given, is the field at fault. */
   public static Failure conflict(String type, String detail, String field) {
-    return new Failure(Kind.CONFLICT, type, "Conflict", detail, field == null ? List.of() : List.of(new FieldError(field, detail)));
+    return new Failure(Kind.CONFLICT, type, "title.status.409", detail, field == null ? List.of() : List.of(new FieldError(field, detail)));
   }
 
   public Kind kind() {
@@ -121,6 +135,11 @@ public final class Failure extends ServiceException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** The named parameters of the detail text. */
+  public JsonObject params() {
+    return params.copy();
   }
 
   /** Whether a failure (as it arrived, over the event bus or not) is a business failure of this kind. */
@@ -147,7 +166,7 @@ public final class Failure extends ServiceException {
   static Failure fromWire(int code, String detail, JsonObject info) {
     List<FieldError> errors = info.getJsonArray("errors", new JsonArray()).stream()
         .map(e -> FieldError.fromJson((JsonObject) e)).toList();
-    return new Failure(Kind.of(code), info.getString("type"), info.getString("title"), detail, errors);
+    return new Failure(Kind.of(code), info.getString("type"), info.getString("title"), detail, info.getJsonObject("params"), errors);
   }
 
   /** Lets failures cross this Vert.x's event bus (and the cluster's) as themselves. Once per Vert.x instance. */

@@ -7,19 +7,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One invalid field; rule names the rule that failed where a field has several (password rules). A data object
- * (a class, not a record: codegen 5.0 refuses records), so that a service can answer field errors typed.
+ * One invalid field: message is a key of the problem texts (see http/Messages), such as {@code field.required},
+ * with its named params ({@code {"min": 12}}); rule names the rule that failed where a field has several (password
+ * rules). A data object (a class, not a record: codegen 5.0 refuses records), so that a service can answer field
+ * errors typed.
  */
 @DataObject
 public final class FieldError {
   private final String field;
   private final String message;
   private final String rule;
+  private final JsonObject params;
 
-  public FieldError(String field, String message, String rule) {
+  public FieldError(String field, String message, String rule, JsonObject params) {
     this.field = field;
     this.message = message;
     this.rule = rule;
+    this.params = params == null || params.isEmpty() ? null : params.copy();
+  }
+
+  public FieldError(String field, String message, String rule) {
+    this(field, message, rule, null);
   }
 
   public FieldError(String field, String message) {
@@ -27,7 +35,7 @@ public final class FieldError {
   }
 
   public FieldError(JsonObject json) {
-    this(json.getString("field"), json.getString("message"), json.getString("rule"));
+    this(json.getString("field"), json.getString("message"), json.getString("rule"), json.getJsonObject("params"));
   }
 
   public String field() {
@@ -42,9 +50,17 @@ public final class FieldError {
     return rule;
   }
 
+  /** The message's named parameters, empty when it has none. */
+  public JsonObject params() {
+    return params == null ? new JsonObject() : params.copy();
+  }
+
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put("field", field).put("message", message);
-    return rule == null ? json : json.put("rule", rule);
+    if (rule != null) {
+      json.put("rule", rule);
+    }
+    return params == null ? json : json.put("params", params.copy());
   }
 
   /** Field errors as services answer them: [{field, message, rule}]. */
@@ -61,16 +77,16 @@ public final class FieldError {
   @Override
   public boolean equals(Object other) {
     return other instanceof FieldError e && Objects.equals(field, e.field) && Objects.equals(message, e.message)
-        && Objects.equals(rule, e.rule);
+        && Objects.equals(rule, e.rule) && Objects.equals(params, e.params);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(field, message, rule);
+    return Objects.hash(field, message, rule, params);
   }
 
   @Override
   public String toString() {
-    return "FieldError[field=" + field + ", message=" + message + ", rule=" + rule + "]";
+    return "FieldError[field=" + field + ", message=" + message + ", rule=" + rule + ", params=" + params + "]";
   }
 }

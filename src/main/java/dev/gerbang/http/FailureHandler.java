@@ -1,20 +1,35 @@
 package dev.gerbang.http;
 
 import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The only place that turns a failure into a response: RFC 9457 application/problem+json. */
+/**
+ * The only place that turns a failure into a response: RFC 9457 application/problem+json, its title, detail and
+ * field messages in the caller's {@link Language} (named by Content-Language), from the keys failures carry.
+ */
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger(FailureHandler.class);
   public static final String PROBLEM_JSON = "application/problem+json";
+
+  private final Messages messages;
+  private final String defaultLanguage;
+
+  /** defaultLanguage: the language of callers who are not signed in and ask for none there are texts for. */
+  public FailureHandler(Messages messages, String defaultLanguage) {
+    this.messages = messages;
+    this.defaultLanguage = messages.languages().contains(defaultLanguage) ? defaultLanguage : Messages.ENGLISH;
+  }
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -33,6 +48,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     response.setStatusCode(problem.status());
     response.putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
     response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    String language = Language.of(ctx, messages.languages(), defaultLanguage);
+    response.putHeader(HttpHeaders.CONTENT_LANGUAGE, language);
+    response.headers().add(HttpHeaders.VARY, "Accept-Language");
     if (problem.status() == 401) {
       String error = "invalid-token".equals(problem.type()) ? ", error=\"invalid_token\"" : "";
       response.putHeader("WWW-Authenticate", "Bearer realm=\"gerbang\"" + error);
@@ -49,8 +67,42 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (ctx.request().method().name().equals("HEAD")) {
       response.end();
     } else {
-      response.end(problem.toJson(RequestIds.of(ctx)).encode());
+      response.end(toJson(problem, language, RequestIds.of(ctx)).encode());
     }
+  }
+
+  private JsonObject toJson(Problem problem, String language, String requestId) {
+    JsonObject body = new JsonObject()
+        .put("type", Problem.TYPE_BASE + problem.type())
+        .put("title", messages.render(language, problem.title(), null))
+        .put("status", problem.status())
+        .put("detail", messages.render(language, problem.getMessage(), problem.params()))
+        .put("requestId", requestId);
+    if (!problem.errors().isEmpty()) {
+      JsonArray list = new JsonArray();
+      problem.errors().forEach(e -> list.add(toJson(e, language)));
+      body.put("errors", list);
+    }
+    return body;
+  }
+
+  /** A field error as clients see it: the message in their language; rule, the stable code to match on. */
+  private JsonObject toJson(FieldError error, String language) {
+    JsonObject json = new JsonObject().put("field", error.field())
+        .put("message", messages.render(language, error.message(), error.params()));
+    String rule = error.rule() != null ? error.rule() : ruleOf(error.message());
+    if (rule != null) {
+      json.put("rule", rule);
+    }
+    return error.params().isEmpty() ? json : json.put("params", error.params());
+  }
+
+  /** The rule a field message key names, for clients to match on: field.required is "required", field.body.article "body.article". */
+  static String ruleOf(String key) {
+    if (key == null || !key.startsWith("field.") || key.contains(" ")) {
+      return null;
+    }
+    return key.substring("field.".length());
   }
 
   /** Context key for the methods a 405's path does allow (RFC 9110 asks for an Allow header). */
@@ -72,7 +124,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return toProblem(business);
     }
     if (failure instanceof DecodeException) {
-      return Problem.badRequest("The request body is not valid JSON");
+      return Problem.badRequest("detail.body.not_json");
     }
     int status = ctx.statusCode();
     if (failure instanceof HttpException http) {
@@ -85,12 +137,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     log.error("unexpected failure, request {} {} {}", RequestIds.of(ctx), ctx.request().method(),
         ctx.request().path(), failure);
-    return new Problem(500, "internal", titleFor(500),
-        "Something went wrong on our side. Quote the request id if you report it.", List.of());
+    return new Problem(500, "internal", titleFor(500), "detail.internal", List.of());
   }
 
   /** The one mapping of a business failure's kind to an HTTP status. */
-  static Problem toProblem(Failure failure) {
+  Problem toProblem(Failure failure) {
     int status = switch (failure.kind()) {
       case INVALID -> 400;
       case UNAUTHENTICATED -> 401;
@@ -101,33 +152,25 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case UNAVAILABLE -> 503;
     };
     String title = failure.title() == null ? titleFor(status) : failure.title();
-    return new Problem(status, failure.type(), title, failure.getMessage(), failure.errors());
+    return new Problem(status, failure.type(), title, failure.getMessage(), failure.params(), failure.errors());
   }
 
-  private static Problem forStatus(int status) {
+  private Problem forStatus(int status) {
     return switch (status) {
-      case 401 -> Problem.unauthorized("Sign in first: this needs a bearer access token");
-      case 403 -> Problem.forbidden("You are not allowed to do this");
-      case 404 -> Problem.notFound("There is nothing here");
-      case 405 -> new Problem(405, "method-not-allowed", titleFor(405), "This method is not allowed here", List.of());
-      case 413 -> new Problem(413, "payload-too-large", titleFor(413), "The request body is too large", List.of());
-      case 503 -> new Problem(503, "timeout", titleFor(503), "The request took too long; try again", List.of());
-      case 415 -> new Problem(415, "unsupported-media-type", titleFor(415), "Send the body as application/json", List.of());
+      case 401 -> Problem.unauthorized("detail.unauthorized.bearer_needed");
+      case 403 -> Problem.forbidden("detail.forbidden.generic");
+      case 404 -> Problem.notFound("detail.not_found.nothing_here");
+      case 405 -> new Problem(405, "method-not-allowed", titleFor(405), "detail.method_not_allowed", List.of());
+      case 413 -> new Problem(413, "payload-too-large", titleFor(413), "detail.payload_too_large", List.of());
+      case 503 -> new Problem(503, "timeout", titleFor(503), "detail.timeout", List.of());
+      case 415 -> new Problem(415, "unsupported-media-type", titleFor(415), "detail.body.not_json_type", List.of());
       default -> new Problem(status, "http-" + status, titleFor(status), titleFor(status), List.of());
     };
   }
 
-  static String titleFor(int status) {
-    return switch (status) {
-      case 400 -> "Bad request";
-      case 401 -> "Authentication required";
-      case 403 -> "Forbidden";
-      case 404 -> "Not found";
-      case 409 -> "Conflict";
-      case 413 -> "Payload too large";
-      case 429 -> "Too many requests";
-      case 500 -> "Internal server error";
-      default -> HttpResponseStatus.valueOf(status).reasonPhrase();
-    };
+  /** The key of a status's title (title.status.404); a status without one keeps its English reason phrase. */
+  String titleFor(int status) {
+    String key = "title.status." + status;
+    return messages.texts(Messages.ENGLISH).containsKey(key) ? key : HttpResponseStatus.valueOf(status).reasonPhrase();
   }
 }

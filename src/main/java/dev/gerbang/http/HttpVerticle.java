@@ -53,7 +53,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    FailureHandler failures = new FailureHandler();
+    FailureHandler failures = new FailureHandler(Messages.bundled(), config.defaultLocale());
     router.route().handler(ClientInfo.resolver(config.trustedProxies()));
     router.route().handler(new RequestIds());
     if (config.logRequests()) {
@@ -88,7 +88,7 @@ public final class HttpVerticle extends VerticleBase {
       if (wantsPage(ctx) && !ctx.request().path().startsWith("/api/")) {
         sendIndex(ctx);
       } else {
-        failures.render(ctx, Problem.badRequest("The address is not valid (a malformed percent escape)"));
+        failures.render(ctx, Problem.badRequest("detail.bad_request.malformed_path"));
       }
     });
 

@@ -1,13 +1,14 @@
 package dev.gerbang.http;
 
 import dev.gerbang.failure.FieldError;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
  * The failure a handler fails with: an HTTP status, a problem type, a detail for people and, for
- * validation, the fields at fault. Only {@link FailureHandler} turns it into a response.
+ * validation, the fields at fault. Title, detail and field messages are keys of the problem texts (see
+ * {@link Messages}), the detail's named parameters added with {@link #with}. Only {@link FailureHandler} turns it
+ * into a response, in the caller's language.
  */
 public final class Problem extends RuntimeException {
   public static final String TYPE_BASE = "https://gerbang.dev/problems/";
@@ -16,48 +17,59 @@ public final class Problem extends RuntimeException {
   private final String type;
   private final String title;
   private final List<FieldError> errors;
+  private final JsonObject params;
 
   public Problem(int status, String type, String title, String detail, List<FieldError> errors) {
+    this(status, type, title, detail, null, errors);
+  }
+
+  public Problem(int status, String type, String title, String detail, JsonObject params, List<FieldError> errors) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
     this.title = title;
+    this.params = params == null ? new JsonObject() : params.copy();
     this.errors = List.copyOf(errors);
   }
 
+  /** This problem with one more named parameter for its detail text. */
+  public Problem with(String name, Object value) {
+    return new Problem(status, type, title, getMessage(), params.copy().put(name, value), errors);
+  }
+
   public static Problem validation(List<FieldError> errors) {
-    String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-    return new Problem(400, "validation", "Invalid request", detail, errors);
+    String detail = errors.size() == 1 ? "detail.validation.one" : "detail.validation.many";
+    return new Problem(400, "validation", "title.validation", detail, new JsonObject().put("count", errors.size()), errors);
   }
 
   /** A list cursor the server did not make for this list, or one that does not hold its sort key. */
   public static Problem invalidCursor(String message) {
-    return new Problem(400, "invalid-cursor", "Invalid cursor", "The cursor is invalid: ask for the first page again",
+    return new Problem(400, "invalid-cursor", "title.invalid_cursor", "detail.invalid_cursor",
         List.of(new FieldError("cursor", message)));
   }
 
   public static Problem badRequest(String detail) {
-    return new Problem(400, "bad-request", "Bad request", detail, List.of());
+    return new Problem(400, "bad-request", "title.status.400", detail, List.of());
   }
 
   public static Problem unauthorized(String detail) {
-    return new Problem(401, "unauthorized", "Authentication required", detail, List.of());
+    return new Problem(401, "unauthorized", "title.status.401", detail, List.of());
   }
 
   public static Problem invalidToken(String detail) {
-    return new Problem(401, "invalid-token", "Invalid or expired token", detail, List.of());
+    return new Problem(401, "invalid-token", "title.invalid_token", detail, List.of());
   }
 
   public static Problem forbidden(String detail) {
-    return new Problem(403, "forbidden", "Forbidden", detail, List.of());
+    return new Problem(403, "forbidden", "title.status.403", detail, List.of());
   }
 
   public static Problem notFound(String detail) {
-    return new Problem(404, "not-found", "Not found", detail, List.of());
+    return new Problem(404, "not-found", "title.status.404", detail, List.of());
   }
 
   public static Problem conflict(String type, String detail, List<FieldError> errors) {
-    return new Problem(409, type, "Conflict", detail, errors);
+    return new Problem(409, type, "title.status.409", detail, errors);
   }
 
   public int status() {
@@ -76,18 +88,8 @@ public final class Problem extends RuntimeException {
     return errors;
   }
 
-  JsonObject toJson(String requestId) {
-    JsonObject body = new JsonObject()
-        .put("type", TYPE_BASE + type)
-        .put("title", title)
-        .put("status", status)
-        .put("detail", getMessage())
-        .put("requestId", requestId);
-    if (!errors.isEmpty()) {
-      JsonArray list = new JsonArray();
-      errors.forEach(e -> list.add(e.toJson()));
-      body.put("errors", list);
-    }
-    return body;
+  /** The named parameters of the detail text. */
+  public JsonObject params() {
+    return params.copy();
   }
 }

@@ -22,9 +22,9 @@ public final class QueryParams {
     this.ctx = ctx;
     for (String name : ctx.queryParams().names()) {
       if (!known.contains(name)) {
-        errors.add(new FieldError(name, "is not a known query parameter"));
+        errors.add(new FieldError(name, "field.unknown_parameter"));
       } else if (ctx.queryParams().getAll(name).size() > 1) {
-        errors.add(new FieldError(name, "must be given once"));
+        errors.add(new FieldError(name, "field.repeated_parameter"));
       }
     }
   }
@@ -41,7 +41,7 @@ public final class QueryParams {
     String value = get(name);
     if (value != null) {
       if (value.length() > max) {
-        errors.add(new FieldError(name, "must be at most " + max + " characters long"));
+        errors.add(new FieldError(name, "field.too_long", null, new JsonObject().put("max", max)));
       } else {
         values.put(name, value.strip());
       }
@@ -53,7 +53,7 @@ public final class QueryParams {
     String value = get(name);
     if (value != null) {
       if (!allowed.contains(value)) {
-        errors.add(new FieldError(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
+        errors.add(new FieldError(name, "field.one_of", null, new JsonObject().put("allowed", String.join(", ", new java.util.TreeSet<>(allowed)))));
       } else {
         values.put(name, value);
       }
@@ -68,10 +68,10 @@ public final class QueryParams {
       try {
         limit = Integer.parseInt(value);
         if (limit < 1 || limit > MAX_LIMIT) {
-          errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+          errors.add(new FieldError("limit", "field.limit", null, new JsonObject().put("max", MAX_LIMIT)));
         }
       } catch (NumberFormatException e) {
-        errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        errors.add(new FieldError("limit", "field.limit", null, new JsonObject().put("max", MAX_LIMIT)));
       }
     }
     values.put("limit", limit);
@@ -86,7 +86,7 @@ public final class QueryParams {
       for (String item : value.split(",", -1)) {
         String text = item.strip();
         if (text.isEmpty() || text.length() > maxLength) {
-          errors.add(new FieldError(name, "must be a comma-separated list of values of 1 to " + maxLength + " characters"));
+          errors.add(new FieldError(name, "field.list_values", null, new JsonObject().put("max", maxLength)));
           return this;
         }
         if (!items.contains(text)) {
@@ -94,7 +94,7 @@ public final class QueryParams {
         }
       }
       if (items.size() > maxItems) {
-        errors.add(new FieldError(name, "may list at most " + maxItems + " values"));
+        errors.add(new FieldError(name, "field.too_many_values", null, new JsonObject().put("max", maxItems)));
       } else {
         values.put(name, items);
       }
@@ -130,7 +130,7 @@ public final class QueryParams {
             : Instant.parse(value).toEpochMilli();
         values.put(name, millis);
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError(name, "must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)"));
+        errors.add(new FieldError(name, "field.date_or_instant"));
       }
     }
     return this;
@@ -140,7 +140,7 @@ public final class QueryParams {
     String value = get(name);
     if (value != null) {
       if (!dev.gerbang.db.Ids.looksValid(value)) {
-        errors.add(new FieldError(name, "must be an id"));
+        errors.add(new FieldError(name, "field.id"));
       } else {
         values.put(name, value);
       }

@@ -34,27 +34,26 @@ public final class Validator {
     String type = ctx.request().getHeader("Content-Type");
     String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase();
     if (!mime.equals("application/json") && !mime.endsWith("+json")) {
-      throw new Problem(415, "unsupported-media-type", "Unsupported media type",
-          "Send the body as application/json", List.of());
+      throw new Problem(415, "unsupported-media-type", "title.unsupported_media_type", "detail.body.not_json_type", List.of());
     }
     if (ctx.body() == null || ctx.body().length() == 0) {
-      throw Problem.badRequest("A JSON object body is required");
+      throw Problem.badRequest("detail.body.required");
     }
     JsonObject json;
     try {
       Object parsed = ctx.body().asJsonObject();
       json = (JsonObject) parsed;
     } catch (DecodeException | ClassCastException e) {
-      throw Problem.badRequest("The request body is not a valid JSON object");
+      throw Problem.badRequest("detail.body.not_object");
     }
     if (json == null) {
-      throw Problem.badRequest("A JSON object body is required");
+      throw Problem.badRequest("detail.body.required");
     }
     Validator validator = new Validator(json);
     Set<String> known = Set.of(knownFields);
     for (String field : json.fieldNames()) {
       if (!known.contains(field)) {
-        validator.add(field, "is not a known field");
+        validator.add(field, "field.unknown_field");
       }
     }
     return validator;
@@ -83,6 +82,17 @@ public final class Validator {
     return this;
   }
 
+  public Validator add(FieldError error) {
+    errors.add(error);
+    return this;
+  }
+
+  /** A field error whose message (a key of the problem texts) has named parameters, such as {"max": 80}. */
+  public Validator add(String field, String message, JsonObject params) {
+    errors.add(new FieldError(field, message, null, params));
+    return this;
+  }
+
   public boolean ok(String field) {
     return errors.stream().noneMatch(e -> e.field().equals(field));
   }
@@ -91,7 +101,7 @@ public final class Validator {
   public String text(String field, int min, int max) {
     Object value = body.getValue(field);
     if (value == null) {
-      add(field, "is required");
+      add(field, "field.required");
       return null;
     }
     return checkText(field, value, min, max);
@@ -112,7 +122,7 @@ public final class Validator {
 
   private String singleLine(String field, String text) {
     if (text != null && LINE_BREAKING.matcher(text).find()) {
-      add(field, "must be a single line: no line breaks, tabs or other control characters", "single_line");
+      add(field, "field.single_line", "single_line");
       return null;
     }
     return text;
@@ -126,21 +136,25 @@ public final class Validator {
 
   private String checkText(String field, Object value, int min, int max) {
     if (!(value instanceof String s)) {
-      add(field, "must be a string");
+      add(field, "field.not_string");
       return null;
     }
     String text = s.strip();
     int length = text.codePointCount(0, text.length());
     if (length < min) {
-      add(field, min == 1 ? "must not be empty" : "must be at least " + min + " characters long");
+      if (min == 1) {
+        add(field, "field.empty");
+      } else {
+        add(field, "field.too_short", new JsonObject().put("min", min));
+      }
       return null;
     }
     if (length > max) {
-      add(field, "must be at most " + max + " characters long");
+      add(field, "field.too_long", new JsonObject().put("max", max));
       return null;
     }
     if (CONTROL.matcher(text).find()) {
-      add(field, "must not contain control characters");
+      add(field, "field.control_characters");
       return null;
     }
     return text;
@@ -150,19 +164,19 @@ public final class Validator {
   public String secret(String field, int max) {
     Object value = body.getValue(field);
     if (value == null) {
-      add(field, "is required");
+      add(field, "field.required");
       return null;
     }
     if (!(value instanceof String s)) {
-      add(field, "must be a string");
+      add(field, "field.not_string");
       return null;
     }
     if (s.isEmpty()) {
-      add(field, "must not be empty");
+      add(field, "field.empty");
       return null;
     }
     if (s.length() > max) {
-      add(field, "must be at most " + max + " characters long");
+      add(field, "field.too_long", new JsonObject().put("max", max));
       return null;
     }
     return s;
@@ -171,7 +185,7 @@ public final class Validator {
   public String email(String field) {
     String email = text(field, 1, 254);
     if (email != null && !EMAIL.matcher(email).matches()) {
-      add(field, "must be an email address such as name@example.com");
+      add(field, "field.email");
       return null;
     }
     return email;
@@ -191,7 +205,7 @@ public final class Validator {
       return null;
     }
     if (!(value instanceof Boolean b)) {
-      add(field, "must be true or false");
+      add(field, "field.not_boolean");
       return null;
     }
     return b;
@@ -204,13 +218,13 @@ public final class Validator {
       return null;
     }
     if (!(value instanceof JsonArray array)) {
-      add(field, "must be a list");
+      add(field, "field.not_list");
       return null;
     }
     List<String> result = new ArrayList<>();
     for (Object item : array) {
       if (!(item instanceof String s) || !allowed.contains(s)) {
-        add(field, "may only contain " + String.join(", ", new java.util.TreeSet<>(allowed)));
+        add(field, "field.only_choices", new JsonObject().put("allowed", String.join(", ", new java.util.TreeSet<>(allowed))));
         return null;
       }
       if (!result.contains(s)) {
@@ -239,8 +253,7 @@ public final class Validator {
     return unknownReferences.get().transform(checked -> {
       if (checked.succeeded()) {
         checked.result().forEach(item -> {
-          JsonObject error = (JsonObject) item;
-          add(error.getString("field"), error.getString("message"));
+          errors.add(new FieldError((JsonObject) item));
         });
       }
       return Future.failedFuture(Problem.validation(errors));

@@ -35,7 +35,7 @@ public final class CareTeamRoutes {
   private static String patientId(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      throw Problem.notFound("No such patient");
+      throw Problem.notFound("detail.not_found.patient");
     }
     return id;
   }
@@ -43,7 +43,7 @@ public final class CareTeamRoutes {
   private static String doctorId(RoutingContext ctx) {
     String id = ctx.pathParam("doctorId");
     if (!Ids.looksValid(id)) {
-      throw Problem.notFound("No such doctor");
+      throw Problem.notFound("detail.not_found.doctor");
     }
     return id;
   }

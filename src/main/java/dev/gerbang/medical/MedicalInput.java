@@ -35,7 +35,7 @@ final class MedicalInput {
   static String pastDate(Validator v, String field) {
     Object value = v.raw().getValue(field);
     if (value == null) {
-      v.add(field, "is required");
+      v.add(field, "field.required");
       return null;
     }
     LocalDate date = null;
@@ -47,15 +47,15 @@ final class MedicalInput {
       }
     }
     if (date == null) {
-      v.add(field, "must be a date such as 2026-01-31");
+      v.add(field, "field.date");
       return null;
     }
     if (date.isAfter(latestToday())) {
-      v.add(field, "must not be in the future");
+      v.add(field, "field.future_date");
       return null;
     }
     if (date.isBefore(EARLIEST)) {
-      v.add(field, "must not be before 1900-01-01");
+      v.add(field, "field.date_too_old");
       return null;
     }
     return date.toString();
@@ -65,12 +65,12 @@ final class MedicalInput {
     Object value = v.raw().getValue(field);
     if (value == null) {
       if (required) {
-        v.add(field, "is required");
+        v.add(field, "field.required");
       }
       return null;
     }
     if (!(value instanceof String s) || !Ids.looksValid(s)) {
-      v.add(field, "must be an id");
+      v.add(field, "field.id");
       return null;
     }
     return s;
@@ -82,7 +82,7 @@ final class MedicalInput {
     if (code == null || code.isEmpty()) {
       return null;
     }
-    return v.pattern(field, code.toUpperCase(Locale.ROOT), ICD10, "must be an ICD-10 code such as J45.909 or E11.9");
+    return v.pattern(field, code.toUpperCase(Locale.ROOT), ICD10, "field.icd10");
   }
 
   /** Optional free text: null when absent, null or blank. */

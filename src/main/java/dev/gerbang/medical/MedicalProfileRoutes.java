@@ -49,7 +49,7 @@ public final class MedicalProfileRoutes {
 
   private static <T> Future<T> found(T profile, String kind) {
     return profile == null
-        ? Future.failedFuture(Problem.notFound("You have no " + kind + " profile yet: create it with PUT /api/me/" + kind + "-profile"))
+        ? Future.failedFuture(Problem.notFound(Roles.PATIENT.equals(kind) ? "detail.no_profile.patient" : "detail.no_profile.doctor"))
         : Future.succeededFuture(profile);
   }
 
@@ -72,13 +72,13 @@ public final class MedicalProfileRoutes {
     if (!partial || v.has("sex")) {
       String sex = v.line("sex", 1, 10);
       if (sex != null && !MedicalInput.SEXES.contains(sex)) {
-        v.add("sex", "must be one of female, intersex, male, unknown");
+        v.add("sex", "field.sex");
       }
       fields.put(PatientInput.Field.SEX, sex);
     }
     if (!partial || v.has("phone")) {
       fields.put(PatientInput.Field.PHONE, v.pattern("phone", MedicalInput.optional(v, "phone", 20), MedicalInput.PHONE,
-          "must be a phone number such as +62 21 555 0100"));
+          "field.phone"));
     }
     if (!partial || v.has("address")) {
       fields.put(PatientInput.Field.ADDRESS, MedicalInput.optional(v, "address", 500));
@@ -93,7 +93,7 @@ public final class MedicalProfileRoutes {
     }
     if (!partial || v.has("licenceNumber")) {
       fields.put(DoctorInput.Field.LICENCE_NUMBER, v.pattern("licenceNumber", v.line("licenceNumber", 4, 40),
-          MedicalInput.LICENCE, "must be 4 to 40 letters, digits, '.', '/' or '-'"));
+          MedicalInput.LICENCE, "field.licence_number"));
     }
     return fields;
   }
@@ -101,7 +101,7 @@ public final class MedicalProfileRoutes {
   private static String mrn(Validator v) {
     String mrn = MedicalInput.optional(v, "medicalRecordNumber", 20);
     return mrn == null ? null : v.pattern("medicalRecordNumber", mrn.toUpperCase(Locale.ROOT), MedicalInput.MRN,
-        "must be 4 to 20 letters, digits or '-'");
+        "field.medical_record_number");
   }
 
   private void saveMyPatient(RoutingContext ctx) {
@@ -148,7 +148,7 @@ public final class MedicalProfileRoutes {
   private static String profileId(RoutingContext ctx, String kind) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      throw Problem.notFound("No such " + kind);
+      throw Problem.notFound(Roles.PATIENT.equals(kind) ? "detail.not_found.patient" : "detail.not_found.doctor");
     }
     return id;
   }
@@ -160,12 +160,12 @@ public final class MedicalProfileRoutes {
     if (v.has("medicalRecordNumber")) {
       String mrn = mrn(v);
       if (mrn == null && v.ok("medicalRecordNumber")) {
-        v.add("medicalRecordNumber", "must not be empty");
+        v.add("medicalRecordNumber", "field.empty");
       }
       changes.put(PatientInput.Field.MEDICAL_RECORD_NUMBER, mrn);
     }
     if (v.raw().isEmpty()) {
-      v.add("body", "name at least one of dateOfBirth, sex, phone, address, medicalRecordNumber");
+      v.add("body", "field.body.patient_profile");
     }
     v.validate();
     profiles.updatePatient(Audit.actor(ctx), id, new PatientInput(null, changes))
@@ -177,7 +177,7 @@ public final class MedicalProfileRoutes {
     Validator v = Validator.body(ctx, DOCTOR_FIELDS);
     Map<DoctorInput.Field, String> changes = doctorFields(v, true);
     if (v.raw().isEmpty()) {
-      v.add("body", "name at least one of specialty, licenceNumber");
+      v.add("body", "field.body.doctor_profile");
     }
     v.validate();
     profiles.updateDoctor(Audit.actor(ctx), id, new DoctorInput(null, changes))

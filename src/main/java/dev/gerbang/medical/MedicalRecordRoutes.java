@@ -48,7 +48,7 @@ public final class MedicalRecordRoutes {
   private static String recordId(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      throw Problem.notFound("No such medical record");
+      throw Problem.notFound("detail.not_found.medical_record");
     }
     return id;
   }
@@ -114,7 +114,7 @@ public final class MedicalRecordRoutes {
     Validator v = Validator.body(ctx, RECORD_FIELDS);
     RecordInput changes = new RecordInput(null, null, fields(v, true));
     if (v.raw().isEmpty()) {
-      v.add("body", "name at least one of " + String.join(", ", RECORD_FIELDS));
+      v.add("body", "field.body.record", new JsonObject().put("fields", String.join(", ", RECORD_FIELDS)));
     }
     v.validate();
     records.update(Audit.actor(ctx), id, changes).onSuccess(record -> Responses.ok(ctx, record.toJson())).onFailure(ctx::fail);

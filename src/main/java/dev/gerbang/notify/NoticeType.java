@@ -13,7 +13,8 @@ public enum NoticeType {
   NEW_SIGN_IN("account.sign-in", true, true, true, true),
   PASSWORD_CHANGED("account.password-changed", true, true, true, true),
   IDENTITIES_REMOVED("account.identities-removed", true, true, false, true),
-  ADMIN_MESSAGE("admin.message", true, false, true, false);
+  ADMIN_MESSAGE("admin.message", true, false, true, false),
+  PAYMENT_RECEIPT("payment.receipt", true, true, true, false);
 
   private final String id;
   private final boolean inApp;

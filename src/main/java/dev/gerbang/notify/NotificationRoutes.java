@@ -17,7 +17,7 @@ import java.util.Set;
  * did not exist. Changes are published to the caller's open tabs.
  */
 public final class NotificationRoutes {
-  private static final String NOT_FOUND = "You have no notification with this id";
+  private static final String NOT_FOUND = "detail.not_found.notification";
 
   private final Vertx vertx;
   private final Components c;

@@ -52,7 +52,7 @@ final class NotificationStream {
     AuthUser me = AuthUser.of(ctx);
     String lastId = ctx.request().getHeader("Last-Event-ID");
     if (lastId != null && !lastId.isEmpty() && !Ids.looksValid(lastId)) {
-      ctx.fail(Problem.badRequest("Last-Event-ID must be the id of a notification this stream sent"));
+      ctx.fail(Problem.badRequest("detail.bad_request.last_event_id"));
       return;
     }
     String holder = Ids.newId();
@@ -60,8 +60,8 @@ final class NotificationStream {
       if (acquired.failed()) {
         ctx.fail(acquired.cause());
       } else if (acquired.result() == null) {
-        ctx.fail(new Problem(429, "too-many-streams", "Too many streams",
-            "At most " + MAX_STREAMS_PER_USER + " notification streams may be open per account", java.util.List.of()));
+        ctx.fail(new Problem(429, "too-many-streams", "title.too_many_streams", "detail.too_many_streams", java.util.List.of())
+            .with("max", MAX_STREAMS_PER_USER));
       } else if (ctx.response().closed()) {
         slots.release(acquired.result(), holder);
       } else {

@@ -46,15 +46,15 @@ public record NotifySettings(int heartbeatSeconds, int retentionDays, int pushTt
     try {
       uri = new URI(endpoint);
     } catch (java.net.URISyntaxException e) {
-      return "must be a URL";
+      return "field.url";
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("https") || (allowHttpEndpoints && scheme.equals("http"))) || uri.getHost() == null
         || uri.getRawUserInfo() != null) {
-      return "must be an https URL of a push service";
+      return "field.push_endpoint";
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     boolean known = endpointHosts.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
-    return known ? null : "is not on a known push service (push.webPush.endpointHosts)";
+    return known ? null : "field.push_endpoint_host";
   }
 }

@@ -40,18 +40,18 @@ final class Preferences {
         continue;
       }
       if (!(value instanceof JsonObject choice)) {
-        v.add(type.id(), "must be an object such as {\"email\": false}");
+        v.add(type.id(), "field.preferences_object");
         continue;
       }
       JsonObject change = new JsonObject();
       for (String field : choice.fieldNames()) {
         Object flag = choice.getValue(field);
         if (!Arrays.asList(CHANNELS).contains(field)) {
-          v.add(type.id() + "." + field, "is not a channel: use inApp, email or push");
+          v.add(type.id() + "." + field, "field.channel");
         } else if (!(flag instanceof Boolean on)) {
-          v.add(type.id() + "." + field, "must be true or false");
+          v.add(type.id() + "." + field, "field.not_boolean");
         } else if (field.equals("email") && !on && type.emailRequired()) {
-          v.add(type.id() + ".email", "cannot be turned off: security notices always go by email", "security_notice");
+          v.add(type.id() + ".email", "field.security_notice", "security_notice");
         } else {
           change.put(field, on);
         }

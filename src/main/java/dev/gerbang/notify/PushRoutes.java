@@ -58,12 +58,12 @@ public final class PushRoutes {
     String p256dh = null;
     String auth = null;
     if (!(keys instanceof JsonObject keyObject)) {
-      v.add("keys", keys == null ? "is required" : "must be an object {p256dh, auth}");
+      v.add("keys", keys == null ? "field.required" : "field.push_keys");
     } else {
       p256dh = key(v, keyObject, "p256dh", 65);
       auth = key(v, keyObject, "auth", 16);
       if (p256dh != null && !WebPushCrypto.isValidPublicKey(Base64.getUrlDecoder().decode(p256dh.replace("=", "")))) {
-        v.add("keys.p256dh", "is not a P-256 public key");
+        v.add("keys.p256dh", "field.p256_key");
         p256dh = null;
       }
     }
@@ -88,7 +88,7 @@ public final class PushRoutes {
   private static String key(Validator v, JsonObject keys, String name, int bytes) {
     Object value = keys.getValue(name);
     if (!(value instanceof String text) || !BASE64URL.matcher(text).matches() || text.length() > 100) {
-      v.add("keys." + name, value == null ? "is required" : "must be base64url text");
+      v.add("keys." + name, value == null ? "field.required" : "field.base64url");
       return null;
     }
     try {
@@ -98,27 +98,27 @@ public final class PushRoutes {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    v.add("keys." + name, "must be " + bytes + " bytes, base64url-encoded");
+    v.add("keys." + name, "field.key_bytes", new JsonObject().put("bytes", bytes));
     return null;
   }
 
   private void unsubscribe(RoutingContext ctx) {
-    OwnRow.change(ctx, "You have no push subscription with this id", id -> push.unsubscribe(AuthUser.of(ctx).userId(), id),
+    OwnRow.change(ctx, "detail.not_found.push_subscription", id -> push.unsubscribe(AuthUser.of(ctx).userId(), id),
         id -> { });
   }
 
   /** A mobile app's FCM registration token: {token, platform: android|ios|web, name?}. */
   private void registerDevice(RoutingContext ctx) {
     if (!settings.fcmEnabled()) {
-      ctx.fail(new Problem(503, "push-not-configured", "Mobile push is not configured",
-          "This server has no Firebase Cloud Messaging credentials (push.fcm.credentialsFile)", List.of()));
+      ctx.fail(new Problem(503, "push-not-configured", "title.push_not_configured",
+          "detail.push_not_configured", List.of()));
       return;
     }
     Validator v = Validator.body(ctx, "token", "platform", "name");
-    String token = v.pattern("token", v.secret("token", 1024), TOKEN, "must not contain spaces or control characters");
+    String token = v.pattern("token", v.secret("token", 1024), TOKEN, "field.token_characters");
     String platform = v.line("platform", 1, 10);
     if (platform != null && !PLATFORMS.contains(platform)) {
-      v.add("platform", "must be one of android, ios, web");
+      v.add("platform", "field.platform");
     }
     String name = v.optionalLine("name", 1, 100);
     v.validate();
@@ -131,7 +131,7 @@ public final class PushRoutes {
   }
 
   private void removeDevice(RoutingContext ctx) {
-    OwnRow.change(ctx, "You have no device with this id", id -> push.removeDevice(AuthUser.of(ctx).userId(), id), id -> { });
+    OwnRow.change(ctx, "detail.not_found.device", id -> push.removeDevice(AuthUser.of(ctx).userId(), id), id -> { });
   }
 
   private static String userAgent(RoutingContext ctx) {

@@ -22,7 +22,7 @@ public final class Templates {
   public static final String[] NAMES = {
       "verify-email", "password-reset", "password-changed", "email-change-confirm", "email-change-notice", "new-sign-in",
       "medical-record-available", "comment-on-article", "comment-reply", "admin-message", "social-sign-up",
-      "identities-removed"};
+      "identities-removed", "payment-receipt"};
   public static final String[] LOCALES = {"en", "id"};
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
   /** What may not stand in a header value: a line break there starts a new header, or the body. */

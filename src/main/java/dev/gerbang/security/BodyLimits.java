@@ -1,5 +1,6 @@
 package dev.gerbang.security;
 
+import io.vertx.core.json.JsonObject;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.http.Problem;
 import io.vertx.core.Handler;
@@ -35,7 +36,7 @@ public final class BodyLimits {
             return;
           }
         } catch (NumberFormatException e) {
-          ctx.fail(Problem.badRequest("Content-Length is not a number"));
+          ctx.fail(Problem.badRequest("detail.bad_request.content_length"));
           return;
         }
       }
@@ -64,7 +65,8 @@ public final class BodyLimits {
         return;
       }
       if (problem != null) {
-        ctx.fail(new Problem(400, "json-too-complex", "Bad request", problem, List.of()));
+        ctx.fail(new Problem(400, "json-too-complex", "title.status.400", problem,
+            new JsonObject().put("maxDepth", maxDepth).put("maxBytes", maxString), List.of()));
         return;
       }
       ctx.next();
@@ -72,7 +74,7 @@ public final class BodyLimits {
   }
 
   /** What {@link #scan} answers for a comment (a 400 bad-request rather than json-too-complex). */
-  static final String COMMENTS = "The request body is not valid JSON: comments are not allowed";
+  static final String COMMENTS = "detail.body.comments";
 
   /**
    * Nesting depth and string length (in bytes) of a JSON text, without parsing it, and no comments; null when
@@ -90,7 +92,7 @@ public final class BodyLimits {
         } else if (b == '"') {
           inString = false;
           if (i - stringStart > maxString) {
-            return "A string in the body is longer than " + maxString + " bytes";
+            return "detail.body.string_too_long";
           }
         }
       } else if (b == '"') {
@@ -98,7 +100,7 @@ public final class BodyLimits {
         stringStart = i + 1;
       } else if (b == '{' || b == '[') {
         if (++depth > maxDepth) {
-          return "The body nests deeper than " + maxDepth + " levels";
+          return "detail.body.too_deep";
         }
       } else if (b == '}' || b == ']') {
         depth--;
@@ -107,7 +109,7 @@ public final class BodyLimits {
       }
     }
     if (inString && json.length - stringStart > maxString) {
-      return "A string in the body is longer than " + maxString + " bytes";
+      return "detail.body.string_too_long";
     }
     return null;
   }

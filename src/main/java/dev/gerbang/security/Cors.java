@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class Cors implements Handler<RoutingContext> {
   private static final String METHODS = "GET, POST, PUT, PATCH, DELETE";
-  private static final String HEADERS = "Authorization, Content-Type, X-Request-Id";
+  private static final String HEADERS = "Authorization, Content-Type, X-Request-Id, Idempotency-Key";
   private static final String EXPOSED = "X-Request-Id, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
   private final Set<String> origins;
 
@@ -29,7 +29,7 @@ public final class Cors implements Handler<RoutingContext> {
         && ctx.request().getHeader("Access-Control-Request-Method") != null;
     if (origin == null || !origins.contains(origin)) {
       if (preflight) {
-        ctx.fail(Problem.forbidden("Cross-origin requests from this origin are not allowed"));
+        ctx.fail(Problem.forbidden("detail.forbidden.cors"));
       } else {
         ctx.next();
       }

@@ -36,8 +36,8 @@ public final class Deadlines implements Handler<RoutingContext> {
     HttpServerRequest request = ctx.request();
     long body = declaresBody(request) ? vertx.setTimer(bodyMillis, fired -> {
       if (!request.isEnded()) {
-        expire(ctx, new Problem(408, "body-timeout", "Request timeout",
-            "The request body did not arrive within " + bodyMillis / 1000 + " s", List.of()));
+        expire(ctx, new Problem(408, "body-timeout", "title.body_timeout", "detail.body_timeout", List.of())
+            .with("seconds", bodyMillis / 1000));
       }
     }) : -1;
     long answer = isStream(ctx) ? -1 : vertx.setTimer(requestMillis, fired -> expire(ctx, new HttpException(503)));

@@ -57,7 +57,7 @@ public final class RateLimit implements Handler<RoutingContext> {
     Metrics.of(ctx.vertx()).count("gerbang.ratelimit.rejections", "route_class", RouteClass.of(ctx).name().toLowerCase(Locale.ROOT));
     ctx.put(FailureHandler.RATE_LIMIT_HEADERS, headers);
     ctx.put(FailureHandler.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-    ctx.fail(new Problem(429, "rate-limited", "Too many requests",
-        "Too many requests from your address: wait " + decision.retryAfterSeconds() + " s and try again", List.of()));
+    ctx.fail(new Problem(429, "rate-limited", "title.status.429", "detail.rate_limited", List.of())
+        .with("seconds", decision.retryAfterSeconds()));
   }
 }

@@ -72,7 +72,7 @@ final class SignUpRoutes {
     v.validate();
     Cookie browser = ctx.request().getCookie(BROWSER_COOKIE);
     if (browser != null && !SameOrigin.allows(ctx, c.config())) {
-      ctx.fail(Problem.forbidden("Cross-site requests may not use the sign-up cookie"));
+      ctx.fail(Problem.forbidden("detail.forbidden.cross_site_sign_up"));
       return;
     }
     String browserHash = browser == null || browser.getValue().isEmpty() ? null : RefreshTokens.hash(browser.getValue());
@@ -81,7 +81,7 @@ final class SignUpRoutes {
       return switch (result.outcome()) {
         case CREATED, EXISTING -> {
           if (provider == null) {
-            yield Future.<JsonObject>failedFuture(Problem.notFound("This sign-in provider is no longer enabled"));
+            yield Future.<JsonObject>failedFuture(Problem.notFound("detail.not_found.provider_disabled"));
           }
           yield routes.signInAndReturn(ctx, provider, result.userId(), result.outcome().name().toLowerCase(Locale.ROOT),
                   result.redirectPath())
@@ -90,15 +90,15 @@ final class SignUpRoutes {
                   : Future.failedFuture(refusal(refused)));
         }
         case ACCOUNT_EXISTS -> Future.failedFuture(Problem.conflict("email-taken",
-            "An account with this email exists already: sign in to it, then link the provider in Settings", List.of()));
+            "detail.conflict.email_taken_link", List.of()));
         case OTHER_BROWSER -> {
           c.audit().record(ctx, "oauth_failed", null, new JsonObject().put("reason", "sign_up_other_browser"));
-          yield Future.failedFuture(new Problem(400, "other-browser", "Open the link in the same browser",
-              "Open this link in the browser you signed in with, or start the sign-in again in this one",
+          yield Future.failedFuture(new Problem(400, "other-browser", "title.other_browser",
+              "detail.other_browser",
               List.of()));
         }
-        case INVALID -> Future.failedFuture(new Problem(400, "token-invalid", "Invalid link",
-            "This link is invalid, has expired, or was already used: sign in with the provider again", List.of()));
+        case INVALID -> Future.failedFuture(new Problem(400, "token-invalid", "title.token_invalid",
+            "detail.token_invalid.sign_up", List.of()));
       };
     }).onSuccess(answer -> {
       ctx.response().addCookie(Cookie.cookie(BROWSER_COOKIE, "").setPath(COOKIE_PATH).setHttpOnly(true)
@@ -109,7 +109,7 @@ final class SignUpRoutes {
 
   private static Problem refusal(String code) {
     return "email_unverified".equals(code)
-        ? new Problem(403, "email-unverified", "Email not verified", "Confirm your email first", List.of())
-        : Problem.forbidden("This account is disabled");
+        ? new Problem(403, "email-unverified", "title.email_unverified", "detail.email_unverified.short", List.of())
+        : Problem.forbidden("detail.forbidden.disabled");
   }
 }

@@ -75,7 +75,7 @@ public final class SocialRoutes {
   private Provider provider(RoutingContext ctx) {
     Provider provider = providers.get(ctx.pathParam("provider"));
     if (provider == null) {
-      throw Problem.notFound("No sign-in provider of this name is enabled");
+      throw Problem.notFound("detail.not_found.provider");
     }
     return provider;
   }
@@ -102,7 +102,7 @@ public final class SocialRoutes {
       // fall through to the refusal
     }
     throw Problem.validation(java.util.List.of(new FieldError("redirect",
-        "must be a path on this site, such as /settings, or an URL on a configured origin")));
+        "field.redirect")));
   }
 
   private Future<String> begin(RoutingContext ctx, Provider provider, FlowMode mode, String userId, String redirect) {
@@ -135,8 +135,8 @@ public final class SocialRoutes {
     Provider provider = provider(ctx);
     begin(ctx, provider, FlowMode.LINK, AuthUser.of(ctx).userId(), "/settings")
         .onSuccess(url -> Responses.ok(ctx, new JsonObject().put("authorizeUrl", url)))
-        .onFailure(failure -> ctx.fail(new Problem(502, "provider-error", "Provider unavailable",
-            "The sign-in provider cannot be reached right now: try again later", java.util.List.of())));
+        .onFailure(failure -> ctx.fail(new Problem(502, "provider-error", "title.provider_error",
+            "detail.provider_error", java.util.List.of())));
   }
 
   void backToApp(RoutingContext ctx, String path, String error) {
@@ -270,12 +270,12 @@ public final class SocialRoutes {
     AuthUser me = AuthUser.of(ctx);
     String name = ctx.pathParam("provider");
     if (name.length() > 30) {
-      ctx.fail(Problem.notFound("No identity of this provider is linked"));
+      ctx.fail(Problem.notFound("detail.not_found.identity"));
       return;
     }
     social.unlink(me.userId(), name, Audit.actor(ctx)).onSuccess(removed -> {
       if (!removed) {
-        ctx.fail(Problem.notFound("No identity of this provider is linked"));
+        ctx.fail(Problem.notFound("detail.not_found.identity"));
         return;
       }
       Responses.noContent(ctx);

@@ -36,10 +36,10 @@ public record UserChanged(String userId, Set<Aspect> aspects) implements Event {
     return new UserChanged(userId, EnumSet.of(first, rest));
   }
 
-  /** Whether what a session check remembers (roles, status, username, existence) may be stale. */
+  /** Whether what a session check remembers (roles, status, username, language, existence) may be stale. */
   public boolean affectsSessions() {
     return aspects.contains(Aspect.ROLES) || aspects.contains(Aspect.STATUS) || aspects.contains(Aspect.NAMES)
-        || aspects.contains(Aspect.DELETED);
+        || aspects.contains(Aspect.LOCALE) || aspects.contains(Aspect.DELETED);
   }
 
   /** Whether what public content shows of the account (author and commenter names) may be stale. */

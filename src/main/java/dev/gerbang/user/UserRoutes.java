@@ -48,7 +48,7 @@ public final class UserRoutes {
   private void me(RoutingContext ctx) {
     String userId = AuthUser.of(ctx).userId();
     cache.get(userId, () -> load(userId))
-        .compose(answer -> answer == null ? Future.failedFuture(Problem.notFound("This account no longer exists"))
+        .compose(answer -> answer == null ? Future.failedFuture(Problem.notFound("detail.not_found.account_gone"))
             : Future.succeededFuture(answer))
         .onSuccess(answer -> Responses.ok(ctx, answer))
         .onFailure(ctx::fail);
@@ -79,17 +79,17 @@ public final class UserRoutes {
     if (v.has("avatarUrl")) {
       String url = v.optionalLine("avatarUrl", 0, 2048);
       changes = changes.with(Field.AVATAR_URL, url == null || url.isEmpty() ? null
-          : v.pattern("avatarUrl", url, HTTP_URL, "must be an http(s) URL"));
+          : v.pattern("avatarUrl", url, HTTP_URL, "field.http_url"));
     }
     if (v.has("locale")) {
       String locale = v.line("locale", 2, 10);
       if (locale != null && !AuthRoutes.LOCALES.contains(locale)) {
-        v.add("locale", "must be one of en, id");
+        v.add("locale", "field.locale");
       }
       changes = changes.with(Field.LOCALE, locale);
     }
     if (changes.isEmpty() && v.raw().isEmpty()) {
-      v.add("body", "name at least one of name, username, bio, avatarUrl, locale");
+      v.add("body", "field.body.profile");
     }
     v.validate();
     c.users().updateProfile(me.userId(), changes).onSuccess(user -> {
@@ -110,18 +110,18 @@ public final class UserRoutes {
     c.users().find(me.userId()).compose(user -> c.users().passwordHash(me.userId()).compose(hash -> {
       // Only now is it known whether a current password is needed: then every field problem is listed at once.
       if (hash != null && !v.has("currentPassword")) {
-        v.add("currentPassword", "is required");
+        v.add("currentPassword", "field.required");
       }
       v.validate();
       Future<Boolean> currentOk = hash == null ? recentSignIn(me) : c.hasher().verify(current, hash);
       return currentOk.compose(matches -> {
         Validator rules = Validator.of(new JsonObject());
         if (!matches) {
-          rules.add("currentPassword", "is not your current password");
+          rules.add("currentPassword", "field.wrong_password");
         }
         c.policy().check(rules, "newPassword", next, user.email());
         if (next.equals(current)) {
-          rules.add("newPassword", "must differ from your current password", "same_as_current");
+          rules.add("newPassword", "field.password.same_as_current", "same_as_current");
         }
         rules.validate();
         return c.hasher().hash(next);
@@ -139,10 +139,8 @@ public final class UserRoutes {
       if (session != null && System.currentTimeMillis() - session.signedInAt() <= maxAgeMs) {
         return Future.succeededFuture(true);
       }
-      return Future.failedFuture(new Problem(403, "reauthentication-required", "Sign in again first",
-          "To add a password, sign in again with your provider (this session began more than "
-              + c.authSettings().recentAuthMinutes() + " minutes ago), or use 'Forgot password' to get a link by email",
-          List.of()));
+      return Future.failedFuture(new Problem(403, "reauthentication-required", "title.reauthentication_required",
+          "detail.reauthentication_required", List.of()).with("minutes", c.authSettings().recentAuthMinutes()));
     });
   }
 
@@ -155,7 +153,7 @@ public final class UserRoutes {
         .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
         .compose(matches -> matches
             ? c.users().delete(me.userId(), Audit.actor(ctx))
-            : Future.failedFuture(Problem.validation(List.of(new FieldError("password", "is not your current password")))))
+            : Future.failedFuture(Problem.validation(List.of(new FieldError("password", "field.wrong_password")))))
         .onSuccess(done -> {
           issuer.clearCookie(ctx);
           Responses.noContent(ctx);

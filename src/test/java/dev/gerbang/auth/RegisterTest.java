@@ -202,7 +202,7 @@ class RegisterTest {
     JsonObject problem = assertProblem(register(account(email, STRONG).put("roles", new JsonArray().add("admin"))), 400, "validation");
 
     assertThat(problem.getJsonArray("errors")).containsExactly(
-        new JsonObject().put("field", "roles").put("message", "is not a known field"));
+        new JsonObject().put("field", "roles").put("message", "is not a known field").put("rule", "unknown_field"));
     assertThat(usersWithEmail(email)).isZero();
   }
 

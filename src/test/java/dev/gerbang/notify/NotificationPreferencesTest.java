@@ -49,7 +49,7 @@ class NotificationPreferencesTest {
   void everyTypeHasSensibleDefaultsAndSecurityEmailsAreMarkedRequired() {
     JsonObject all = preferences(inbox.person());
     assertThat(all.fieldNames()).containsExactly("comment.on-article", "comment.reply", "medical.record", "account.sign-in",
-        "account.password-changed", "account.identities-removed", "admin.message");
+        "account.password-changed", "account.identities-removed", "admin.message", "payment.receipt");
     assertThat(all.getJsonObject("comment.on-article")).isEqualTo(new JsonObject().put("inApp", true).put("email", true)
         .put("push", true).put("emailRequired", false));
     assertThat(all.getJsonObject("comment.reply").getBoolean("email")).isFalse();

@@ -60,7 +60,12 @@ class InjectionTest {
         .put("rateLimit", new JsonObject().put("enabled", false))
         .put("loginThrottle", new JsonObject().put("freeFailures", 1000))
         .put("push", new JsonObject().put("fcm", new JsonObject().put("credentialsFile", account.toString())
-            .put("apiUrl", "http://127.0.0.1:9"))));
+            .put("apiUrl", "http://127.0.0.1:9")))
+        // Both payment providers on (against closed ports), so that paying and their notifications are attacked too.
+        .put("midtrans", new JsonObject().put("serverKey", "SB-Mid-server-injection").put("baseUrl", "http://127.0.0.1:9")
+            .put("apiUrl", "http://127.0.0.1:9"))
+        .put("stripe", new JsonObject().put("secretKey", "sk_test_injection").put("webhookSecret", "whsec_injection")
+            .put("apiBase", "http://127.0.0.1:9")));
     renew();
   }
 

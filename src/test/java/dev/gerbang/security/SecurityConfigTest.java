@@ -78,10 +78,10 @@ class SecurityConfigTest {
   @Test
   void theJsonScanCountsDepthAndStringsWithoutParsing() {
     assertThat(BodyLimits.scan("{\"a\":[1,{\"b\":\"[[[[\"}]}".getBytes(), 3, 100)).isNull();
-    assertThat(BodyLimits.scan("[[[[1]]]]".getBytes(), 3, 100)).contains("deeper than 3");
+    assertThat(BodyLimits.scan("[[[[1]]]]".getBytes(), 3, 100)).isEqualTo("detail.body.too_deep");
     assertThat(BodyLimits.scan("{\"a\":\"x\\\"yz\"}".getBytes(), 3, 5)).isNull();
-    assertThat(BodyLimits.scan("{\"a\":\"abcdefg\"}".getBytes(), 3, 5)).contains("longer than 5");
-    assertThat(BodyLimits.scan("\"abcdefg".getBytes(), 3, 5)).contains("longer than 5");
+    assertThat(BodyLimits.scan("{\"a\":\"abcdefg\"}".getBytes(), 3, 5)).isEqualTo("detail.body.string_too_long");
+    assertThat(BodyLimits.scan("\"abcdefg".getBytes(), 3, 5)).isEqualTo("detail.body.string_too_long");
     assertThat(BodyLimits.scan("{\"a\":1 /* x */}".getBytes(), 3, 100)).isEqualTo(BodyLimits.COMMENTS);
     assertThat(BodyLimits.scan("[1, // x\n 2]".getBytes(), 3, 100)).isEqualTo(BodyLimits.COMMENTS);
     assertThat(BodyLimits.scan("{\"a\":\"//x/*y*/\"}".getBytes(), 3, 100)).isNull();

@@ -242,6 +242,6 @@ public final class AccountServiceImpl implements AccountService {
         events.announce(UserChanged.of(result.userId(), UserChanged.Aspect.EMAIL));
       }
     }).recover(failure -> SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
-        : Future.failedFuture(Failure.conflict("email-taken", "An account with this email already exists", "email")));
+        : Future.failedFuture(Failure.conflict("email-taken", "detail.conflict.email_taken", "email")));
   }
 }

@@ -155,7 +155,8 @@ public final class SessionServiceImpl implements SessionService {
       boolean active = row.getValue("revoked_at") == null && Rows.millis(row, "expires_at") > System.currentTimeMillis()
           && !Rows.bool(row, "disabled");
       return new SessionState(row.getString("id"), row.getString("user_id"), Rows.millis(row, "created_at"),
-          row.getString("username"), roles == null || roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), active);
+          row.getString("username"), roles == null || roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), active,
+          row.getString("locale"));
     }));
   }
 

@@ -93,7 +93,7 @@ final class ArticleLister {
 
   private void status(Viewer viewer, ArticleQuery.Status status, List<String> where, List<Object> args) {
     if (status != ArticleQuery.Status.PUBLISHED && viewer.anonymous()) {
-      throw Failure.unauthenticated("Sign in to list drafts");
+      throw Failure.unauthenticated("detail.unauthorized.drafts");
     }
     switch (status) {
       case PUBLISHED -> where.add("status.published");
@@ -167,7 +167,7 @@ final class ArticleLister {
       words.add(matcher.group());
     }
     if (words.isEmpty()) {
-      throw invalid("q", "must contain at least one letter or digit");
+      throw invalid("q", "field.search_query");
     }
     return words;
   }

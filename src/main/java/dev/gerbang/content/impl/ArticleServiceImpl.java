@@ -18,6 +18,8 @@ import dev.gerbang.events.Events;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.failure.FieldError;
 import io.vertx.core.Future;
+import dev.gerbang.webhook.Webhooks;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -30,14 +32,17 @@ import java.util.Set;
 import java.util.function.Function;
 
 public final class ArticleServiceImpl implements ArticleService {
-  private static final FieldError UNKNOWN_CATEGORY = new FieldError("category", "is not the slug of an existing category");
+  private static final FieldError UNKNOWN_CATEGORY = new FieldError("category", "field.unknown_category");
   private final Pool pool;
   private final Sql sql;
   private final ArticleLister lister;
   private final ArticleTags tags;
   private final Events events;
 
+  private final Webhooks webhooks;
+
   public ArticleServiceImpl(Database database, Events events) {
+    this.webhooks = new Webhooks(database);
     this.pool = database.pool();
     this.sql = database.sql("articles");
     this.lister = new ArticleLister(database);
@@ -61,7 +66,7 @@ public final class ArticleServiceImpl implements ArticleService {
       Row row = Rows.first(rows, r -> r);
       if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || viewer.isEditor())) {
-        return Future.failedFuture(Failure.notFound("No article has this slug"));
+        return Future.failedFuture(Failure.notFound("detail.not_found.article"));
       }
       return Future.succeededFuture(row);
     });
@@ -71,7 +76,7 @@ public final class ArticleServiceImpl implements ArticleService {
   private Future<Row> editable(SqlClient client, Viewer viewer, String slug) {
     return visible(client, viewer, slug).compose(row -> viewer.is(row.getString("author_id")) || viewer.isEditor()
         ? Future.succeededFuture(row)
-        : Future.failedFuture(Failure.forbidden("Only the author or an editor may change this article")));
+        : Future.failedFuture(Failure.forbidden("detail.forbidden.article_change")));
   }
 
   @Override
@@ -79,7 +84,7 @@ public final class ArticleServiceImpl implements ArticleService {
     Viewer viewer = Viewer.of(actor);
     boolean publish = article.status() == ArticleStatus.PUBLISHED;
     if (publish && !viewer.isEditor()) {
-      return Future.failedFuture(Failure.forbidden("Only editors and admins may publish"));
+      return Future.failedFuture(Failure.forbidden("detail.forbidden.publish"));
     }
     return Changed.announce(events, insert(viewer, article, publish)
         .map(row -> new Changed<>(ArticleRows.full(row), ContentChanged.article(row.getString("slug"), publish))));
@@ -101,6 +106,7 @@ public final class ArticleServiceImpl implements ArticleService {
                 .addValue(publish ? now : null)
                 .addLong(now).addLong(now).addLong(now)))
         .compose(slug -> tags.set(conn, id, article.tags())
+            .compose(done -> publish ? published(conn, id, slug) : Future.succeededFuture())
             .compose(done -> visible(conn, viewer, slug))));
   }
 
@@ -137,7 +143,7 @@ public final class ArticleServiceImpl implements ArticleService {
   public Future<Article> setStatus(Actor actor, String slug, ArticleStatus status) {
     Viewer viewer = Viewer.of(actor);
     if (!viewer.isEditor()) {
-      return Future.failedFuture(Failure.forbidden("Only editors and admins may publish or unpublish"));
+      return Future.failedFuture(Failure.forbidden("detail.forbidden.publish_unpublish"));
     }
     long now = System.currentTimeMillis();
     return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, slug).compose(row -> {
@@ -147,8 +153,10 @@ public final class ArticleServiceImpl implements ArticleService {
         publishedAt = now;
       }
       long listedAt = publishedAt == null ? Rows.millis(row, "created_at") : publishedAt;
+      boolean publishing = status == ArticleStatus.PUBLISHED && !published(row);
       return conn.preparedQuery(sql.get("setStatus"))
           .execute(Tuple.of(status.json(), publishedAt, listedAt, now, row.getString("id")))
+          .compose(done -> publishing ? published(conn, row.getString("id"), slug) : Future.succeededFuture())
           .compose(done -> visible(conn, viewer, slug))
           .map(updated -> written(updated, row));
     })));
@@ -172,6 +180,11 @@ public final class ArticleServiceImpl implements ArticleService {
   private static Changed<Article> written(Row updated, Row before) {
     return new Changed<>(ArticleRows.full(updated),
         ContentChanged.article(updated.getString("slug"), published(before) || published(updated)));
+  }
+
+  /** The article.published webhook, in the transaction that publishes it. */
+  private Future<Void> published(SqlConnection conn, String articleId, String slug) {
+    return webhooks.emit(conn, "article.published", new JsonObject().put("articleId", articleId).put("slug", slug));
   }
 
   private static boolean published(Row row) {

@@ -26,6 +26,7 @@ import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import dev.gerbang.webhook.Webhooks;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -38,14 +39,17 @@ public final class CommentServiceImpl implements CommentService {
   private static final Keyset THREAD = Keyset.oldestFirst("comments.thread");
   /** The moderation list, newest first. */
   private static final Keyset SEARCH = Keyset.newestFirst("comments.search");
-  private static final FieldError NOT_A_PARENT = new FieldError("parentId", "must be the id of a comment on this article");
+  private static final FieldError NOT_A_PARENT = new FieldError("parentId", "field.comment_parent");
   private final Notices notices;
   private final Events events;
   private final Pool pool;
   private final Sql sql;
   private final Pager pager;
 
+  private final Webhooks webhooks;
+
   public CommentServiceImpl(Database database, Notices notices, Events events) {
+    this.webhooks = new Webhooks(database);
     this.notices = notices;
     this.events = events;
     this.pool = database.pool();
@@ -65,7 +69,7 @@ public final class CommentServiceImpl implements CommentService {
       Row row = Rows.first(rows, r -> r);
       if (row == null || !("published".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || viewer.isEditor())) {
-        return Future.failedFuture(Failure.notFound("No article has this slug"));
+        return Future.failedFuture(Failure.notFound("detail.not_found.article"));
       }
       return Future.succeededFuture(row);
     });
@@ -113,7 +117,9 @@ public final class CommentServiceImpl implements CommentService {
             .compose(parent -> conn.preparedQuery(sql.get("insert"))
                 .execute(Tuple.of(id, article.getString("id"), viewer.userId(), comment.body(), parentId, now)
                     .addLong(now))
-                .compose(done -> notifyAuthors(conn, batch, article, parent, viewer, id))))
+                .compose(done -> notifyAuthors(conn, batch, article, parent, viewer, id))
+                .compose(done -> webhooks.emit(conn, "comment.created", new JsonObject().put("commentId", id)
+                    .put("articleId", article.getString("id")).put("authorId", viewer.userId()).put("parentId", parentId)))))
         .compose(done -> find(conn, id)))
         .onSuccess(row -> batch.delivered())
         .map(row -> written(comment(row).withArticle(slug, null))));
@@ -181,7 +187,7 @@ public final class CommentServiceImpl implements CommentService {
   private Future<Row> find(SqlClient client, String id) {
     return client.preparedQuery(sql.get("find")).execute(Tuple.of(id)).compose(rows -> {
       Row row = Rows.first(rows, r -> r);
-      return row == null ? Future.failedFuture(Failure.notFound("No comment has this id")) : Future.succeededFuture(row);
+      return row == null ? Future.failedFuture(Failure.notFound("detail.not_found.comment")) : Future.succeededFuture(row);
     });
   }
 
@@ -193,7 +199,7 @@ public final class CommentServiceImpl implements CommentService {
       boolean commentVisible = "visible".equals(row.getString("status")) || viewer.is(row.getString("author_id"))
           || moderates(viewer, row);
       return articleVisible && commentVisible ? Future.succeededFuture(row)
-          : Future.failedFuture(Failure.notFound("No comment has this id"));
+          : Future.failedFuture(Failure.notFound("detail.not_found.comment"));
     });
   }
 
@@ -206,11 +212,11 @@ public final class CommentServiceImpl implements CommentService {
     Viewer viewer = Viewer.of(actor);
     return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
       if (changes.body() != null && !viewer.is(row.getString("author_id"))) {
-        return Future.failedFuture(Failure.forbidden("Only its author may edit a comment"));
+        return Future.failedFuture(Failure.forbidden("detail.forbidden.comment_edit"));
       }
       if (changes.status() != null && !moderates(viewer, row)) {
         return Future.failedFuture(Failure.forbidden(
-            "Only the article's author, editors and admins may hide or show comments"));
+            "detail.forbidden.comment_moderate"));
       }
       Tuple update = Tuple.of(changes.body() != null ? changes.body() : row.getString("body"),
           changes.status() != null ? changes.status().json() : row.getString("status"), System.currentTimeMillis(), commentId);
@@ -226,7 +232,7 @@ public final class CommentServiceImpl implements CommentService {
     return Changed.announce(events, pool.withTransaction(conn -> visible(conn, viewer, commentId).compose(row -> {
       if (!viewer.is(row.getString("author_id")) && !moderates(viewer, row)) {
         return Future.failedFuture(Failure.forbidden(
-            "Only its author, the article's author, editors and admins may delete a comment"));
+            "detail.forbidden.comment_delete"));
       }
       return conn.preparedQuery(sql.get("delete")).execute(Tuple.of(commentId))
           .map(done -> new Changed<Void>(null, ContentChanged.article(row.getString("article_slug"), false)));

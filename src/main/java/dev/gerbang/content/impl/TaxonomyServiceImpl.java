@@ -60,13 +60,13 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
   private <T> Future<T> one(SqlClient client, String statement, String slug, Function<Row, T> mapper, String what) {
     return client.preparedQuery(sql.get(statement)).execute(Tuple.of(slug)).compose(rows -> {
       T found = Rows.first(rows, mapper);
-      return found == null ? Future.failedFuture(Failure.notFound("No " + what + " has this slug")) : Future.succeededFuture(found);
+      return found == null ? Future.failedFuture(Failure.notFound("tag".equals(what) ? "detail.not_found.tag" : "detail.not_found.category")) : Future.succeededFuture(found);
     });
   }
 
   private static <T> Future<T> slugTaken(Throwable failure, String what) {
     return SqlErrors.uniqueViolation(failure) == null ? Future.failedFuture(failure)
-        : Future.failedFuture(Failure.conflict(what + "-exists", "A " + what + " with this slug already exists", "slug"));
+        : Future.failedFuture(Failure.conflict(what + "-exists", "tag".equals(what) ? "detail.conflict.tag_exists" : "detail.conflict.category_exists", "slug"));
   }
 
   @Override
@@ -104,19 +104,19 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
   @Override
   public Future<Void> deleteCategory(String slug, String moveTo) {
     if (slug.equals(moveTo)) {
-      return Future.failedFuture(invalid("moveTo", "must name another category"));
+      return Future.failedFuture(invalid("moveTo", "field.move_to_same"));
     }
     return everything(pool.withTransaction(conn -> one(conn, "findCategory", slug, TaxonomyServiceImpl::category, "category")
         .compose(category -> {
           String id = category.id();
           Future<String> target = moveTo == null ? Future.succeededFuture(null)
               : one(conn, "findCategory", moveTo, row -> row.getString("id"), "category")
-                  .recover(failure -> Future.failedFuture(invalid("moveTo", "is not the slug of an existing category")));
+                  .recover(failure -> Future.failedFuture(invalid("moveTo", "field.unknown_category")));
           return target.compose(targetId -> conn.preparedQuery(sql.get("categoryArticles")).execute(Tuple.of(id))
               .compose(rows -> {
                 if (Rows.count(rows) > 0 && targetId == null) {
                   return Future.failedFuture(Failure.conflict("category-in-use",
-                      "This category still has articles: move them with ?moveTo=<category slug> first", null));
+                      "detail.conflict.category_in_use", null));
                 }
                 // Soft-deleted articles follow the move too, or lose the category when there is no target.
                 return conn.preparedQuery(sql.get("moveArticles")).execute(Tuple.of(targetId, id));

@@ -56,7 +56,7 @@ public final class CareTeamServiceImpl implements CareTeamService {
                                   Function<SqlClient, Future<RowSet<Row>>> write) {
     return pool.withTransaction(conn -> withTeam(conn, patientId)
         .compose(found -> conn.preparedQuery(sql.get("doctorExists")).execute(Tuple.of(doctorId)))
-        .compose(rows -> Rows.count(rows) > 0 ? write.apply(conn) : Future.failedFuture(Failure.notFound("No such doctor")))
+        .compose(rows -> Rows.count(rows) > 0 ? write.apply(conn) : Future.failedFuture(Failure.notFound("detail.not_found.doctor")))
         .compose(written -> withTeam(conn, patientId).compose(team -> written.rowCount() == 0 ? Future.succeededFuture(team)
             : audit(conn, admin, event, team, doctorId).map(team))));
   }
@@ -70,7 +70,7 @@ public final class CareTeamServiceImpl implements CareTeamService {
     return client.preparedQuery(sql.get("patient")).execute(Tuple.of(patientId)).compose(rows -> {
       Row row = Rows.first(rows, r -> r);
       if (row == null) {
-        return Future.failedFuture(Failure.notFound("No such patient"));
+        return Future.failedFuture(Failure.notFound("detail.not_found.patient"));
       }
       return client.preparedQuery(sql.get("members")).execute(Tuple.of(patientId)).map(members -> {
         List<CareTeam.Member> team = new ArrayList<>();

@@ -173,7 +173,7 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
   public Future<PatientProfile> updatePatient(Actor admin, String patientId, PatientInput changes) {
     return pool.withTransaction(conn -> one(conn, "patientById", patientId, MedicalProfileServiceImpl::patient)
             .compose(current -> current == null
-                ? Future.failedFuture(Failure.notFound("No such patient"))
+                ? Future.failedFuture(Failure.notFound("detail.not_found.patient"))
                 : updatePatient(conn, current, changes))
             .compose(updated -> audit.write(conn, admin, "admin_patient_updated", updated.userId(), new JsonObject()
                 .put("patientId", patientId).put("fields", new JsonArray(changes.fieldNames()))).map(updated)))
@@ -194,7 +194,7 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
   public Future<DoctorProfile> updateDoctor(Actor admin, String doctorId, DoctorInput changes) {
     return pool.withTransaction(conn -> one(conn, "doctorById", doctorId, MedicalProfileServiceImpl::doctor)
             .compose(current -> current == null
-                ? Future.failedFuture(Failure.notFound("No such doctor"))
+                ? Future.failedFuture(Failure.notFound("detail.not_found.doctor"))
                 : updateDoctor(conn, current, changes))
             .compose(updated -> audit.write(conn, admin, "admin_doctor_updated", updated.userId(), new JsonObject()
                 .put("doctorId", doctorId).put("fields", new JsonArray(changes.fieldNames()))).map(updated)))
@@ -209,7 +209,7 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
   private Future<List<FieldError>> roleProblems(SqlClient conn, String userId, String role) {
     return conn.preparedQuery(sql.get("userHasRole")).execute(Tuple.of(userId, role)).map(rows -> Rows.count(rows) > 0
         ? List.of()
-        : List.of(new FieldError("userId", "must be a user holding the " + role + " role: grant it first with PATCH /api/admin/users/{id}")));
+        : List.of(new FieldError("userId", Roles.PATIENT.equals(role) ? "field.role_needed.patient" : "field.role_needed.doctor")));
   }
 
   @Override
@@ -223,13 +223,13 @@ public final class MedicalProfileServiceImpl implements MedicalProfileService {
       return Future.failedFuture(failure);
     }
     if (violation.contains("medical_record_number") || violation.contains("mrn")) {
-      return Future.failedFuture(Failure.conflict("mrn-taken", "Another patient has this medical record number",
+      return Future.failedFuture(Failure.conflict("mrn-taken", "detail.conflict.mrn_taken",
           "medicalRecordNumber"));
     }
     if (violation.contains("licence")) {
-      return Future.failedFuture(Failure.conflict("licence-taken", "Another doctor has this licence number",
+      return Future.failedFuture(Failure.conflict("licence-taken", "detail.conflict.licence_taken",
           "licenceNumber"));
     }
-    return Future.failedFuture(Failure.conflict("profile-exists", "This user already has such a profile", "userId"));
+    return Future.failedFuture(Failure.conflict("profile-exists", "detail.conflict.profile_exists", "userId"));
   }
 }

@@ -20,6 +20,7 @@ import dev.gerbang.medical.RecordInput;
 import dev.gerbang.medical.RecordInput.Field;
 import dev.gerbang.notify.NoticeType;
 import dev.gerbang.notify.Notices;
+import dev.gerbang.webhook.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,7 @@ import java.util.List;
 
 public final class MedicalRecordServiceImpl implements MedicalRecordService {
   /** Failures name no patient, doctor or record content: they may reach someone who must not see them. */
-  private static final String NOT_YOURS = "You may not see this medical record";
+  private static final String NOT_YOURS = "detail.forbidden.medical_record";
   /** The list, newest visit first. */
   private static final Keyset LIST = Keyset.of("medical_records.list", Keyset.desc("visit_date", Cursors.Type.DATE),
       Keyset.desc("id", Cursors.Type.ID));
@@ -43,8 +44,10 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   private final Notices notices;
   private final Pager pager;
   private final AuditLog audit;
+  private final Webhooks webhooks;
 
   public MedicalRecordServiceImpl(Database database, Notices notices) {
+    this.webhooks = new Webhooks(database);
     this.notices = notices;
     this.pool = database.pool();
     this.sql = database.sql("medical_records");
@@ -71,7 +74,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
     return client.preparedQuery(sql.get("findRecord")).execute(Tuple.of(recordId))
         .compose(rows -> {
           Row row = Rows.first(rows, r -> r);
-          return row == null ? Future.failedFuture(Failure.notFound("No such medical record")) : Future.succeededFuture(row);
+          return row == null ? Future.failedFuture(Failure.notFound("detail.not_found.medical_record")) : Future.succeededFuture(row);
         });
   }
 
@@ -176,17 +179,17 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
       if (!caller.admin()) {
         if (caller.doctorId() == null) {
           return Future.failedFuture(Failure.forbidden(
-              "Create your doctor profile first: PUT /api/me/doctor-profile"));
+              "detail.forbidden.doctor_profile_needed"));
         }
         if (doctorId != null && !doctorId.equals(caller.doctorId())) {
-          return Future.failedFuture(Failure.forbidden("Doctors write records in their own name only"));
+          return Future.failedFuture(Failure.forbidden("detail.forbidden.own_name"));
         }
         doctorId = caller.doctorId();
       } else if (doctorId == null) {
         doctorId = caller.doctorId();
       }
       if (doctorId == null) {
-        return Future.failedFuture(invalid("doctorId", "is required"));
+        return Future.failedFuture(invalid("doctorId", "field.required"));
       }
       String patientId = record.patientId();
       String doctor = doctorId;
@@ -202,7 +205,10 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
           .compose(done -> findRecord(conn, id))
           .map(RecordRows::detail)
           .compose(created -> audit.write(conn, actor, "medical_record_created", created.patient().userId(),
-              new JsonObject().put("recordId", id)).map(created));
+              new JsonObject().put("recordId", id)).map(created))
+          // Ids only: a receiver of webhooks is no member of the care team, and gets no health data.
+          .compose(created -> webhooks.emit(conn, "medical_record.created", new JsonObject().put("recordId", id)
+              .put("patientId", patientId).put("doctorId", doctor)).map(created));
     })).onSuccess(created -> batch.delivered());
   }
 
@@ -228,8 +234,8 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   /** Every given id that names no patient or doctor profile, as field errors (null ids are not checked). */
   private Future<List<FieldError>> references(SqlClient client, String patientId, String doctorId) {
     List<FieldError> errors = new ArrayList<>();
-    return exists(client, "patientExists", patientId, () -> errors.add(new FieldError("patientId", "is not a patient")))
-        .compose(done -> exists(client, "doctorExists", doctorId, () -> errors.add(new FieldError("doctorId", "is not a doctor"))))
+    return exists(client, "patientExists", patientId, () -> errors.add(new FieldError("patientId", "field.not_patient")))
+        .compose(done -> exists(client, "doctorExists", doctorId, () -> errors.add(new FieldError("doctorId", "field.not_doctor"))))
         .map(done -> errors);
   }
 
@@ -253,7 +259,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   public Future<MedicalRecord> update(Actor actor, String recordId, RecordInput changes) {
     return pool.withTransaction(conn -> caller(conn, actor).compose(caller -> findRecord(conn, recordId).compose(row -> {
       if (!caller.admin() && !caller.isDoctor(row.getString("doctor_id"))) {
-        return Future.failedFuture(Failure.forbidden("Only the record's doctor or an admin may change it"));
+        return Future.failedFuture(Failure.forbidden("detail.forbidden.record_change"));
       }
       Tuple update = Tuple.of(
               changes.valueOr(Field.VISIT_DATE, row.getString("visit_date")),
@@ -276,7 +282,7 @@ public final class MedicalRecordServiceImpl implements MedicalRecordService {
   public Future<Void> delete(Actor actor, String recordId) {
     return pool.withTransaction(conn -> caller(conn, actor).compose(caller -> findRecord(conn, recordId).compose(row -> {
       if (!caller.admin()) {
-        return Future.failedFuture(Failure.forbidden("Only an admin may delete a medical record"));
+        return Future.failedFuture(Failure.forbidden("detail.forbidden.record_delete"));
       }
       return conn.preparedQuery(sql.get("softDelete")).execute(Tuple.of(System.currentTimeMillis(), caller.userId(), recordId))
           .compose(done -> audit.write(conn, actor, "medical_record_deleted", row.getString("patient_user_id"),

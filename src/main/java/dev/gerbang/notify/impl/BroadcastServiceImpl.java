@@ -85,7 +85,7 @@ public final class BroadcastServiceImpl implements BroadcastService {
         }
         if (!fingerprint.equals(earlier.getString("fingerprint"))) {
           return Future.failedFuture(Failure.conflict("idempotency-key-reused",
-              "This Idempotency-Key was already used for another message: use a new key for a new message", null));
+              "detail.conflict.idempotency_key_reused", null));
         }
         return Future.succeededFuture(broadcast(earlier));
       });
@@ -147,7 +147,7 @@ public final class BroadcastServiceImpl implements BroadcastService {
   }
 
   private static Failure claimLost() {
-    return Failure.conflict("broadcast-claim-lost", "Another node holds this broadcast's claim now", null);
+    return Failure.conflict("broadcast-claim-lost", "detail.conflict.broadcast_claim_lost", null);
   }
 
   private Future<Void> finish(SqlConnection conn, String id, String token) {

@@ -9,6 +9,7 @@ import dev.gerbang.social.SignUpResult;
 import dev.gerbang.social.SignUpResult.Outcome;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.Names;
+import dev.gerbang.webhook.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -27,11 +28,13 @@ final class SignUps {
   private final Pool pool;
   private final Sql sql;
   private final Outbox outbox;
+  private final Webhooks webhooks;
 
-  SignUps(Pool pool, Sql sql, Outbox outbox) {
+  SignUps(Pool pool, Sql sql, Outbox outbox, Webhooks webhooks) {
     this.pool = pool;
     this.sql = sql;
     this.outbox = outbox;
+    this.webhooks = webhooks;
   }
 
   /**
@@ -95,7 +98,7 @@ final class SignUps {
       return conn.preparedQuery(sql.get("userByEmail")).execute(Tuple.of(Emails.normalize(profile.email())))
           .compose(rows -> rows.size() > 0
               ? Future.succeededFuture(new SignUpResult(Outcome.ACCOUNT_EXISTS, null, profile.provider(), redirectPath))
-              : SocialServiceImpl.create(conn, sql, profile)
+              : SocialServiceImpl.create(conn, sql, webhooks, profile)
                   .map(userId -> new SignUpResult(Outcome.CREATED, userId, profile.provider(), redirectPath)));
     });
   }

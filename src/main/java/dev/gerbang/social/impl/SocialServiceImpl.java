@@ -24,6 +24,7 @@ import dev.gerbang.social.SocialService;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.Names;
 import dev.gerbang.user.UserChanged;
+import dev.gerbang.webhook.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -43,6 +44,7 @@ public final class SocialServiceImpl implements SocialService {
   private final Events events;
   private final SignUps signUps;
   private final AuditLog audit;
+  private final Webhooks webhooks;
 
   public SocialServiceImpl(Database database, Outbox outbox, Events events) {
     this.audit = new AuditLog(database);
@@ -50,7 +52,8 @@ public final class SocialServiceImpl implements SocialService {
     this.pool = database.pool();
     this.sql = database.sql("social");
     this.outbox = outbox;
-    this.signUps = new SignUps(pool, sql, outbox);
+    this.webhooks = new Webhooks(database);
+    this.signUps = new SignUps(pool, sql, outbox, webhooks);
   }
 
   @Override
@@ -125,7 +128,7 @@ public final class SocialServiceImpl implements SocialService {
         boolean providerVerified = profile.emailVerified();
         if (account == null) {
           // An unverified email may be anyone's: the account waits until our own link proves it.
-          return providerVerified ? create(conn, sql, profile).map(userId -> outcome(Outcome.CREATED, userId))
+          return providerVerified ? create(conn, sql, webhooks, profile).map(userId -> outcome(Outcome.CREATED, userId))
               : signUps.start(conn, profile, signUp).compose(sent -> !sent ? Future.succeededFuture(outcome(Outcome.CONFIRM_EMAIL_SENT, null))
                   : audit.write(conn, actor, "oauth_sign_up_pending", null, new JsonObject().put("provider", profile.provider()))
                       .map(outcome(Outcome.CONFIRM_EMAIL, null)));
@@ -153,7 +156,7 @@ public final class SocialServiceImpl implements SocialService {
    * A new account for a provider-verified email, or (from a confirmed sign-up) an email our link proved, with the
    * identity linked: answers its id.
    */
-  static Future<String> create(SqlConnection conn, Sql sql, Profile profile) {
+  static Future<String> create(SqlConnection conn, Sql sql, Webhooks webhooks, Profile profile) {
     String email = profile.email();
     String userId = Ids.newId();
     long now = System.currentTimeMillis();
@@ -164,6 +167,7 @@ public final class SocialServiceImpl implements SocialService {
     return conn.preparedQuery(sql.get("insertUser")).execute(user)
         .compose(done -> conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(userId, now)))
         .compose(done -> insertIdentity(conn, sql, userId, profile))
+        .compose(done -> webhooks.emit(conn, "user.registered", new JsonObject().put("userId", userId)))
         .map(userId);
   }
 
@@ -194,7 +198,7 @@ public final class SocialServiceImpl implements SocialService {
       return conn.preparedQuery(sql.get("userById")).execute(Tuple.of(userId)).compose(rows -> {
         Row account = Rows.first(rows, row -> row);
         if (account == null) {
-          return Future.failedFuture(Failure.notFound("No such user"));
+          return Future.failedFuture(Failure.notFound("detail.not_found.user"));
         }
         if (Rows.bool(account, "email_verified")) {
           return insertIdentity(conn, sql, userId, profile).map(new LinkResult(LinkResult.Outcome.LINKED, false));
@@ -231,7 +235,7 @@ public final class SocialServiceImpl implements SocialService {
             }
             if (!hasPassword && count == 1) {
               return Future.failedFuture(Failure.conflict("last-sign-in-method",
-                  "This is your only way to sign in: set a password or link another provider first", null));
+                  "detail.conflict.last_sign_in_method", null));
             }
             return conn.preparedQuery(sql.get("deleteIdentity")).execute(Tuple.of(userId, provider))
                 .compose(done -> audit.write(conn, actor, "identity_unlinked", userId, new JsonObject().put("provider", provider)))

@@ -30,7 +30,9 @@ import dev.gerbang.user.User;
 import dev.gerbang.user.UserPage;
 import dev.gerbang.user.UserQuery;
 import dev.gerbang.user.UserService;
+import dev.gerbang.webhook.Webhooks;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -52,8 +54,10 @@ public final class UserServiceImpl implements UserService {
   private final Revocations revocations;
   private final Events events;
   private final AuditLog audit;
+  private final Webhooks webhooks;
 
   public UserServiceImpl(Database database, Outbox outbox, Events events) {
+    this.webhooks = new Webhooks(database);
     this.revocations = new Revocations(database);
     this.audit = new AuditLog(database);
     this.events = events;
@@ -91,6 +95,7 @@ public final class UserServiceImpl implements UserService {
                 : AccountServiceImpl.insertToken(conn, tokenSql, outbox, verification.forUser(id),
                     registration.verificationMail() == null ? List.of() : List.of(registration.verificationMail())))
             .compose(done -> audit.write(conn, actor, "register", id, null))
+            .compose(done -> webhooks.emit(conn, "user.registered", new JsonObject().put("userId", id)))
             .compose(done -> find(conn, id)))
         .onSuccess(created -> outbox.wake())
         .recover(UserServiceImpl::mapUniqueViolation);
@@ -102,9 +107,9 @@ public final class UserServiceImpl implements UserService {
       return Future.failedFuture(failure);
     }
     if (violation.contains("username")) {
-      return Future.failedFuture(Failure.conflict("username-taken", "This username is already taken", "username"));
+      return Future.failedFuture(Failure.conflict("username-taken", "detail.conflict.username_taken", "username"));
     }
-    return Future.failedFuture(Failure.conflict("email-taken", "An account with this email already exists", "email"));
+    return Future.failedFuture(Failure.conflict("email-taken", "detail.conflict.email_taken", "email"));
   }
 
   private Future<User> find(SqlClient client, String userId) {
@@ -127,7 +132,7 @@ public final class UserServiceImpl implements UserService {
   public Future<User> updateProfile(String userId, ProfileChanges changes) {
     return pool.withTransaction(conn -> find(conn, userId).compose(current -> {
       if (current == null) {
-        return Future.failedFuture(Failure.notFound("No such user"));
+        return Future.failedFuture(Failure.notFound("detail.not_found.user"));
       }
       String username = changes.valueOr(Field.USERNAME, current.username());
       Tuple update = Tuple.of(
@@ -169,16 +174,17 @@ public final class UserServiceImpl implements UserService {
   public Future<Void> delete(String userId, Actor actor) {
     return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
       if (user == null) {
-        return Future.failedFuture(Failure.notFound("No such user"));
+        return Future.failedFuture(Failure.notFound("detail.not_found.user"));
       }
       Future<Void> adminCheck = user.hasRole(Roles.ADMIN) && !user.disabled()
           ? enabledAdmins(conn).compose(n -> n <= 1
               ? Future.failedFuture(Failure.conflict("last-admin",
-                  "This is the last admin account: make another admin first", null))
+                  "detail.conflict.last_admin", null))
               : Future.succeededFuture())
           : Future.succeededFuture();
       return adminCheck.compose(ok -> conn.preparedQuery(sql.get("delete")).execute(Tuple.of(userId)))
-          .compose(done -> audit.write(conn, actor, "account_deleted", userId, null));
+          .compose(done -> audit.write(conn, actor, "account_deleted", userId, null))
+          .compose(done -> webhooks.emit(conn, "user.deleted", new JsonObject().put("userId", userId)));
     })).onSuccess(done -> events.announce(UserChanged.of(userId, UserChanged.Aspect.DELETED)));
   }
 
@@ -201,11 +207,11 @@ public final class UserServiceImpl implements UserService {
   public Future<User> adminUpdate(Actor actor, String userId, AdminChanges changes) {
     return pool.withTransaction(conn -> find(conn, userId).compose(user -> {
       if (user == null) {
-        return Future.failedFuture(Failure.notFound("No such user"));
+        return Future.failedFuture(Failure.notFound("detail.not_found.user"));
       }
       Boolean disabled = changes.disabled();
       if (Boolean.TRUE.equals(disabled) && userId.equals(actor.userId())) {
-        return Future.failedFuture(Failure.conflict("self-disable", "You cannot disable your own account", "disabled"));
+        return Future.failedFuture(Failure.conflict("self-disable", "detail.conflict.self_disable", "disabled"));
       }
       Set<String> roles = new HashSet<>(changes.roles() != null ? changes.roles() : user.roles());
       long now = System.currentTimeMillis();
@@ -226,7 +232,7 @@ public final class UserServiceImpl implements UserService {
       if (mayLoseAdmin) {
         chain = chain.compose(x -> enabledAdmins(conn)).compose(n -> n == 0
             ? Future.failedFuture(Failure.conflict("last-admin",
-                "This change would leave no enabled admin: make another admin first", "roles"))
+                "detail.conflict.no_admin_left", "roles"))
             : Future.succeededFuture());
       }
       // A disabled account's sessions end with it, in the same transaction.
@@ -271,7 +277,7 @@ public final class UserServiceImpl implements UserService {
         .compose(rows -> {
           User user = Rows.first(rows, UserServiceImpl::toUser);
           if (user == null) {
-            return Future.failedFuture(Failure.notFound("No account has this email"));
+            return Future.failedFuture(Failure.notFound("detail.not_found.account_email"));
           }
           if (user.hasRole(role)) {
             return Future.succeededFuture(user);

@@ -1,0 +1,140 @@
+package dev.gerbang.payment;
+
+import dev.gerbang.failure.Failure;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Midtrans Snap: creates the Snap transaction of an order (POST {snap}/snap/v1/transactions, Basic auth with the
+ * server key), checks a notification's signature_key, and asks the Core API for a transaction's status
+ * (GET {api}/v2/{order_id}/status), which is what the order's state follows. Midtrans takes rupiah only.
+ */
+final class Midtrans implements PaymentProvider {
+  private final PaymentSettings settings;
+  private final ProviderClient client;
+
+  Midtrans(PaymentSettings settings, ProviderClient client) {
+    this.settings = settings;
+    this.client = client;
+  }
+
+  @Override
+  public String name() {
+    return "midtrans";
+  }
+
+  @Override
+  public boolean enabled() {
+    return settings.midtransEnabled();
+  }
+
+  private String authorization() {
+    return "Basic " + Base64.getEncoder().encodeToString((settings.midtransServerKey() + ":").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public Future<PaymentStart> start(Order order) {
+    if (!order.currency().equals("IDR")) {
+      return Future.failedFuture(Failure.invalid("provider", "Midtrans takes orders in IDR only"));
+    }
+    long minutes = Math.max(1, (order.expiresAtMillis() - System.currentTimeMillis()) / 60_000);
+    JsonArray items = new JsonArray();
+    order.items().forEach(item -> {
+      JsonObject line = (JsonObject) item;
+      String name = line.getString("name");
+      items.add(new JsonObject().put("id", line.getString("productId")).put("price", line.getLong("unitPrice"))
+          .put("quantity", line.getInteger("quantity")).put("name", name.length() > 50 ? name.substring(0, 50) : name));
+    });
+    JsonObject body = new JsonObject()
+        .put("transaction_details", new JsonObject().put("order_id", order.id()).put("gross_amount", order.amount()))
+        .put("item_details", items)
+        .put("customer_details", new JsonObject().put("email", order.userEmail()))
+        .put("callbacks", new JsonObject().put("finish", settings.publicUrl() + "/orders/" + order.id() + "/return?provider=midtrans"))
+        .put("expiry", new JsonObject().put("unit", "minutes").put("duration", minutes));
+    String url = settings.midtransSnapUrl() + "/snap/v1/transactions";
+    // Not repeated: a second transaction with the same order_id is refused by Midtrans anyway.
+    return client.once("midtrans snap", () -> client.request(HttpMethod.POST, url).putHeader("Authorization", authorization())
+            .putHeader("Accept", "application/json").sendJsonObject(body))
+        .compose(response -> {
+          JsonObject answer = json(response.bodyAsString());
+          if (response.statusCode() / 100 != 2 || answer == null || answer.getString("token") == null
+              || answer.getString("redirect_url") == null) {
+            return Future.failedFuture(ProviderClient.unavailable("Midtrans did not start the payment (HTTP "
+                + response.statusCode() + ")"));
+          }
+          return Future.succeededFuture(new PaymentStart(order.id(), name(), answer.getString("token"),
+              answer.getString("redirect_url"), System.currentTimeMillis() + minutes * 60_000L));
+        });
+  }
+
+  /** The transaction's status as Midtrans has it (the truth a notification is checked against). */
+  Future<JsonObject> status(String orderId) {
+    String url = settings.midtransApiUrl() + "/v2/" + URLEncoder.encode(orderId, StandardCharsets.UTF_8) + "/status";
+    return client.retrying("midtrans status", () -> client.request(HttpMethod.GET, url).putHeader("Authorization", authorization())
+            .putHeader("Accept", "application/json").send())
+        .compose(response -> {
+          JsonObject answer = json(response.bodyAsString());
+          return answer == null || response.statusCode() != 200
+              ? Future.failedFuture(ProviderClient.unavailable("Midtrans' status API gave no status"))
+              : Future.succeededFuture(answer);
+        });
+  }
+
+  /** Whether signature_key is SHA-512(order_id + status_code + gross_amount + server key), compared in constant time. */
+  boolean signed(String orderId, String statusCode, String grossAmount, String signatureKey) {
+    try {
+      byte[] expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512")
+          .digest((orderId + statusCode + grossAmount + settings.midtransServerKey()).getBytes(StandardCharsets.UTF_8)))
+          .getBytes(StandardCharsets.US_ASCII);
+      return MessageDigest.isEqual(expected, signatureKey.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The order state a transaction status asks for (null: none yet), as Midtrans documents them. */
+  static OrderStatus target(String transactionStatus, String fraudStatus) {
+    if (transactionStatus == null) {
+      return null;
+    }
+    return switch (transactionStatus) {
+      case "settlement" -> OrderStatus.PAID;
+      case "capture" -> "accept".equals(fraudStatus) || fraudStatus == null ? OrderStatus.PAID
+          : "deny".equals(fraudStatus) ? OrderStatus.FAILED : null;
+      case "deny", "failure" -> OrderStatus.FAILED;
+      case "cancel" -> OrderStatus.CANCELLED;
+      case "expire" -> OrderStatus.EXPIRED;
+      case "refund", "partial_refund" -> OrderStatus.REFUNDED;
+      default -> null;
+    };
+  }
+
+  /** gross_amount ("150000.00") in whole rupiah; -1 when it is not a whole amount, null when absent. */
+  static Long rupiah(String grossAmount) {
+    if (grossAmount == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(grossAmount).setScale(0).longValueExact();
+    } catch (ArithmeticException | NumberFormatException e) {
+      return -1L;
+    }
+  }
+
+  static JsonObject json(String text) {
+    try {
+      return text == null ? null : new JsonObject(text);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

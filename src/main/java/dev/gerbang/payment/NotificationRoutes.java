@@ -1,0 +1,132 @@
+package dev.gerbang.payment;
+
+import dev.gerbang.http.Problem;
+import dev.gerbang.http.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the providers send: Midtrans' HTTP notification and Stripe's webhook. Neither is trusted as sent: a bad
+ * signature is refused before anything is read or written (401); a Midtrans notification is then confirmed
+ * with Midtrans' status API, whose status is the one applied. Each verified event is recorded with its verdict
+ * ({@link PaymentEventService}); a replay changes nothing and is answered 200.
+ */
+final class NotificationRoutes {
+  private static final Logger log = LoggerFactory.getLogger(NotificationRoutes.class);
+
+  private final PaymentSettings settings;
+  private final Midtrans midtrans;
+  private final PaymentEventService events;
+
+  NotificationRoutes(PaymentSettings settings, Midtrans midtrans, PaymentEventService events) {
+    this.settings = settings;
+    this.midtrans = midtrans;
+    this.events = events;
+  }
+
+  void mount(Router api) {
+    api.post("/payments/midtrans/notification").handler(this::midtrans);
+    api.post("/payments/stripe/webhook").handler(this::stripe);
+  }
+
+  private static Problem disabled(String provider) {
+    return new Problem(503, "payment-provider-disabled", "Payment provider not configured",
+        provider + " is not configured on this server", List.of());
+  }
+
+  private static Problem badSignature() {
+    return new Problem(401, "invalid-signature", "Invalid signature", "The notification's signature does not verify", List.of());
+  }
+
+  private static JsonObject body(RoutingContext ctx) {
+    JsonObject json = ctx.body() == null ? null : Midtrans.json(ctx.body().asString());
+    if (json == null) {
+      throw Problem.badRequest("The body must be a JSON object");
+    }
+    return json;
+  }
+
+  private void midtrans(RoutingContext ctx) {
+    if (!settings.midtransEnabled()) {
+      throw disabled("Midtrans");
+    }
+    JsonObject notice = body(ctx);
+    String orderId = text(notice, "order_id");
+    String statusCode = text(notice, "status_code");
+    String gross = text(notice, "gross_amount");
+    String signature = text(notice, "signature_key");
+    if (orderId == null || statusCode == null || gross == null || signature == null) {
+      throw Problem.badRequest("A Midtrans notification has order_id, status_code, gross_amount and signature_key");
+    }
+    if (!midtrans.signed(orderId, statusCode, gross, signature)) {
+      log.warn("refused a Midtrans notification with a bad signature_key (order_id {})", printable(orderId));
+      throw badSignature();
+    }
+    String notified = text(notice, "transaction_status");
+    midtrans.status(orderId).compose(status -> {
+      String confirmed = text(status, "transaction_status");
+      OrderStatus target = Midtrans.target(confirmed, text(status, "fraud_status"));
+      // No status (Midtrans knows no such transaction yet): nothing is confirmed, so there is no amount to check.
+      Long amount = confirmed == null ? null : Midtrans.rupiah(text(status, "gross_amount"));
+      if (confirmed != null && (amount == null || !amount.equals(Midtrans.rupiah(gross)))) {
+        amount = -1L;
+      }
+      boolean unconfirmed = target == null && Midtrans.target(notified, text(notice, "fraud_status")) != null;
+      String transaction = text(status, "transaction_id") == null ? text(notice, "transaction_id") : text(status, "transaction_id");
+      JsonObject detail = notice.copy();
+      detail.remove("signature_key");
+      detail.put("status_api", new JsonObject().put("transaction_status", confirmed).put("fraud_status", text(status, "fraud_status"))
+          .put("gross_amount", text(status, "gross_amount")).put("status_code", text(status, "status_code")));
+      String kind = unconfirmed ? "unconfirmed:" + notified : confirmed == null ? String.valueOf(notified) : confirmed;
+      return events.record(new PaymentEvent("midtrans", transaction + ":" + confirmed, orderId, kind, target, amount,
+          text(status, "currency"), null, detail.encode()));
+    }).onSuccess(event -> answer(ctx, event)).onFailure(ctx::fail);
+  }
+
+  private void stripe(RoutingContext ctx) {
+    if (!settings.stripeEnabled()) {
+      throw disabled("Stripe");
+    }
+    byte[] payload = ctx.body() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (!StripeSignature.verify(ctx.request().getHeader("Stripe-Signature"), payload, settings.stripeWebhookSecret(),
+        System.currentTimeMillis() / 1000)) {
+      log.warn("refused a Stripe webhook with a bad or stale Stripe-Signature");
+      throw badSignature();
+    }
+    JsonObject event = body(ctx);
+    PaymentEvent recorded = StripeEvents.of(event);
+    if (recorded == null) {
+      Responses.ok(ctx, new JsonObject().put("received", true).put("verdict", "ignored"));
+      return;
+    }
+    events.record(recorded).onSuccess(decided -> answer(ctx, decided)).onFailure(ctx::fail);
+  }
+
+  /**
+   * 200 for what was decided, so the provider stops sending it; 409 for an amount that does not match (flagged for
+   * support), and 404 for an order not known (yet: a refund that overtook its payment is sent again, and then applies).
+   */
+  private static void answer(RoutingContext ctx, PaymentEvent event) {
+    switch (event.verdict()) {
+      case "mismatch" -> ctx.fail(new Problem(409, "payment-mismatch", "Payment does not match the order",
+          "The amount, currency or provider differs from the order's: the event was recorded and flagged", List.of()));
+      case "unknown-order" -> ctx.fail(Problem.notFound("No order for this event (yet)"));
+      default -> Responses.ok(ctx, new JsonObject().put("received", true).put("verdict", event.verdict()));
+    }
+  }
+
+  static String text(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    return value == null ? null : String.valueOf(value);
+  }
+
+  private static String printable(String text) {
+    String cut = text.length() > 60 ? text.substring(0, 60) : text;
+    return cut.replaceAll("[^\\x20-\\x7e]", "?").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.gerbang.payment;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/**
+ * Stripe Checkout: creates the Checkout Session of an order (form-encoded POST {api}/v1/checkout/sessions, under an
+ * Idempotency-Key per order, so that a retried or repeated call answers the same session).
+ */
+final class Stripe implements PaymentProvider {
+  /** Stripe's bounds on a session's expires_at: from 30 minutes to 24 hours ahead. */
+  private static final long MIN_SESSION_MS = 31 * 60_000L;
+  private static final long MAX_SESSION_MS = 23 * 3_600_000L;
+
+  private final PaymentSettings settings;
+  private final ProviderClient client;
+
+  Stripe(PaymentSettings settings, ProviderClient client) {
+    this.settings = settings;
+    this.client = client;
+  }
+
+  @Override
+  public String name() {
+    return "stripe";
+  }
+
+  @Override
+  public boolean enabled() {
+    return settings.stripeEnabled();
+  }
+
+  @Override
+  public Future<PaymentStart> start(Order order) {
+    long now = System.currentTimeMillis();
+    long expiresAt = Math.min(now + MAX_SESSION_MS, Math.max(now + MIN_SESSION_MS, order.expiresAtMillis()));
+    String back = settings.publicUrl() + "/orders/" + order.id() + "/return?provider=stripe";
+    MultiMap form = MultiMap.caseInsensitiveMultiMap()
+        .add("mode", "payment")
+        .add("client_reference_id", order.id())
+        .add("metadata[order_id]", order.id())
+        .add("payment_intent_data[metadata][order_id]", order.id())
+        .add("success_url", back)
+        .add("cancel_url", back + "&cancelled=true")
+        .add("expires_at", String.valueOf(expiresAt / 1000));
+    if (order.userEmail() != null) {
+      form.add("customer_email", order.userEmail());
+    }
+    String currency = order.currency().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < order.items().size(); i++) {
+      JsonObject item = order.items().getJsonObject(i);
+      String line = "line_items[" + i + "]";
+      form.add(line + "[quantity]", String.valueOf(item.getInteger("quantity")))
+          .add(line + "[price_data][currency]", currency)
+          .add(line + "[price_data][unit_amount]", String.valueOf(Currencies.toStripe(item.getLong("unitPrice"), order.currency())))
+          .add(line + "[price_data][product_data][name]", item.getString("name"));
+    }
+    String url = settings.stripeApiBase() + "/v1/checkout/sessions";
+    return client.retrying("stripe checkout", () -> client.request(HttpMethod.POST, url)
+            .putHeader("Authorization", "Bearer " + settings.stripeSecretKey())
+            .putHeader("Idempotency-Key", "gerbang-checkout-" + order.id())
+            .sendForm(form))
+        .compose(response -> {
+          JsonObject session = Midtrans.json(response.bodyAsString());
+          if (response.statusCode() != 200 || session == null || session.getString("id") == null || session.getString("url") == null) {
+            return Future.failedFuture(ProviderClient.unavailable("Stripe did not start the payment (HTTP " + response.statusCode() + ")"));
+          }
+          return Future.succeededFuture(new PaymentStart(order.id(), name(), session.getString("id"), session.getString("url"),
+              expiresAt + 5 * 60_000L));
+        });
+  }
+}

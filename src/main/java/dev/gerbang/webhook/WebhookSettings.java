@@ -1,0 +1,28 @@
+package dev.gerbang.webhook;
+
+import dev.gerbang.config.ConfigReader;
+
+/**
+ * The outgoing webhooks' settings, read and checked once at start-up. allowInsecure (development and tests
+ * only) lets endpoints use http and loopback addresses; private, link-local and metadata addresses stay refused.
+ * A failed attempt is retried after retryBaseMillis x 2^(attempt-1), at most an hour, until maxAttempts; an
+ * endpoint whose failures have lasted disableAfterSeconds is disabled.
+ */
+public record WebhookSettings(boolean allowInsecure, int timeoutMillis, int retryBaseMillis, int maxAttempts,
+                              int disableAfterSeconds, int rotationOverlapMinutes, int pollMillis) {
+
+  public static WebhookSettings from(ConfigReader config) {
+    return new WebhookSettings(config.bool("webhooks.allowInsecure"),
+        config.intIn("webhooks.timeoutMillis", 100, 60_000),
+        config.intIn("webhooks.retryBaseMillis", 10, 3_600_000),
+        config.intIn("webhooks.maxAttempts", 1, 100),
+        config.intIn("webhooks.disableAfterSeconds", 1, 30 * 86_400),
+        config.intIn("webhooks.rotationOverlapMinutes", 0, 7 * 1440),
+        config.intIn("webhooks.pollMillis", 50, 60_000));
+  }
+
+  /** How long a failed delivery waits before its next attempt, after `attempts` attempts. */
+  public long backoffMillis(long attempts) {
+    return Math.min(3_600_000L, retryBaseMillis * (1L << Math.min(20, Math.max(0, attempts - 1))));
+  }
+}

@@ -1,0 +1,176 @@
+package dev.gerbang.payment;
+
+import dev.gerbang.TestServer;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Local stand-ins for Midtrans (Snap: POST /snap/v1/transactions; Core API: GET /v2/{order_id}/status) and Stripe
+ * (POST /v1/checkout/sessions), speaking their documented formats over HTTP on a port of their own. They check the
+ * server's credentials, keep every request for the tests to look at, and answer the status each test sets. Their
+ * payment pages (/pay/midtrans/{order}, /pay/stripe/{session}) play the customer paying: the stand-in sends the
+ * signed notification or webhook to Gerbang, then redirects the browser to the return URL, as the real ones do.
+ */
+public final class ProviderStandIn implements AutoCloseable {
+  static final String SERVER_KEY = "SB-Mid-server-test-key";
+  static final String STRIPE_KEY = "sk_test_standin";
+  static final String WEBHOOK_SECRET = "whsec_standin_secret";
+
+  private final Vertx vertx = Vertx.vertx();
+  private final HttpServer server;
+  private final WebClient client = WebClient.create(vertx);
+  /** The Snap requests' bodies and the Checkout requests' forms, in order. */
+  final List<JsonObject> snapRequests = new CopyOnWriteArrayList<>();
+  final List<MultiMap> checkoutRequests = new CopyOnWriteArrayList<>();
+  public final List<String> statusRequests = new CopyOnWriteArrayList<>();
+  /** What the status API answers per order id (absent: 404 as Midtrans does for an unknown transaction). */
+  final Map<String, JsonObject> statuses = new ConcurrentHashMap<>();
+  private final Map<String, String> returnUrls = new ConcurrentHashMap<>();
+  private final Map<String, MultiMap> sessions = new ConcurrentHashMap<>();
+  private volatile String gerbangBase;
+
+  public ProviderStandIn() {
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create());
+    router.post("/snap/v1/transactions").handler(ctx -> {
+      if (!basic().equals(ctx.request().getHeader("Authorization"))) {
+        ctx.response().setStatusCode(401).end(new JsonObject().put("error_messages", List.of("Access denied")).encode());
+        return;
+      }
+      JsonObject body = ctx.body().asJsonObject();
+      snapRequests.add(body);
+      String orderId = body.getJsonObject("transaction_details").getString("order_id");
+      returnUrls.put(orderId, body.getJsonObject("callbacks").getString("finish"));
+      ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(new JsonObject()
+          .put("token", "snap-token-" + orderId).put("redirect_url", base() + "/pay/midtrans/" + orderId).encode());
+    });
+    router.get("/v2/:orderId/status").handler(ctx -> {
+      statusRequests.add(ctx.pathParam("orderId"));
+      if (!basic().equals(ctx.request().getHeader("Authorization"))) {
+        ctx.response().setStatusCode(401).end();
+        return;
+      }
+      JsonObject status = statuses.get(ctx.pathParam("orderId"));
+      ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end((status == null
+          ? new JsonObject().put("status_code", "404").put("status_message", "Transaction doesn't exist.") : status).encode());
+    });
+    router.post("/v1/checkout/sessions").handler(ctx -> {
+      if (!("Bearer " + STRIPE_KEY).equals(ctx.request().getHeader("Authorization"))) {
+        ctx.response().setStatusCode(401).end();
+        return;
+      }
+      MultiMap form = ctx.request().formAttributes();
+      checkoutRequests.add(MultiMap.caseInsensitiveMultiMap().addAll(form).add("Idempotency-Key",
+          String.valueOf(ctx.request().getHeader("Idempotency-Key"))));
+      String id = "cs_test_" + form.get("client_reference_id").replace("-", "");
+      sessions.put(id, MultiMap.caseInsensitiveMultiMap().addAll(form));
+      ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("id", id).put("object", "checkout.session")
+          .put("url", base() + "/pay/stripe/" + id).encode());
+    });
+    // The customer pays on the provider's page: the provider tells the server, then sends the browser back.
+    router.get("/pay/midtrans/:orderId").handler(ctx -> {
+      String orderId = ctx.pathParam("orderId");
+      JsonObject snap = snapRequests.stream().filter(r -> r.getJsonObject("transaction_details").getString("order_id").equals(orderId))
+          .findFirst().orElseThrow();
+      String gross = snap.getJsonObject("transaction_details").getLong("gross_amount") + ".00";
+      statuses.put(orderId, status(orderId, "settlement", gross));
+      client.postAbs(gerbangBase + "/api/payments/midtrans/notification").sendJsonObject(notification(orderId, "settlement", "200", gross))
+          .onComplete(sent -> ctx.redirect(backToGerbang(returnUrls.get(orderId))));
+    });
+    router.get("/pay/stripe/:session").handler(ctx -> {
+      MultiMap form = sessions.get(ctx.pathParam("session"));
+      long total = Long.parseLong(form.get("line_items[0][price_data][unit_amount]")) * Long.parseLong(form.get("line_items[0][quantity]"));
+      JsonObject event = completed("evt_" + ctx.pathParam("session"), form.get("client_reference_id"), total,
+          form.get("line_items[0][price_data][currency]"), "pi_" + ctx.pathParam("session"));
+      byte[] payload = event.encode().getBytes(StandardCharsets.UTF_8);
+      client.postAbs(gerbangBase + "/api/payments/stripe/webhook").putHeader("Content-Type", "application/json")
+          .putHeader("Stripe-Signature", StripeSignature.sign(payload, WEBHOOK_SECRET, System.currentTimeMillis() / 1000))
+          .sendBuffer(io.vertx.core.buffer.Buffer.buffer(payload))
+          .onComplete(sent -> ctx.redirect(backToGerbang(form.get("success_url"))));
+    });
+    server = TestServer.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+  }
+
+  /** The return URL on the server under test (its public URL in the tests is not the address it listens on). */
+  private String backToGerbang(String returnUrl) {
+    java.net.URI uri = java.net.URI.create(returnUrl);
+    return gerbangBase + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** Where Gerbang listens, for the notifications the payment pages send. */
+  public void notifies(String gerbangBaseUrl) {
+    this.gerbangBase = gerbangBaseUrl;
+  }
+
+  /** The settings that point Gerbang's providers at this stand-in. */
+  public JsonObject config() {
+    return new JsonObject()
+        .put("midtrans", new JsonObject().put("serverKey", SERVER_KEY).put("baseUrl", base()).put("apiUrl", base()))
+        .put("stripe", new JsonObject().put("secretKey", STRIPE_KEY).put("webhookSecret", WEBHOOK_SECRET).put("apiBase", base()))
+        .put("payments", new JsonObject().put("providerTimeoutMs", 2000));
+  }
+
+  private static String basic() {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((SERVER_KEY + ":").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A Midtrans status API answer. */
+  static JsonObject status(String orderId, String transactionStatus, String grossAmount) {
+    return new JsonObject().put("status_code", transactionStatus.equals("pending") ? "201" : "200").put("transaction_id", "tx-" + orderId)
+        .put("order_id", orderId).put("gross_amount", grossAmount).put("currency", "IDR").put("payment_type", "qris")
+        .put("transaction_status", transactionStatus).put("fraud_status", "accept");
+  }
+
+  /** A Midtrans HTTP notification, signed as Midtrans signs it (with the given server key). */
+  static JsonObject notification(String orderId, String transactionStatus, String statusCode, String grossAmount, String serverKey) {
+    return status(orderId, transactionStatus, grossAmount).put("status_code", statusCode)
+        .put("signature_key", sha512(orderId + statusCode + grossAmount + serverKey));
+  }
+
+  static JsonObject notification(String orderId, String transactionStatus, String statusCode, String grossAmount) {
+    return notification(orderId, transactionStatus, statusCode, grossAmount, SERVER_KEY);
+  }
+
+  static String sha512(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A checkout.session.completed event as Stripe sends it (the fields Gerbang reads). */
+  static JsonObject completed(String eventId, String orderId, long amountTotal, String currency, String paymentIntent) {
+    return event(eventId, "checkout.session.completed", new JsonObject().put("id", "cs_" + eventId).put("object", "checkout.session")
+        .put("client_reference_id", orderId).put("metadata", new JsonObject().put("order_id", orderId))
+        .put("amount_total", amountTotal).put("currency", currency).put("payment_status", "paid").put("status", "complete")
+        .put("payment_intent", paymentIntent));
+  }
+
+  static JsonObject event(String eventId, String type, JsonObject object) {
+    return new JsonObject().put("id", eventId).put("object", "event").put("type", type).put("api_version", "2024-06-20")
+        .put("created", System.currentTimeMillis() / 1000).put("data", new JsonObject().put("object", object));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    TestServer.await(vertx.close());
+  }
+}
