@@ -7,6 +7,7 @@ import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
 import dev.gerbang.user.Roles;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -42,7 +43,7 @@ final class CatalogueRoutes {
     if (!partial || v.has("price")) {
       Object value = v.raw().getValue("price");
       if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() < 1 || n.longValue() > MAX_PRICE) {
-        v.add("price", "must be a whole number of the currency's minor units, from 1 to " + MAX_PRICE);
+        v.add("price", "field.price", new JsonObject().put("max", MAX_PRICE));
       } else {
         price = n.longValue();
       }
@@ -51,14 +52,14 @@ final class CatalogueRoutes {
     if (!partial || v.has("currency")) {
       Object value = v.raw().getValue("currency");
       if (!(value instanceof String s) || !Currencies.known(s)) {
-        v.add("currency", "must be one of " + String.join(", ", Currencies.codes()));
+        v.add("currency", "field.one_of", new JsonObject().put("allowed", String.join(", ", Currencies.codes())));
       } else {
         currency = s;
       }
     }
     Boolean active = v.optionalBoolean("active");
     if (partial && v.raw().isEmpty()) {
-      v.add("body", "name at least one of name, description, price, currency, active");
+      v.add("body", "field.at_least_one_of", new JsonObject().put("allowed", "name, description, price, currency, active"));
     }
     v.validate();
     return new ProductInput(name, description, price, currency, active);
@@ -74,7 +75,7 @@ final class CatalogueRoutes {
   private void update(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      throw Problem.notFound("No such product");
+      throw Problem.notFound("detail.not_found.product");
     }
     catalogue.update(Audit.actor(ctx), id, input(ctx, true)).onSuccess(product -> Responses.ok(ctx, product.toJson()))
         .onFailure(ctx::fail);

@@ -35,18 +35,18 @@ final class NotificationRoutes {
   }
 
   private static Problem disabled(String provider) {
-    return new Problem(503, "payment-provider-disabled", "Payment provider not configured",
-        provider + " is not configured on this server", List.of());
+    return new Problem(503, "payment-provider-disabled", "title.payment_provider_disabled", "detail.payment_provider.disabled", List.of())
+        .with("provider", provider);
   }
 
   private static Problem badSignature() {
-    return new Problem(401, "invalid-signature", "Invalid signature", "The notification's signature does not verify", List.of());
+    return new Problem(401, "invalid-signature", "title.invalid_signature", "detail.invalid_signature", List.of());
   }
 
   private static JsonObject body(RoutingContext ctx) {
     JsonObject json = ctx.body() == null ? null : Midtrans.json(ctx.body().asString());
     if (json == null) {
-      throw Problem.badRequest("The body must be a JSON object");
+      throw Problem.badRequest("detail.body.not_object");
     }
     return json;
   }
@@ -61,7 +61,7 @@ final class NotificationRoutes {
     String gross = text(notice, "gross_amount");
     String signature = text(notice, "signature_key");
     if (orderId == null || statusCode == null || gross == null || signature == null) {
-      throw Problem.badRequest("A Midtrans notification has order_id, status_code, gross_amount and signature_key");
+      throw Problem.badRequest("detail.bad_request.midtrans_notification");
     }
     if (!midtrans.signed(orderId, statusCode, gross, signature)) {
       log.warn("refused a Midtrans notification with a bad signature_key (order_id {})", printable(orderId));
@@ -113,9 +113,9 @@ final class NotificationRoutes {
    */
   private static void answer(RoutingContext ctx, PaymentEvent event) {
     switch (event.verdict()) {
-      case "mismatch" -> ctx.fail(new Problem(409, "payment-mismatch", "Payment does not match the order",
-          "The amount, currency or provider differs from the order's: the event was recorded and flagged", List.of()));
-      case "unknown-order" -> ctx.fail(Problem.notFound("No order for this event (yet)"));
+      case "mismatch" -> ctx.fail(new Problem(409, "payment-mismatch", "title.payment_mismatch",
+          "detail.payment_mismatch", List.of()));
+      case "unknown-order" -> ctx.fail(Problem.notFound("detail.not_found.order_for_event"));
       default -> Responses.ok(ctx, new JsonObject().put("received", true).put("verdict", event.verdict()));
     }
   }

@@ -4,6 +4,7 @@ import dev.gerbang.Components;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
 import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
@@ -61,7 +62,7 @@ final class OrderRoutes {
   private static String orderId(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!Ids.looksValid(id)) {
-      throw Problem.notFound("No such order");
+      throw Problem.notFound("detail.not_found.order");
     }
     return id;
   }
@@ -77,7 +78,7 @@ final class OrderRoutes {
     List<OrderInput.Line> lines = new ArrayList<>();
     Object value = v.raw().getValue("items");
     if (!(value instanceof JsonArray items) || items.isEmpty() || items.size() > MAX_LINES) {
-      v.add("items", "must be a list of 1 to " + MAX_LINES + " lines {productId, quantity}");
+      v.add("items", "field.order_items", new JsonObject().put("max", MAX_LINES));
     } else {
       for (int i = 0; i < items.size(); i++) {
         line(v, "items[" + i + "]", items.getValue(i), lines);
@@ -85,7 +86,7 @@ final class OrderRoutes {
     }
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key != null && (key.isBlank() || key.length() > 255 || !key.matches("[\\x21-\\x7e]+"))) {
-      v.add("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+      v.add("Idempotency-Key", "field.idempotency_key");
     }
     v.validate();
     OrderInput input = new OrderInput(lines, key, key == null ? null : hash(new OrderInput(lines, null, null).toJson().encode()));
@@ -97,24 +98,24 @@ final class OrderRoutes {
 
   private static void line(Validator v, String field, Object value, List<OrderInput.Line> lines) {
     if (!(value instanceof JsonObject line)) {
-      v.add(field, "must be an object {productId, quantity}");
+      v.add(field, "field.order_line");
       return;
     }
     for (String name : line.fieldNames()) {
       if (!Set.of("productId", "quantity").contains(name)) {
-        v.add(field + "." + name, "is not a known field (prices come from the catalogue)");
+        v.add(field + "." + name, "field.order_line_field");
       }
     }
     Object productId = line.getValue("productId");
     Object quantity = line.getValue("quantity");
     boolean ok = true;
     if (!(productId instanceof String id) || !Ids.looksValid(id)) {
-      v.add(field + ".productId", "must be a product id");
+      v.add(field + ".productId", "field.product_id");
       ok = false;
     }
     if (!(quantity instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() < 1
         || n.longValue() > MAX_QUANTITY) {
-      v.add(field + ".quantity", "must be a whole number from 1 to " + MAX_QUANTITY);
+      v.add(field + ".quantity", "field.quantity", new JsonObject().put("max", MAX_QUANTITY));
       ok = false;
     }
     if (ok) {
@@ -150,27 +151,34 @@ final class OrderRoutes {
     Object name = v.raw().getValue("provider");
     PaymentProvider provider = name instanceof String s ? providers.get(s) : null;
     if (provider == null) {
-      v.add("provider", "must be one of " + String.join(", ", new java.util.TreeSet<>(providers.keySet())));
+      v.add("provider", "field.one_of", new JsonObject().put("allowed", String.join(", ", new java.util.TreeSet<>(providers.keySet()))));
     }
     v.validate();
     if (!provider.enabled()) {
-      throw new Problem(503, "payment-provider-disabled", "Payment provider not configured",
-          provider.name() + " is not configured on this server (docs/payments.md)", List.of());
+      throw new Problem(503, "payment-provider-disabled", "title.payment_provider_disabled", "detail.payment_provider.disabled",
+          List.of()).with("provider", provider.name());
     }
     orders.read(Audit.actor(ctx), id).compose(order -> {
       if (!Audit.actor(ctx).userId().equals(order.userId())) {
-        return Future.failedFuture(Failure.notFound("No such order"));
+        return Future.failedFuture(Failure.notFound("detail.not_found.order"));
       }
       if (order.status() != OrderStatus.PENDING) {
-        return Future.failedFuture(Failure.conflict("order-not-pending", "Only a pending order can be paid", null));
+        return Future.failedFuture(Failure.conflict("order-not-pending", "detail.conflict.order_not_pending.pay", null));
       }
       if (order.provider() != null && order.redirectUrl() != null) {
         return order.provider().equals(provider.name()) ? Future.succeededFuture(order)
-            : Future.failedFuture(Failure.conflict("payment-started-elsewhere",
-                "A payment for this order was started with " + order.provider(), "provider"));
+            : Future.failedFuture(startedElsewhere(order.provider()));
       }
       return provider.start(order).compose(start -> orders.begin(Audit.actor(ctx), start));
     }).onSuccess(order -> Responses.ok(ctx, new JsonObject().put("provider", order.provider())
         .put("redirectUrl", order.redirectUrl()).put("order", order.toJson()))).onFailure(ctx::fail);
+  }
+
+  /** A second provider for an order whose payment began with another: named, in the detail and on the field. */
+  private static Failure startedElsewhere(String started) {
+    JsonObject params = new JsonObject().put("provider", started);
+    return new Failure(Failure.Kind.CONFLICT, "payment-started-elsewhere", "title.status.409",
+        "detail.conflict.payment_started_with", params,
+        List.of(new FieldError("provider", "detail.conflict.payment_started_with", null, params)));
   }
 }

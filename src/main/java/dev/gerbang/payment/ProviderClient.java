@@ -61,12 +61,12 @@ final class ProviderClient {
   private static Future<HttpResponse<Buffer>> checked(String what, HttpResponse<Buffer> response, Throwable cause) {
     if (response == null || response.statusCode() >= 500) {
       log.warn("{}: the provider did not answer ({})", what, response == null ? cause.toString() : "HTTP " + response.statusCode());
-      return Future.failedFuture(unavailable("The payment provider cannot be reached now: try again in a moment"));
+      return Future.failedFuture(unavailable("detail.payment_provider.unreachable"));
     }
     return Future.succeededFuture(response);
   }
 
   static Failure unavailable(String detail) {
-    return new Failure(Failure.Kind.UNAVAILABLE, "payment-provider-unavailable", "Payment provider unavailable", detail, List.of());
+    return new Failure(Failure.Kind.UNAVAILABLE, "payment-provider-unavailable", "title.payment_provider_unavailable", detail, List.of());
   }
 }

@@ -72,7 +72,7 @@ public final class CatalogueServiceImpl implements CatalogueService {
   private Future<Product> find(SqlConnection conn, String id) {
     return conn.preparedQuery(sql.get("product")).execute(Tuple.of(id)).compose(rows -> {
       Row row = Rows.first(rows, r -> r);
-      return row == null ? Future.failedFuture(Failure.notFound("No such product")) : Future.succeededFuture(OrderRows.product(row));
+      return row == null ? Future.failedFuture(Failure.notFound("detail.not_found.product")) : Future.succeededFuture(OrderRows.product(row));
     });
   }
 }

@@ -136,7 +136,7 @@ public final class PaymentEventServiceImpl implements PaymentEventService {
   @Override
   public Future<PaymentEventList> ofOrder(Actor actor, String orderId) {
     if (!actor.hasRole(Roles.ADMIN)) {
-      return Future.failedFuture(Failure.forbidden("Only an admin may read the providers' events"));
+      return Future.failedFuture(Failure.forbidden("detail.forbidden.payment_events"));
     }
     return pool.preparedQuery(sql.get("events")).execute(Tuple.of(orderId)).map(rows -> {
       List<PaymentEvent> events = new ArrayList<>();
