@@ -7,17 +7,24 @@ import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import dev.gerbang.config.ConfigReader;
 import dev.gerbang.medical.MedicalWorld;
+import dev.gerbang.webhook.Receiver;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -269,6 +276,70 @@ class MetricsTest {
     assertThat(moved(before, after, "gerbang_medical_record_reads_total", "reader", "doctor")).isEqualTo(2);
     assertThat(moved(before, after, "gerbang_medical_record_reads_total", "reader", "admin")).isEqualTo(1);
     assertNoIdEmailOrToken(after, List.of(record, patient.userId(), doctor.userId()));
+  }
+
+  @Test
+  void webhookAttemptsAreCountedByOutcome() {
+    start(new JsonObject().put("webhooks", new JsonObject().put("allowInsecure", true).put("timeoutMillis", 500)
+        .put("retryBaseMillis", 50).put("pollMillis", 50)));
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    Scrape before = Scrape.of(server);
+    try (Receiver receiver = new Receiver(server.clientVertx())) {
+      // /fail-once answers 500 (a retry is due) then 200; /reject answers 400 (failed, never retried).
+      for (String path : List.of("/fail-once/" + UUID.randomUUID(), "/reject/" + UUID.randomUUID())) {
+        HttpResponse<Buffer> created = server.post("/api/admin/webhooks", admin, new JsonObject().put("url", receiver.url(path))
+            .put("eventTypes", new JsonArray().add("article.published")));
+        assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+        assertThat(server.post("/api/admin/webhooks/" + created.bodyAsJsonObject().getString("id") + "/test", admin, null)
+            .statusCode()).isEqualTo(202);
+      }
+      String family = "gerbang_webhook_deliveries_total";
+      TestDb.eventually(() -> Scrape.of(server), after -> moved(before, after, family, "outcome", "delivered") >= 1
+          && moved(before, after, family, "outcome", "failed") >= 1);
+      Scrape after = Scrape.of(server);
+      assertThat(moved(before, after, family, "outcome", "delivered")).isEqualTo(1);
+      assertThat(moved(before, after, family, "outcome", "retry")).isEqualTo(1);
+      assertThat(moved(before, after, family, "outcome", "failed")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void paymentEventsAreCountedByProviderAndVerdict() throws Exception {
+    String secret = "whsec_metrics_test";
+    start(new JsonObject().put("stripe", new JsonObject().put("secretKey", "sk_test_metrics").put("webhookSecret", secret)
+        .put("apiBase", "http://127.0.0.1:9")));
+    Scrape before = Scrape.of(server);
+    String orderId = UUID.randomUUID().toString();
+    JsonObject completed = new JsonObject().put("id", "evt_metrics").put("type", "checkout.session.completed")
+        .put("data", new JsonObject().put("object", new JsonObject().put("id", "cs_metrics").put("client_reference_id", orderId)
+            .put("metadata", new JsonObject().put("order_id", orderId)).put("amount_total", 1000).put("currency", "usd")
+            .put("payment_status", "paid")));
+    JsonObject other = new JsonObject().put("id", "evt_other").put("type", "customer.created")
+        .put("data", new JsonObject().put("object", new JsonObject()));
+    assertThat(stripe(completed, stripeSignature(completed, "whsec_someone_else")).statusCode()).isEqualTo(401);
+    assertThat(stripe(completed, stripeSignature(completed, secret)).statusCode()).isEqualTo(404);
+    assertThat(stripe(other, stripeSignature(other, secret)).statusCode()).isEqualTo(200);
+
+    Scrape after = Scrape.of(server);
+    String family = "gerbang_payment_events_total";
+    assertThat(moved(before, after, family, "provider", "stripe", "verdict", "bad_signature")).isEqualTo(1);
+    assertThat(moved(before, after, family, "provider", "stripe", "verdict", "unknown-order")).isEqualTo(1);
+    assertThat(moved(before, after, family, "provider", "stripe", "verdict", "ignored")).isEqualTo(1);
+    assertNoIdEmailOrToken(after, List.of(orderId, "evt_metrics", "cs_metrics"));
+  }
+
+  private HttpResponse<Buffer> stripe(JsonObject event, String signature) {
+    return server.request(HttpMethod.POST, "/api/payments/stripe/webhook", null).putHeader("Stripe-Signature", signature)
+        .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(event.encode()))
+        .await();
+  }
+
+  /** Stripe's scheme, written out here: t=seconds,v1=hex HMAC-SHA256 of "t.payload" under the endpoint's secret. */
+  private static String stripeSignature(JsonObject event, String secret) throws Exception {
+    long t = System.currentTimeMillis() / 1000;
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + event.encode()).getBytes(StandardCharsets.UTF_8)));
   }
 
   private static double moved(Scrape before, Scrape after, String family, String... labels) {
