@@ -18,7 +18,8 @@
 #                                             the first admin, on the cluster's database (password asked, or
 #                                             GERBANG_ADMIN_PASSWORD)
 # Ports (CLUSTER_BASE_PORT, default 18080): HAProxy B (18080), node n's HTTP B+n (18081...), HAProxy's stats page
-# B+9 (18089), node n's Hazelcast B+10+n (18091...), node n's event bus B+20+n (18101...), PostgreSQL B+352 (18432).
+# B+9 (18089), node n's Hazelcast B+10+n (18091...), node n's event bus B+20+n (18101...), node n's metrics
+# (management listener, /metrics) B+30+n (18111...), PostgreSQL B+352 (18432).
 # State (CLUSTER_DIR, default target/cluster): the database, the secret and the database password (mode 600),
 # each node's data dir, logs/ (postgres.log, haproxy.log, node-N.log). `down` keeps it, so `up` brings the same
 # data back; `down --purge` removes it.
@@ -58,6 +59,7 @@ PG_PORT=$((BASE + 352))
 http_port() { echo $((BASE + $1)); }
 hz_port() { echo $((BASE + 10 + $1)); }
 bus_port() { echo $((BASE + 20 + $1)); }
+metrics_port() { echo $((BASE + 30 + $1)); }
 LOGS=$STATE/logs
 PIDS=$STATE/pids
 PGDATA=$STATE/pg
@@ -140,7 +142,7 @@ start_node() { # n: starts node n in the background and waits for its /health/re
   mkdir -p "$dir/data"
   mapfile -t env_args <"$STATE/node.env"
   env_args+=("GERBANG_HTTP_PORT=$(http_port "$n")" "GERBANG_DATA_DIR=$dir/data" "GERBANG_CLUSTER_PORT=$(hz_port "$n")"
-             "GERBANG_CLUSTER_EVENT_BUS_PORT=$(bus_port "$n")")
+             "GERBANG_CLUSTER_EVENT_BUS_PORT=$(bus_port "$n")" "GERBANG_METRICS_PORT=$(metrics_port "$n")")
   # A clean environment (no stray GERBANG_* or JAVA_TOOL_OPTIONS), the node's own working dir (no .env or
   # conf/config.json of the repository), its log appended to logs/node-N.log.
   echo "----- $(date -u +%FT%TZ) bench/cluster.sh starts node $n" >>"$LOGS/node-$n.log"

@@ -14,6 +14,7 @@ export const MAIN_NAV = [
 const CONTENT = ['admin', 'editor'];
 const ADMIN = ['admin'];
 export const ADMIN_NAV = [
+  { href: '/admin/overview', key: 'admin.nav.overview', roles: ADMIN },
   { href: '/admin/users', key: 'admin.nav.users', roles: ADMIN },
   { href: '/admin/articles', key: 'admin.nav.articles', roles: CONTENT },
   { href: '/admin/comments', key: 'admin.nav.comments', roles: CONTENT },

@@ -33,6 +33,7 @@ export const ROUTES = [
   { path: '/admin/outbox', auth: 'required', role: 'admin', load: () => import('./screens/admin/outbox.js') },
   { path: '/admin/messages', auth: 'required', role: 'admin', load: () => import('./screens/admin/messages.js') },
   { path: '/admin/system', auth: 'required', role: 'admin', load: () => import('./screens/admin/system.js') },
+  { path: '/admin/overview', auth: 'required', role: 'admin', load: () => import('./screens/admin/overview.js') },
   { path: '/admin/webhooks', auth: 'required', role: 'admin', load: () => import('./screens/admin/webhooks.js') },
   { path: '/admin/webhooks/:id', auth: 'required', role: 'admin', load: () => import('./screens/admin/webhook.js') },
   { path: '/notifications', auth: 'required', load: () => import('./screens/notifications.js') },

@@ -7,6 +7,7 @@ import dev.gerbang.auth.AuthFeature;
 import dev.gerbang.content.ContentFeature;
 import dev.gerbang.medical.MedicalFeature;
 import dev.gerbang.mfa.MfaFeature;
+import dev.gerbang.metrics.MetricsFeature;
 import dev.gerbang.notify.NotifyFeature;
 import dev.gerbang.payment.PaymentFeature;
 import dev.gerbang.social.SocialFeature;
@@ -37,6 +38,7 @@ final class Features {
         new ContentFeature(vertx, c, notify),
         notify,
         new AdminFeature(c),
+        new MetricsFeature(c),
         new WebhookFeature(c),
         new PaymentFeature(c, notify));
   }

@@ -7,6 +7,8 @@ import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.OpenApi;
+import dev.gerbang.metrics.Metrics;
+import dev.gerbang.metrics.MetricsSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -55,13 +57,18 @@ public final class Gerbang {
       return Future.failedFuture(new IllegalStateException("cannot create the data directory " + config.dataDir()));
     }
     Cluster cluster;
+    Metrics metrics;
     try {
-      cluster = Cluster.start(ClusterSettings.from(config), new VertxOptions()).await(120, TimeUnit.SECONDS);
+      // The meters are an option of Vert.x itself: read their settings before it is built.
+      metrics = Metrics.create(MetricsSettings.from(config.reader()));
+      cluster = Cluster.start(ClusterSettings.from(config), metrics.configure(new VertxOptions()),
+          metrics.factory()).await(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       return Future.failedFuture(e instanceof java.util.concurrent.TimeoutException
           ? new IllegalStateException("the cluster did not form within 120 s") : e);
     }
     Vertx vertx = cluster.vertx();
+    metrics.install(vertx);
     Failure.registerCodec(vertx);
     Components components;
     List<Feature> features;

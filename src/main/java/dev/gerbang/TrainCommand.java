@@ -33,7 +33,10 @@ final class TrainCommand {
       AppConfig config = AppConfig.of(new JsonObject()
           .put("dataDir", dataDir.toString())
           .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port))
-          .put("log", new JsonObject().put("requests", false)));
+          .put("log", new JsonObject().put("requests", false))
+          // The meters' classes belong in the archive too; their listener on any free port, so that a server
+          // running on this machine does not stop the build.
+          .put("metrics", new JsonObject().put("port", 0)));
       Gerbang gerbang = Gerbang.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       try {
         firstVisit("http://127.0.0.1:" + port);

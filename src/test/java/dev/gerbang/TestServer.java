@@ -73,7 +73,9 @@ public final class TestServer implements AutoCloseable {
         // and the security tests set strict limits of their own.
         .put("rateLimit", new JsonObject().put("authPerMinute", 600))
         // Tests sign admins and doctors in everywhere: the role policy is off unless a test (mfa/) turns it on.
-        .put("mfa", new JsonObject().put("requiredRoles", new io.vertx.core.json.JsonArray()));
+        .put("mfa", new JsonObject().put("requiredRoles", new io.vertx.core.json.JsonArray()))
+        // Several servers run at once: each management listener on a port of its own.
+        .put("metrics", new JsonObject().put("port", 0));
     deepMerge(config, overrides);
     Gerbang gerbang = await(Gerbang.start(AppConfig.of(config)));
     Vertx clientVertx = Vertx.vertx();

@@ -13,6 +13,7 @@ import dev.gerbang.http.Messages;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.security.LoginThrottle;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.Registration;
@@ -70,6 +71,7 @@ public final class AuthRoutes {
         .compose(hash -> c.users().register(new Registration(email, name, username, userLocale, hash, verification, mail),
             Audit.actor(ctx)))
         .onSuccess(user -> {
+          Metrics.of(ctx.vertx()).count("gerbang.registrations", "method", "password");
           ctx.response().putHeader("Location", "/api/me");
           Responses.json(ctx, 201, new JsonObject().put("user", user.toJson()));
         })
@@ -103,6 +105,7 @@ public final class AuthRoutes {
       } else if (!counted.result().allowed()) {
         // Refused before the password is checked: a right password during a lock says nothing more than a wrong one.
         ctx.put(FailureHandler.RETRY_AFTER, Long.toString(counted.result().retryAfterSeconds()));
+        signIn(ctx, "locked");
         ctx.fail(loginLocked(counted.result().retryAfterSeconds()));
       } else {
         verifyPassword(ctx, email, password, account, counted.result());
@@ -119,6 +122,7 @@ public final class AuthRoutes {
         return c.hasher().verifyDummy(password).compose(x -> {
           c.audit().record(ctx, "login_failed", userId, new JsonObject().put("reason", userId == null ? "unknown_email" : "no_password"));
           recordLock(ctx, attempt, userId);
+          signIn(ctx, "wrong_credentials");
           return Future.<JsonObject>failedFuture(loginFailed());
         });
       }
@@ -127,6 +131,7 @@ public final class AuthRoutes {
         if (!matches) {
           c.audit().record(ctx, "login_failed", user.id(), new JsonObject().put("reason", "wrong_password"));
           recordLock(ctx, attempt, user.id());
+          signIn(ctx, "wrong_credentials");
           return Future.failedFuture(loginFailed());
         }
         if (user.disabled()) {
@@ -147,7 +152,15 @@ public final class AuthRoutes {
           }
         });
       });
-    }).onSuccess(pair -> Responses.ok(ctx, pair)).onFailure(ctx::fail);
+    }).onSuccess(answer -> {
+      signIn(ctx, SecondStep.pending(answer) ? "mfa_pending" : "ok");
+      Responses.ok(ctx, answer);
+    }).onFailure(ctx::fail);
+  }
+
+  /** Counts a password sign-in by its outcome: ok, mfa_pending, wrong_credentials, locked (a tag value, never who). */
+  private static void signIn(RoutingContext ctx, String outcome) {
+    Metrics.of(ctx.vertx()).count("gerbang.signins", "method", "password", "outcome", outcome);
   }
 
   /** Hashes made with older Argon2 parameters are replaced at the next successful login. */

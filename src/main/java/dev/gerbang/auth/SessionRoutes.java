@@ -6,6 +6,7 @@ import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.security.SameOrigin;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
@@ -59,8 +60,11 @@ public final class SessionRoutes {
           case ROTATED, GRACE -> c.users().find(result.userId()).map(user -> user == null
               ? null
               : issuer.pair(ctx, user, result.sessionId(), successor, result.issuedAt()));
-          case REUSED -> Future.failedFuture(Problem.invalidToken(
-              "detail.invalid_token.refresh_reused"));
+          case REUSED -> {
+            // A leaked token, or a client that lost a rotation: counted, never with whose.
+            Metrics.of(ctx.vertx()).count("gerbang.refresh.reuse");
+            yield Future.failedFuture(Problem.invalidToken("detail.invalid_token.refresh_reused"));
+          }
           case INVALID -> Future.<JsonObject>succeededFuture(null);
         })
         .onSuccess(pair -> {

@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class ConfigReader {
   private static final Logger log = LoggerFactory.getLogger(ConfigReader.class);
   private static final String DEFAULTS = "/gerbang-conf/config.json";
-  /** GERBANG_ variables that are read, but are not settings: where the config file is, create-admin's password. */
-  private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("GERBANG_CONFIG_FILE", "GERBANG_ADMIN_PASSWORD");
+  /**
+   * GERBANG_ variables that are read, but are not settings: where the config file is, create-admin's password,
+   * and the log format (read by the log encoder before any setting is).
+   */
+  private static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("GERBANG_CONFIG_FILE", "GERBANG_ADMIN_PASSWORD",
+      "GERBANG_LOG_FORMAT");
 
   private final JsonObject json;
 

@@ -2,6 +2,7 @@ package dev.gerbang.medical;
 
 import dev.gerbang.Components;
 import dev.gerbang.audit.Audit;
+import dev.gerbang.auth.AuthUser;
 import dev.gerbang.db.Ids;
 import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
@@ -9,6 +10,7 @@ import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
 import dev.gerbang.medical.RecordInput.Field;
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.user.Roles;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -63,7 +65,14 @@ public final class MedicalRecordRoutes {
   }
 
   private void read(RoutingContext ctx) {
-    records.read(Audit.actor(ctx), recordId(ctx)).onSuccess(record -> Responses.ok(ctx, record.toJson())).onFailure(ctx::fail);
+    records.read(Audit.actor(ctx), recordId(ctx)).onSuccess(record -> {
+      AuthUser me = AuthUser.of(ctx);
+      if (!me.userId().equals(record.patient().userId())) {
+        // Someone else's record (a doctor's or an admin's read, audited): counted by the reader's role alone.
+        Metrics.of(ctx.vertx()).count("gerbang.medical.record.reads", "reader", me.hasRole(Roles.ADMIN) ? "admin" : "doctor");
+      }
+      Responses.ok(ctx, record.toJson());
+    }).onFailure(ctx::fail);
   }
 
   /** The record's fields in a body: every one on a create (optional ones absent are null), those present on a change. */

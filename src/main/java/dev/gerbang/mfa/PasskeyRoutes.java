@@ -7,6 +7,7 @@ import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -80,6 +81,7 @@ final class PasskeyRoutes {
     take(challengeId, Challenge.PASSKEY, null)
         .compose(ch -> webAuthn.verify(null, ch.challenge(), credential).recover(e -> {
           f.c.audit().record(ctx, "passkey_login_failed", null, new JsonObject().put("reason", "rejected"));
+          Metrics.of(ctx.vertx()).count("gerbang.signins", "method", "passkey", "outcome", "wrong_credentials");
           return Future.failedFuture(new Problem(401, "passkey-rejected", "title.mfa.passkey_rejected", "detail.mfa.passkey_rejected", List.of()));
         }))
         .compose(key -> f.c.users().find(key.userId()).compose(user -> {
@@ -92,6 +94,7 @@ final class PasskeyRoutes {
                 "detail.email_unverified", List.of()));
           }
           f.c.audit().record(ctx, "mfa_succeeded", user.id(), new JsonObject().put("method", "passkey").put("passwordless", true));
+          Metrics.of(ctx.vertx()).count("gerbang.signins", "method", "passkey", "outcome", "ok");
           return issuer.open(ctx, user, null, null);
         }))
         .onSuccess(body -> Responses.ok(ctx, body)).onFailure(ctx::fail);

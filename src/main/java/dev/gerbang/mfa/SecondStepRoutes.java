@@ -9,6 +9,7 @@ import dev.gerbang.http.Problem;
 import dev.gerbang.http.RequestIds;
 import dev.gerbang.http.Responses;
 import dev.gerbang.http.Validator;
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.security.LoginThrottle;
 import dev.gerbang.user.Emails;
 import dev.gerbang.user.User;
@@ -133,6 +134,8 @@ final class SecondStepRoutes {
     }
     f.c.audit().record(ctx, "mfa_failed", p.user().id(), new JsonObject().put("method", method)
         .put("reason", e instanceof Problem problem ? problem.type() : "passkey_rejected"));
+    Metrics.of(ctx.vertx()).count("gerbang.signins", "method", "second_step", "outcome",
+        attempt.lockSeconds() > 0 ? "locked" : "wrong_credentials");
     if (attempt.lockSeconds() > 0) {
       f.c.audit().record(ctx, "login_locked", p.user().id(), new JsonObject().put("lockSeconds", attempt.lockSeconds()));
     }
@@ -190,6 +193,7 @@ final class SecondStepRoutes {
       }
       f.c.audit().record(ctx, "mfa_succeeded", p.user().id(), new JsonObject().put("method", method)
           .put("enrolment", p.sign().enrolment()));
+      Metrics.of(ctx.vertx()).count("gerbang.signins", "method", "second_step", "outcome", "ok");
       return issuer.open(ctx, p.user(), p.sign().provider(), p.sign().outcome()).map(pair -> pair.mergeIn(extra));
     });
   }

@@ -6,6 +6,7 @@ import dev.gerbang.auth.SessionsRevoked;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.Problem;
+import dev.gerbang.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import dev.gerbang.user.UserChanged;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * GET /api/notifications/stream: Server-Sent Events to the caller's open tabs. SSE rather than a WebSocket: the
@@ -33,6 +35,8 @@ final class NotificationStream {
   private final long heartbeatMillis;
   /** Open streams per account in the whole cluster (every HTTP verticle of every node). */
   private final StreamSlots slots;
+  /** Streams open on this node (shared by its HTTP verticles). */
+  private final AtomicLong open;
 
   NotificationStream(Vertx vertx, Components components, NotificationService notifications, int heartbeatSeconds) {
     this.vertx = vertx;
@@ -41,6 +45,7 @@ final class NotificationStream {
     this.heartbeatMillis = heartbeatSeconds * 1000L;
     // A slot outlives three missed heartbeats: then a node that died lets go of its streams' slots.
     this.slots = new StreamSlots(vertx, MAX_STREAMS_PER_USER, 3 * heartbeatMillis + 5_000);
+    this.open = Metrics.of(vertx).level("gerbang.notification.streams", "Notification streams (SSE) open on this node");
   }
 
   void open(RoutingContext ctx) {
@@ -102,6 +107,7 @@ final class NotificationStream {
       accounts = vertx.eventBus().consumer(UserChanged.ADDRESS, message -> accountChanged(UserChanged.fromJson(message.body())));
       stopping = vertx.eventBus().localConsumer(HttpVerticle.STOPPING, message -> end());
       heartbeat = vertx.setPeriodic(heartbeatMillis, id -> keepAlive());
+      open.incrementAndGet();
       write("retry: 3000\n: connected\n\n");
       if (lastId != null) {
         enqueue(() -> notifications.since(me.userId(), lastId, RESUME_LIMIT).map(missed -> {
@@ -185,6 +191,7 @@ final class NotificationStream {
         return;
       }
       closed = true;
+      open.decrementAndGet();
       vertx.cancelTimer(heartbeat);
       live.unregister();
       revocations.unregister();

@@ -1,5 +1,6 @@
 package dev.gerbang.notify;
 
+import dev.gerbang.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -146,14 +147,27 @@ public final class NotifyVerticle extends VerticleBase {
   }
 
   private Future<Void> send(OutboxMessage message) {
-    String id = message.id();
     Channel channel = channels.get(message.channel());
     Future<Delivery> attempt = channel == null
         ? Future.succeededFuture(Delivery.held("channel " + message.channel() + " is not configured"))
         // Composed, so that a channel that throws counts as a failed attempt like one whose future fails.
         : Future.succeededFuture().compose(x -> channel.deliver(message))
             .recover(failure -> Future.succeededFuture(Delivery.retry(String.valueOf(failure.getMessage()), -1)));
-    return attempt.compose(delivery -> switch (delivery.kind()) {
+    return attempt.compose(delivery -> {
+      Metrics.of(vertx).count("gerbang.deliveries", "channel", channelTag(message.channel()),
+          "outcome", delivery.kind().name().toLowerCase(java.util.Locale.ROOT));
+      return record(message, delivery);
+    });
+  }
+
+  /** A channel's name as a label: one of the known channels, so a stray value cannot add series. */
+  private static String channelTag(String name) {
+    return java.util.Set.of("email", "webpush", "fcm").contains(name) ? name : "other";
+  }
+
+  private Future<Void> record(OutboxMessage message, Delivery delivery) {
+    String id = message.id();
+    return switch (delivery.kind()) {
       case SENT -> outbox.markSent(id);
       case HELD -> outbox.markHeld(id, delivery.detail());
       case DEAD -> {
@@ -161,7 +175,7 @@ public final class NotifyVerticle extends VerticleBase {
         yield outbox.markFailed(id, true, System.currentTimeMillis(), trim(delivery.detail()));
       }
       case RETRY -> retry(message, delivery);
-    });
+    };
   }
 
   private Future<Void> retry(OutboxMessage message, Delivery delivery) {

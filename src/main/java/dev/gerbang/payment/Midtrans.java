@@ -44,7 +44,7 @@ final class Midtrans implements PaymentProvider {
   @Override
   public Future<PaymentStart> start(Order order) {
     if (!order.currency().equals("IDR")) {
-      return Future.failedFuture(Failure.invalid("provider", "field.midtrans_currency"));
+      return Future.failedFuture(Failure.invalid("provider", "field.midtrans_idr_only"));
     }
     long minutes = Math.max(1, (order.expiresAtMillis() - System.currentTimeMillis()) / 60_000);
     JsonArray items = new JsonArray();
@@ -68,7 +68,7 @@ final class Midtrans implements PaymentProvider {
           JsonObject answer = json(response.bodyAsString());
           if (response.statusCode() / 100 != 2 || answer == null || answer.getString("token") == null
               || answer.getString("redirect_url") == null) {
-            return Future.failedFuture(ProviderClient.unavailable("detail.payment_provider_unavailable.refused")
+            return Future.failedFuture(ProviderClient.unavailable("detail.payment_provider.not_started")
                 .with("provider", "Midtrans").with("status", response.statusCode()));
           }
           return Future.succeededFuture(new PaymentStart(order.id(), name(), answer.getString("token"),
@@ -84,7 +84,7 @@ final class Midtrans implements PaymentProvider {
         .compose(response -> {
           JsonObject answer = json(response.bodyAsString());
           return answer == null || response.statusCode() != 200
-              ? Future.failedFuture(ProviderClient.unavailable("detail.payment_provider_unavailable.no_status"))
+              ? Future.failedFuture(ProviderClient.unavailable("detail.payment_provider.no_status"))
               : Future.succeededFuture(answer);
         });
   }

@@ -2,11 +2,13 @@ package dev.gerbang.payment;
 
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
+import dev.gerbang.metrics.Metrics;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class NotificationRoutes {
   private static final Logger log = LoggerFactory.getLogger(NotificationRoutes.class);
+  /** The verdicts counted by name (gerbang_payment_events_total); anything else is "other", so no stray value adds series. */
+  private static final Set<String> VERDICTS = Set.of("applied", "unchanged", "duplicate", "refused", "mismatch", "unconfirmed",
+      "unknown-order");
 
   private final PaymentSettings settings;
   private final Midtrans midtrans;
@@ -35,8 +40,8 @@ final class NotificationRoutes {
   }
 
   private static Problem disabled(String provider) {
-    return new Problem(503, "payment-provider-disabled", "title.payment_provider_disabled",
-        "detail.payment_provider_disabled", List.of()).with("provider", provider);
+    return new Problem(503, "payment-provider-disabled", "title.payment_provider_disabled", "detail.payment_provider.disabled", List.of())
+        .with("provider", provider);
   }
 
   private static Problem badSignature() {
@@ -65,6 +70,7 @@ final class NotificationRoutes {
     }
     if (!midtrans.signed(orderId, statusCode, gross, signature)) {
       log.warn("refused a Midtrans notification with a bad signature_key (order_id {})", printable(orderId));
+      counted(ctx, "midtrans", "bad_signature");
       throw badSignature();
     }
     String notified = text(notice, "transaction_status");
@@ -96,11 +102,13 @@ final class NotificationRoutes {
     if (!StripeSignature.verify(ctx.request().getHeader("Stripe-Signature"), payload, settings.stripeWebhookSecret(),
         System.currentTimeMillis() / 1000)) {
       log.warn("refused a Stripe webhook with a bad or stale Stripe-Signature");
+      counted(ctx, "stripe", "bad_signature");
       throw badSignature();
     }
     JsonObject event = body(ctx);
     PaymentEvent recorded = StripeEvents.of(event);
     if (recorded == null) {
+      counted(ctx, "stripe", "ignored");
       Responses.ok(ctx, new JsonObject().put("received", true).put("verdict", "ignored"));
       return;
     }
@@ -112,12 +120,19 @@ final class NotificationRoutes {
    * support), and 404 for an order not known (yet: a refund that overtook its payment is sent again, and then applies).
    */
   private static void answer(RoutingContext ctx, PaymentEvent event) {
+    counted(ctx, event.provider(), VERDICTS.contains(event.verdict()) ? event.verdict() : "other");
     switch (event.verdict()) {
       case "mismatch" -> ctx.fail(new Problem(409, "payment-mismatch", "title.payment_mismatch",
           "detail.payment_mismatch", List.of()));
-      case "unknown-order" -> ctx.fail(Problem.notFound("detail.not_found.order_of_event"));
+      case "unknown-order" -> ctx.fail(Problem.notFound("detail.not_found.order_for_event"));
       default -> Responses.ok(ctx, new JsonObject().put("received", true).put("verdict", event.verdict()));
     }
+  }
+
+  /** One provider event by its provider (midtrans or stripe) and verdict, both from fixed sets: never an order or a payer. */
+  private static void counted(RoutingContext ctx, String provider, String verdict) {
+    Metrics.of(ctx.vertx()).count("gerbang.payment.events", "provider", "stripe".equals(provider) ? "stripe" : "midtrans",
+        "verdict", verdict);
   }
 
   static String text(JsonObject json, String field) {

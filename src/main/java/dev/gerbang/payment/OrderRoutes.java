@@ -4,6 +4,7 @@ import dev.gerbang.Components;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.db.Ids;
 import dev.gerbang.failure.Failure;
+import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.QueryParams;
 import dev.gerbang.http.Responses;
@@ -102,7 +103,7 @@ final class OrderRoutes {
     }
     for (String name : line.fieldNames()) {
       if (!Set.of("productId", "quantity").contains(name)) {
-        v.add(field + "." + name, "field.order_line_unknown");
+        v.add(field + "." + name, "field.order_line_field");
       }
     }
     Object productId = line.getValue("productId");
@@ -114,7 +115,7 @@ final class OrderRoutes {
     }
     if (!(quantity instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() < 1
         || n.longValue() > MAX_QUANTITY) {
-      v.add(field + ".quantity", "field.limit", new JsonObject().put("max", MAX_QUANTITY));
+      v.add(field + ".quantity", "field.quantity", new JsonObject().put("max", MAX_QUANTITY));
       ok = false;
     }
     if (ok) {
@@ -154,23 +155,30 @@ final class OrderRoutes {
     }
     v.validate();
     if (!provider.enabled()) {
-      throw new Problem(503, "payment-provider-disabled", "title.payment_provider_disabled",
-          "detail.payment_provider_disabled", List.of()).with("provider", provider.name());
+      throw new Problem(503, "payment-provider-disabled", "title.payment_provider_disabled", "detail.payment_provider.disabled",
+          List.of()).with("provider", provider.name());
     }
     orders.read(Audit.actor(ctx), id).compose(order -> {
       if (!Audit.actor(ctx).userId().equals(order.userId())) {
         return Future.failedFuture(Failure.notFound("detail.not_found.order"));
       }
       if (order.status() != OrderStatus.PENDING) {
-        return Future.failedFuture(Failure.conflict("order-not-pending", "detail.conflict.order_not_pending_pay", null));
+        return Future.failedFuture(Failure.conflict("order-not-pending", "detail.conflict.order_not_pending.pay", null));
       }
       if (order.provider() != null && order.redirectUrl() != null) {
         return order.provider().equals(provider.name()) ? Future.succeededFuture(order)
-            : Future.failedFuture(Failure.conflict("payment-started-elsewhere",
-                "detail.conflict.payment_started_elsewhere", "provider"));
+            : Future.failedFuture(startedElsewhere(order.provider()));
       }
       return provider.start(order).compose(start -> orders.begin(Audit.actor(ctx), start));
     }).onSuccess(order -> Responses.ok(ctx, new JsonObject().put("provider", order.provider())
         .put("redirectUrl", order.redirectUrl()).put("order", order.toJson()))).onFailure(ctx::fail);
+  }
+
+  /** A second provider for an order whose payment began with another: named, in the detail and on the field. */
+  private static Failure startedElsewhere(String started) {
+    JsonObject params = new JsonObject().put("provider", started);
+    return new Failure(Failure.Kind.CONFLICT, "payment-started-elsewhere", "title.status.409",
+        "detail.conflict.payment_started_with", params,
+        List.of(new FieldError("provider", "detail.conflict.payment_started_with", null, params)));
   }
 }

@@ -61,7 +61,7 @@ final class ProviderClient {
   private static Future<HttpResponse<Buffer>> checked(String what, HttpResponse<Buffer> response, Throwable cause) {
     if (response == null || response.statusCode() >= 500) {
       log.warn("{}: the provider did not answer ({})", what, response == null ? cause.toString() : "HTTP " + response.statusCode());
-      return Future.failedFuture(unavailable("detail.payment_provider_unavailable"));
+      return Future.failedFuture(unavailable("detail.payment_provider.unreachable"));
     }
     return Future.succeededFuture(response);
   }

@@ -66,7 +66,8 @@ final class Stripe implements PaymentProvider {
         .compose(response -> {
           JsonObject session = Midtrans.json(response.bodyAsString());
           if (response.statusCode() != 200 || session == null || session.getString("id") == null || session.getString("url") == null) {
-            return Future.failedFuture(ProviderClient.unavailable("detail.payment_provider_unavailable.refused").with("provider", "Stripe").with("status", response.statusCode()));
+            return Future.failedFuture(ProviderClient.unavailable("detail.payment_provider.not_started")
+                .with("provider", "Stripe").with("status", response.statusCode()));
           }
           return Future.succeededFuture(new PaymentStart(order.id(), name(), session.getString("id"), session.getString("url"),
               expiresAt + 5 * 60_000L));

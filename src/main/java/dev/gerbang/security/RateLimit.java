@@ -4,12 +4,14 @@ import dev.gerbang.config.AppConfig;
 import dev.gerbang.http.ClientInfo;
 import dev.gerbang.http.FailureHandler;
 import dev.gerbang.http.Problem;
+import dev.gerbang.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Takes a token per API request from the bucket of (route class, client address); 429 when it is empty. */
@@ -52,6 +54,7 @@ public final class RateLimit implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
+    Metrics.of(ctx.vertx()).count("gerbang.ratelimit.rejections", "route_class", RouteClass.of(ctx).name().toLowerCase(Locale.ROOT));
     ctx.put(FailureHandler.RATE_LIMIT_HEADERS, headers);
     ctx.put(FailureHandler.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
     ctx.fail(new Problem(429, "rate-limited", "title.status.429", "detail.rate_limited", List.of())

@@ -10,6 +10,7 @@ import dev.gerbang.db.Ids;
 import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
+import dev.gerbang.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -227,6 +228,10 @@ public final class SocialRoutes {
    * not sign in: answers null when signed in, else the oauthError code.
    */
   Future<String> signInAndReturn(RoutingContext ctx, Provider provider, String userId, String outcome, String redirectPath) {
+    Metrics metrics = Metrics.of(ctx.vertx());
+    if ("created".equals(outcome)) {
+      metrics.count("gerbang.registrations", "method", "social");
+    }
     return c.users().find(userId).compose(user -> {
       if (user == null || user.disabled()) {
         return Future.succeededFuture("account_disabled");
@@ -240,6 +245,7 @@ public final class SocialRoutes {
           // No session yet: the web app's sign-in screen asks for the second factor (the token in the fragment, never sent on).
           ctx.put(MFA_LANDING, "/login#" + MfaFragment.of(answer, redirectPath));
         }
+        metrics.count("gerbang.signins", "method", "social", "outcome", SecondStep.pending(answer) ? "mfa_pending" : "ok");
         return (String) null;
       });
     });

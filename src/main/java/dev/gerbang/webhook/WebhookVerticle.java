@@ -3,6 +3,7 @@ package dev.gerbang.webhook;
 import dev.gerbang.audit.Actor;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.http.Messages;
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.notify.AdminMessage;
 import dev.gerbang.notify.BroadcastService;
 import dev.gerbang.user.Roles;
@@ -100,6 +101,9 @@ public final class WebhookVerticle extends VerticleBase {
   }
 
   private Future<Void> recorded(WebhookJob job, AttemptResult result) {
+    // Each attempt by its outcome: delivered, retry (another attempt is due) or failed (no further attempt).
+    Metrics.of(vertx).count("gerbang.webhook.deliveries", "outcome",
+        result.delivered() ? "delivered" : result.retryAt() > 0 ? "retry" : "failed");
     if (!result.delivered()) {
       log.warn("webhook {} to endpoint {} attempt {} failed: {}", job.id(), job.endpointId(), job.attempts(), result.error());
     }

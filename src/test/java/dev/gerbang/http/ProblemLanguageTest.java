@@ -197,4 +197,27 @@ class ProblemLanguageTest {
     assertThat(error(problem, "tags").getString("message")).isEqualTo("may hold at most 10 tags");
     assertThat(error(problem, "tags").getJsonObject("params")).isEqualTo(new JsonObject().put("max", 10));
   }
+
+  @Test
+  void paymentProblemsAreKeysRenderedInTheCallersLanguage() {
+    String token = server.newSession().getString("accessToken");
+    // An account's own language wins over its browser's: this one chooses Indonesian.
+    assertThat(send(HttpMethod.PATCH, "/api/me", token, null, new JsonObject().put("locale", "id")).statusCode()).isEqualTo(200);
+    JsonObject order = new JsonObject().put("items", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("productId", "not an id").put("quantity", 0).put("price", 1)));
+    HttpRequest<Buffer> request = server.request(HttpMethod.POST, "/api/orders", token).putHeader("Accept-Language", "id")
+        .putHeader("Idempotency-Key", "order-in-indonesian");
+
+    JsonObject problem = assertProblem(TestServer.await(request.sendJsonObject(order)), 400, "validation");
+    assertThat(error(problem, "items[0].productId").getString("message")).isEqualTo("harus berupa id produk");
+    JsonObject quantity = error(problem, "items[0].quantity");
+    assertThat(quantity.getString("message")).isEqualTo("harus bilangan bulat dari 1 sampai " + quantity.getJsonObject("params").getInteger("max"));
+    assertThat(error(problem, "items[0].price").getString("message")).isEqualTo("bukan isian yang dikenal (harga diambil dari katalog)");
+
+    // No Stripe keys on this server: the provider is named in the sentence.
+    JsonObject disabled = assertProblem(send(HttpMethod.POST, "/api/payments/stripe/webhook", null, "id", new JsonObject()), 503,
+        "payment-provider-disabled");
+    assertThat(disabled.getString("title")).isEqualTo("Penyedia pembayaran belum dikonfigurasi");
+    assertThat(disabled.getString("detail")).isEqualTo("Stripe belum dikonfigurasi di server ini (lihat docs/payments.md)");
+  }
 }

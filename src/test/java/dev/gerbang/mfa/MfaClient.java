@@ -9,20 +9,20 @@ import io.vertx.ext.auth.otp.OtpKey;
 import io.vertx.ext.web.client.HttpResponse;
 
 /** What the MFA tests do over HTTP: enrol TOTP, compute codes as an authenticator app would, sign in in two steps. */
-final class MfaClient {
+public final class MfaClient {
   private final TestServer server;
 
-  MfaClient(TestServer server) {
+  public MfaClient(TestServer server) {
     this.server = server;
   }
 
   /** The code of an authenticator app for this secret, steps from now (-1: the previous 30 s, 0: now). */
-  static String code(String secret, int stepsFromNow) {
+  public static String code(String secret, int stepsFromNow) {
     return Totp.code(new OtpKey().setKey(secret).getKeyBytes(), Totp.step(System.currentTimeMillis() / 1000) + stepsFromNow, Totp.DIGITS);
   }
 
   /** Enrols TOTP for the signed-in user with the previous step's code: the secret and the recovery codes. */
-  Enrolled enrol(String accessToken) {
+  public Enrolled enrol(String accessToken) {
     HttpResponse<Buffer> started = server.post("/api/me/mfa/totp", accessToken, new JsonObject());
     assertThat(started.statusCode()).as(started.bodyAsString()).isEqualTo(200);
     String secret = started.bodyAsJsonObject().getString("secret");
@@ -31,7 +31,7 @@ final class MfaClient {
     return new Enrolled(secret, confirmed.bodyAsJsonObject().getJsonArray("recoveryCodes").stream().map(String::valueOf).toList());
   }
 
-  record Enrolled(String secret, java.util.List<String> recoveryCodes) {
+  public record Enrolled(String secret, java.util.List<String> recoveryCodes) {
   }
 
   HttpResponse<Buffer> login(String email) {
@@ -39,7 +39,7 @@ final class MfaClient {
   }
 
   /** A password sign-in that must stop at the second step: its mfaToken. */
-  String firstStep(String email) {
+  public String firstStep(String email) {
     HttpResponse<Buffer> response = login(email);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     JsonObject body = response.bodyAsJsonObject();
@@ -50,7 +50,7 @@ final class MfaClient {
     return body.getString("mfaToken");
   }
 
-  HttpResponse<Buffer> second(String mfaToken, String field, String value) {
+  public HttpResponse<Buffer> second(String mfaToken, String field, String value) {
     return server.post("/api/auth/mfa", new JsonObject().put("mfaToken", mfaToken).put(field, value));
   }
 }

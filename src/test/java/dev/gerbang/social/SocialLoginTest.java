@@ -108,6 +108,10 @@ class SocialLoginTest {
 
     assertThat(second).isEqualTo(first);
     assertThat(TestDb.count(server, "SELECT COUNT(*) FROM users WHERE email = ?", email)).isEqualTo(1);
+    // Counted for the metrics: one account created, two sign-ins.
+    var meters = dev.gerbang.metrics.Metrics.of(server.gerbang().vertx()).registry();
+    assertThat(meters.counter("gerbang.registrations", "method", "social").count()).isEqualTo(1.0);
+    assertThat(meters.counter("gerbang.signins", "method", "social", "outcome", "ok").count()).isEqualTo(2.0);
   }
 
   @Test

@@ -29,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class OrderServiceImpl implements OrderService {
-  private static final String NO_SUCH_ORDER = "No such order";
+  private static final String NO_SUCH_ORDER = "detail.not_found.order";
 
   private final Pool pool;
   private final Sql sql;
@@ -70,7 +70,7 @@ public final class OrderServiceImpl implements OrderService {
           }
           return row.getString("request_hash").equals(order.requestHash()) ? Future.succeededFuture(row.getString("id"))
               : Future.failedFuture(Failure.conflict("idempotency-key-reused",
-                  "detail.conflict.idempotency_key_reused_order", null));
+                  "detail.conflict.order_idempotency_key_reused", null));
         });
   }
 
@@ -88,17 +88,17 @@ public final class OrderServiceImpl implements OrderService {
       for (int i = 0; i < products.size(); i++) {
         Row product = products.get(i);
         if (product == null || !Rows.bool(product, "active")) {
-          errors.add(new FieldError("items[" + i + "].productId", "field.product_not_on_sale"));
+          errors.add(new FieldError("items[" + i + "].productId", "field.not_on_sale"));
           continue;
         }
         if (currency != null && !currency.equals(product.getString("currency"))) {
-          errors.add(new FieldError("items[" + i + "].productId", "field.product_other_currency"));
+          errors.add(new FieldError("items[" + i + "].productId", "field.other_currency"));
         }
         currency = product.getString("currency");
         try {
           amount = Math.addExact(amount, Math.multiplyExact(Rows.millis(product, "price"), order.lines().get(i).quantity()));
         } catch (ArithmeticException e) {
-          errors.add(new FieldError("items", "field.order_total_too_large"));
+          errors.add(new FieldError("items", "field.total_too_large"));
         }
       }
       if (!errors.isEmpty()) {
@@ -131,7 +131,7 @@ public final class OrderServiceImpl implements OrderService {
   @Override
   public Future<OrderPage> search(Actor actor, JsonObject query) {
     if (!actor.hasRole(Roles.ADMIN)) {
-      return Future.failedFuture(Failure.forbidden("detail.forbidden.orders"));
+      return Future.failedFuture(Failure.forbidden("detail.forbidden.all_orders"));
     }
     long now = System.currentTimeMillis();
     String status = query.getString("status", "");
@@ -170,14 +170,14 @@ public final class OrderServiceImpl implements OrderService {
             .compose(row -> transitions.move(conn, actor, row, OrderStatus.CANCELLED, new JsonObject().put("by", "user"),
                 transitions.batch())))
         .compose(moved -> moved ? read(actor, orderId)
-            : Future.failedFuture(Failure.conflict("order-not-pending", "detail.conflict.order_not_pending_cancel", null)));
+            : Future.failedFuture(Failure.conflict("order-not-pending", "detail.conflict.order_not_pending.cancel", null)));
   }
 
   @Override
   public Future<Order> begin(Actor actor, PaymentStart start) {
     return pool.withTransaction(conn -> own(conn, actor, start.orderId()).compose(row -> {
       if (OrderRows.status(row, System.currentTimeMillis()) != OrderStatus.PENDING) {
-        return Future.failedFuture(Failure.conflict("order-not-pending", "detail.conflict.order_not_pending_pay", null));
+        return Future.failedFuture(Failure.conflict("order-not-pending", "detail.conflict.order_not_pending.pay", null));
       }
       long now = System.currentTimeMillis();
       long expiresAt = Math.max(Rows.millis(row, "expires_at"), start.expiresAt());
