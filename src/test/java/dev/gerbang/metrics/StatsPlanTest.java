@@ -29,7 +29,7 @@ class StatsPlanTest {
       "outboxByState", new Object[] {"pending", "sending", "held", "dead"},
       "outboxSentSince", new Object[] {"sent", 0L},
       "signUpsPerDay", new Object[] {0L},
-      "signInsPerHour", new Object[] {"login", "oauth_login", "login_failed", "login_locked", 0L},
+      "signInsPerHour", new Object[] {"login", "oauth_login", "login_failed", "mfa_failed", "passkey_login_failed", "login_locked", 0L},
       "usersByRole", new Object[] {},
       "articlesPerDay", new Object[] {"published", 0L},
       "commentsPerDay", new Object[] {0L});
