@@ -10,7 +10,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for small secrets kept in the database (a TOTP secret): base64url(IV || ciphertext || tag), with
+ * AES-256-GCM for small secrets kept in the database (a TOTP secret, a webhook signing secret): base64url(IV || ciphertext || tag), with
  * associated data (the owner's id) bound in, so that a row copied onto another owner does not decrypt. The key comes
  * from the key file or the environment, never from the database alone.
  */

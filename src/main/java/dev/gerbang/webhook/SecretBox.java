@@ -1,15 +1,10 @@
 package dev.gerbang.webhook;
 
+import dev.gerbang.crypto.Aead;
 import dev.gerbang.secrets.Secrets;
 import io.vertx.core.json.JsonObject;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keeps the endpoints' signing secrets encrypted at rest: AES-256-GCM under a key of the server's own (the shared
@@ -23,10 +18,10 @@ public final class SecretBox {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getEncoder();
   private static final Base64.Decoder B64D = Base64.getDecoder();
-  private final SecretKeySpec key;
+  private final Aead aead;
 
   SecretBox(byte[] key) {
-    this.key = new SecretKeySpec(key, "AES");
+    this.aead = new Aead(key);
   }
 
   /** The box with the server's webhook key, made once and then only read. Blocking: call from a plain thread. */
@@ -47,27 +42,13 @@ public final class SecretBox {
   }
 
   public String seal(String endpointId, String secret) {
-    try {
-      byte[] iv = new byte[12];
-      RANDOM.nextBytes(iv);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
-      cipher.updateAAD(endpointId.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-      return B64.encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return aead.encrypt(secret, endpointId);
   }
 
   public String open(String endpointId, String sealed) {
     try {
-      byte[] bytes = B64D.decode(sealed);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, bytes, 0, 12));
-      cipher.updateAAD(endpointId.getBytes(StandardCharsets.UTF_8));
-      return new String(cipher.doFinal(bytes, 12, bytes.length - 12), StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return aead.decrypt(sealed, endpointId);
+    } catch (IllegalArgumentException e) {
       throw new IllegalStateException("the signing secret of webhook endpoint " + endpointId + " does not open with this "
           + "server's key", e);
     }
