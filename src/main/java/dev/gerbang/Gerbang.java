@@ -7,6 +7,8 @@ import dev.gerbang.db.DatabaseVerticle;
 import dev.gerbang.failure.Failure;
 import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.OpenApi;
+import dev.gerbang.tracing.Tracing;
+import dev.gerbang.tracing.TracingSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -56,7 +58,9 @@ public final class Gerbang {
     }
     Cluster cluster;
     try {
-      cluster = Cluster.start(ClusterSettings.from(config), new VertxOptions()).await(120, TimeUnit.SECONDS);
+      // The tracer is built into Vert.x: null (none) unless tracing.enabled.
+      cluster = Cluster.start(ClusterSettings.from(config), new VertxOptions(), Tracing.factory(TracingSettings.from(config)))
+          .await(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       return Future.failedFuture(e instanceof java.util.concurrent.TimeoutException
           ? new IllegalStateException("the cluster did not form within 120 s") : e);

@@ -21,6 +21,7 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.spi.VertxTracerFactory;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -34,10 +35,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public record Cluster(Vertx vertx, HazelcastClusterManager manager, ClusterSettings settings) {
 
-  /** Joins (or forms) the cluster when the settings say so; Hazelcast needs a few seconds to form one. */
-  public static Future<Cluster> start(ClusterSettings settings, VertxOptions options) {
+  /**
+   * Joins (or forms) the cluster when the settings say so; Hazelcast needs a few seconds to form one. tracer: the
+   * factory of this node's tracer (dev.gerbang.tracing), or null for none.
+   */
+  public static Future<Cluster> start(ClusterSettings settings, VertxOptions options, VertxTracerFactory tracer) {
     if (!settings.enabled()) {
-      return Future.succeededFuture(new Cluster(Vertx.vertx(options), null, settings));
+      return Future.succeededFuture(new Cluster(Vertx.builder().with(options).withTracer(tracer).build(), null, settings));
     }
     EventBusOptions bus = options.getEventBusOptions().setHost(settings.host()).setPort(settings.eventBusPort());
     if (!settings.publicHost().isEmpty()) {
@@ -50,7 +54,7 @@ public record Cluster(Vertx vertx, HazelcastClusterManager manager, ClusterSetti
           .setTrustOptions(new PemTrustOptions().addCertPath(settings.tlsCaPath()));
     }
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings));
-    return Vertx.builder().with(options).withClusterManager(manager).buildClustered().map(vertx -> new Cluster(vertx, manager, settings));
+    return Vertx.builder().with(options).withTracer(tracer).withClusterManager(manager).buildClustered().map(vertx -> new Cluster(vertx, manager, settings));
   }
 
   /**

@@ -1,0 +1,30 @@
+package dev.gerbang.tracing;
+
+import io.vertx.core.Handler;
+import io.vertx.core.spi.VertxTracerFactory;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Where tracing meets the rest of the server: the tracer Vert.x is built with, and the handler that ties a request's
+ * span to its request id. Only Vert.x types cross this class, so that with tracing off no OpenTelemetry class is
+ * loaded: the SDK lives in {@link OpenTelemetryTracing}, touched only when tracing is on.
+ */
+public final class Tracing {
+
+  private Tracing() {
+  }
+
+  /**
+   * The factory of this node's tracer, for Vert.x's builder ({@code withTracer}), or null when tracing is off. The SDK
+   * is configured by the OTEL_* variables (and otel.* system properties) when Vert.x asks for the tracer; a bad value
+   * fails that start with a ConfigException naming it. Closing Vert.x sends the spans still buffered.
+   */
+  public static VertxTracerFactory factory(TracingSettings settings) {
+    return settings.enabled() ? OpenTelemetryTracing.factory() : null;
+  }
+
+  /** Puts the request id on the request's server span, and the trace id in its access log line. After RequestIds. */
+  public static Handler<RoutingContext> requestTags() {
+    return new RequestSpan();
+  }
+}
