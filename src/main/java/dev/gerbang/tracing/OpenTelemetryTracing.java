@@ -51,9 +51,12 @@ final class OpenTelemetryTracing {
       log.info("tracing is on: spans go where the OTEL_* variables say (OTLP {}, service {})",
           setting("otel.exporter.otlp.protocol"), setting("otel.service.name"));
       return sdk;
-    } catch (ConfigurationException e) {
+    } catch (ConfigurationException | IllegalStateException e) {
+      // IllegalStateException: an exporter whose sender is not in the jar (OTLP over gRPC).
+      String why = e.getCause() == null || e.getCause().getMessage() == null ? e.getMessage()
+          : e.getMessage() + ": " + e.getCause().getMessage();
       throw new ConfigException(ConfigReader.envName("tracing.enabled") + ": the OTEL_* settings of tracing are not usable: "
-          + String.valueOf(e.getMessage()).replaceAll("[\r\n]+", " "));
+          + String.valueOf(why).replaceAll("[\r\n]+", " "));
     }
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import dev.gerbang.TestServer;
 import dev.gerbang.tracing.OtlpReceiver.Received;
 import dev.gerbang.user.UserService;
@@ -118,13 +118,16 @@ class TracingTest {
     String token = session.getString("accessToken");
     String id = requestId();
     Logger access = (Logger) LoggerFactory.getLogger("gerbang.access");
-    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    AccessLines lines = new AccessLines();
     lines.start();
     access.addAppender(lines);
     HttpResponse<Buffer> me;
+    String line;
     try {
       me = TestServer.await(server.request(io.vertx.core.http.HttpMethod.GET, "/api/notifications", token)
           .putHeader("X-Request-Id", id).send());
+      // Written when the response has gone, which may be after the client has it.
+      line = lines.await("requestId=" + id);
     } finally {
       access.detachAppender(lines);
     }
@@ -143,8 +146,7 @@ class TracingTest {
         && span.parentSpanId().equals(http.spanId()) && "vertx-eventbus".equals(span.attribute("messaging.system")));
     childOf(call, SpanKind.SPAN_KIND_SERVER, call.attribute("messaging.destination.name"));
     // The request's log line names its trace.
-    assertThat(lines.list).anySatisfy(line -> assertThat(Arrays.toString(line.getArgumentArray()))
-        .contains("requestId=" + id).contains("traceId=" + http.traceId()));
+    assertThat(line).contains("traceId=" + http.traceId());
 
     List<String> secrets = List.of(token, session.getString("refreshToken", token), email, TestServer.PASSWORD, "Bearer");
     for (Received span : receiver.spans()) {
@@ -168,6 +170,57 @@ class TracingTest {
       serverSpanOf(id);
       String port = ":" + off.port() + "/";
       assertThat(receiver.spans()).noneMatch(span -> span.attributes().values().stream().anyMatch(v -> v.contains(port)));
+    }
+  }
+
+  @Test
+  void anOtelSettingTheSdkCannotUseStopsTheStartWithOneLineNamingTracing() throws Exception {
+    java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("gerbang-tracing");
+    set("otel.exporter.otlp.protocol", "grpc");
+    try {
+      JsonObject config = new JsonObject().put("dataDir", dataDir.toString()).put("http", new JsonObject().put("port", 0))
+          .put("tracing", new JsonObject().put("enabled", true));
+      Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> dev.gerbang.Gerbang.start(
+          dev.gerbang.config.AppConfig.of(config)).await(30, java.util.concurrent.TimeUnit.SECONDS));
+
+      assertThat(failure).isInstanceOf(dev.gerbang.config.ConfigException.class);
+      assertThat(failure.getMessage()).startsWith("GERBANG_TRACING_ENABLED: ").contains("grpc").doesNotContain("\n");
+    } finally {
+      System.clearProperty("otel.exporter.otlp.protocol");
+      TestServer.deleteTree(dataDir);
+    }
+  }
+
+  /** The access log's lines (their fields), kept as they come. */
+  private static final class AccessLines extends AppenderBase<ILoggingEvent> {
+    private final List<String> lines = new java.util.ArrayList<>();
+
+    @Override
+    protected synchronized void append(ILoggingEvent event) {
+      lines.add(Arrays.toString(event.getArgumentArray()));
+      notifyAll();
+    }
+
+    /** The first line holding this text; fails after 10 s. */
+    synchronized String await(String text) {
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (true) {
+        for (String line : lines) {
+          if (line.contains(text)) {
+            return line;
+          }
+        }
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          throw new AssertionError("no access line with " + text + " in " + lines);
+        }
+        try {
+          wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
     }
   }
 
