@@ -6,8 +6,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Where tracing meets the rest of the server: the tracer Vert.x is built with, and the handler that ties a request's
- * span to its request id. Only Vert.x types cross this class, so that with tracing off no OpenTelemetry class is
- * loaded: the SDK lives in {@link OpenTelemetryTracing}, touched only when tracing is on.
+ * span to its request id. Only Vert.x types cross this class, so that with tracing off the OpenTelemetry SDK is
+ * never loaded: it lives in {@link OpenTelemetryTracing} and {@link RequestSpan}, touched only when tracing is on.
+ * The event bus needs nothing more: DeliveryOptions (the service proxies' and the events') default to
+ * TracingPolicy.PROPAGATE, so a message sent while serving a traced request joins its trace.
  */
 public final class Tracing {
 
