@@ -9,6 +9,8 @@ import dev.gerbang.http.HttpVerticle;
 import dev.gerbang.http.OpenApi;
 import dev.gerbang.metrics.Metrics;
 import dev.gerbang.metrics.MetricsSettings;
+import dev.gerbang.tracing.Tracing;
+import dev.gerbang.tracing.TracingSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -59,10 +61,10 @@ public final class Gerbang {
     Cluster cluster;
     Metrics metrics;
     try {
-      // The meters are an option of Vert.x itself: read their settings before it is built.
+      // The meters and the tracer are options of Vert.x itself: read their settings before it is built.
       metrics = Metrics.create(MetricsSettings.from(config.reader()));
-      cluster = Cluster.start(ClusterSettings.from(config), metrics.configure(new VertxOptions()),
-          metrics.factory()).await(120, TimeUnit.SECONDS);
+      cluster = Cluster.start(ClusterSettings.from(config), metrics.configure(new VertxOptions()), metrics.factory(),
+          Tracing.factory(TracingSettings.from(config))).await(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       return Future.failedFuture(e instanceof java.util.concurrent.TimeoutException
           ? new IllegalStateException("the cluster did not form within 120 s") : e);

@@ -60,7 +60,8 @@ class StartupTest {
         new JsonObject().put("smtp", new JsonObject().put("startTls", "SOMETIMES")),
         new JsonObject().put("content", new JsonObject().put("cacheMegabytes", -1)),
         new JsonObject().put("oidc", new JsonObject().put("name", "google")),
-        new JsonObject().put("notifications", new JsonObject().put("heartbeatSeconds", 0))}) {
+        new JsonObject().put("notifications", new JsonObject().put("heartbeatSeconds", 0)),
+        new JsonObject().put("tracing", new JsonObject().put("enabled", "yes"))}) {
       JsonObject config = bad.copy().put("dataDir", root.toString()).put("http", new JsonObject().put("port", 0));
       Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
           () -> Gerbang.start(dev.gerbang.config.AppConfig.of(config)).await(30, java.util.concurrent.TimeUnit.SECONDS));

@@ -22,6 +22,7 @@ import io.vertx.core.http.ClientAuth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.spi.VertxMetricsFactory;
+import io.vertx.core.spi.VertxTracerFactory;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -37,11 +38,14 @@ public record Cluster(Vertx vertx, HazelcastClusterManager manager, ClusterSetti
 
   /**
    * Joins (or forms) the cluster when the settings say so; Hazelcast needs a few seconds to form one. metrics:
-   * the factory of this node's meters, or null (none, unless the options turn Vert.x's default ones on).
+   * the factory of this node's meters, or null (none, unless the options turn Vert.x's default ones on); tracer: the
+   * factory of this node's tracer (dev.gerbang.tracing), or null for none.
    */
-  public static Future<Cluster> start(ClusterSettings settings, VertxOptions options, VertxMetricsFactory metrics) {
+  public static Future<Cluster> start(ClusterSettings settings, VertxOptions options, VertxMetricsFactory metrics,
+                                      VertxTracerFactory tracer) {
     if (!settings.enabled()) {
-      return Future.succeededFuture(new Cluster(Vertx.builder().with(options).withMetrics(metrics).build(), null, settings));
+      return Future.succeededFuture(new Cluster(Vertx.builder().with(options).withMetrics(metrics).withTracer(tracer).build(),
+          null, settings));
     }
     EventBusOptions bus = options.getEventBusOptions().setHost(settings.host()).setPort(settings.eventBusPort());
     if (!settings.publicHost().isEmpty()) {
@@ -54,7 +58,8 @@ public record Cluster(Vertx vertx, HazelcastClusterManager manager, ClusterSetti
           .setTrustOptions(new PemTrustOptions().addCertPath(settings.tlsCaPath()));
     }
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings));
-    return Vertx.builder().with(options).withMetrics(metrics).withClusterManager(manager).buildClustered().map(vertx -> new Cluster(vertx, manager, settings));
+    return Vertx.builder().with(options).withMetrics(metrics).withTracer(tracer).withClusterManager(manager).buildClustered()
+        .map(vertx -> new Cluster(vertx, manager, settings));
   }
 
   /**

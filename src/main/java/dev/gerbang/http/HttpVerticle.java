@@ -9,6 +9,8 @@ import dev.gerbang.security.Deadlines;
 import dev.gerbang.security.HeaderDeadline;
 import dev.gerbang.security.RateLimiter;
 import dev.gerbang.security.SecurityHeaders;
+import dev.gerbang.tracing.Tracing;
+import dev.gerbang.tracing.TracingSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -56,6 +58,9 @@ public final class HttpVerticle extends VerticleBase {
     FailureHandler failures = new FailureHandler(Messages.bundled(), config.defaultLocale());
     router.route().handler(ClientInfo.resolver(config.trustedProxies()));
     router.route().handler(new RequestIds());
+    if (TracingSettings.from(config).enabled()) {
+      router.route().handler(Tracing.requestTags());
+    }
     if (config.logRequests()) {
       router.route().handler(new AccessLog());
     }
