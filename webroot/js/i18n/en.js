@@ -499,7 +499,6 @@ export default {
   "notify.push.timeout": "The push service did not answer in time. Check your connection, then try again.",
   "notify.push.turningOn": "Turning push notifications on…",
   "notify.push.turningOff": "Turning push notifications off…",
-<<<<<<< HEAD
   "login.passkey": "Continue with a passkey",
   "login.passkeyFailed": "The passkey sign-in did not work. Try again, or sign in with your password.",
   "mfa.step.title": "Second step",
@@ -555,7 +554,6 @@ export default {
   "admin.mfa.passkeys": "Passkeys: {count}",
   "admin.mfa.reset": "Reset second factors",
   "admin.mfa.resetConfirm": "Remove every second factor of this user? They will be told by email.",
-=======
   "admin.nav.overview": "Overview",
   "admin.overview.title": "Overview",
   "admin.overview.activeSessions": "Active sessions",
@@ -592,7 +590,6 @@ export default {
   "admin.overview.channel": "Channel",
   "admin.overview.count": "Messages",
   "admin.overview.outboxEmpty": "Nothing waiting, and nothing sent in the last 24 hours.",
->>>>>>> metrics
   'admin.nav.webhooks': 'Webhooks',
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Gerbang POSTs a signed message (Standard Webhooks) to the endpoint for each event it subscribes to. The URL must be https and reach a public address.',

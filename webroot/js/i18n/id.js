@@ -499,7 +499,6 @@ export default {
   "notify.push.timeout": "Layanan push tidak menjawab tepat waktu. Periksa koneksi Anda, lalu coba lagi.",
   "notify.push.turningOn": "Menyalakan notifikasi push…",
   "notify.push.turningOff": "Mematikan notifikasi push…",
-<<<<<<< HEAD
   "login.passkey": "Lanjut dengan passkey",
   "login.passkeyFailed": "Masuk dengan passkey gagal. Coba lagi, atau masuk dengan kata sandi.",
   "mfa.step.title": "Langkah kedua",
@@ -555,7 +554,6 @@ export default {
   "admin.mfa.passkeys": "Passkey: {count}",
   "admin.mfa.reset": "Atur ulang faktor kedua",
   "admin.mfa.resetConfirm": "Hapus semua faktor kedua pengguna ini? Pengguna akan diberi tahu lewat email.",
-=======
   "admin.nav.overview": "Ringkasan",
   "admin.overview.title": "Ringkasan",
   "admin.overview.activeSessions": "Sesi aktif",
@@ -592,7 +590,6 @@ export default {
   "admin.overview.channel": "Saluran",
   "admin.overview.count": "Pesan",
   "admin.overview.outboxEmpty": "Tidak ada yang menunggu, dan tidak ada yang terkirim dalam 24 jam terakhir.",
->>>>>>> metrics
   'admin.nav.webhooks': 'Webhook',
   'admin.webhooks.title': 'Webhook',
   'admin.webhooks.intro': 'Gerbang mengirim (POST) pesan bertanda tangan (Standard Webhooks) ke endpoint untuk setiap peristiwa yang dilanggani. URL harus https dan menuju alamat publik.',
