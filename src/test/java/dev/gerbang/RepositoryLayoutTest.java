@@ -51,4 +51,12 @@ class RepositoryLayoutTest {
     }
     assertThat(git("check-ignore", "-q", "--no-index", "docs/security.md").exit()).as("docs stay tracked").isEqualTo(1);
   }
+
+  /** A merge that left its conflict markers in a file stops the build here, not as a blank page in the browser tests. */
+  @Test
+  void noTrackedFileHoldsAMergeConflictMarker() throws Exception {
+    Run found = git("grep", "-n", "-I", "-E", "^(<<<<<<< |>>>>>>> |\\|\\|\\|\\|\\|\\|\\| )");
+    assumeThat(found != null).as("needs git").isTrue();
+    assertThat(found.exit()).as("conflict markers:%n%s", found.out()).isEqualTo(1);
+  }
 }
