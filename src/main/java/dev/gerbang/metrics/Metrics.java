@@ -68,7 +68,9 @@ public final class Metrics implements Shareable {
         // No address label on the event bus (reply and per-user addresses), no raw path on HTTP: only templates.
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME,
             Label.EB_SIDE))
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true)));
+        // No histogram on every Vert.x meter (request and response bytes, event bus, pools): buckets cost on each
+        // request. The response time keeps its latency histogram (RouteLabels.histograms).
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(false)));
   }
 
   /** What builds Vert.x's meters into this registry; null when metrics are off. */
