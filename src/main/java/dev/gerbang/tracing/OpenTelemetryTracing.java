@@ -48,7 +48,7 @@ final class OpenTelemetryTracing {
           .disableShutdownHook()
           .build()
           .getOpenTelemetrySdk();
-      log.info("tracing is on: spans go where the OTEL_* variables say (OTLP {}, service {})",
+      log.info("tracing is on: spans go to the OTLP endpoint the OTEL_* variables name ({}, service {})",
           setting("otel.exporter.otlp.protocol"), setting("otel.service.name"));
       return sdk;
     } catch (ConfigurationException | IllegalStateException e) {
