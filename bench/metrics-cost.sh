@@ -8,7 +8,7 @@
 # wrk -t1 -c8 (with bench/compare/wrk.lua, through bench/compare/tools.py round), a warm-up per server and figure,
 # then ROUNDS rounds per server, alternating which goes first; per server the mean req/s and the mean requests
 # per CPU-second of the server process (utime+stime from /proc: less sensitive than req/s to a busy machine), and
-# the ratios on/off. Rate limiter and request log off on both. Every wrk run's errors and non-2xx answers must be
+# the ratios on/off. Rate limiter, request log and the MFA role policy (the bench admin signs in by script) off on both. Every wrk run's errors and non-2xx answers must be
 # zero, or the run fails (exit 1) and reports nothing. wrk shares the cores with the servers: compare the ratios,
 # not the absolute figures, and look at the "others used" share of each round.
 #
@@ -55,7 +55,7 @@ start() { # name [env...]: a fresh data dir with its first admin, the server, 20
   port=$("${TOOLS[@]}" free-port)
   "${TOOLS[@]}" start "$RUN/logs/$name.log" "$RUN/pids/$name.pid" "http://127.0.0.1:$port/health/ready" 200 120 -- \
     env GERBANG_DATA_DIR="$data" GERBANG_HTTP_HOST=127.0.0.1 GERBANG_HTTP_PORT="$port" GERBANG_RATE_LIMIT_ENABLED=false \
-    GERBANG_LOG_REQUESTS=false "$@" java -Xmx256m -jar target/gerbang.jar >/dev/null || die "$name did not start"
+    GERBANG_LOG_REQUESTS=false GERBANG_MFA_REQUIRED_ROLES= "$@" java -Xmx256m -jar target/gerbang.jar >/dev/null || die "$name did not start"
   local g=http://127.0.0.1:$port
   expect 200 "login (admin)" -XPOST "$g/api/auth/login" -H "$JSON" -d "{\"email\":\"admin@bench.example.com\",\"password\":\"$ADMIN_PASSWORD\"}"
   admin=$(field accessToken)
