@@ -48,7 +48,7 @@ public final class Metrics implements Shareable {
       return OFF;
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(new RouteLabels()).meterFilter(RouteLabels.histograms());
+    registry.config().meterFilter(RouteLabels.histograms());
     return new Metrics(registry, settings);
   }
 
@@ -73,9 +73,12 @@ public final class Metrics implements Shareable {
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(false)));
   }
 
-  /** What builds Vert.x's meters into this registry; null when metrics are off. */
+  /**
+   * What builds Vert.x's meters into this registry, with the HTTP servers' meters our own ({@link HttpMeters}); null
+   * when metrics are off.
+   */
   public VertxMetricsFactory factory() {
-    return enabled() ? new MicrometerMetricsFactory(registry) : null;
+    return enabled() ? new NodeMetricsFactory(new MicrometerMetricsFactory(registry), new HttpMeters(registry)) : null;
   }
 
   /** Once the node's Vert.x exists: from now on {@link #of} answers these meters for it. */
