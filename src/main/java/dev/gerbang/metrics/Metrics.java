@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -84,8 +83,8 @@ public final class Metrics implements Shareable {
   /** Once the node's Vert.x exists: from now on {@link #of} answers these meters for it. */
   public void install(Vertx vertx) {
     if (enabled()) {
-      // Bound now, after Vert.x has added its meter filters: filters must come before the first meter.
-      new UptimeMetrics().bindTo(registry);
+      // Bound now, after Vert.x has added its meter filters: filters must come before the first meter. (Uptime is
+      // among Vert.x's JVM meters already: binding it again logged a warning at every start.)
       new FileDescriptorMetrics().bindTo(registry);
       vertx.sharedData().<String, Metrics>getLocalMap(MAP).put("metrics", this);
     }
