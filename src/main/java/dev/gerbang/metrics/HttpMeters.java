@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HttpMeters implements HttpServerMetrics<HttpMeters.Request, Void, Void> {
   static final String REQUESTS = RouteLabels.HTTP_SERVER + "requests";
   private static final String[] STATUS_CLASSES = {"other", "1xx", "2xx", "3xx", "4xx", "5xx"};
+  /** A client may send any method token: others share one label, so they cannot add series without bound. */
+  private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+      "OPTIONS", "TRACE", "CONNECT");
 
   private final MeterRegistry registry;
   private final ConcurrentHashMap<Key, Meters> meters = new ConcurrentHashMap<>();
@@ -53,7 +56,8 @@ final class HttpMeters implements HttpServerMetrics<HttpMeters.Request, Void, Vo
   @Override
   public Request requestBegin(Void socket, HttpRequest request) {
     active.incrementAndGet();
-    return new Request(request.method().name());
+    String method = request.method().name();
+    return new Request(METHODS.contains(method) ? method : "OTHER");
   }
 
   @Override

@@ -137,6 +137,13 @@ class MetricsTest {
     assertThat(moved(before, after, requests, "route", "/api/articles", "method", "GET", "status", "2xx")).isEqualTo(1);
     // Unknown paths share one series, whatever they are.
     assertThat(moved(before, after, requests, "route", "unmatched", "method", "GET", "status", "4xx")).isEqualTo(4);
+    // Methods a client makes up share one label too.
+    for (String made : List.of("FROB", "XYZZY")) {
+      server.send(io.vertx.core.http.HttpMethod.valueOf(made), "/api/articles", null, null);
+    }
+    Scrape afterMethods = Scrape.of(server);
+    assertThat(afterMethods.value(requests, "method", "OTHER")).isEqualTo(2);
+    assertThat(afterMethods.value(requests, "method", "FROB") + afterMethods.value(requests, "method", "XYZZY")).isZero();
     String latency = "vertx_http_server_response_time_seconds";
     assertThat(after.count(latency, "route", "/api/articles", "status", "2xx")
         - before.count(latency, "route", "/api/articles", "status", "2xx")).isEqualTo(1);
