@@ -153,11 +153,10 @@ public final class NotifyVerticle extends VerticleBase {
         // Composed, so that a channel that throws counts as a failed attempt like one whose future fails.
         : Future.succeededFuture().compose(x -> channel.deliver(message))
             .recover(failure -> Future.succeededFuture(Delivery.retry(String.valueOf(failure.getMessage()), -1)));
-    return attempt.compose(delivery -> {
-      Metrics.of(vertx).count("gerbang.deliveries", "channel", channelTag(message.channel()),
-          "outcome", delivery.kind().name().toLowerCase(java.util.Locale.ROOT));
-      return record(message, delivery);
-    });
+    // Counted once recorded, so that the counter never runs ahead of the outbox's rows.
+    return attempt.compose(delivery -> record(message, delivery).onSuccess(recorded -> Metrics.of(vertx).count(
+        "gerbang.deliveries", "channel", channelTag(message.channel()),
+        "outcome", delivery.kind().name().toLowerCase(java.util.Locale.ROOT))));
   }
 
   /** A channel's name as a label: one of the known channels, so a stray value cannot add series. */
