@@ -4,6 +4,7 @@ import dev.gerbang.Components;
 import dev.gerbang.audit.Actor;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthUser;
+import dev.gerbang.auth.LockedCheck;
 import dev.gerbang.db.Ids;
 import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
@@ -140,8 +141,7 @@ public final class AccountRoutes {
     String newEmail = v.email("newEmail");
     String password = v.secret("password", c.policy().maxLength() * 4);
     v.validate();
-    c.users().find(me.userId()).compose(user -> c.users().passwordHash(me.userId())
-        .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
+    c.users().find(me.userId()).compose(user -> LockedCheck.password(ctx, c, user, password)
         .compose(matches -> {
           if (!matches) {
             return Future.failedFuture(Problem.validation(List.of(new FieldError("password", "field.wrong_password"))));

@@ -2,12 +2,11 @@ package dev.gerbang.mfa;
 
 import dev.gerbang.Components;
 import dev.gerbang.auth.AuthUser;
+import dev.gerbang.auth.LockedCheck;
 import dev.gerbang.crypto.Aead;
 import dev.gerbang.crypto.Hmac;
 import dev.gerbang.failure.FieldError;
-import dev.gerbang.http.FailureHandler;
 import dev.gerbang.http.Problem;
-import dev.gerbang.user.Emails;
 import dev.gerbang.user.User;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -73,14 +72,10 @@ final class Factors {
   Future<Void> recent(RoutingContext ctx, AuthUser me, String password, String code) {
     if (password != null || code != null) {
       // A password or code typed here is a sign-in attempt too: it counts in the account's login lock.
-      return user(me.userId()).compose(user -> c.loginThrottle().attempt(Emails.normalize(user.email())).compose(attempt -> {
-        if (!attempt.allowed()) {
-          ctx.put(FailureHandler.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
-          return Future.failedFuture(new Problem(429, "login-locked", "title.login_locked", "detail.mfa.tries_locked", List.of())
-              .with("seconds", attempt.retryAfterSeconds()));
-        }
-        return proof(me, password, code).onSuccess(ok -> c.loginThrottle().clear(Emails.normalize(user.email())));
-      }));
+      return user(me.userId()).compose(user -> LockedCheck.run(ctx, c.loginThrottle(), user.email(), "detail.mfa.tries_locked",
+          () -> proof(me, password, code)))
+          .compose(right -> right ? Future.succeededFuture()
+              : Future.failedFuture(password != null ? wrong("password", "field.wrong_password") : wrong("code", "field.totp_code")));
     }
     long maxAgeMs = c.authSettings().recentAuthMinutes() * 60_000L;
     return c.sessions().lookup(me.sessionId()).compose(session -> {
@@ -92,14 +87,12 @@ final class Factors {
     });
   }
 
-  private Future<Void> proof(AuthUser me, String password, String code) {
+  private Future<Boolean> proof(AuthUser me, String password, String code) {
     if (password != null) {
       return c.users().passwordHash(me.userId())
-          .compose(hash -> hash == null ? c.hasher().verifyDummy(password).map(false) : c.hasher().verify(password, hash))
-          .compose(ok -> ok ? Future.succeededFuture() : Future.failedFuture(wrong("password", "field.wrong_password")));
+          .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash));
     }
-    return checkTotp(me.userId(), code).compose(check -> check == Check.OK ? Future.succeededFuture()
-        : Future.failedFuture(wrong("code", "field.totp_code")));
+    return checkTotp(me.userId(), code).map(check -> check == Check.OK);
   }
 
   private static Problem wrong(String field, String message) {

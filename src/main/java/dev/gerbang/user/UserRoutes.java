@@ -5,6 +5,7 @@ import dev.gerbang.account.Mails;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthRoutes;
 import dev.gerbang.auth.AuthUser;
+import dev.gerbang.auth.LockedCheck;
 import dev.gerbang.auth.SessionIssuer;
 import dev.gerbang.failure.FieldError;
 import dev.gerbang.http.Problem;
@@ -113,7 +114,8 @@ public final class UserRoutes {
         v.add("currentPassword", "field.required");
       }
       v.validate();
-      Future<Boolean> currentOk = hash == null ? recentSignIn(me) : c.hasher().verify(current, hash);
+      Future<Boolean> currentOk = hash == null ? recentSignIn(me)
+          : LockedCheck.run(ctx, c.loginThrottle(), user.email(), "detail.login_locked", () -> c.hasher().verify(current, hash));
       return currentOk.compose(matches -> {
         Validator rules = Validator.of(new JsonObject());
         if (!matches) {
@@ -149,10 +151,8 @@ public final class UserRoutes {
     Validator v = Validator.body(ctx, "password");
     String password = v.secret("password", c.policy().maxLength() * 4);
     v.validate();
-    c.users().passwordHash(me.userId())
-        .compose(hash -> hash == null ? c.hasher().verifyDummy(password) : c.hasher().verify(password, hash))
-        .compose(matches -> matches
-            ? c.users().delete(me.userId(), Audit.actor(ctx))
+    c.users().find(me.userId()).compose(user -> LockedCheck.password(ctx, c, user, password))
+        .compose(right -> right ? c.users().delete(me.userId(), Audit.actor(ctx))
             : Future.failedFuture(Problem.validation(List.of(new FieldError("password", "field.wrong_password")))))
         .onSuccess(done -> {
           issuer.clearCookie(ctx);

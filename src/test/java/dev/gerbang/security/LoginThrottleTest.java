@@ -147,4 +147,34 @@ class LoginThrottleTest {
     assertProblem(login(victim, TestServer.PASSWORD), 429, "login-locked");
     assertThat(login(bystander, TestServer.PASSWORD).statusCode()).isEqualTo(200);
   }
+
+  /**
+   * ASVS 2.2.1: a password typed to confirm an action is a guess like one at the sign-in form. Otherwise a stolen access
+   * token could try passwords at these endpoints without ever meeting the lock.
+   */
+  @Test
+  void aPasswordTypedToConfirmAnActionCountsInTheSameLock() {
+    String email = TestServer.uniqueEmail();
+    String token = server.newSessionFor(email).getString("accessToken");
+    assertProblem(server.send(HttpMethod.DELETE, "/api/me", token, new JsonObject().put("password", WRONG)), 400, "validation");
+    assertProblem(server.send(HttpMethod.POST, "/api/me/password", token, new JsonObject().put("currentPassword", WRONG)
+        .put("newPassword", "another long passphrase 7")), 400, "validation");
+    assertProblem(server.send(HttpMethod.POST, "/api/me/email", token, new JsonObject().put("password", WRONG)
+        .put("newEmail", TestServer.uniqueEmail())), 400, "validation");
+
+    assertProblem(login(email, TestServer.PASSWORD), 429, "login-locked");
+    HttpResponse<Buffer> refused = server.send(HttpMethod.DELETE, "/api/me", token, new JsonObject().put("password", TestServer.PASSWORD));
+    assertProblem(refused, 429, "login-locked");
+    assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM users WHERE email = ?", email)).isEqualTo(1);
+
+    Mailbox.sleep(1100);
+    // The right password forgets the failures here as at the sign-in form.
+    assertThat(server.send(HttpMethod.POST, "/api/me/password", token, new JsonObject().put("currentPassword", TestServer.PASSWORD)
+        .put("newPassword", "another long passphrase 7")).statusCode()).isEqualTo(200);
+    for (int i = 0; i < 2; i++) {
+      assertProblem(login(email, WRONG), 401, "login-failed");
+    }
+    assertThat(login(email, "another long passphrase 7").statusCode()).isEqualTo(200);
+  }
 }
