@@ -539,6 +539,7 @@ export default {
   "settings.security.never": "never",
   "settings.security.noPasskeys": "This browser cannot use passkeys.",
   "settings.security.rename": "Rename",
+  "settings.security.renameLabel": "New name of this passkey",
   "settings.security.remove": "Remove",
   "settings.security.codes": "Recovery codes",
   "settings.security.codesLeft": "Recovery codes left: {count}",

@@ -539,6 +539,7 @@ export default {
   "settings.security.never": "belum pernah",
   "settings.security.noPasskeys": "Peramban ini tidak dapat memakai passkey.",
   "settings.security.rename": "Ganti nama",
+  "settings.security.renameLabel": "Nama baru passkey ini",
   "settings.security.remove": "Hapus",
   "settings.security.codes": "Kode pemulihan",
   "settings.security.codesLeft": "Sisa kode pemulihan: {count}",

@@ -1,6 +1,6 @@
 import { api } from '../../api.js';
 import { field, formatDate, h, replace } from '../../dom.js';
-import { describe } from '../../forms.js';
+import { describe, handle } from '../../forms.js';
 import { lang, t } from '../../i18n.js';
 import { recoveryCodesView, totpSetup } from '../../mfa.js';
 import { createCredential, passkeysSupported } from '../../webauthn.js';
@@ -79,19 +79,34 @@ export default {
 };
 
 function passkeyRow(passkey, act, reload, proof) {
-  return h('li', { class: 'session', dataset: { passkey: passkey.id } },
-    h('div', {}, h('strong', {}, passkey.name),
-      h('p', { class: 'meta' }, t('settings.security.passkeyMeta', {
-        created: formatDate(passkey.createdAt, lang()),
-        used: passkey.lastUsedAt ? formatDate(passkey.lastUsedAt, lang()) : t('settings.security.never'),
-      }))),
-    act(t('settings.security.rename'), async () => {
-      // eslint-disable-next-line no-alert
-      const name = window.prompt(t('settings.security.passkeyName'), passkey.name);
-      if (name) { await api('PATCH', `/api/me/passkeys/${encodeURIComponent(passkey.id)}`, { name }); await reload(); }
-    }),
+  const row = h('li', { class: 'session', dataset: { passkey: passkey.id } });
+  const meta = h('p', { class: 'meta' }, t('settings.security.passkeyMeta', {
+    created: formatDate(passkey.createdAt, lang()),
+    used: passkey.lastUsedAt ? formatDate(passkey.lastUsedAt, lang()) : t('settings.security.never'),
+  }));
+  const view = () => replace(row,
+    h('div', {}, h('strong', {}, passkey.name), meta),
+    h('button', { type: 'button', class: 'button small secondary', onclick: edit }, t('settings.security.rename')),
     act(t('settings.security.remove'), async () => {
       await api('DELETE', `/api/me/passkeys/${encodeURIComponent(passkey.id)}`, proof());
       await reload();
     }));
+  // Renamed in place: a form in the row, not a browser prompt (which a screen reader and a phone handle badly).
+  function edit() {
+    const name = field({ name: 'name', label: t('settings.security.renameLabel'), value: passkey.name, required: true,
+      attrs: { maxlength: 60 } });
+    const form = handle(h('form', { class: 'passkey-rename' }, name,
+      h('button', { type: 'submit', class: 'button small' }, t('common.save')),
+      h('button', { type: 'button', class: 'button small secondary', onclick: view }, t('common.cancel'))),
+    async (values) => {
+      await api('PATCH', `/api/me/passkeys/${encodeURIComponent(passkey.id)}`, { name: values.name });
+      await reload();
+    });
+    form.addEventListener('keydown', (event) => { if (event.key === 'Escape') view(); });
+    replace(row, form);
+    const input = form.querySelector('input');
+    input.focus();
+    input.select();
+  }
+  return view();
 }

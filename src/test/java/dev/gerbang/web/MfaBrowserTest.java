@@ -79,6 +79,17 @@ class MfaBrowserTest extends BrowserTestBase {
     assertThat(security.locator("[data-recovery-codes] li")).hasCount(10);
     button("I have saved them").click();
     assertThat(security.locator("li[data-passkey]")).containsText("Laptop");
+    // Renamed in place: an empty name is refused next to the field and the old one stays; then the new one is kept.
+    Locator row = security.locator("li[data-passkey]");
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
+    Locator rename = row.getByLabel("New name of this passkey");
+    assertThat(rename).isFocused();
+    rename.fill("");
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+    assertThat(row.locator(".field .error")).not().isEmpty();
+    rename.fill("Work laptop");
+    rename.press("Enter");
+    assertThat(row.locator("strong")).hasText("Work laptop");
 
     signOut();
     page.navigate("/login");
