@@ -692,6 +692,7 @@ export default {
   "orders.payWith.stripe": "Pay by card (Stripe)",
   "orders.noProvider": "Online payment is not available on this server yet.",
   "orders.cancel": "Cancel order",
+  "orders.followPayment": "Follow the payment",
   "orders.status.pending": "Waiting for payment",
   "orders.status.paid": "Paid",
   "orders.status.expired": "Expired",

@@ -692,6 +692,7 @@ export default {
   "orders.payWith.stripe": "Bayar dengan kartu (Stripe)",
   "orders.noProvider": "Pembayaran online belum tersedia di server ini.",
   "orders.cancel": "Batalkan pesanan",
+  "orders.followPayment": "Pantau pembayaran",
   "orders.status.pending": "Menunggu pembayaran",
   "orders.status.paid": "Lunas",
   "orders.status.expired": "Kedaluwarsa",

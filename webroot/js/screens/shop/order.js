@@ -20,6 +20,9 @@ export default async function orderScreen({ params, scope, navigate }) {
   return orderView(order, providers, { scope, navigate });
 }
 
+/** A payment provider that cannot be reached now is a 503 whose detail says so (not the server failing): show it. */
+const problemText = (error) => (error.status === 503 && error.problem?.detail ? error.problem.detail : describe(error));
+
 /** The order's detail, shared with the return page. */
 export function orderView(order, providers, { scope, navigate }) {
   const status = h('div', { 'aria-live': 'polite' });
@@ -35,7 +38,7 @@ export function orderView(order, providers, { scope, navigate }) {
           location.assign(started.redirectUrl);
         } catch (error) {
           event.target.disabled = false;
-          replace(status, h('p', { class: 'notice bad', role: 'alert' }, describe(error)));
+          replace(status, h('p', { class: 'notice bad', role: 'alert' }, problemText(error)));
         }
       } }, t(`orders.payWith.${name}`))));
     if (!usable.length) actions.append(h('p', { class: 'meta' }, t('orders.noProvider')));
@@ -45,8 +48,15 @@ export function orderView(order, providers, { scope, navigate }) {
         await scope.guard(api('POST', `/api/orders/${encodeURIComponent(order.id)}/cancel`));
         await navigate(`/orders/${encodeURIComponent(order.id)}`);
       } catch (error) {
+        if (error.problem?.type?.endsWith('/order-being-paid')) {
+          // The provider has the money: the order stays, to be marked paid by the provider's notification.
+          replace(status, h('p', { class: 'notice warn', role: 'status' }, describe(error)));
+          replace(actions, h('a', { class: 'button', href: `/orders/${encodeURIComponent(order.id)}/return?provider=${encodeURIComponent(order.provider)}` },
+            t('orders.followPayment')));
+          return;
+        }
         event.target.disabled = false;
-        replace(status, h('p', { class: 'notice bad', role: 'alert' }, describe(error)));
+        replace(status, h('p', { class: 'notice bad', role: 'alert' }, problemText(error)));
       }
     } }, t('orders.cancel')));
   }

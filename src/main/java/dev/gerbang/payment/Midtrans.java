@@ -12,13 +12,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * Midtrans Snap: creates the Snap transaction of an order (POST {snap}/snap/v1/transactions, Basic auth with the
- * server key), checks a notification's signature_key, and asks the Core API for a transaction's status
- * (GET {api}/v2/{order_id}/status), which is what the order's state follows. Midtrans takes rupiah only.
+ * server key), checks a notification's signature_key, asks the Core API for a transaction's status
+ * (GET {api}/v2/{order_id}/status), which is what the order's state follows, and expires a pending transaction when
+ * its order is cancelled (POST {api}/v2/{order_id}/expire). Midtrans takes rupiah only.
  */
 final class Midtrans implements PaymentProvider {
+  /** Transaction statuses in which no money moved and none will: a cancel goes on. */
+  private static final Set<String> UNPAID = Set.of("expire", "cancel", "deny", "failure");
+
   private final PaymentSettings settings;
   private final ProviderClient client;
 
@@ -74,6 +79,52 @@ final class Midtrans implements PaymentProvider {
           return Future.succeededFuture(new PaymentStart(order.id(), name(), answer.getString("token"),
               answer.getString("redirect_url"), System.currentTimeMillis() + minutes * 60_000L));
         });
+  }
+
+  /**
+   * Expires the order's transaction. Midtrans answers HTTP 200 with its own status_code in the body: 407 expired,
+   * 404 no transaction (the customer never chose a payment method on the Snap page), 412 no longer pending, in which
+   * case the status API tells whether it was paid (409) or ended otherwise (go on).
+   */
+  @Override
+  public Future<PaymentEnd> end(PaymentStart started) {
+    String url = settings.midtransApiUrl() + "/v2/" + URLEncoder.encode(started.orderId(), StandardCharsets.UTF_8) + "/expire";
+    return client.retrying("midtrans expire", () -> client.request(HttpMethod.POST, url).putHeader("Authorization", authorization())
+            .putHeader("Accept", "application/json").send())
+        .compose(response -> {
+          JsonObject answer = json(response.bodyAsString());
+          String code = answer == null || answer.getValue("status_code") == null ? String.valueOf(response.statusCode())
+              : String.valueOf(answer.getValue("status_code"));
+          if (answer != null && ("407".equals(code) || "expire".equals(answer.getValue("transaction_status")))) {
+            return Future.succeededFuture(PaymentEnd.of(started, PaymentEnd.EXPIRED, withoutSignature(answer)));
+          }
+          if ("404".equals(code)) {
+            return Future.succeededFuture(PaymentEnd.of(started, PaymentEnd.ABSENT,
+                answer == null ? new JsonObject().put("status_code", code) : withoutSignature(answer)));
+          }
+          if ("412".equals(code)) {
+            return status(started.orderId()).compose(status -> ended(started, status));
+          }
+          return Future.failedFuture(ProviderClient.unavailable("detail.payment_provider.not_ended").with("provider", "Midtrans")
+              .with("status", code));
+        });
+  }
+
+  /** After a 412: a transaction paid (or being paid) stops the cancel; one that ended unpaid lets it go on. */
+  private Future<PaymentEnd> ended(PaymentStart started, JsonObject status) {
+    Object transaction = status.getValue("transaction_status");
+    if (transaction == null) {
+      return Future.failedFuture(ProviderClient.unavailable("detail.payment_provider.no_status"));
+    }
+    return UNPAID.contains(String.valueOf(transaction))
+        ? Future.succeededFuture(PaymentEnd.of(started, PaymentEnd.ENDED_BEFORE, withoutSignature(status)))
+        : Future.failedFuture(ProviderClient.beingPaid("Midtrans"));
+  }
+
+  private static JsonObject withoutSignature(JsonObject answer) {
+    JsonObject copy = answer.copy();
+    copy.remove("signature_key");
+    return copy;
   }
 
   /** The transaction's status as Midtrans has it (the truth a notification is checked against). */

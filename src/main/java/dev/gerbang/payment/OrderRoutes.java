@@ -49,8 +49,7 @@ final class OrderRoutes {
     api.get("/me/orders").handler(c.auth().required()).handler(this::mine);
     api.get("/orders/:id").handler(c.auth().required()).handler(ctx -> orders.read(Audit.actor(ctx), orderId(ctx))
         .onSuccess(order -> Responses.ok(ctx, order.toJson())).onFailure(ctx::fail));
-    api.post("/orders/:id/cancel").handler(c.auth().required()).handler(ctx -> orders.cancel(Audit.actor(ctx), orderId(ctx))
-        .onSuccess(order -> Responses.ok(ctx, order.toJson())).onFailure(ctx::fail));
+    api.post("/orders/:id/cancel").handler(c.auth().required()).handler(this::cancel);
     api.post("/orders/:id/pay").handler(c.auth().required()).handler(this::pay);
     api.get("/admin/orders").handler(c.auth().required(Roles.ADMIN)).handler(this::search);
     api.get("/admin/orders/:id").handler(c.auth().required(Roles.ADMIN)).handler(ctx -> orders.read(Audit.actor(ctx), orderId(ctx))
@@ -172,6 +171,27 @@ final class OrderRoutes {
       return provider.start(order).compose(start -> orders.begin(Audit.actor(ctx), start));
     }).onSuccess(order -> Responses.ok(ctx, new JsonObject().put("provider", order.provider())
         .put("redirectUrl", order.redirectUrl()).put("order", order.toJson()))).onFailure(ctx::fail);
+  }
+
+  /**
+   * Cancels the caller's pending order, ending its payment at the provider first (so its page can no longer be paid):
+   * if the provider has the money already, 409 and the order stays for its payment; if it cannot be asked, 503 and
+   * nothing changes.
+   */
+  private void cancel(RoutingContext ctx) {
+    String id = orderId(ctx);
+    orders.payment(Audit.actor(ctx), id).compose(started -> started == null ? Future.succeededFuture(PaymentEnd.notStarted(id))
+            : end(started))
+        .compose(ended -> orders.cancel(Audit.actor(ctx), id, ended))
+        .onSuccess(order -> Responses.ok(ctx, order.toJson())).onFailure(ctx::fail);
+  }
+
+  /** The provider a payment was started with; one whose keys were removed since cannot end it (503, try later). */
+  private Future<PaymentEnd> end(PaymentStart started) {
+    PaymentProvider provider = providers.get(started.provider());
+    return provider != null && provider.enabled() ? provider.end(started)
+        : Future.failedFuture(new Problem(503, "payment-provider-disabled", "title.payment_provider_disabled",
+            "detail.payment_provider.disabled", List.of()).with("provider", started.provider()));
   }
 
   /** A second provider for an order whose payment began with another: named, in the detail and on the field. */

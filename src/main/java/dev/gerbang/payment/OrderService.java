@@ -32,8 +32,17 @@ public interface OrderService {
   /** One order with its lines: the actor's own, or any for an admin. */
   Future<Order> read(Actor actor, String orderId);
 
-  /** Cancels the actor's own pending order; CONFLICT in any other state. */
-  Future<Order> cancel(Actor actor, String orderId);
+  /**
+   * The payment started at a provider for the actor's own pending order, which a cancel ends there first (null: none
+   * started yet, or the order is no longer pending: nothing to end); NOT_FOUND for someone else's order.
+   */
+  Future<PaymentStart> payment(Actor actor, String orderId);
+
+  /**
+   * Cancels the actor's own pending order once its payment was ended at the provider (ended says how, and goes into the
+   * order's payment events); CONFLICT in any other state, or when a payment started meanwhile that was not ended.
+   */
+  Future<Order> cancel(Actor actor, String orderId, PaymentEnd ended);
 
   /** Remembers the payment started at a provider for the actor's pending order; CONFLICT if it is not pending. */
   Future<Order> begin(Actor actor, PaymentStart start);

@@ -4,6 +4,7 @@ import dev.gerbang.failure.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -64,6 +65,12 @@ final class ProviderClient {
       return Future.failedFuture(unavailable("detail.payment_provider.unreachable"));
     }
     return Future.succeededFuture(response);
+  }
+
+  /** The provider has the money (or is taking it): a cancel must not end the order, its payment will. */
+  static Failure beingPaid(String provider) {
+    return new Failure(Failure.Kind.CONFLICT, "order-being-paid", "title.order_being_paid", "detail.conflict.order_being_paid",
+        new JsonObject().put("provider", provider), List.of());
   }
 
   static Failure unavailable(String detail) {

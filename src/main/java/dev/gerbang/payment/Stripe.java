@@ -1,14 +1,18 @@
 package dev.gerbang.payment;
 
+import dev.gerbang.failure.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Stripe Checkout: creates the Checkout Session of an order (form-encoded POST {api}/v1/checkout/sessions, under an
- * Idempotency-Key per order, so that a retried or repeated call answers the same session).
+ * Idempotency-Key per order, so that a retried or repeated call answers the same session), and expires it when the
+ * order is cancelled (POST {api}/v1/checkout/sessions/{id}/expire).
  */
 final class Stripe implements PaymentProvider {
   /** Stripe's bounds on a session's expires_at: from 30 minutes to 24 hours ahead. */
@@ -72,5 +76,47 @@ final class Stripe implements PaymentProvider {
           return Future.succeededFuture(new PaymentStart(order.id(), name(), session.getString("id"), session.getString("url"),
               expiresAt + 5 * 60_000L));
         });
+  }
+
+  /**
+   * Expires the order's Checkout Session. Stripe expires open sessions only and answers 400 for any other: the
+   * session itself then tells whether it was paid or is being paid (409) or had expired (go on). No Idempotency-Key:
+   * a repeated expire is harmless (400, then the session says expired), while Stripe would answer a key's first
+   * result, a 5xx included, to every later cancel for a day.
+   */
+  @Override
+  public Future<PaymentEnd> end(PaymentStart started) {
+    String url = settings.stripeApiBase() + "/v1/checkout/sessions/" + URLEncoder.encode(started.reference(), StandardCharsets.UTF_8);
+    return client.retrying("stripe expire", () -> client.request(HttpMethod.POST, url + "/expire")
+            .putHeader("Authorization", "Bearer " + settings.stripeSecretKey()).send())
+        .compose(response -> {
+          JsonObject session = Midtrans.json(response.bodyAsString());
+          if (response.statusCode() == 200 && session != null && "expired".equals(session.getString("status"))) {
+            return Future.succeededFuture(PaymentEnd.of(started, PaymentEnd.EXPIRED, session));
+          }
+          if (response.statusCode() == 400) {
+            return client.retrying("stripe session", () -> client.request(HttpMethod.GET, url)
+                    .putHeader("Authorization", "Bearer " + settings.stripeSecretKey()).send())
+                .compose(read -> ended(started, read.statusCode(), Midtrans.json(read.bodyAsString())));
+          }
+          return Future.failedFuture(notEnded(response.statusCode()));
+        });
+  }
+
+  /** The session that could not be expired: paid or completing (409), expired (go on), or anything else (try again). */
+  private Future<PaymentEnd> ended(PaymentStart started, int status, JsonObject session) {
+    if (status != 200 || session == null) {
+      return Future.failedFuture(notEnded(status));
+    }
+    if ("paid".equals(session.getString("payment_status")) || "complete".equals(session.getString("status"))) {
+      return Future.failedFuture(ProviderClient.beingPaid("Stripe"));
+    }
+    return "expired".equals(session.getString("status"))
+        ? Future.succeededFuture(PaymentEnd.of(started, PaymentEnd.ENDED_BEFORE, session))
+        : Future.failedFuture(notEnded(status));
+  }
+
+  private static Failure notEnded(int status) {
+    return ProviderClient.unavailable("detail.payment_provider.not_ended").with("provider", "Stripe").with("status", status);
   }
 }

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Local stand-ins for Midtrans (Snap: POST /snap/v1/transactions; Core API: GET /v2/{order_id}/status) and Stripe
- * (POST /v1/checkout/sessions), speaking their documented formats over HTTP on a port of their own. They check the
+ * Local stand-ins for Midtrans (Snap: POST /snap/v1/transactions; Core API: GET /v2/{order_id}/status, POST
+ * /v2/{order_id}/expire) and Stripe (POST /v1/checkout/sessions, GET /v1/checkout/sessions/{id}, POST
+ * /v1/checkout/sessions/{id}/expire), speaking their documented formats over HTTP on a port of their own. They check the
  * server's credentials, keep every request for the tests to look at, and answer the status each test sets. Their
  * payment pages (/pay/midtrans/{order}, /pay/stripe/{session}) play the customer paying: the stand-in sends the
  * signed notification or webhook to Gerbang, then redirects the browser to the return URL, as the real ones do.
@@ -37,6 +39,12 @@ public final class ProviderStandIn implements AutoCloseable {
   public final List<String> statusRequests = new CopyOnWriteArrayList<>();
   /** What the status API answers per order id (absent: 404 as Midtrans does for an unknown transaction). */
   final Map<String, JsonObject> statuses = new ConcurrentHashMap<>();
+  /** The expire calls of both providers, in order: {provider, id (order or session), authorization, idempotencyKey}. */
+  final List<JsonObject> expireRequests = new CopyOnWriteArrayList<>();
+  /** The Checkout Sessions' state as Stripe has it: {id, object, status (open, complete, expired), payment_status}. */
+  final Map<String, JsonObject> sessionStates = new ConcurrentHashMap<>();
+  private final AtomicInteger failingExpires = new AtomicInteger();
+  private volatile int expireFailure = 500;
   private final Map<String, String> returnUrls = new ConcurrentHashMap<>();
   private final Map<String, MultiMap> sessions = new ConcurrentHashMap<>();
   private volatile String gerbangBase;
@@ -76,8 +84,28 @@ public final class ProviderStandIn implements AutoCloseable {
           String.valueOf(ctx.request().getHeader("Idempotency-Key"))));
       String id = "cs_test_" + form.get("client_reference_id").replace("-", "");
       sessions.put(id, MultiMap.caseInsensitiveMultiMap().addAll(form));
+      sessionStates.putIfAbsent(id, new JsonObject().put("id", id).put("object", "checkout.session").put("status", "open")
+          .put("payment_status", "unpaid").put("client_reference_id", form.get("client_reference_id")));
       ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("id", id).put("object", "checkout.session")
           .put("url", base() + "/pay/stripe/" + id).encode());
+    });
+    router.post("/v2/:orderId/expire").handler(ctx -> {
+      if (expireCall(ctx, "midtrans", ctx.pathParam("orderId"), basic())) {
+        midtransExpire(ctx, ctx.pathParam("orderId"));
+      }
+    });
+    router.post("/v1/checkout/sessions/:id/expire").handler(ctx -> {
+      if (expireCall(ctx, "stripe", ctx.pathParam("id"), "Bearer " + STRIPE_KEY)) {
+        stripeExpire(ctx, ctx.pathParam("id"));
+      }
+    });
+    router.get("/v1/checkout/sessions/:id").handler(ctx -> {
+      JsonObject session = sessionStates.get(ctx.pathParam("id"));
+      if (!("Bearer " + STRIPE_KEY).equals(ctx.request().getHeader("Authorization")) || session == null) {
+        ctx.response().setStatusCode(session == null ? 404 : 401).end();
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "application/json").end(session.encode());
     });
     // The customer pays on the provider's page: the provider tells the server, then sends the browser back.
     router.get("/pay/midtrans/:orderId").handler(ctx -> {
@@ -95,12 +123,72 @@ public final class ProviderStandIn implements AutoCloseable {
       JsonObject event = completed("evt_" + ctx.pathParam("session"), form.get("client_reference_id"), total,
           form.get("line_items[0][price_data][currency]"), "pi_" + ctx.pathParam("session"));
       byte[] payload = event.encode().getBytes(StandardCharsets.UTF_8);
+      completeSession(ctx.pathParam("session"));
       client.postAbs(gerbangBase + "/api/payments/stripe/webhook").putHeader("Content-Type", "application/json")
           .putHeader("Stripe-Signature", StripeSignature.sign(payload, WEBHOOK_SECRET, System.currentTimeMillis() / 1000))
           .sendBuffer(io.vertx.core.buffer.Buffer.buffer(payload))
           .onComplete(sent -> ctx.redirect(backToGerbang(form.get("success_url"))));
     });
     server = TestServer.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+  }
+
+  /** Records an expire call; answers it here (and false) when its credentials are wrong or a failure was asked for. */
+  private boolean expireCall(io.vertx.ext.web.RoutingContext ctx, String provider, String id, String authorization) {
+    String given = ctx.request().getHeader("Authorization");
+    expireRequests.add(new JsonObject().put("provider", provider).put("id", id).put("authorization", given)
+        .put("idempotencyKey", ctx.request().getHeader("Idempotency-Key")));
+    if (!authorization.equals(given)) {
+      ctx.response().setStatusCode(401).end();
+      return false;
+    }
+    if (failingExpires.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      ctx.response().setStatusCode(expireFailure).end();
+      return false;
+    }
+    return true;
+  }
+
+  /** Midtrans expires a pending transaction (407), knows none before a payment method was chosen (404), and 412 otherwise. */
+  private void midtransExpire(io.vertx.ext.web.RoutingContext ctx, String orderId) {
+    JsonObject status = statuses.get(orderId);
+    JsonObject answer;
+    if (status == null) {
+      answer = new JsonObject().put("status_code", "404").put("status_message", "Transaction doesn't exist.");
+    } else if (status.getString("transaction_status").equals("pending")) {
+      statuses.put(orderId, status.copy().put("transaction_status", "expire").put("status_code", "407"));
+      answer = status.copy().put("status_code", "407").put("status_message", "Success, transaction has expired")
+          .put("transaction_status", "expire");
+    } else {
+      answer = new JsonObject().put("status_code", "412").put("status_message", "Merchant cannot modify the status of the transaction");
+    }
+    ctx.response().putHeader("Content-Type", "application/json").end(answer.encode());
+  }
+
+  /** Stripe expires an open session, and refuses any other with 400 (as it words it). */
+  private void stripeExpire(io.vertx.ext.web.RoutingContext ctx, String sessionId) {
+    JsonObject session = sessionStates.get(sessionId);
+    if (session == null) {
+      ctx.response().setStatusCode(404).end();
+    } else if (session.getString("status").equals("open")) {
+      JsonObject expired = session.copy().put("status", "expired");
+      sessionStates.put(sessionId, expired);
+      ctx.response().putHeader("Content-Type", "application/json").end(expired.encode());
+    } else {
+      ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(new JsonObject().put("error", new JsonObject()
+          .put("type", "invalid_request_error").put("message", "Only Checkout Sessions with a status in [\"open\"] can be expired. "
+              + "This Checkout Session has a status of `" + session.getString("status") + "`.")).encode());
+    }
+  }
+
+  /** The next expire calls (of either provider) answer this HTTP status, as a provider in trouble does. */
+  void failExpires(int times, int status) {
+    expireFailure = status;
+    failingExpires.set(times);
+  }
+
+  /** The customer paid on the Checkout page (the webhook saying so may still be on its way). */
+  public void completeSession(String sessionId) {
+    sessionStates.computeIfPresent(sessionId, (id, session) -> session.copy().put("status", "complete").put("payment_status", "paid"));
   }
 
   /** The return URL on the server under test (its public URL in the tests is not the address it listens on). */

@@ -158,4 +158,44 @@ class PaymentsBrowserTest extends BrowserTestBase {
       userTab.assertClean();
     }
   }
+
+  @Test
+  void cancellingAnOrderTheProviderWasAlreadyPaidForSaysSoAndOffersToFollowThePayment() {
+    TestServer.await(server.gerbang().components().users().grantRole(userEmail, "user"));
+    String token = server.login(userEmail, TestServer.PASSWORD).getString("accessToken");
+    String adminToken = server.newSessionWithRoles("admin").getString("accessToken");
+    var created = server.post("/api/admin/products", adminToken, new io.vertx.core.json.JsonObject().put("name", "Sticker")
+        .put("price", 250).put("currency", "USD"));
+    var items = new io.vertx.core.json.JsonObject().put("items", new io.vertx.core.json.JsonArray()
+        .add(new io.vertx.core.json.JsonObject().put("productId", created.bodyAsJsonObject().getString("id")).put("quantity", 1)));
+    String orderId = server.post("/api/orders", token, items).bodyAsJsonObject().getString("id");
+    var paying = server.post("/api/orders/" + orderId + "/pay", token, new io.vertx.core.json.JsonObject().put("provider", "stripe"));
+    org.assertj.core.api.Assertions.assertThat(paying.statusCode()).as(paying.bodyAsString()).isEqualTo(200);
+    // The customer paid on the Checkout page in another tab; Stripe's webhook has not arrived yet.
+    String session = (String) dev.gerbang.TestDb.row(server, "SELECT provider_ref FROM orders WHERE id = ?", orderId).get("provider_ref");
+    provider.completeSession(session);
+
+    try (Browser.Tab userTab = browser.open(server.url(""))) {
+      Page user = userTab.page();
+      Browser.signIn(userTab, userEmail, TestServer.PASSWORD);
+      user.navigate("/orders/" + orderId);
+      userTab.allowConsoleError("409");
+      user.getByRole(AriaRole.BUTTON, named("Cancel order")).click();
+
+      assertThat(user.locator(".order-detail .notice.warn")).hasText(
+          "Your payment for this order already went through at Stripe, so it can no longer be cancelled: "
+              + "the order will show as paid in a moment");
+      assertThat(user.getByRole(AriaRole.BUTTON, named("Cancel order"))).hasCount(0);
+      assertThat(user.locator(".order-detail [data-status]")).hasText("Waiting for payment");
+      assertThat(user.getByRole(AriaRole.LINK, named("Follow the payment"))).isVisible();
+      userTab.screenshot("order-being-paid");
+
+      // The return page follows the order while Stripe's webhook arrives (the stand-in's payment page sends it).
+      user.getByRole(AriaRole.LINK, named("Follow the payment")).click();
+      TestServer.await(server.client().getAbs(provider.base() + "/pay/stripe/" + session).followRedirects(false).send());
+      assertThat(user.locator(".notice.ok")).hasText("Thank you: your payment was received.");
+      assertThat(user.locator(".order-detail [data-status]")).hasText("Paid");
+      userTab.assertClean();
+    }
+  }
 }

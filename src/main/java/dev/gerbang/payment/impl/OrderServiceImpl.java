@@ -16,6 +16,7 @@ import dev.gerbang.payment.OrderInput;
 import dev.gerbang.payment.OrderPage;
 import dev.gerbang.payment.OrderService;
 import dev.gerbang.payment.OrderStatus;
+import dev.gerbang.payment.PaymentEnd;
 import dev.gerbang.payment.PaymentStart;
 import dev.gerbang.user.Roles;
 import io.vertx.core.Future;
@@ -27,6 +28,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 public final class OrderServiceImpl implements OrderService {
   private static final String NO_SUCH_ORDER = "detail.not_found.order";
@@ -36,6 +38,7 @@ public final class OrderServiceImpl implements OrderService {
   private final Pager pager;
   private final AuditLog audit;
   private final Transitions transitions;
+  private final EndedPayments endedPayments;
   private final long ttlMillis;
 
   public OrderServiceImpl(Database database, Transitions transitions, int orderTtlMinutes) {
@@ -44,6 +47,7 @@ public final class OrderServiceImpl implements OrderService {
     this.pager = database.pager();
     this.audit = new AuditLog(database);
     this.transitions = transitions;
+    this.endedPayments = new EndedPayments(database);
     this.ttlMillis = orderTtlMinutes * 60_000L;
   }
 
@@ -163,14 +167,39 @@ public final class OrderServiceImpl implements OrderService {
   }
 
   @Override
-  public Future<Order> cancel(Actor actor, String orderId) {
+  public Future<PaymentStart> payment(Actor actor, String orderId) {
+    // Not pending: there is nothing to end, and the cancel itself refuses (writing an expiry it finds on the way).
+    return pool.withConnection(conn -> own(conn, actor, orderId)).map(row -> row.getString("provider") == null
+        || OrderRows.status(row, System.currentTimeMillis()) != OrderStatus.PENDING ? null
+        : new PaymentStart(orderId, row.getString("provider"), row.getString("provider_ref"), row.getString("redirect_url"),
+            Rows.millis(row, "expires_at")));
+  }
+
+  @Override
+  public Future<Order> cancel(Actor actor, String orderId, PaymentEnd ended) {
     // A cancelled order is never paid: no receipt can come of it, so its batch stays empty.
     // The refusal comes after the commit: an order found expired on the way is written as expired all the same.
-    return pool.withTransaction(conn -> own(conn, actor, orderId)
-            .compose(row -> transitions.move(conn, actor, row, OrderStatus.CANCELLED, new JsonObject().put("by", "user"),
-                transitions.batch())))
+    return pool.withTransaction(conn -> own(conn, actor, orderId).compose(row -> {
+      OrderStatus found = OrderRows.status(row, System.currentTimeMillis());
+      if (found == OrderStatus.PENDING && !endedAtItsProvider(row, ended)) {
+        // A payment was started between our look at the order and now: its page is payable, so the order stays.
+        return Future.failedFuture(Failure.conflict("payment-started-meanwhile", "detail.conflict.payment_started_meanwhile", null));
+      }
+      JsonObject detail = new JsonObject().put("by", "user");
+      if (ended.provider() != null) {
+        detail.put("provider", ended.provider()).put("providerPayment", ended.outcome());
+      }
+      return transitions.move(conn, actor, row, OrderStatus.CANCELLED, detail, transitions.batch())
+          .compose(moved -> ended.provider() == null ? Future.succeededFuture(moved)
+              : endedPayments.record(conn, actor, ended, moved, found.id()).map(moved));
+    }))
         .compose(moved -> moved ? read(actor, orderId)
             : Future.failedFuture(Failure.conflict("order-not-pending", "detail.conflict.order_not_pending.cancel", null)));
+  }
+
+  /** Whether the payment the order has (if any) is the one its provider was asked to end. */
+  private static boolean endedAtItsProvider(Row row, PaymentEnd ended) {
+    return Objects.equals(row.getString("provider"), ended.provider()) && Objects.equals(row.getString("provider_ref"), ended.reference());
   }
 
   @Override

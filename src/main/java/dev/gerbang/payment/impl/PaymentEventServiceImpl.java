@@ -109,7 +109,8 @@ public final class PaymentEventServiceImpl implements PaymentEventService {
       if (moved) {
         return new Verdict("applied", orderId, found.id());
       }
-      if (found == event.target()) {
+      // A cancel expires the payment at the provider, which then reports the expiry: the order has ended either way.
+      if (found == event.target() || (found == OrderStatus.CANCELLED && event.target() == OrderStatus.EXPIRED)) {
         return new Verdict("unchanged", orderId, found.id());
       }
       log.warn("payment event {} of {} refused: order {} may not go from {} to {}", event.eventId(), event.provider(), orderId,
