@@ -33,11 +33,11 @@ public final class RetryAfter {
       return OptionalLong.empty();
     }
     String value = header.trim();
-    if (value.isEmpty() || value.length() > MAX_LENGTH && !digits(value)) {
-      return OptionalLong.empty();
-    }
-    if (digits(value)) {
+    if (!value.isEmpty() && digits(value)) {
       return OptionalLong.of(seconds(value));
+    }
+    if (value.isEmpty() || value.length() > MAX_LENGTH) {
+      return OptionalLong.empty();
     }
     OptionalLong at = date(value, nowMillis);
     return at.isPresent() ? OptionalLong.of(Math.max(0, at.getAsLong() - nowMillis)) : at;

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  */
 record NextAttempt(long delayMillis, String note) {
 
-  static boolean honoursRetryAfter(int status) {
+  private static boolean honoursRetryAfter(int status) {
     return status == 429 || status == 503;
   }
 
