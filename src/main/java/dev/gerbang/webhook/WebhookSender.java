@@ -29,8 +29,12 @@ final class WebhookSender {
         .setConnectTimeout(timeoutMillis).setIdleTimeout(timeoutMillis).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
   }
 
-  /** The receiver's status code; a failed future when it could not be reached or did not answer in time. */
-  Future<Integer> post(Destination to, String messageId, String body, List<String> secrets) {
+  /** The receiver's answer: its status code and Retry-After header (null when it sent none). */
+  record Reply(int status, String retryAfter) {
+  }
+
+  /** The receiver's answer; a failed future when it could not be reached or did not answer in time. */
+  Future<Reply> post(Destination to, String messageId, String body, List<String> secrets) {
     long timestamp = System.currentTimeMillis() / 1000;
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
         .setServer(SocketAddress.inetSocketAddress(to.port(), to.address().getHostAddress()))
@@ -48,7 +52,7 @@ final class WebhookSender {
           .compose(response -> {
             // The body is not read for anything: drained, so that the exchange completes.
             response.handler(chunk -> { });
-            return response.end().map(done -> response.statusCode());
+            return response.end().map(done -> new Reply(response.statusCode(), response.getHeader("Retry-After")));
           })
           .onComplete(done -> vertx.cancelTimer(deadline));
     });

@@ -21,8 +21,11 @@ public record WebhookSettings(boolean allowInsecure, int timeoutMillis, int retr
         config.intIn("webhooks.pollMillis", 50, 60_000));
   }
 
+  /** The longest wait between two attempts: the backoff's ceiling, and the most a receiver's Retry-After obtains. */
+  public static final long MAX_DELAY_MILLIS = 3_600_000L;
+
   /** How long a failed delivery waits before its next attempt, after `attempts` attempts. */
   public long backoffMillis(long attempts) {
-    return Math.min(3_600_000L, retryBaseMillis * (1L << Math.min(20, Math.max(0, attempts - 1))));
+    return Math.min(MAX_DELAY_MILLIS, retryBaseMillis * (1L << Math.min(20, Math.max(0, attempts - 1))));
   }
 }

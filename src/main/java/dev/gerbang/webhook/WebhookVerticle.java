@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the webhook deliveries: claims the due ones every pollMillis, checks each URL's address again (DNS can
  * change since registration), signs and POSTs, and records the outcome. 2xx is delivered; 408, 429, 5xx, a
- * timeout or a connection error is retried after the backoff until maxAttempts; any other answer (a 4xx, a
- * redirect) and a refused address fail the delivery at once. An endpoint failing for disableAfterSeconds is
- * disabled, and the admins are told with a broadcast.
+ * timeout or a connection error is retried after the backoff (or a 429's or 503's longer Retry-After, capped)
+ * until maxAttempts; any other answer (a 4xx, a redirect) and a refused address fail the delivery at once. An
+ * endpoint failing for disableAfterSeconds is disabled, and the admins are told with a broadcast.
  */
 public final class WebhookVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(WebhookVerticle.class);
@@ -92,7 +92,7 @@ public final class WebhookVerticle extends VerticleBase {
     }
     Future<AttemptResult> attempt = Destination.resolve(vertx, job.url(), settings.allowInsecure())
         .compose(to -> sender.post(to, job.messageId(), job.payload(), secrets)
-            .map(status -> outcome(job, status))
+            .map(reply -> outcome(job, reply))
             .recover(e -> Future.succeededFuture(retry(job, 0, "not delivered: " + e.getMessage()))))
         .recover(refused -> Future.succeededFuture(Failure.is(refused, Failure.Kind.INVALID)
             ? AttemptResult.failed(job, 0, "the URL " + detail(refused) + "; checked again before sending", -1)
@@ -119,20 +119,29 @@ public final class WebhookVerticle extends VerticleBase {
         : Messages.bundled().render(Messages.ENGLISH, failure.errors().get(0).message(), failure.errors().get(0).params());
   }
 
-  private AttemptResult outcome(WebhookJob job, int status) {
+  private AttemptResult outcome(WebhookJob job, WebhookSender.Reply reply) {
+    int status = reply.status();
     if (status >= 200 && status < 300) {
       return AttemptResult.delivered(job, status);
     }
     if (status == 408 || status == 429 || status >= 500) {
-      return retry(job, status, "HTTP " + status);
+      return retry(job, status, "HTTP " + status, reply.retryAfter());
     }
     return AttemptResult.failed(job, status, "HTTP " + status + ": not retried", -1);
   }
 
   private AttemptResult retry(WebhookJob job, int status, String error) {
-    boolean last = job.attempts() >= settings.maxAttempts();
-    long retryAt = last ? -1 : System.currentTimeMillis() + settings.backoffMillis(job.attempts());
-    return AttemptResult.failed(job, status, error, retryAt);
+    return retry(job, status, error, null);
+  }
+
+  /** Another attempt after the backoff, or later when a 429 or 503 asked for it (see {@link NextAttempt}). */
+  private AttemptResult retry(WebhookJob job, int status, String error, String retryAfter) {
+    if (job.attempts() >= settings.maxAttempts()) {
+      return AttemptResult.failed(job, status, error, -1);
+    }
+    long now = System.currentTimeMillis();
+    NextAttempt next = NextAttempt.after(settings, job.attempts(), status, retryAfter, now);
+    return AttemptResult.failed(job, status, error + next.note(), now + next.delayMillis());
   }
 
   private Future<Void> tellAdmins(WebhookJob job) {

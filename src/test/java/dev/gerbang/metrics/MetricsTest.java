@@ -332,6 +332,9 @@ class MetricsTest {
       assertThat(moved(before, after, family, "outcome", "delivered")).isEqualTo(1);
       assertThat(moved(before, after, family, "outcome", "retry")).isEqualTo(1);
       assertThat(moved(before, after, family, "outcome", "failed")).isEqualTo(1);
+      // The labels docs/operations.md documents, and no other (no endpoint, URL or delivery id).
+      assertThat(after.all()).filteredOn(sample -> sample.family().equals(family)).isNotEmpty()
+          .allSatisfy(sample -> assertThat(sample.labels()).containsOnlyKeys("outcome"));
     }
   }
 
@@ -357,6 +360,8 @@ class MetricsTest {
     assertThat(moved(before, after, family, "provider", "stripe", "verdict", "bad_signature")).isEqualTo(1);
     assertThat(moved(before, after, family, "provider", "stripe", "verdict", "unknown-order")).isEqualTo(1);
     assertThat(moved(before, after, family, "provider", "stripe", "verdict", "ignored")).isEqualTo(1);
+    assertThat(after.all()).filteredOn(sample -> sample.family().equals(family)).isNotEmpty()
+        .allSatisfy(sample -> assertThat(sample.labels()).containsOnlyKeys("provider", "verdict"));
     assertNoIdEmailOrToken(after, List.of(orderId, "evt_metrics", "cs_metrics"));
   }
 

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -20,11 +22,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A webhook receiver on a local port, as a third party would run one: it records every request and answers by its
- * path: /ok/* 200, /fail-once/* 500 then 200, /hang-once/* no answer then 200, /always-500/* 500, /reject/* 400.
- * Its signature check is written here from the Standard Webhooks specification, independent of the server's.
+ * path: /ok/* 200, /fail-once/* 500 then 200, /hang-once/* no answer then 200, /always-500/* 500, /reject/* 400;
+ * a test may {@link #script} a path's next answers first (a status with a Retry-After, say). Its signature check
+ * is written here from the Standard Webhooks specification, independent of the server's.
  */
 public final class Receiver implements AutoCloseable {
-  public record Received(String path, String id, String timestamp, String signature, String body) {
+  /** One request, with the time it arrived (epoch millis). */
+  public record Received(String path, String id, String timestamp, String signature, String body, long receivedAt) {
     public JsonObject json() {
       return new JsonObject(body);
     }
@@ -33,6 +37,10 @@ public final class Receiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
+
+  private record Answer(int status, String retryAfter) {
+  }
 
   public Receiver(Vertx vertx) {
     this.server = TestServer.await(vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1"));
@@ -42,7 +50,15 @@ public final class Receiver implements AutoCloseable {
     request.body().onSuccess(body -> {
       String path = request.path();
       received.add(new Received(path, request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
-          request.getHeader("webhook-signature"), body.toString(StandardCharsets.UTF_8)));
+          request.getHeader("webhook-signature"), body.toString(StandardCharsets.UTF_8), System.currentTimeMillis()));
+      Answer next = scripted.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
+      if (next != null) {
+        if (next.retryAfter() != null) {
+          request.response().putHeader("Retry-After", next.retryAfter());
+        }
+        request.response().setStatusCode(next.status()).end();
+        return;
+      }
       int call = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       if (path.startsWith("/hang-once/") && call == 1) {
         return;
@@ -51,6 +67,11 @@ public final class Receiver implements AutoCloseable {
           : path.startsWith("/always-500/") ? 500 : path.startsWith("/reject/") ? 400 : 200;
       request.response().setStatusCode(status).end();
     });
+  }
+
+  /** The path's next answer, before its prefix's rule: this status, with this Retry-After unless it is null. */
+  public void script(String path, int status, String retryAfter) {
+    scripted.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).add(new Answer(status, retryAfter));
   }
 
   public String url(String path) {

@@ -1,8 +1,6 @@
 package dev.gerbang.notify.push;
 
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import dev.gerbang.http.RetryAfter;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
@@ -42,21 +40,12 @@ public record PushOutcome(Kind kind, int status, long retryAfterMillis, String d
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  /** Retry-After as delay-seconds or an HTTP-date (RFC 9110 10.2.3), in millis from now; -1 when absent or unreadable. */
+  /**
+   * Retry-After as delay-seconds or an HTTP-date (RFC 9110 10.2.3, read by {@link RetryAfter}), in millis from now;
+   * -1 when absent or unreadable. A number too large to represent is Long.MAX_VALUE: the caller caps the wait.
+   */
   static long retryAfterMillis(String header, long nowMillis) {
-    if (header == null || header.isBlank()) {
-      return -1;
-    }
-    String value = header.trim();
-    if (value.chars().allMatch(Character::isDigit)) {
-      return value.length() > 9 ? -1 : Long.parseLong(value) * 1000;
-    }
-    try {
-      long at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-      return Math.max(0, at - nowMillis);
-    } catch (DateTimeParseException e) {
-      return -1;
-    }
+    return RetryAfter.millis(header, nowMillis).orElse(-1);
   }
 
   /** One short line: response bodies from push services end up in logs and rows, so no control characters and no novels. */
