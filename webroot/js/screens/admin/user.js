@@ -70,7 +70,7 @@ function details({ user, sessions }, reload) {
     h('section', { class: 'card', id: 'sessions-card', 'aria-labelledby': 'sessions-title' },
       h('h2', { id: 'sessions-title' }, t('admin.user.sessions', { n: sessions.length })),
       sessions.length ? h('ul', { class: 'sessions' }, sessions.map((s) => h('li', { class: 'session' },
-        h('div', {}, h('strong', {}, s.userAgent || t('admin.user.unknownDevice')),
+        h('div', {}, h('strong', { title: s.userAgent || undefined }, s.device || s.userAgent || t('admin.user.unknownDevice')),
           h('p', { class: 'meta' }, t('settings.sessions.meta', { ip: s.ip || '?', created: formatDate(s.createdAt, lang()), used: formatDate(s.lastUsedAt, lang()) })))))) : h('p', {}, t('admin.user.noSessions')),
       signOut),
   ];

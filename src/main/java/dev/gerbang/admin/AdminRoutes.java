@@ -4,8 +4,8 @@ import dev.gerbang.Components;
 import dev.gerbang.audit.Audit;
 import dev.gerbang.audit.AuditQuery;
 import dev.gerbang.audit.AuditService;
+import dev.gerbang.auth.Devices;
 import dev.gerbang.auth.SessionEnd;
-import dev.gerbang.auth.SessionSummary;
 import dev.gerbang.db.Ids;
 import dev.gerbang.http.Problem;
 import dev.gerbang.notify.OutboxService;
@@ -88,7 +88,8 @@ public final class AdminRoutes {
     c.users().find(id)
         .compose(user -> user == null ? Future.failedFuture(Problem.notFound("detail.not_found.user"))
             : c.sessions().list(id).map(sessions -> new JsonObject().put("user", user.toJson())
-                .put("sessions", new JsonArray(sessions.stream().map(SessionSummary::toJson).toList()))))
+                .put("sessions", new JsonArray(sessions.stream()
+                    .map(session -> session.toJson().put("device", Devices.describe(session.userAgent()))).toList()))))
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }

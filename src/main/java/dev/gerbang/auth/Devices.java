@@ -1,11 +1,11 @@
 package dev.gerbang.auth;
 
 /** A short human name for a user agent ("Firefox on Linux"), for the list of signed-in devices. */
-final class Devices {
+public final class Devices {
   private Devices() {
   }
 
-  static String describe(String userAgent) {
+  public static String describe(String userAgent) {
     if (userAgent == null || userAgent.isBlank()) {
       return "Unknown device";
     }

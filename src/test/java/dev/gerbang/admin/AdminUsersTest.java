@@ -95,6 +95,8 @@ class AdminUsersTest {
     assertThat(body.getJsonArray("sessions").stream().map(s -> ((JsonObject) s).getString("id")))
         .containsExactlyInAnyOrder(first, second);
     assertThat(body.getJsonArray("sessions").getJsonObject(0).getString("userAgent")).isEqualTo("GerbangTest/1.0");
+    // Named as the user's own list of devices names it.
+    assertThat(body.getJsonArray("sessions").getJsonObject(0).getString("device")).isEqualTo("Other client");
     assertProblem(server.get("/api/admin/users/01900000-0000-7000-8000-000000000000", admin), 404, "not-found");
     assertProblem(server.get("/api/admin/users/not-an-id", admin), 404, "not-found");
     assertProblem(server.get("/api/admin/users/1%27%20OR%201=1", admin), 404, "not-found");

@@ -85,6 +85,7 @@ class MfaBrowserTest extends BrowserTestBase {
     Locator rename = row.getByLabel("New name of this passkey");
     assertThat(rename).isFocused();
     rename.fill("");
+    tab.allowConsoleError("status of 400");
     row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
     assertThat(row.locator(".field .error")).not().isEmpty();
     rename.fill("Work laptop");
