@@ -1,13 +1,12 @@
 package dev.gerbang.metrics;
 
+import dev.gerbang.http.RouteTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,14 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * tags of every request and looked four meters up by them (about 10 % of a cache-hit request's CPU; see
  * docs/benchmarks.md). Same names and labels: vertx.http.server.requests and .response.time by route template,
  * method and status class, looked up once per combination and then taken from a map; and the requests in flight.
- * Vert.x web reports each route a request passes ({@link #requestRouted}); the template is made at the end.
+ * Vert.x web reports each route a request passes ({@link #requestRouted}) to its {@link RouteTemplate}.
  */
 final class HttpMeters implements HttpServerMetrics<HttpMeters.Request, Void, Void> {
   static final String REQUESTS = RouteLabels.HTTP_SERVER + "requests";
   private static final String[] STATUS_CLASSES = {"other", "1xx", "2xx", "3xx", "4xx", "5xx"};
-  /** A client may send any method token: others share one label, so they cannot add series without bound. */
-  private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
-      "OPTIONS", "TRACE", "CONNECT");
 
   private final MeterRegistry registry;
   private final ConcurrentHashMap<Key, Meters> meters = new ConcurrentHashMap<>();
@@ -35,11 +31,11 @@ final class HttpMeters implements HttpServerMetrics<HttpMeters.Request, Void, Vo
     this.active = registry.gauge(RouteLabels.HTTP_SERVER + "active.requests", new AtomicLong());
   }
 
-  /** One request: its method, when it began, and the routes it passed, each once, in order. */
+  /** One request: its method, when it began, and the routes it passed. */
   static final class Request {
     final String method;
     final long start = System.nanoTime();
-    List<String> routes;
+    final RouteTemplate routes = new RouteTemplate();
     boolean ended;
 
     Request(String method) {
@@ -57,21 +53,13 @@ final class HttpMeters implements HttpServerMetrics<HttpMeters.Request, Void, Vo
   public Request requestBegin(Void socket, HttpRequest request) {
     active.incrementAndGet();
     String method = request.method().name();
-    return new Request(METHODS.contains(method) ? method : "OTHER");
+    // A client may send any method token: others share one label, so they cannot add series without bound.
+    return new Request(RouteTemplate.standardMethod(method) ? method : "OTHER");
   }
 
   @Override
   public void requestRouted(Request request, String route) {
-    if (route == null) {
-      // A route without a path (a handler on every request): it names nothing.
-      return;
-    }
-    if (request.routes == null) {
-      request.routes = new ArrayList<>(4);
-    }
-    if (!request.routes.contains(route)) {
-      request.routes.add(route);
-    }
+    request.routes.passed(route);
   }
 
   @Override

@@ -1,13 +1,15 @@
 package dev.gerbang.tracing;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.spi.VertxTracerFactory;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Where tracing meets the rest of the server: the tracer Vert.x is built with, and the handler that ties a request's
  * span to its request id. Only Vert.x types cross this class, so that with tracing off the OpenTelemetry SDK is
- * never loaded: it lives in {@link OpenTelemetryTracing} and {@link RequestSpan}, touched only when tracing is on.
+ * never loaded: it lives in {@link OpenTelemetryTracing}, {@link RequestSpan} and {@link RoutedSpan}, touched only
+ * when tracing is on.
  * The event bus needs nothing more: DeliveryOptions (the service proxies' and the events') default to
  * TracingPolicy.PROPAGATE, so a message sent while serving a traced request joins its trace.
  */
@@ -28,5 +30,14 @@ public final class Tracing {
   /** Puts the request id on the request's server span, and the trace id in its access log line. After RequestIds. */
   public static Handler<RoutingContext> requestTags() {
     return new RequestSpan();
+  }
+
+  /**
+   * The request to give the router, so that its server span is named by the route that answers it ("GET
+   * /api/articles/:slug"), not by its method alone. Only when tracing is on; when the span is not recorded (sampled
+   * out), the request itself.
+   */
+  public static HttpServerRequest routeNamed(HttpServerRequest request) {
+    return RoutedSpan.of(request);
   }
 }

@@ -96,6 +96,8 @@ class TracingTest {
 
     Received http = serverSpanOf(id);
     assertThat(http.service()).isEqualTo("gerbang");
+    assertThat(http.name()).isEqualTo("POST /api/auth/register");
+    assertThat(http.attribute("http.route")).isEqualTo("/api/auth/register");
     assertThat(http.attribute("http.request.method")).isEqualTo("POST");
     assertThat(http.attribute("url.path")).isEqualTo("/api/auth/register");
     assertThat(http.attribute("http.response.status_code")).contains("201");
@@ -155,6 +157,78 @@ class TracingTest {
         assertThat(secrets).as(span.name() + " " + span.attributes()).noneMatch(value::contains);
       }
     }
+  }
+
+  @Test
+  void aServerSpanIsNamedByTheRouteTemplateItMatchedNeverByThePathItsIdsAndItsChildrenStayInItsTrace() {
+    String slug = "no-such-article-" + UUID.randomUUID();
+    String id = requestId();
+    HttpResponse<Buffer> response = TestServer.await(server.client().get("/api/articles/" + slug)
+        .putHeader("X-Request-Id", id).send());
+    // The route answered, then the article was not found: still that route's request, through the failure handler.
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(404);
+
+    Received http = serverSpanOf(id);
+    assertThat(http.name()).isEqualTo("GET /api/articles/:slug");
+    assertThat(http.attribute("http.route")).isEqualTo("/api/articles/:slug");
+    assertThat(http.attribute("url.path")).isEqualTo("/api/articles/" + slug);
+    Received call = receiver.await("the service call of " + id, span -> span.kind() == SpanKind.SPAN_KIND_CLIENT
+        && span.parentSpanId().equals(http.spanId()) && "vertx-eventbus".equals(span.attribute("messaging.system")));
+    assertThat(call.traceId()).isEqualTo(http.traceId());
+    childOf(call, SpanKind.SPAN_KIND_SERVER, call.attribute("messaging.destination.name"));
+    assertThat(receiver.spans()).as("no span is named by the slug").noneMatch(span -> span.name().contains(slug));
+  }
+
+  @Test
+  void aPathNoRouteAnswersIsNamedByItsMethodAloneWithoutHttpRoute() {
+    String made = "no-such-route-" + UUID.randomUUID();
+    String api = requestId();
+    assertThat(TestServer.await(server.client().get("/api/" + made).putHeader("X-Request-Id", api).send()).statusCode())
+        .isEqualTo(404);
+    String page = requestId();
+    assertThat(TestServer.await(server.client().get("/" + made + "/x.js").putHeader("X-Request-Id", page).send())
+        .statusCode()).isEqualTo(404);
+    String wrongMethod = requestId();
+    assertThat(TestServer.await(server.client().put("/api/articles").putHeader("X-Request-Id", wrongMethod).send())
+        .statusCode()).isEqualTo(405);
+
+    for (String id : List.of(api, page, wrongMethod)) {
+      Received http = serverSpanOf(id);
+      assertThat(http.name()).as(id).isIn("GET", "PUT");
+      assertThat(http.name()).isEqualTo(http.attribute("http.request.method"));
+      assertThat(http.attributes()).doesNotContainKey("http.route");
+    }
+    assertThat(receiver.spans()).noneMatch(span -> span.name().contains(made));
+  }
+
+  @Test
+  void theSpaAndItsStaticFilesAreNamedByTheMethodAlone() {
+    String index = requestId();
+    assertThat(TestServer.await(server.client().get("/articles/some-page").putHeader("Accept", "text/html")
+        .putHeader("X-Request-Id", index).send()).statusCode()).isEqualTo(200);
+    String health = requestId();
+    assertThat(TestServer.await(server.client().get("/health/live").putHeader("X-Request-Id", health).send())
+        .statusCode()).isEqualTo(200);
+
+    Received page = serverSpanOf(index);
+    assertThat(page.name()).isEqualTo("GET");
+    assertThat(page.attributes()).doesNotContainKey("http.route");
+    // A route of the root router, outside /api, is named by its template as well.
+    assertThat(serverSpanOf(health).name()).isEqualTo("GET /health/live");
+  }
+
+  @Test
+  void aMethodOutsideTheStandardSetIsNamedHttp() {
+    String id = requestId();
+    HttpResponse<Buffer> response = TestServer.await(server.client()
+        .request(io.vertx.core.http.HttpMethod.valueOf("BREW"), "/api/articles").putHeader("X-Request-Id", id).send());
+    assertThat(response.statusCode()).isIn(404, 405);
+
+    Received http = serverSpanOf(id);
+    assertThat(http.name()).isEqualTo("HTTP");
+    assertThat(http.attribute("http.request.method")).isEqualTo("_OTHER");
+    assertThat(http.attribute("http.request.method_original")).isEqualTo("BREW");
+    assertThat(http.attributes()).doesNotContainKey("http.route");
   }
 
   @Test
