@@ -59,12 +59,11 @@ public final class AdminRoutes {
       ctx.fail(Problem.notFound("detail.not_found.message"));
       return;
     }
-    outbox.retry(id).onSuccess(retried -> {
+    outbox.retry(id, Audit.actor(ctx)).onSuccess(retried -> {
       if (!retried) {
         ctx.fail(Problem.conflict("not-retryable", "detail.conflict.not_retryable", List.of()));
         return;
       }
-      c.audit().record(ctx, "admin_mail_retried", null, new JsonObject().put("messageId", id));
       Responses.ok(ctx, new JsonObject().put("id", id).put("status", "pending"));
     }).onFailure(ctx::fail);
   }

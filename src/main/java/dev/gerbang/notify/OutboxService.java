@@ -1,5 +1,6 @@
 package dev.gerbang.notify;
 
+import dev.gerbang.audit.Actor;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
@@ -35,6 +36,6 @@ public interface OutboxService {
   /** Admin list: {status, limit, cursor} -> a page, newest first, without the messages' variables. */
   Future<OutboxPage> search(JsonObject query);
 
-  /** Puts a dead or held message back in the queue; false when it is in another state or unknown. */
-  Future<Boolean> retry(String id);
+  /** Puts a dead or held message back in the queue, audited (admin_mail_retried); false when it is in another state or unknown. */
+  Future<Boolean> retry(String id, Actor actor);
 }

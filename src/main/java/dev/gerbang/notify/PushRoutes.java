@@ -1,6 +1,7 @@
 package dev.gerbang.notify;
 
 import dev.gerbang.Components;
+import dev.gerbang.audit.Audit;
 import dev.gerbang.auth.AuthUser;
 import dev.gerbang.http.Problem;
 import dev.gerbang.http.Responses;
@@ -68,13 +69,10 @@ public final class PushRoutes {
       }
     }
     v.validate();
-    AuthUser me = AuthUser.of(ctx);
-    JsonObject subscription = new JsonObject().put("endpoint", endpoint).put("p256dh", p256dh).put("auth", auth)
-        .put("userAgent", userAgent(ctx));
-    push.subscribe(me.userId(), subscription, settings.maxDevicesPerUser()).onSuccess(saved -> {
-      c.audit().record(ctx, "push_subscribed", me.userId(), new JsonObject().put("subscriptionId", saved.id()));
-      Responses.json(ctx, status(saved), new JsonObject().put("id", saved.id()));
-    }).onFailure(ctx::fail);
+    push.subscribe(AuthUser.of(ctx).userId(), new PushSubscription(endpoint, p256dh, auth, userAgent(ctx)),
+            settings.maxDevicesPerUser(), Audit.actor(ctx))
+        .onSuccess(saved -> Responses.json(ctx, status(saved), new JsonObject().put("id", saved.id())))
+        .onFailure(ctx::fail);
   }
 
   private static int status(PushRegistration saved) {
@@ -103,8 +101,8 @@ public final class PushRoutes {
   }
 
   private void unsubscribe(RoutingContext ctx) {
-    OwnRow.change(ctx, "detail.not_found.push_subscription", id -> push.unsubscribe(AuthUser.of(ctx).userId(), id),
-        id -> { });
+    OwnRow.change(ctx, "detail.not_found.push_subscription", id -> push.unsubscribe(AuthUser.of(ctx).userId(), id,
+        Audit.actor(ctx)), id -> { });
   }
 
   /** A mobile app's FCM registration token: {token, platform: android|ios|web, name?}. */
@@ -122,16 +120,15 @@ public final class PushRoutes {
     }
     String name = v.optionalLine("name", 1, 100);
     v.validate();
-    AuthUser me = AuthUser.of(ctx);
-    push.registerDevice(me.userId(), new JsonObject().put("token", token).put("platform", platform).put("name", name),
-        settings.maxDevicesPerUser()).onSuccess(saved -> {
-          c.audit().record(ctx, "push_device_registered", me.userId(), new JsonObject().put("deviceId", saved.id()));
-          Responses.json(ctx, status(saved), new JsonObject().put("id", saved.id()));
-        }).onFailure(ctx::fail);
+    push.registerDevice(AuthUser.of(ctx).userId(), new DeviceRegistration(token, platform, name), settings.maxDevicesPerUser(),
+            Audit.actor(ctx))
+        .onSuccess(saved -> Responses.json(ctx, status(saved), new JsonObject().put("id", saved.id())))
+        .onFailure(ctx::fail);
   }
 
   private void removeDevice(RoutingContext ctx) {
-    OwnRow.change(ctx, "detail.not_found.device", id -> push.removeDevice(AuthUser.of(ctx).userId(), id), id -> { });
+    OwnRow.change(ctx, "detail.not_found.device", id -> push.removeDevice(AuthUser.of(ctx).userId(), id,
+        Audit.actor(ctx)), id -> { });
   }
 
   private static String userAgent(RoutingContext ctx) {

@@ -1,10 +1,10 @@
 package dev.gerbang.notify;
 
+import dev.gerbang.audit.Actor;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 /** The devices push goes to: browsers' Web Push subscriptions and mobile apps' FCM tokens. */
 @ProxyGen
@@ -19,19 +19,19 @@ public interface PushService {
   }
 
   /**
-   * Saves {endpoint, p256dh, auth, userAgent} for the user: a known endpoint gets the new keys and owner, since a
-   * browser's subscription belongs to whoever signed in last. Keeps the user's newest `maxPerUser`.
+   * Saves the browser's subscription for the user, audited (push_subscribed): a known endpoint gets the new keys
+   * and owner, since a browser's subscription belongs to whoever signed in last. Keeps the user's newest `maxPerUser`.
    */
-  Future<PushRegistration> subscribe(String userId, JsonObject subscription, int maxPerUser);
+  Future<PushRegistration> subscribe(String userId, PushSubscription subscription, int maxPerUser, Actor actor);
 
-  /** False when the user has no subscription with this id. */
-  Future<Boolean> unsubscribe(String userId, String id);
+  /** Forgets one of the user's browsers, audited (push_unsubscribed); false when the user has no subscription with this id. */
+  Future<Boolean> unsubscribe(String userId, String id, Actor actor);
 
-  /** Saves {token, platform, name} for the user, like subscribe. */
-  Future<PushRegistration> registerDevice(String userId, JsonObject device, int maxPerUser);
+  /** Saves the phone for the user like subscribe, audited (push_device_registered). */
+  Future<PushRegistration> registerDevice(String userId, DeviceRegistration device, int maxPerUser, Actor actor);
 
-  /** False when the user has no device with this id. */
-  Future<Boolean> removeDevice(String userId, String id);
+  /** Forgets one of the user's phones, audited (push_device_removed); false when the user has no device with this id. */
+  Future<Boolean> removeDevice(String userId, String id, Actor actor);
 
   /** The user's browsers and phones. */
   Future<PushDevices> devices(String userId);

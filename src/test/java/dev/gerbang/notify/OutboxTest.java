@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gerbang.Mailbox;
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
+import dev.gerbang.audit.AuditTrail;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -118,7 +120,8 @@ class OutboxTest {
   @Test
   void aMessageIsDeadAfterItsLastAttemptAndAnAdminCanRetryIt() {
     server = TestServer.start(mailbox.config().put("mail", mailbox.config().getJsonObject("mail").copy().put("maxAttempts", 2)));
-    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    JsonObject adminSession = server.newSessionWithRoles("admin");
+    String admin = adminSession.getString("accessToken");
     String recipient = TestServer.uniqueEmail();
     server.register(recipient);
 
@@ -133,10 +136,41 @@ class OutboxTest {
     String user = server.newSession().getString("accessToken");
     assertThat(server.post(path, user, null).statusCode()).isEqualTo(403);
     assertThat(server.post(path, null, null).statusCode()).isEqualTo(401);
-    assertThat(server.post(path, admin, null).statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> retried = TestServer.await(server.request(HttpMethod.POST, path, admin)
+        .putHeader("X-Request-Id", "retry-req-0001").send());
+    assertThat(retried.statusCode()).isEqualTo(200);
+    assertThat(retried.bodyAsJsonObject()).isEqualTo(new JsonObject().put("id", dead.getString("id")).put("status", "pending"));
+    // Written in the retry's transaction: there as soon as the answer is.
+    List<JsonObject> audited = AuditTrail.entries(server, admin, "admin_mail_retried", null);
+    assertThat(audited).hasSize(1);
+    assertThat(audited.get(0).getString("actorId")).isEqualTo(adminSession.getJsonObject("user").getString("id"));
+    assertThat(audited.get(0).getString("userId")).isNull();
+    assertThat(audited.get(0).getString("ip")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    assertThat(audited.get(0).getString("requestId")).isEqualTo("retry-req-0001");
+    assertThat(audited.get(0).getJsonObject("detail")).isEqualTo(new JsonObject().put("messageId", dead.getString("id")));
     assertDeliveredOnce(List.of(recipient));
     assertThat(server.post(path, admin, null).statusCode()).isEqualTo(409);
+    assertThat(server.post("/api/admin/outbox/01900000-0000-7000-8000-000000000000/retry", admin, null).statusCode())
+        .as("a message that does not exist").isEqualTo(409);
     assertThat(server.post("/api/admin/outbox/not-an-id/retry", admin, null).statusCode()).isEqualTo(404);
+    assertThat(AuditTrail.entries(server, admin, "admin_mail_retried", null)).as("retries that changed nothing").hasSize(1);
+  }
+
+  @Test
+  void aRetryWhoseAuditRowCannotBeWrittenLeavesTheMessageDead() throws Exception {
+    server = TestServer.start(mailbox.config().put("mail", mailbox.config().getJsonObject("mail").copy().put("maxAttempts", 1)));
+    String admin = server.newSessionWithRoles("admin").getString("accessToken");
+    String recipient = TestServer.uniqueEmail();
+    server.register(recipient);
+    JsonObject dead = awaitMessage(admin, m -> m.getString("recipient").equals(recipient) && m.getString("status").equals("dead"));
+
+    try (AutoCloseable refused = AuditTrail.refuseWrites(server)) {
+      assertThat(server.post("/api/admin/outbox/" + dead.getString("id") + "/retry", admin, null).statusCode()).isEqualTo(500);
+    }
+    assertThat(TestDb.rows(server, "SELECT status, attempts FROM outbox WHERE id = ?", dead.getString("id")))
+        .extracting(row -> row.get("status"), row -> ((Number) row.get("attempts")).longValue())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("dead", 1L));
+    assertThat(AuditTrail.entries(server, admin, "admin_mail_retried", null)).isEmpty();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.gerbang.notify.impl;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Keyset;
 import dev.gerbang.db.Pager;
@@ -22,12 +24,14 @@ public final class OutboxServiceImpl implements OutboxService {
   private final Sql sql;
   private final Pager pager;
   private final boolean skipLocked;
+  private final AuditLog audit;
 
   public OutboxServiceImpl(Database database) {
     this.pool = database.pool();
     this.sql = database.sql("outbox");
     this.skipLocked = database.dialect() == Database.Dialect.POSTGRESQL;
     this.pager = database.pager();
+    this.audit = new AuditLog(database);
   }
 
   static OutboxMessage message(Row row) {
@@ -98,7 +102,9 @@ public final class OutboxServiceImpl implements OutboxService {
   }
 
   @Override
-  public Future<Boolean> retry(String id) {
-    return pool.preparedQuery(sql.get("retry")).execute(Tuple.of(System.currentTimeMillis(), id)).map(rows -> rows.rowCount() == 1);
+  public Future<Boolean> retry(String id, Actor actor) {
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get("retry")).execute(Tuple.of(System.currentTimeMillis(), id))
+        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
+            : audit.write(conn, actor, "admin_mail_retried", null, new JsonObject().put("messageId", id)).map(true)));
   }
 }

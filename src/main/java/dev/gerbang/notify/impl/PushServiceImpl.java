@@ -1,22 +1,24 @@
 package dev.gerbang.notify.impl;
 
+import dev.gerbang.audit.Actor;
+import dev.gerbang.audit.AuditLog;
 import dev.gerbang.db.Database;
 import dev.gerbang.db.Ids;
 import dev.gerbang.db.Rows;
 import dev.gerbang.db.Sql;
 import dev.gerbang.events.Events;
+import dev.gerbang.notify.DeviceRegistration;
 import dev.gerbang.notify.MobileDevice;
 import dev.gerbang.notify.PushDevices;
 import dev.gerbang.notify.PushDevicesChanged;
 import dev.gerbang.notify.PushRegistration;
 import dev.gerbang.notify.PushService;
+import dev.gerbang.notify.PushSubscription;
 import dev.gerbang.notify.PushTarget;
 import dev.gerbang.notify.WebPushDevice;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,63 +28,93 @@ public final class PushServiceImpl implements PushService {
   private final Pool pool;
   private final Sql sql;
   private final Events events;
+  private final AuditLog audit;
 
   /** events: every change to a user's devices is announced (PushDevicesChanged) after it committed. */
   public PushServiceImpl(Database database, Events events) {
     this.pool = database.pool();
     this.sql = database.sql("push");
     this.events = events;
+    this.audit = new AuditLog(database);
   }
 
   @Override
-  public Future<PushRegistration> subscribe(String userId, JsonObject subscription, int maxPerUser) {
-    String endpoint = subscription.getString("endpoint");
-    Tuple row = Tuple.of(Ids.newId(), userId, endpoint, subscription.getString("p256dh"), subscription.getString("auth"),
-        subscription.getString("userAgent")).addLong(System.currentTimeMillis());
-    return upsert(row, "subscriptionByEndpoint", endpoint, "upsertSubscription", "trimSubscriptions", userId, maxPerUser);
+  public Future<PushRegistration> subscribe(String userId, PushSubscription subscription, int maxPerUser, Actor actor) {
+    Tuple row = Tuple.of(Ids.newId(), userId, subscription.endpoint(), subscription.p256dh(), subscription.auth(),
+        subscription.userAgent()).addLong(System.currentTimeMillis());
+    return upsert(row, Kind.BROWSER, subscription.endpoint(), userId, maxPerUser, actor);
   }
 
   @Override
-  public Future<PushRegistration> registerDevice(String userId, JsonObject device, int maxPerUser) {
-    String token = device.getString("token");
-    Tuple row = Tuple.of(Ids.newId(), userId, token, device.getString("platform"), device.getString("name"),
-        System.currentTimeMillis());
-    return upsert(row, "deviceByToken", token, "upsertDevice", "trimDevices", userId, maxPerUser);
+  public Future<PushRegistration> registerDevice(String userId, DeviceRegistration device, int maxPerUser, Actor actor) {
+    Tuple row = Tuple.of(Ids.newId(), userId, device.token(), device.platform(), device.name(), System.currentTimeMillis());
+    return upsert(row, Kind.PHONE, device.token(), userId, maxPerUser, actor);
   }
 
-  /** Inserts or takes over the row with this key, then drops the user's oldest beyond the limit. */
-  private Future<PushRegistration> upsert(Tuple row, String findByKey, String key, String upsert, String trim, String userId, int max) {
+  /** The statements and audit events of each kind of push target. */
+  private enum Kind {
+    BROWSER("subscriptionByEndpoint", "upsertSubscription", "trimSubscriptions", "deleteSubscription", "push_subscribed",
+        "push_unsubscribed", "subscriptionId"),
+    PHONE("deviceByToken", "upsertDevice", "trimDevices", "deleteDevice", "push_device_registered", "push_device_removed",
+        "deviceId");
+
+    final String findByKey;
+    final String upsert;
+    final String trim;
+    final String delete;
+    final String added;
+    final String removed;
+    final String idField;
+
+    Kind(String findByKey, String upsert, String trim, String delete, String added, String removed, String idField) {
+      this.findByKey = findByKey;
+      this.upsert = upsert;
+      this.trim = trim;
+      this.delete = delete;
+      this.added = added;
+      this.removed = removed;
+      this.idField = idField;
+    }
+  }
+
+  /** Inserts or takes over the row with this key, then drops the user's oldest beyond the limit; audited with it. */
+  private Future<PushRegistration> upsert(Tuple row, Kind kind, String key, String userId, int max, Actor actor) {
     String[] previousOwner = new String[1];
-    return pool.withTransaction(conn -> conn.preparedQuery(sql.get(findByKey)).execute(Tuple.of(key))
-        .compose(before -> conn.preparedQuery(sql.get(upsert)).execute(row)
-            .compose(done -> conn.preparedQuery(sql.get(trim)).execute(Tuple.of(userId, userId, max)))
-            .compose(done -> conn.preparedQuery(sql.get(findByKey)).execute(Tuple.of(key)))
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get(kind.findByKey)).execute(Tuple.of(key))
+        .compose(before -> conn.preparedQuery(sql.get(kind.upsert)).execute(row)
+            .compose(done -> conn.preparedQuery(sql.get(kind.trim)).execute(Tuple.of(userId, userId, max)))
+            .compose(done -> conn.preparedQuery(sql.get(kind.findByKey)).execute(Tuple.of(key)))
             .map(after -> {
               previousOwner[0] = Rows.first(before, r -> r.getString("user_id"));
               return new PushRegistration(Rows.first(after, r -> r.getString("id")),
                   before.size() == 0 ? PushRegistration.Outcome.CREATED : PushRegistration.Outcome.UPDATED);
-            })))
+            }))
+        .compose(saved -> audit.write(conn, actor, kind.added, userId, new JsonObject().put(kind.idField, saved.id())).map(saved)))
         // A browser or phone someone else had registered moves to this user: both lists changed.
         .onSuccess(registered -> events.announce(previousOwner[0] == null ? PushDevicesChanged.of(userId)
             : PushDevicesChanged.of(previousOwner[0], userId)));
   }
 
   @Override
-  public Future<Boolean> unsubscribe(String userId, String id) {
-    return pool.preparedQuery(sql.get("deleteSubscription")).execute(Tuple.of(id, userId)).map(rows -> removed(rows, userId));
+  public Future<Boolean> unsubscribe(String userId, String id, Actor actor) {
+    return delete(Kind.BROWSER, userId, id, actor);
   }
 
   @Override
-  public Future<Boolean> removeDevice(String userId, String id) {
-    return pool.preparedQuery(sql.get("deleteDevice")).execute(Tuple.of(id, userId)).map(rows -> removed(rows, userId));
+  public Future<Boolean> removeDevice(String userId, String id, Actor actor) {
+    return delete(Kind.PHONE, userId, id, actor);
   }
 
-  private boolean removed(RowSet<Row> rows, String userId) {
-    if (rows.rowCount() == 0) {
-      return false;
-    }
-    events.announce(PushDevicesChanged.of(userId));
-    return true;
+  /** Deletes one of the user's own targets with its audit row; false (and nothing written) when they have none with this id. */
+  private Future<Boolean> delete(Kind kind, String userId, String id, Actor actor) {
+    return pool.withTransaction(conn -> conn.preparedQuery(sql.get(kind.delete)).execute(Tuple.of(id, userId))
+            .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
+                : audit.write(conn, actor, kind.removed, userId, new JsonObject().put(kind.idField, id)).map(true)))
+        .onSuccess(removed -> {
+          if (removed) {
+            events.announce(PushDevicesChanged.of(userId));
+          }
+        });
   }
 
   @Override
