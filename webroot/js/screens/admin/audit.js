@@ -4,9 +4,21 @@ import { lang, t } from '../../i18n.js';
 import { adminPage, pagedTable } from './layout.js';
 
 // The events the server records today; the filter takes any text, these are suggestions.
-const EVENTS = ['register', 'login', 'login_failed', 'login_refused', 'logout', 'logout_all', 'refresh_reuse',
-  'session_revoked', 'password_changed', 'password_reset', 'email_verified', 'email_change_requested', 'email_changed',
-  'account_deleted', 'admin_user_updated', 'admin_sessions_revoked', 'admin_mail_retried'];
+const EVENTS = ['register', 'login', 'login_failed', 'login_refused', 'login_locked', 'logout', 'logout_all',
+  'refresh_reuse', 'session_revoked', 'password_changed', 'password_reset', 'email_verified',
+  'email_change_requested', 'email_changed', 'account_deleted', 'oauth_login', 'oauth_failed',
+  'oauth_sign_up_pending', 'identity_linked', 'identity_unlinked', 'mfa_totp_enrolled', 'mfa_totp_removed',
+  'mfa_recovery_codes_regenerated', 'mfa_recovery_code_used', 'mfa_passkey_added', 'mfa_passkey_renamed',
+  'mfa_passkey_removed', 'mfa_reset', 'mfa_policy_changed', 'mfa_succeeded', 'mfa_failed', 'passkey_login_failed',
+  'medical_record_created', 'medical_record_updated', 'medical_record_deleted', 'medical_record_read',
+  'medical_records_listed', 'medical_record_denied', 'patient_profile_saved', 'doctor_profile_saved',
+  'care_team_assigned', 'care_team_unassigned', 'order_placed', 'payment_started', 'payment_event',
+  'order_paid', 'order_refunded', 'order_cancelled', 'order_expired', 'order_failed',
+  'product_created', 'product_updated', 'push_subscribed', 'push_unsubscribed', 'push_device_registered',
+  'push_device_removed', 'admin_user_updated', 'admin_sessions_revoked', 'admin_mail_retried', 'admin_message_sent',
+  'admin_patient_created', 'admin_patient_updated', 'admin_doctor_created', 'admin_doctor_updated',
+  'signing_key_rotated', 'webhook_endpoint_created', 'webhook_endpoint_updated', 'webhook_endpoint_deleted',
+  'webhook_endpoint_disabled', 'webhook_secret_rotated', 'webhook_test_sent', 'webhook_delivery_resent'];
 const FILTERS = ['event', 'userId', 'from', 'to'];
 
 /** The audit trail, newest first, filtered by event, user and dates (inclusive). */
