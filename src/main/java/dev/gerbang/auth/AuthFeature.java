@@ -1,5 +1,7 @@
 package dev.gerbang.auth;
 
+import java.util.List;
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.auth.impl.SessionServiceImpl;
@@ -26,6 +28,10 @@ public final class AuthFeature implements Feature {
 
   @Override
   public void start(Vertx vertx) {
+    Metrics metrics = Metrics.of(vertx);
+    metrics.zero("gerbang.signins", "outcome", List.of("ok", "mfa_pending", "wrong_credentials", "locked"), "method", "password");
+    metrics.zero("gerbang.registrations", "method", "password");
+    metrics.zero("gerbang.refresh.reuse");
     c.gate().listen(c.events());
     // A rotation made on another node: read the keys again (off the event loop) and sign with the new one. The
     // node that rotated signs with it already.

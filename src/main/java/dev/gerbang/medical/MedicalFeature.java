@@ -1,5 +1,7 @@
 package dev.gerbang.medical;
 
+import java.util.List;
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.db.ServiceRegistry;
@@ -33,5 +35,10 @@ public final class MedicalFeature implements Feature {
     new MedicalRecordRoutes(c, MedicalRecordService.proxy(vertx)).mount(api);
     new MedicalProfileRoutes(c, MedicalProfileService.proxy(vertx)).mount(api);
     new CareTeamRoutes(c, CareTeamService.proxy(vertx)).mount(api);
+  }
+
+  @Override
+  public void start(Vertx vertx) {
+    Metrics.of(vertx).zero("gerbang.medical.record.reads", "reader", List.of("admin", "doctor"));
   }
 }

@@ -48,6 +48,9 @@ public final class Metrics implements Shareable {
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().meterFilter(RouteLabels.histograms());
+    // Vert.x names each outgoing HTTP client's pool by its host:port: webhook receivers' addresses would become
+    // labels, and every endpoint an admin adds a few more series. Those pools are not measured.
+    registry.config().meterFilter(io.micrometer.core.instrument.config.MeterFilter.deny(id -> "http".equals(id.getTag("pool_type"))));
     return new Metrics(registry, settings);
   }
 
@@ -103,6 +106,25 @@ public final class Metrics implements Shareable {
 
   public MeterRegistry registry() {
     return registry;
+  }
+
+  /**
+   * Makes the counter of this name and tags (key, value pairs) now, at 0. A counter that first appears at 1 reads to
+   * Prometheus' increase() and rate() as if it had always been 1, so the first count of each series would be lost
+   * (the lockout alert would miss the first lock): features make the series they know of when they start.
+   */
+  public void zero(String name, String... tags) {
+    registry.counter(name, tags);
+  }
+
+  /** {@link #zero} for each value of one tag, the other tags fixed. */
+  public void zero(String name, String key, java.util.Collection<String> values, String... tags) {
+    for (String value : values) {
+      String[] all = java.util.Arrays.copyOf(tags, tags.length + 2);
+      all[tags.length] = key;
+      all[tags.length + 1] = value;
+      zero(name, all);
+    }
   }
 
   /** Adds one to the counter of this name and tags (key, value pairs). */

@@ -1,5 +1,6 @@
 package dev.gerbang.metrics;
 
+import dev.gerbang.security.RouteClass;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.db.ServiceRegistry;
@@ -50,6 +51,9 @@ public final class MetricsFeature implements Feature {
     if (!metrics.enabled()) {
       return;
     }
+    // The rate limiter is the HTTP layer's, not a feature's: its series are made here.
+    metrics.zero("gerbang.ratelimit.rejections", "route_class",
+        java.util.Arrays.stream(RouteClass.values()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList());
     window = new RequestWindow(metrics.registry(), System.currentTimeMillis());
     vertx.setPeriodic(MINUTE, MINUTE, id -> window.tick(System.currentTimeMillis()));
     refreshLevels(vertx, metrics);

@@ -1,5 +1,7 @@
 package dev.gerbang.mfa;
 
+import java.util.List;
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.auth.SessionIssuer;
@@ -32,6 +34,9 @@ public final class MfaFeature implements Feature {
 
   @Override
   public void start(Vertx vertx) {
+    Metrics metrics = Metrics.of(vertx);
+    metrics.zero("gerbang.signins", "outcome", List.of("ok", "wrong_credentials", "locked"), "method", "second_step");
+    metrics.zero("gerbang.signins", "outcome", List.of("ok", "wrong_credentials"), "method", "passkey");
     new SignInGate(settings, MfaService.proxy(vertx)).listen(vertx);
   }
 

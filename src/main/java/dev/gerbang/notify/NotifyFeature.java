@@ -1,5 +1,6 @@
 package dev.gerbang.notify;
 
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.audit.AuditLog;
@@ -69,6 +70,15 @@ public final class NotifyFeature implements Feature {
     services.register(PushService.class, PushService.ADDRESS, new PushServiceImpl(services.database(), services.events()));
     services.register(BroadcastService.class, BroadcastService.ADDRESS, new BroadcastServiceImpl(services.database(),
         notices(services), new AuditLog(services.database()), services.events()));
+  }
+
+  @Override
+  public void start(Vertx vertx) {
+    for (String channel : List.of("email", "webpush", "fcm")) {
+      Metrics.of(vertx).zero("gerbang.deliveries", "outcome",
+          java.util.Arrays.stream(Delivery.Kind.values()).map(kind -> kind.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+          "channel", channel);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.gerbang.payment;
 
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.db.ServiceRegistry;
@@ -54,6 +55,9 @@ public final class PaymentFeature implements Feature {
 
   @Override
   public void start(Vertx vertx) {
+    for (String provider : List.of("midtrans", "stripe")) {
+      Metrics.of(vertx).zero("gerbang.payment.events", "verdict", NotificationRoutes.COUNTED_VERDICTS, "provider", provider);
+    }
     log.info("payments: midtrans {}, stripe {}", settings.midtransEnabled() ? "on" : "off (no GERBANG_MIDTRANS_SERVER_KEY)",
         settings.stripeEnabled() ? "on" : "off (no GERBANG_STRIPE_SECRET_KEY)");
   }

@@ -1,5 +1,7 @@
 package dev.gerbang.social;
 
+import java.util.List;
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.auth.SessionIssuer;
@@ -30,5 +32,12 @@ public final class SocialFeature implements Feature {
   public void mount(Router api, Vertx vertx) {
     new SocialRoutes(c, settings, new SessionIssuer(c), new Providers(vertx, settings), SocialService.proxy(vertx),
         new FlowSecrets(c.derivationKey())).mount(api);
+  }
+
+  @Override
+  public void start(Vertx vertx) {
+    Metrics metrics = Metrics.of(vertx);
+    metrics.zero("gerbang.signins", "outcome", List.of("ok", "mfa_pending"), "method", "social");
+    metrics.zero("gerbang.registrations", "method", "social");
   }
 }

@@ -1,5 +1,6 @@
 package dev.gerbang.webhook;
 
+import dev.gerbang.metrics.Metrics;
 import dev.gerbang.Components;
 import dev.gerbang.Feature;
 import dev.gerbang.db.ServiceRegistry;
@@ -43,5 +44,10 @@ public final class WebhookFeature implements Feature {
   @Override
   public Future<List<String>> deploy(Vertx vertx) {
     return vertx.deployVerticle(() -> new WebhookVerticle(settings, box), new DeploymentOptions()).map(List::of);
+  }
+
+  @Override
+  public void start(Vertx vertx) {
+    Metrics.of(vertx).zero("gerbang.webhook.deliveries", "outcome", List.of("delivered", "retry", "failed"));
   }
 }

@@ -335,6 +335,9 @@ class MetricsTest {
       // The labels docs/operations.md documents, and no other (no endpoint, URL or delivery id).
       assertThat(after.all()).filteredOn(sample -> sample.family().equals(family)).isNotEmpty()
           .allSatisfy(sample -> assertThat(sample.labels()).containsOnlyKeys("outcome"));
+      // The receiver's host:port is in no label: the outgoing HTTP clients' pools are not measured.
+      assertThat(after.all()).noneSatisfy(sample -> assertThat(sample.labels().values()).contains(receiver.url("").replaceFirst(
+          "^http://", "").replaceFirst("/.*$", "")));
     }
   }
 
