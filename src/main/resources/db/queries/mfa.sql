@@ -19,6 +19,13 @@ UPDATE mfa_totp SET confirmed_at = ?, last_step = ? WHERE user_id = ? AND confir
 -- name: totpDelete
 DELETE FROM mfa_totp WHERE user_id = ?;
 
+-- Every password sign-in asks: one statement for the factors in short and the policy (no row in mfa_policy: the default).
+-- name: signInFactors
+SELECT (SELECT COUNT(*) FROM mfa_totp WHERE user_id = ? AND confirmed_at IS NOT NULL) AS totp,
+  (SELECT COUNT(*) FROM mfa_recovery_codes WHERE user_id = ? AND used_at IS NULL) AS recovery,
+  (SELECT COUNT(*) FROM mfa_passkeys WHERE user_id = ?) AS passkeys,
+  (SELECT required_roles FROM mfa_policy WHERE id = 1) AS required_roles;
+
 -- name: totpConfirmed
 SELECT COUNT(*) FROM mfa_totp WHERE user_id = ? AND confirmed_at IS NOT NULL;
 

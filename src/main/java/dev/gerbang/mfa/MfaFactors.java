@@ -56,14 +56,19 @@ public final class MfaFactors {
 
   /** The ways the second step can be done: totp, recovery, passkey. */
   public List<String> methods() {
+    return methods(totp, recoveryCodesLeft, !passkeys.isEmpty());
+  }
+
+  /** The methods of a user with these factors: recovery codes count only beside another factor. */
+  static List<String> methods(boolean totp, int recoveryCodesLeft, boolean passkey) {
     List<String> methods = new ArrayList<>();
     if (totp) {
       methods.add("totp");
     }
-    if (any() && recoveryCodesLeft > 0) {
+    if ((totp || passkey) && recoveryCodesLeft > 0) {
       methods.add("recovery");
     }
-    if (!passkeys.isEmpty()) {
+    if (passkey) {
       methods.add("passkey");
     }
     return methods;

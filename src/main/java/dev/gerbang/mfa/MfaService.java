@@ -25,6 +25,9 @@ public interface MfaService {
   /** The user's factors. */
   Future<MfaFactors> factors(String userId);
 
+  /** What a sign-in of this user needs to know (their factors in short, and the policy), in one query. */
+  Future<SignInFactors> signInFactors(String userId);
+
   /** The user's TOTP secret as stored, or null when none. */
   Future<TotpState> totp(String userId);
 

@@ -37,13 +37,11 @@ final class SignInGate {
     JsonObject q = question.body();
     String userId = q.getString("userId");
     List<String> roles = q.getJsonArray("roles", new JsonArray()).stream().map(String::valueOf).toList();
-    service.factors(userId).compose(factors -> {
+    service.signInFactors(userId).compose(factors -> {
       if (factors.any()) {
         return pending(userId, q, false, factors.methods());
       }
-      return service.policy().compose(policy -> policy.requires(roles)
-          ? pending(userId, q, true, List.of("totp", "passkey"))
-          : Future.succeededFuture(null));
+      return factors.required(roles) ? pending(userId, q, true, List.of("totp", "passkey")) : Future.succeededFuture(null);
     }).onSuccess(question::reply).onFailure(e -> question.fail(500, "could not check the second factor"));
   }
 
