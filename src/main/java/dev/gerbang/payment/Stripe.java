@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * Stripe Checkout: creates the Checkout Session of an order (form-encoded POST {api}/v1/checkout/sessions, under an
- * Idempotency-Key per order, so that a retried or repeated call answers the same session), and expires it when the
- * order is cancelled (POST {api}/v1/checkout/sessions/{id}/expire).
+ * Idempotency-Key per attempt to pay, so that a retry after a timeout answers the same session), and expires it when
+ * the order is cancelled (POST {api}/v1/checkout/sessions/{id}/expire).
  */
 final class Stripe implements PaymentProvider {
   /** Stripe's bounds on a session's expires_at: from 30 minutes to 24 hours ahead. */
@@ -63,9 +63,14 @@ final class Stripe implements PaymentProvider {
           .add(line + "[price_data][product_data][name]", item.getString("name"));
     }
     String url = settings.stripeApiBase() + "/v1/checkout/sessions";
+    // One key per attempt, kept by its retries: Stripe answers a key's first result to every later request with it for
+    // a day, a 500 included, so a key per order would lock the order out of Stripe after one bad answer. A session
+    // whose answer was lost is never shown to anyone (the order keeps the session of the attempt that got through) and
+    // expires unpaid.
+    String key = "gerbang-checkout-" + order.id() + "-" + java.util.UUID.randomUUID();
     return client.retrying("stripe checkout", () -> client.request(HttpMethod.POST, url)
             .putHeader("Authorization", "Bearer " + settings.stripeSecretKey())
-            .putHeader("Idempotency-Key", "gerbang-checkout-" + order.id())
+            .putHeader("Idempotency-Key", key)
             .sendForm(form))
         .compose(response -> {
           JsonObject session = Midtrans.json(response.bodyAsString());

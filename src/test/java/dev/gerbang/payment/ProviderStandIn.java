@@ -44,6 +44,9 @@ public final class ProviderStandIn implements AutoCloseable {
   /** The Checkout Sessions' state as Stripe has it: {id, object, status (open, complete, expired), payment_status}. */
   final Map<String, JsonObject> sessionStates = new ConcurrentHashMap<>();
   private final AtomicInteger failingExpires = new AtomicInteger();
+  private final AtomicInteger failingCheckouts = new AtomicInteger();
+  /** The first answer to each Idempotency-Key of a session creation: {status, body}. */
+  private final Map<String, JsonObject> keyedAnswers = new ConcurrentHashMap<>();
   private volatile int expireFailure = 500;
   private final Map<String, String> returnUrls = new ConcurrentHashMap<>();
   private final Map<String, MultiMap> sessions = new ConcurrentHashMap<>();
@@ -80,14 +83,28 @@ public final class ProviderStandIn implements AutoCloseable {
         return;
       }
       MultiMap form = ctx.request().formAttributes();
-      checkoutRequests.add(MultiMap.caseInsensitiveMultiMap().addAll(form).add("Idempotency-Key",
-          String.valueOf(ctx.request().getHeader("Idempotency-Key"))));
+      String key = String.valueOf(ctx.request().getHeader("Idempotency-Key"));
+      checkoutRequests.add(MultiMap.caseInsensitiveMultiMap().addAll(form).add("Idempotency-Key", key));
+      // Stripe's idempotency layer: a key's first answer, a 500 included, is the answer to every request with that key.
+      JsonObject kept = keyedAnswers.get(key);
+      if (kept != null) {
+        ctx.response().setStatusCode(kept.getInteger("status")).putHeader("Content-Type", "application/json")
+            .end(kept.getString("body"));
+        return;
+      }
+      if (failingCheckouts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        String error = new JsonObject().put("error", new JsonObject().put("type", "api_error")).encode();
+        keyedAnswers.put(key, new JsonObject().put("status", 500).put("body", error));
+        ctx.response().setStatusCode(500).putHeader("Content-Type", "application/json").end(error);
+        return;
+      }
       String id = "cs_test_" + form.get("client_reference_id").replace("-", "");
       sessions.put(id, MultiMap.caseInsensitiveMultiMap().addAll(form));
       sessionStates.putIfAbsent(id, new JsonObject().put("id", id).put("object", "checkout.session").put("status", "open")
           .put("payment_status", "unpaid").put("client_reference_id", form.get("client_reference_id")));
-      ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("id", id).put("object", "checkout.session")
-          .put("url", base() + "/pay/stripe/" + id).encode());
+      String created = new JsonObject().put("id", id).put("object", "checkout.session").put("url", base() + "/pay/stripe/" + id).encode();
+      keyedAnswers.put(key, new JsonObject().put("status", 200).put("body", created));
+      ctx.response().putHeader("Content-Type", "application/json").end(created);
     });
     router.post("/v2/:orderId/expire").handler(ctx -> {
       if (expireCall(ctx, "midtrans", ctx.pathParam("orderId"), basic())) {
@@ -184,6 +201,11 @@ public final class ProviderStandIn implements AutoCloseable {
   void failExpires(int times, int status) {
     expireFailure = status;
     failingExpires.set(times);
+  }
+
+  /** The next session creations answer 500, as Stripe in trouble does (and keeps that answer for their keys). */
+  void failCheckouts(int times) {
+    failingCheckouts.set(times);
   }
 
   /** The customer paid on the Checkout page (the webhook saying so may still be on its way). */

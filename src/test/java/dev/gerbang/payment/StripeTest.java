@@ -83,9 +83,29 @@ class StripeTest {
     assertThat(form.get("line_items[0][quantity]")).isEqualTo("2");
     assertThat(form.get("success_url")).isEqualTo(server.gerbang().components().config().publicUrl() + "/orders/" + orderId
         + "/return?provider=stripe");
-    assertThat(form.get("Idempotency-Key")).isEqualTo("gerbang-checkout-" + orderId);
+    assertThat(form.get("Idempotency-Key")).startsWith("gerbang-checkout-" + orderId + "-");
     assertThat(shop.pay(user, orderId, "stripe").getString("redirectUrl")).isEqualTo(paid.getString("redirectUrl"));
     assertThat(stripe.checkoutRequests).hasSize(1);
+  }
+
+  /**
+   * Stripe answers a key's first result, a 500 included, to every later request with that key for a day. The retries
+   * of one attempt keep its key (a timeout then finds the session made); the next attempt takes a new one, so one bad
+   * answer does not lock the order out of Stripe.
+   */
+  @Test
+  void afterStripeAnswered500TheNextAttemptGetsASession() {
+    stripe.failCheckouts(1);
+    HttpResponse<Buffer> refused = server.post("/api/orders/" + orderId + "/pay", user, new JsonObject().put("provider", "stripe"));
+    assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(503);
+    assertThat(stripe.checkoutRequests).hasSize(3).extracting(form -> form.get("Idempotency-Key")).containsOnly(
+        stripe.checkoutRequests.get(0).get("Idempotency-Key"));
+
+    JsonObject paid = shop.pay(user, orderId, "stripe");
+
+    assertThat(paid.getString("redirectUrl")).startsWith(stripe.base() + "/pay/stripe/cs_test_");
+    assertThat(stripe.checkoutRequests).hasSize(4);
+    assertThat(stripe.checkoutRequests.get(3).get("Idempotency-Key")).isNotEqualTo(stripe.checkoutRequests.get(0).get("Idempotency-Key"));
   }
 
   @Test
