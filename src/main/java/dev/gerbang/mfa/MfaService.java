@@ -82,6 +82,12 @@ public interface MfaService {
   /** Ends a pending sign-in: true for the one call that ended it (a token completes one sign-in at most). */
   Future<Boolean> finishPending(String pendingId);
 
+  /**
+   * Ends a pending sign-in whose second step succeeded by this method, audited (mfa_succeeded) in the same
+   * transaction: true for the one call that ended it.
+   */
+  Future<Boolean> completePending(PendingSignIn pending, String method, Actor actor);
+
   /** Stores a WebAuthn challenge (and drops expired ones). */
   Future<Void> saveChallenge(Challenge challenge);
 

@@ -187,12 +187,10 @@ final class SecondStepRoutes {
 
   private Future<JsonObject> finish(RoutingContext ctx, Pending p, String method, String account, JsonObject extra) {
     f.c.loginThrottle().clear(account);
-    return f.service.finishPending(p.sign().id()).compose(won -> {
+    return f.service.completePending(p.sign(), method, actor(ctx, p.user())).compose(won -> {
       if (!won) {
         return Future.failedFuture(invalidToken());
       }
-      f.c.audit().record(ctx, "mfa_succeeded", p.user().id(), new JsonObject().put("method", method)
-          .put("enrolment", p.sign().enrolment()));
       Metrics.of(ctx.vertx()).count("gerbang.signins", "method", "second_step", "outcome", "ok");
       return issuer.open(ctx, p.user(), p.sign().provider(), p.sign().outcome()).map(pair -> pair.mergeIn(extra));
     });

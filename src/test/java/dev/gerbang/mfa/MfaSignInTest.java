@@ -3,6 +3,7 @@ package dev.gerbang.mfa;
 import static dev.gerbang.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -56,6 +57,13 @@ class MfaSignInTest {
     assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(200);
     String access = done.bodyAsJsonObject().getString("accessToken");
     assertThat(server.get("/api/me", access).statusCode()).isEqualTo(200);
+    // Audited in the transaction that ended the pending sign-in: there as soon as the answer is.
+    String userId = session.getJsonObject("user").getString("id");
+    assertThat(TestDb.rows(server, "SELECT actor_id, detail FROM audit_log WHERE event = 'mfa_succeeded' AND user_id = ?", userId))
+        .singleElement().satisfies(row -> {
+          assertThat(row.get("actor_id")).isEqualTo(userId);
+          assertThat(String.valueOf(row.get("detail"))).contains("\"method\":\"totp\"");
+        });
     assertThat(done.cookies()).anyMatch(cookie -> cookie.startsWith("gerbang_refresh="));
   }
 

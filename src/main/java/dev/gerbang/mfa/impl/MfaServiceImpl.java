@@ -238,6 +238,14 @@ public final class MfaServiceImpl implements MfaService {
   }
 
   @Override
+  public Future<Boolean> completePending(PendingSignIn pending, String method, Actor actor) {
+    return pool.withTransaction(conn -> run(conn, "pendingDelete", pending.id()).compose(deleted -> deleted.rowCount() != 1
+        ? Future.succeededFuture(false)
+        : audit.write(conn, actor, "mfa_succeeded", pending.userId(), new JsonObject().put("method", method)
+            .put("enrolment", pending.enrolment())).map(true)));
+  }
+
+  @Override
   public Future<Void> saveChallenge(Challenge challenge) {
     return steps.saveChallenge(challenge);
   }
