@@ -39,9 +39,10 @@ INSERT INTO order_items (order_id, line, product_id, name, unit_price, quantity)
 UPDATE orders SET status = ?, updated_at = ?, paid_at = COALESCE(?, paid_at) WHERE id = ? AND status = ?;
 
 -- A payment started at a provider: only while pending, and never at a second provider.
+-- The first payment started for an order is the one it keeps: a second one (a double click) changes nothing.
 -- name: begin
 UPDATE orders SET provider = ?, provider_ref = ?, redirect_url = ?, expires_at = ?, updated_at = ?
-WHERE id = ? AND status = 'pending' AND (provider IS NULL OR provider = ?);
+WHERE id = ? AND status = 'pending' AND provider IS NULL;
 
 -- name: paymentHandle
 UPDATE orders SET provider_payment = ? WHERE id = ? AND provider_payment IS NULL;

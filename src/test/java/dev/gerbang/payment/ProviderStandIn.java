@@ -45,6 +45,7 @@ public final class ProviderStandIn implements AutoCloseable {
   final Map<String, JsonObject> sessionStates = new ConcurrentHashMap<>();
   private final AtomicInteger failingExpires = new AtomicInteger();
   private final AtomicInteger failingCheckouts = new AtomicInteger();
+  private volatile long checkoutDelayMs;
   /** The first answer to each Idempotency-Key of a session creation: {status, body}. */
   private final Map<String, JsonObject> keyedAnswers = new ConcurrentHashMap<>();
   private volatile int expireFailure = 500;
@@ -104,7 +105,11 @@ public final class ProviderStandIn implements AutoCloseable {
           .put("payment_status", "unpaid").put("client_reference_id", form.get("client_reference_id")));
       String created = new JsonObject().put("id", id).put("object", "checkout.session").put("url", base() + "/pay/stripe/" + id).encode();
       keyedAnswers.put(key, new JsonObject().put("status", 200).put("body", created));
-      ctx.response().putHeader("Content-Type", "application/json").end(created);
+      if (checkoutDelayMs > 0) {
+        vertx.setTimer(checkoutDelayMs, t -> ctx.response().putHeader("Content-Type", "application/json").end(created));
+      } else {
+        ctx.response().putHeader("Content-Type", "application/json").end(created);
+      }
     });
     router.post("/v2/:orderId/expire").handler(ctx -> {
       if (expireCall(ctx, "midtrans", ctx.pathParam("orderId"), basic())) {
@@ -206,6 +211,11 @@ public final class ProviderStandIn implements AutoCloseable {
   /** The next session creations answer 500, as Stripe in trouble does (and keeps that answer for their keys). */
   void failCheckouts(int times) {
     failingCheckouts.set(times);
+  }
+
+  /** Session creations answer this much later, as a slow Stripe does. */
+  void delayCheckouts(long millis) {
+    checkoutDelayMs = millis;
   }
 
   /** The customer paid on the Checkout page (the webhook saying so may still be on its way). */

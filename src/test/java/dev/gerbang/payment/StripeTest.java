@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -106,6 +107,24 @@ class StripeTest {
     assertThat(paid.getString("redirectUrl")).startsWith(stripe.base() + "/pay/stripe/cs_test_");
     assertThat(stripe.checkoutRequests).hasSize(4);
     assertThat(stripe.checkoutRequests.get(3).get("Idempotency-Key")).isNotEqualTo(stripe.checkoutRequests.get(0).get("Idempotency-Key"));
+  }
+
+  /** A double click: both requests reach Stripe before either is answered; the order keeps one payment, and both answer it. */
+  @Test
+  void twoPaysAtOnceKeepOnePaymentAndBothAnswerIt() {
+    stripe.delayCheckouts(300);
+    JsonObject body = new JsonObject().put("provider", "stripe");
+    Future<HttpResponse<Buffer>> first = server.request(HttpMethod.POST, "/api/orders/" + orderId + "/pay", user).sendJsonObject(body);
+    Future<HttpResponse<Buffer>> second = server.request(HttpMethod.POST, "/api/orders/" + orderId + "/pay", user).sendJsonObject(body);
+    TestServer.await(Future.join(first, second));
+
+    assertThat(stripe.checkoutRequests).as("both reached Stripe").hasSize(2);
+    assertThat(first.result().statusCode()).as(first.result().bodyAsString()).isEqualTo(200);
+    assertThat(second.result().statusCode()).as(second.result().bodyAsString()).isEqualTo(200);
+    assertThat(second.result().bodyAsJsonObject().getString("redirectUrl"))
+        .isEqualTo(first.result().bodyAsJsonObject().getString("redirectUrl"));
+    assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = 'payment_started' AND detail LIKE ?",
+        "%" + orderId + "%")).isEqualTo(1);
   }
 
   @Test

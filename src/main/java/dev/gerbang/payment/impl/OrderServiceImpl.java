@@ -211,13 +211,15 @@ public final class OrderServiceImpl implements OrderService {
       long now = System.currentTimeMillis();
       long expiresAt = Math.max(Rows.millis(row, "expires_at"), start.expiresAt());
       return conn.preparedQuery(sql.get("begin")).execute(Tuple.of(start.provider(), start.reference(), start.redirectUrl(),
-              expiresAt, now, start.orderId()).addString(start.provider()))
+              expiresAt, now, start.orderId()))
           .compose(updated -> updated.rowCount() == 1
               ? audit.write(conn, actor, "payment_started", actor.userId(), new JsonObject().put("orderId", start.orderId())
-                  .put("provider", start.provider()))
-              : Future.failedFuture(Failure.conflict("payment-started-elsewhere",
-                  "detail.conflict.payment_started_elsewhere", null)))
-          .compose(done -> load(conn, actor, start.orderId()));
+                  .put("provider", start.provider())).compose(done -> load(conn, actor, start.orderId()))
+              // Another request started one first (a double click): the order keeps that payment, and both answer it.
+              : load(conn, actor, start.orderId()).compose(order -> start.provider().equals(order.provider())
+                  && order.redirectUrl() != null ? Future.succeededFuture(order)
+                  : Future.failedFuture(Failure.conflict("payment-started-elsewhere", "detail.conflict.payment_started_elsewhere",
+                      null))));
     }));
   }
 
