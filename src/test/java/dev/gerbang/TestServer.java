@@ -178,6 +178,12 @@ public final class TestServer implements AutoCloseable {
     return register(email, PASSWORD, "Test User");
   }
 
+  /** Registers an admin with the test password and this name, to sign in as in a browser. */
+  public void registerAdmin(String email, String name) {
+    register(email, PASSWORD, name);
+    await(gerbang().components().users().grantRole(email, "admin"));
+  }
+
   public JsonObject register(String email, String password, String name) {
     HttpResponse<Buffer> response = post("/api/auth/register",
         new JsonObject().put("email", email).put("password", password).put("name", name));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class MidtransTest {
   private static final String NOTIFY = "/api/payments/midtrans/notification";
 
+  private PendingOrder fixture;
   private ProviderStandIn midtrans;
   private TestServer server;
   private Shop shop;
@@ -25,18 +26,17 @@ class MidtransTest {
 
   @BeforeEach
   void start() {
-    midtrans = new ProviderStandIn();
-    server = TestServer.start(midtrans.config());
-    shop = new Shop(server);
-    user = server.newSession().getString("accessToken");
-    String coffee = shop.product("Kopi Luwak", 150_000, "IDR");
-    orderId = shop.order(user, coffee, 2).getString("id");
+    fixture = PendingOrder.start();
+    midtrans = fixture.providers();
+    server = fixture.server();
+    shop = fixture.shop();
+    user = fixture.user();
+    orderId = fixture.orderId();
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    midtrans.close();
+    fixture.close();
   }
 
   private HttpResponse<Buffer> notify(JsonObject notification) {

@@ -11,16 +11,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Cancelling an order whose payment was started: the provider's payment is ended first, against the local stand-ins. */
 class OrderCancelTest {
-  private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString((ProviderStandIn.SERVER_KEY + ":")
-      .getBytes(StandardCharsets.UTF_8));
 
+  private PendingOrder fixture;
   private ProviderStandIn providers;
   private TestServer server;
   private Shop shop;
@@ -29,17 +27,17 @@ class OrderCancelTest {
 
   @BeforeEach
   void start() {
-    providers = new ProviderStandIn();
-    server = TestServer.start(providers.config());
-    shop = new Shop(server);
-    user = server.newSession().getString("accessToken");
-    orderId = shop.order(user, shop.product("Kopi Luwak", 150_000, "IDR"), 2).getString("id");
+    fixture = PendingOrder.start();
+    providers = fixture.providers();
+    server = fixture.server();
+    shop = fixture.shop();
+    user = fixture.user();
+    orderId = fixture.orderId();
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    providers.close();
+    fixture.close();
   }
 
   private HttpResponse<Buffer> cancel(String token) {
@@ -93,7 +91,7 @@ class OrderCancelTest {
     cancelled();
 
     assertThat(providers.expireRequests).containsExactly(new JsonObject().put("provider", "midtrans").put("id", orderId)
-        .put("authorization", BASIC).putNull("idempotencyKey"));
+        .put("authorization", ProviderStandIn.basic()).putNull("idempotencyKey"));
     assertThat(providers.statuses.get(orderId).getString("transaction_status")).isEqualTo("expire");
     JsonObject event = onlyEvent();
     assertThat(event.getString("provider")).isEqualTo("midtrans");

@@ -246,7 +246,8 @@ public final class ProviderStandIn implements AutoCloseable {
         .put("payments", new JsonObject().put("providerTimeoutMs", 2000));
   }
 
-  private static String basic() {
+  /** The Basic authorization Midtrans expects: the server key as user name, no password. */
+  static String basic() {
     return "Basic " + java.util.Base64.getEncoder().encodeToString((SERVER_KEY + ":").getBytes(StandardCharsets.UTF_8));
   }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class StripeTest {
   private static final String WEBHOOK = "/api/payments/stripe/webhook";
 
+  private PendingOrder fixture;
   private ProviderStandIn stripe;
   private TestServer server;
   private Shop shop;
@@ -28,18 +29,17 @@ class StripeTest {
 
   @BeforeEach
   void start() {
-    stripe = new ProviderStandIn();
-    server = TestServer.start(stripe.config());
-    shop = new Shop(server);
-    user = server.newSession().getString("accessToken");
-    String coffee = shop.product("Kopi Luwak", 150_000, "IDR");
-    orderId = shop.order(user, coffee, 2).getString("id");
+    fixture = PendingOrder.start();
+    stripe = fixture.providers();
+    server = fixture.server();
+    shop = fixture.shop();
+    user = fixture.user();
+    orderId = fixture.orderId();
   }
 
   @AfterEach
   void stop() {
-    server.close();
-    stripe.close();
+    fixture.close();
   }
 
   private HttpResponse<Buffer> send(JsonObject event, String signature) {

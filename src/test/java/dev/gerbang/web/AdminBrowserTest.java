@@ -30,8 +30,7 @@ class AdminBrowserTest extends BrowserTestBase {
     mailbox = new Mailbox();
     server = TestServer.start(mailbox.config().put("mail", mailbox.config().getJsonObject("mail").put("maxAttempts", 1)));
     String adminEmail = TestServer.uniqueEmail();
-    server.register(adminEmail, TestServer.PASSWORD, "Ayu Admin");
-    TestServer.await(server.gerbang().components().users().grantRole(adminEmail, "admin"));
+    server.registerAdmin(adminEmail, "Ayu Admin");
     userEmail = TestServer.uniqueEmail();
     server.register(userEmail, TestServer.PASSWORD, "Rudi User");
     adminTab = browser.open(server.url(""));

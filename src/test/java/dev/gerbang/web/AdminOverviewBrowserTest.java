@@ -24,8 +24,7 @@ class AdminOverviewBrowserTest extends BrowserTestBase {
   void start() {
     server = TestServer.start();
     adminEmail = TestServer.uniqueEmail();
-    server.register(adminEmail, TestServer.PASSWORD, "Ayu Admin");
-    TestServer.await(server.gerbang().components().users().grantRole(adminEmail, "admin"));
+    server.registerAdmin(adminEmail, "Ayu Admin");
     TestServer.await(server.gerbang().components().users().grantRole(adminEmail, "editor"));
     adminToken = server.login(adminEmail, TestServer.PASSWORD).getString("accessToken");
     for (int i = 0; i < 4; i++) {

@@ -25,8 +25,7 @@ class ModerationBrowserTest extends BrowserTestBase {
   void start() {
     server = TestServer.start();
     adminEmail = TestServer.uniqueEmail();
-    server.register(adminEmail, TestServer.PASSWORD, "Ayu Admin");
-    TestServer.await(server.gerbang().components().users().grantRole(adminEmail, "admin"));
+    server.registerAdmin(adminEmail, "Ayu Admin");
     editorEmail = TestServer.uniqueEmail();
     server.register(editorEmail, TestServer.PASSWORD, "Eka Editor");
     TestServer.await(server.gerbang().components().users().grantRole(editorEmail, "editor"));

@@ -29,8 +29,7 @@ class PaymentsBrowserTest extends BrowserTestBase {
     server = TestServer.start(provider.config());
     provider.notifies(server.url(""));
     String adminEmail = TestServer.uniqueEmail();
-    server.register(adminEmail, TestServer.PASSWORD, "Ayu Admin");
-    TestServer.await(server.gerbang().components().users().grantRole(adminEmail, "admin"));
+    server.registerAdmin(adminEmail, "Ayu Admin");
     userEmail = TestServer.uniqueEmail();
     server.register(userEmail, TestServer.PASSWORD, "Budi Buyer");
     adminTab = browser.open(server.url(""));
