@@ -109,6 +109,10 @@ final class NotificationStream {
       heartbeat = vertx.setPeriodic(heartbeatMillis, id -> keepAlive());
       open.incrementAndGet();
       write("retry: 3000\n: connected\n\n");
+      // On a cluster a consumer hears other nodes only once its registration has reached them: catch up after that,
+      // or a notification written elsewhere in between would be neither heard nor read.
+      tail = Future.all(live.completion(), revocations.completion(), accounts.completion())
+          .<Void>mapEmpty().recover(failure -> Future.succeededFuture());
       if (lastId != null) {
         enqueue(() -> notifications.since(me.userId(), lastId, RESUME_LIMIT).map(missed -> {
           missed.forEach(notification -> writeNotification(notification.toJson()));
