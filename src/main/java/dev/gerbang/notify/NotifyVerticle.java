@@ -1,5 +1,6 @@
 package dev.gerbang.notify;
 
+import dev.gerbang.http.Backoff;
 import dev.gerbang.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -22,17 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox: claims due messages, hands each to its channel (email, webpush, fcm), and records the
- * outcome. Every channel follows the same rules: a failure is retried with exponential backoff
- * (retryBaseMillis x 2^(attempt-1), at most an hour, or later when the far end asks) until mail.maxAttempts,
- * then the message is dead (an admin can retry it). A channel that is not configured holds its messages.
- * Claims expire, so a node that dies mid-send leaves its messages to the others; a message is marked sent
- * right after the far end accepted it. It also runs the admins' broadcasts ({@link BroadcastRunner}).
+ * outcome. Every channel follows the same rules: a failure is retried with exponential backoff ({@link Backoff}:
+ * retryBaseMillis x 2^(attempt-1), at most an hour, less a random fifth at most; or later when the far end asks)
+ * until mail.maxAttempts, then the message is dead (an admin can retry it). A channel that is not configured
+ * holds its messages. Claims expire, so a node that dies mid-send leaves its messages to the others; a message is
+ * marked sent right after the far end accepted it. It also runs the admins' broadcasts ({@link BroadcastRunner}).
  */
 public final class NotifyVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(NotifyVerticle.class);
   private static final int BATCH = 10;
   private static final long CLAIM_MILLIS = 120_000;
-  private static final long MAX_BACKOFF_MILLIS = 3_600_000;
   private static final long PURGE_EVERY_MILLIS = 3_600_000;
 
   private final AppConfig config;
@@ -180,8 +180,8 @@ public final class NotifyVerticle extends VerticleBase {
   private Future<Void> retry(OutboxMessage message, Delivery delivery) {
     long attempts = Math.max(1, message.attempts());
     boolean dead = attempts >= mail.maxAttempts();
-    long delay = Math.min(MAX_BACKOFF_MILLIS, mail.retryBaseMillis() * (1L << Math.min(20, attempts - 1)));
-    delay = Math.max(delay, Math.min(MAX_BACKOFF_MILLIS, delivery.retryAfterMillis()));
+    long delay = Math.max(Backoff.millis(mail.retryBaseMillis(), attempts),
+        Math.min(Backoff.MAX_MILLIS, delivery.retryAfterMillis()));
     log.warn("{} {} attempt {} failed{}: {}", message.channel(), message.id(), attempts,
         dead ? " for the last time" : "", delivery.detail());
     return outbox.markFailed(message.id(), dead, System.currentTimeMillis() + delay, trim(delivery.detail()));

@@ -17,9 +17,13 @@ record NextAttempt(long delayMillis, String note) {
     return status == 429 || status == 503;
   }
 
-  /** After `attempts` attempts, the last of which answered status with this Retry-After (null when none). */
-  static NextAttempt after(WebhookSettings settings, long attempts, int status, String retryAfter, long nowMillis) {
-    long backoff = settings.backoffMillis(attempts);
+  /**
+   * After `attempts` attempts, the last of which answered status with this Retry-After (null when none); random, in
+   * [0, 1), picks the backoff's jitter.
+   */
+  static NextAttempt after(WebhookSettings settings, long attempts, int status, String retryAfter, long nowMillis,
+                           double random) {
+    long backoff = settings.backoffMillis(attempts, random);
     if (retryAfter == null) {
       return new NextAttempt(backoff, "");
     }

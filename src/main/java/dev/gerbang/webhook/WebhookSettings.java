@@ -1,12 +1,13 @@
 package dev.gerbang.webhook;
 
 import dev.gerbang.config.ConfigReader;
+import dev.gerbang.http.Backoff;
 
 /**
  * The outgoing webhooks' settings, read and checked once at start-up. allowInsecure (development and tests
  * only) lets endpoints use http and loopback addresses; private, link-local and metadata addresses stay refused.
- * A failed attempt is retried after retryBaseMillis x 2^(attempt-1), at most an hour, until maxAttempts; an
- * endpoint whose failures have lasted disableAfterSeconds is disabled.
+ * A failed attempt is retried after retryBaseMillis x 2^(attempt-1), at most an hour, less a random fifth at most
+ * ({@link Backoff}), until maxAttempts; an endpoint whose failures have lasted disableAfterSeconds is disabled.
  */
 public record WebhookSettings(boolean allowInsecure, int timeoutMillis, int retryBaseMillis, int maxAttempts,
                               int disableAfterSeconds, int rotationOverlapMinutes, int pollMillis) {
@@ -22,10 +23,10 @@ public record WebhookSettings(boolean allowInsecure, int timeoutMillis, int retr
   }
 
   /** The longest wait between two attempts: the backoff's ceiling, and the most a receiver's Retry-After obtains. */
-  public static final long MAX_DELAY_MILLIS = 3_600_000L;
+  public static final long MAX_DELAY_MILLIS = Backoff.MAX_MILLIS;
 
-  /** How long a failed delivery waits before its next attempt, after `attempts` attempts. */
-  public long backoffMillis(long attempts) {
-    return Math.min(MAX_DELAY_MILLIS, retryBaseMillis * (1L << Math.min(20, Math.max(0, attempts - 1))));
+  /** How long a failed delivery waits before its next attempt, after `attempts` attempts; random picks the jitter. */
+  public long backoffMillis(long attempts, double random) {
+    return Backoff.millis(retryBaseMillis, attempts, random);
   }
 }

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,8 @@ public final class WebhookVerticle extends VerticleBase {
       return AttemptResult.failed(job, status, error, -1);
     }
     long now = System.currentTimeMillis();
-    NextAttempt next = NextAttempt.after(settings, job.attempts(), status, retryAfter, now);
+    NextAttempt next = NextAttempt.after(settings, job.attempts(), status, retryAfter, now,
+        ThreadLocalRandom.current().nextDouble());
     return AttemptResult.failed(job, status, error + next.note(), now + next.delayMillis());
   }
 
