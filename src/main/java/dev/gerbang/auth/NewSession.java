@@ -7,8 +7,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * A session to open: its id, whose it is, the hash of its first refresh token, the client's user agent and
  * address, when it expires (epoch ms), the mail that tells the user about a sign-in from a new device, and how the
- * user signed in: with a password (provider null), or with a provider, which found, linked or created the account
- * (providerOutcome existing, linked or created).
+ * user signed in: with a password (provider null), with a passkey alone (passkey), or with a provider, which found,
+ * linked or created the account (providerOutcome existing, linked or created).
  */
 @DataObject
 public final class NewSession {
@@ -21,9 +21,10 @@ public final class NewSession {
   private final Mail newDeviceMail;
   private final String provider;
   private final String providerOutcome;
+  private final boolean passkey;
 
   public NewSession(String id, String userId, String refreshHash, String userAgent, String ip, long expiresAt, Mail newDeviceMail,
-                    String provider, String providerOutcome) {
+                    String provider, String providerOutcome, boolean passkey) {
     this.id = id;
     this.userId = userId;
     this.refreshHash = refreshHash;
@@ -33,19 +34,20 @@ public final class NewSession {
     this.newDeviceMail = newDeviceMail;
     this.provider = provider;
     this.providerOutcome = providerOutcome;
+    this.passkey = passkey;
   }
 
   public NewSession(JsonObject json) {
     this(json.getString("id"), json.getString("userId"), json.getString("refreshHash"), json.getString("userAgent"),
         json.getString("ip"), json.getLong("expiresAt", 0L),
         json.getJsonObject("newDeviceMail") == null ? null : new Mail(json.getJsonObject("newDeviceMail")),
-        json.getString("provider"), json.getString("providerOutcome"));
+        json.getString("provider"), json.getString("providerOutcome"), json.getBoolean("passkey", false));
   }
 
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("userId", userId).put("refreshHash", refreshHash).put("userAgent", userAgent)
         .put("ip", ip).put("expiresAt", expiresAt).put("newDeviceMail", newDeviceMail == null ? null : newDeviceMail.toJson())
-        .put("provider", provider).put("providerOutcome", providerOutcome);
+        .put("provider", provider).put("providerOutcome", providerOutcome).put("passkey", passkey);
   }
 
   public String id() {
@@ -85,5 +87,10 @@ public final class NewSession {
   /** For a provider sign-in: existing, linked or created. */
   public String providerOutcome() {
     return providerOutcome;
+  }
+
+  /** Signed in with a passkey alone, no password: its second factor and its first in one. */
+  public boolean passkey() {
+    return passkey;
   }
 }

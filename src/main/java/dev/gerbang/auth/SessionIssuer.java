@@ -58,12 +58,21 @@ public final class SessionIssuer {
    * (outcome), and answers the token pair. The session's audit row is written with it.
    */
   public Future<JsonObject> open(RoutingContext ctx, User user, String provider, String outcome) {
+    return open(ctx, user, provider, outcome, false);
+  }
+
+  /** Opens a session for a sign-in with a passkey alone; its mfa_succeeded row is written with the session's. */
+  public Future<JsonObject> openWithPasskey(RoutingContext ctx, User user) {
+    return open(ctx, user, null, null, true);
+  }
+
+  private Future<JsonObject> open(RoutingContext ctx, User user, String provider, String outcome, boolean passkey) {
     String sessionId = Ids.newId();
     String refreshToken = c.refreshTokens().newToken();
     long now = System.currentTimeMillis();
     NewSession session = new NewSession(sessionId, user.id(), RefreshTokens.hash(refreshToken), ClientInfo.userAgent(ctx),
         ClientInfo.ip(ctx), now + refreshTtlMillis(), Mails.newSignIn(user.email(), user.name(), user.locale(),
-            Devices.describe(ClientInfo.userAgent(ctx)), ClientInfo.ip(ctx)), provider, outcome);
+            Devices.describe(ClientInfo.userAgent(ctx)), ClientInfo.ip(ctx)), provider, outcome, passkey);
     return c.sessions().create(session, Audit.actor(ctx)).map(done -> pair(ctx, user, sessionId, refreshToken, now));
   }
 

@@ -93,9 +93,8 @@ final class PasskeyRoutes {
             return Future.failedFuture(new Problem(403, "email-unverified", "title.email_unverified",
                 "detail.email_unverified", List.of()));
           }
-          f.c.audit().record(ctx, "mfa_succeeded", user.id(), new JsonObject().put("method", "passkey").put("passwordless", true));
           Metrics.of(ctx.vertx()).count("gerbang.signins", "method", "passkey", "outcome", "ok");
-          return issuer.open(ctx, user, null, null);
+          return issuer.openWithPasskey(ctx, user);
         }))
         .onSuccess(body -> Responses.ok(ctx, body)).onFailure(ctx::fail);
   }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.gerbang.TestDb;
 import dev.gerbang.TestServer;
 import dev.gerbang.mfa.MfaTestCodes;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +97,10 @@ class MfaBrowserTest extends BrowserTestBase {
     page.navigate("/login");
     page.locator("[data-passkey-sign-in]").click();
     assertThat(page.locator("h1")).containsText("Hello");
+    // Audited in the session's own transaction: there as soon as the session is, with no waiting.
+    assertThat(TestDb.rows(server, "SELECT a.detail FROM audit_log a JOIN users u ON u.id = a.user_id"
+        + " WHERE a.event = 'mfa_succeeded' AND u.email = ?", email)).singleElement()
+        .satisfies(audit -> assertThat(String.valueOf(audit.get("detail"))).contains("\"passwordless\":true"));
 
     signOut();
     passwordFirstStep();

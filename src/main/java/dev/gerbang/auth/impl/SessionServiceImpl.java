@@ -62,12 +62,20 @@ public final class SessionServiceImpl implements SessionService {
         .mapEmpty();
   }
 
-  /** login (with the session's id) for a password, oauth_login (with the provider and what it did) for a provider. */
+  /**
+   * login (with the session's id) for a password or a passkey, the passkey's mfa_succeeded first; oauth_login (with
+   * the provider and what it did) for a provider.
+   */
   private Future<Void> auditSignIn(SqlConnection conn, Actor actor, NewSession session) {
-    return session.provider() == null
-        ? audit.write(conn, actor, "login", session.userId(), new JsonObject().put("sessionId", session.id()))
-        : audit.write(conn, actor, "oauth_login", session.userId(),
-            new JsonObject().put("provider", session.provider()).put("outcome", session.providerOutcome()));
+    if (session.provider() != null) {
+      return audit.write(conn, actor, "oauth_login", session.userId(),
+          new JsonObject().put("provider", session.provider()).put("outcome", session.providerOutcome()));
+    }
+    JsonObject passkey = new JsonObject().put("method", "passkey").put("passwordless", true);
+    Future<Void> factor = session.passkey()
+        ? audit.write(conn, actor, "mfa_succeeded", session.userId(), passkey) : Future.succeededFuture();
+    return factor.compose(done -> audit.write(conn, actor, "login", session.userId(),
+        new JsonObject().put("sessionId", session.id())));
   }
 
   /** A device is new when the account has signed in before, but never with this user agent. */
