@@ -13,6 +13,7 @@ import dev.gerbang.tracing.Tracing;
 import dev.gerbang.tracing.TracingSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -89,7 +90,8 @@ public final class Gerbang {
     for (Feature feature : features) {
       deployed = deployed.compose(done -> feature.deploy(vertx).onSuccess(featureDeployments::addAll));
     }
-    return deployed
+    Promise<Gerbang> started = Promise.promise();
+    deployed
         .compose(done -> vertx.deployVerticle(() -> new HttpVerticle(config, components.rateLimiter(), features, cluster),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .compose(http -> cluster.announce(new JsonObject()
@@ -97,7 +99,25 @@ public final class Gerbang {
                 .put("version", components.version()).put("startedAt", components.startedAt().toString()))
             .map(http))
         .map(http -> new Gerbang(vertx, config, components, features, featureDeployments, http))
-        .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+        .onSuccess(started::complete)
+        .onFailure(failure -> closeThenFail(vertx, failure, started));
+    return started.future();
+  }
+
+  /**
+   * A start that failed half-way (a port in use) closes Vert.x, then fails with the cause. From a plain thread: chained
+   * on the event loop that saw the failure, close()'s completion would be handed to a loop close() terminates, and
+   * the start would hang instead of failing.
+   */
+  private static void closeThenFail(Vertx vertx, Throwable failure, Promise<Gerbang> started) {
+    new Thread(() -> {
+      try {
+        vertx.close().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        failure.addSuppressed(e);
+      }
+      started.fail(failure);
+    }, "gerbang-start-failed").start();
   }
 
   /**

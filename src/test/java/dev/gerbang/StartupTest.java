@@ -8,6 +8,8 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.net.BindException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -67,6 +69,27 @@ class StartupTest {
           () -> Gerbang.start(dev.gerbang.config.AppConfig.of(config)).await(30, java.util.concurrent.TimeUnit.SECONDS));
       assertThat(failure).as(bad.encode()).isInstanceOf(dev.gerbang.config.ConfigException.class);
       assertThat(failure.getMessage()).as(bad.encode()).startsWith("GERBANG_").doesNotContain("\n");
+    }
+  }
+
+  /** A port taken by another program fails the start at once with the reason, instead of hanging it. */
+  @Test
+  void aPortInUseFailsTheStartWithTheReasonInsteadOfHangingIt() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      JsonObject config = new JsonObject().put("dataDir", root.toString()).put("db", TestDb.config(root))
+          .put("http", new JsonObject().put("port", taken.getLocalPort())).put("metrics", new JsonObject().put("port", 0));
+      long since = System.nanoTime();
+      Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+          () -> Gerbang.start(dev.gerbang.config.AppConfig.of(config)).await(60, java.util.concurrent.TimeUnit.SECONDS));
+
+      assertThat(failure).isNotNull().isNotInstanceOf(java.util.concurrent.TimeoutException.class);
+      assertThat(failure).isInstanceOf(BindException.class)
+          .hasMessageStartingWith("port " + taken.getLocalPort() + " on ").hasMessageContaining("GERBANG_HTTP_PORT");
+      assertThat((System.nanoTime() - since) / 1_000_000).as("ms until the start failed").isLessThan(30_000);
+    }
+    // What it had started was closed: the same data dir starts again.
+    try (TestServer again = TestServer.startOn(root, new JsonObject())) {
+      assertThat(again.get("/health/ready", null).statusCode()).isEqualTo(200);
     }
   }
 

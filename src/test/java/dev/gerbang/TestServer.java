@@ -62,8 +62,23 @@ public final class TestServer implements AutoCloseable {
     return start(dataDir, false, overrides);
   }
 
+  /**
+   * On a free port: one found free can be taken by another socket before the server binds it (an outgoing
+   * connection's ephemeral port, say), so a port in use is tried again on another.
+   */
   private static TestServer start(Path dataDir, boolean owns, JsonObject overrides) {
-    int port = freePort();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start(dataDir, owns, overrides, freePort());
+      } catch (Exception e) { // await throws a failure's cause as it is, a BindException included
+        if (attempt == 3 || !(e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static TestServer start(Path dataDir, boolean owns, JsonObject overrides, int port) {
     JsonObject config = new JsonObject()
         .put("dataDir", dataDir.toString())
         .put("db", TestDb.config(dataDir))

@@ -117,7 +117,7 @@ public final class HttpVerticle extends VerticleBase {
       deadline.received(request);
       routing.handle(request);
     });
-    Future<?> listening = server.listen();
+    Future<?> listening = PortInUse.explain(server.listen(), config.httpHost(), config.httpPort(), "GERBANG_HTTP_PORT");
     if (config.tlsEnabled() && config.tlsRedirectPort() > 0) {
       listening = listening.compose(https -> startRedirect());
     }
@@ -163,7 +163,7 @@ public final class HttpVerticle extends VerticleBase {
           request.response().setStatusCode(308).putHeader("Location", target + request.path() + query)
               .putHeader("Content-Length", "0").end();
         });
-    return redirect.listen();
+    return PortInUse.explain(redirect.listen(), config.httpHost(), config.tlsRedirectPort(), "GERBANG_TLS_REDIRECT_PORT");
   }
 
   private HealthCheckHandler readiness() {

@@ -1,5 +1,6 @@
 package dev.gerbang.metrics;
 
+import dev.gerbang.http.PortInUse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.vertx.core.Future;
@@ -34,7 +35,7 @@ final class ManagementVerticle extends VerticleBase {
   public Future<?> start() {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
         .requestHandler(this::handle);
-    return server.listen();
+    return PortInUse.explain(server.listen(), settings.host(), settings.port(), "GERBANG_METRICS_PORT");
   }
 
   /** The port it listens on (the setting, or the one picked when the setting is 0). */
