@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,9 +34,15 @@ public final class SessionGate {
   private final AtomicLong changes = new AtomicLong();
 
   public SessionGate(Vertx vertx, SessionService sessions, int cacheSeconds) {
+    this(vertx, sessions, cacheSeconds, ForkJoinPool.commonPool());
+  }
+
+  /** With the executor that runs the cache's removal listener (a test holds it back to replay a late one). */
+  SessionGate(Vertx vertx, SessionService sessions, int cacheSeconds, Executor executor) {
     this.vertx = vertx;
     this.sessions = sessions;
     this.cache = Caffeine.newBuilder()
+        .executor(executor)
         .maximumSize(100_000)
         .expireAfterWrite(Duration.ofSeconds(Math.max(cacheSeconds, 0)))
         .<String, Optional<SessionState>>removalListener((sessionId, session, cause) -> {
@@ -86,10 +94,18 @@ public final class SessionGate {
     });
   }
 
+  /**
+   * Called by the removal listener, which runs later, on another thread: by then the session may have been looked
+   * up again and cached anew, and its index entry is the new one's, to keep. Otherwise a change of the account's
+   * roles would no longer find it, and an admin demoted would stay one here until the entry expired. Under the
+   * user's lock, which the look-up takes to add its entry, after its future is in the cache.
+   */
   private void forgetIndex(String userId, String sessionId) {
     if (userId != null) {
       sessionsByUser.computeIfPresent(userId, (user, ids) -> {
-        ids.remove(sessionId);
+        if (!cache.asMap().containsKey(sessionId)) {
+          ids.remove(sessionId);
+        }
         return ids.isEmpty() ? null : ids;
       });
     }
