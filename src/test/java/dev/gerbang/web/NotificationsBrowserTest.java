@@ -58,7 +58,7 @@ class NotificationsBrowserTest extends BrowserTestBase {
   @Test
   void aCommentRingsTheBellLiveAndOpeningItMarksItReadAndGoesToTheArticle() {
     server.register(email, TestServer.PASSWORD, "Ayu Author");
-    TestServer.await(server.gerbang().components().users().grantRole(email, "editor"));
+    server.grantRole(email, "editor");
     String author = server.login(email, TestServer.PASSWORD).getString("accessToken");
     String slug = Browser.publish(server, author, "Tips for the rainy season");
     Browser.signIn(tab, email, TestServer.PASSWORD);
@@ -101,7 +101,7 @@ class NotificationsBrowserTest extends BrowserTestBase {
   @Test
   void theInboxFiltersUnreadMarksAllReadAndDeletesOne() {
     server.register(email, TestServer.PASSWORD, "Ayu Author");
-    TestServer.await(server.gerbang().components().users().grantRole(email, "editor"));
+    server.grantRole(email, "editor");
     String author = server.login(email, TestServer.PASSWORD).getString("accessToken");
     String slug = Browser.publish(server, author, "Sambal recipes");
     String reader = Browser.newAccountToken(server, "Citra Commenter");
@@ -251,13 +251,13 @@ class NotificationsBrowserTest extends BrowserTestBase {
     page.waitForCondition(() -> !registrations.isEmpty());
     String registrationId = registrations.poll();
 
-    deliverPush(cdp, registrationId, new JsonObject().put("id", "n-1").put("type", "admin.message")
-        .put("title", "Hello <b>Ana</b>").put("body", "Body & <i>more</i>").put("path", "/articles"));
-    assertThat(awaitShown("n-1")).isEqualTo(List.of("Hello <b>Ana</b>", "Body & <i>more</i>", "n-1", "/articles"));
+    assertThat(pushUntilShown(cdp, registrationId, new JsonObject().put("id", "n-1").put("type", "admin.message")
+        .put("title", "Hello <b>Ana</b>").put("body", "Body & <i>more</i>").put("path", "/articles")))
+        .isEqualTo(List.of("Hello <b>Ana</b>", "Body & <i>more</i>", "n-1", "/articles"));
     // Each is checked as it shows: headless chromium does not promise to keep an earlier one on display.
-    deliverPush(cdp, registrationId, new JsonObject().put("id", "n-2").put("type", "admin.message")
-        .put("title", "Elsewhere").put("body", "").put("path", "//evil.example/x"));
-    assertThat(awaitShown("n-2")).isEqualTo(List.of("Elsewhere", "", "n-2", "/"));
+    assertThat(pushUntilShown(cdp, registrationId, new JsonObject().put("id", "n-2").put("type", "admin.message")
+        .put("title", "Elsewhere").put("body", "").put("path", "//evil.example/x")))
+        .isEqualTo(List.of("Elsewhere", "", "n-2", "/"));
 
     // What a click on the first does, run in the worker: the open tab goes there without a reload.
     page.evaluate("() => { window.__sameDocument = true; }");
@@ -336,7 +336,7 @@ class NotificationsBrowserTest extends BrowserTestBase {
   private String newAdmin() {
     String admin = TestServer.uniqueEmail();
     server.register(admin);
-    TestServer.await(server.gerbang().components().users().grantRole(admin, "admin"));
+    server.grantRole(admin, "admin");
     return server.login(admin, TestServer.PASSWORD).getString("accessToken");
   }
 
@@ -366,11 +366,26 @@ class NotificationsBrowserTest extends BrowserTestBase {
     return server.get("/api/me", token).bodyAsJsonObject().getJsonObject("pushDevices").getJsonArray("webPush");
   }
 
-  /** Waits (up to 5 s) until the worker shows this many notifications; page calls cannot run in waitForCondition. */
-  /** The shown notification with this tag, as [title, body, tag, path], waiting up to 5 s for it; null if none. */
-  /** Up to 15 s: on a loaded CI machine a notification has been seen to take over 5 s to show. */
+  /**
+   * Delivers the push and answers the notification it showed: [title, body, tag, path]. Delivered again when none
+   * showed within 8 s, at most three times: on a loaded CI machine a notification has taken over 5 s to show, and
+   * once none showed in 15 s, as if DevTools' delivery had been lost. The same tag replaces, so a late first copy
+   * and a second one show as one.
+   */
+  private List<?> pushUntilShown(CDPSession cdp, String registrationId, JsonObject payload) {
+    for (int delivery = 0; delivery < 3; delivery++) {
+      deliverPush(cdp, registrationId, payload);
+      List<?> shown = awaitShown(payload.getString("id"));
+      if (shown != null) {
+        return shown;
+      }
+    }
+    return null;
+  }
+
+  /** The shown notification with this tag, waiting up to 8 s for it; null if none. */
   private List<?> awaitShown(String tag) {
-    for (int i = 0; i < 150; i++) {
+    for (int i = 0; i < 80; i++) {
       for (Object shown : (List<?>) shownNotifications()) {
         if (tag.equals(((List<?>) shown).get(2))) {
           return (List<?>) shown;
