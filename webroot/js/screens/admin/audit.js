@@ -15,7 +15,7 @@ const EVENTS = ['register', 'login', 'login_failed', 'login_refused', 'login_loc
   'care_team_assigned', 'care_team_unassigned', 'order_placed', 'payment_started', 'payment_event',
   'order_paid', 'order_refunded', 'order_cancelled', 'order_expired', 'order_failed',
   'product_created', 'product_updated', 'push_subscribed', 'push_unsubscribed', 'push_device_registered',
-  'push_device_removed', 'admin_user_updated', 'admin_sessions_revoked', 'admin_mail_retried', 'admin_message_sent',
+  'push_device_removed', 'admin_user_updated', 'role_granted', 'admin_sessions_revoked', 'admin_mail_retried', 'admin_message_sent',
   'admin_patient_created', 'admin_patient_updated', 'admin_doctor_created', 'admin_doctor_updated',
   'signing_key_rotated', 'webhook_endpoint_created', 'webhook_endpoint_updated', 'webhook_endpoint_deleted',
   'webhook_endpoint_disabled', 'webhook_secret_rotated', 'webhook_test_sent', 'webhook_delivery_resent'];

@@ -1,8 +1,6 @@
 package dev.gerbang;
 
 import dev.gerbang.audit.Actor;
-import dev.gerbang.audit.AuditEntry;
-import dev.gerbang.audit.AuditService;
 import dev.gerbang.auth.PasswordPolicy;
 import dev.gerbang.config.AppConfig;
 import dev.gerbang.failure.Failure;
@@ -56,9 +54,7 @@ final class AdminCommand {
         users.register(new Registration(email, display.isEmpty() ? "Administrator" : display, hash), Actor.system("create-admin"))
             .await(30, TimeUnit.SECONDS);
       }
-      User admin = users.grantRole(email, Roles.ADMIN).await(30, TimeUnit.SECONDS);
-      AuditService.proxy(vertx).record(AuditEntry.system("admin_granted_by_command", admin.id(), null))
-          .await(30, TimeUnit.SECONDS);
+      User admin = users.grantRole(Actor.system("create-admin"), email, Roles.ADMIN).await(30, TimeUnit.SECONDS);
       System.out.println((existing == null ? "created " : "promoted ") + admin.email() + " (" + admin.id() + "): roles "
           + String.join(", ", admin.roles()));
       return 0;

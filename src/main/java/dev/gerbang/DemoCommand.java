@@ -159,7 +159,7 @@ public final class DemoCommand {
     if (await(users.findCredentials(email)) == null) {
       await(users.register(new Registration(email, name, hash), Actor.system("seed-demo")));
     }
-    return await(users.grantRole(email, role));
+    return await(users.grantRole(Actor.system("seed-demo"), email, role));
   }
 
 }

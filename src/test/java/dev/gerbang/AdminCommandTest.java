@@ -65,8 +65,12 @@ class AdminCommandTest {
       assertThat(user.getJsonArray("roles")).containsExactly("admin", "user");
       assertThat(user.getString("name")).isEqualTo("Ibu Admin");
       assertThat(server.get("/api/admin/users", session.getString("accessToken")).statusCode()).isEqualTo(200);
-      assertThat(TestDb.rows(dataDir, "SELECT user_id FROM audit_log WHERE event = 'admin_granted_by_command'"))
-          .extracting(row -> row.get("user_id")).containsExactly(user.getString("id"));
+      assertThat(TestDb.rows(dataDir, "SELECT user_id, request_id, detail FROM audit_log WHERE event = 'role_granted'"))
+          .singleElement().satisfies(row -> {
+            assertThat(row.get("user_id")).isEqualTo(user.getString("id"));
+            assertThat(row.get("request_id")).isEqualTo("create-admin");
+            assertThat(String.valueOf(row.get("detail"))).isEqualTo("{\"role\":\"admin\"}");
+          });
     }
   }
 
@@ -87,6 +91,8 @@ class AdminCommandTest {
       assertThat(user.getJsonArray("roles")).containsExactly("admin", "user");
     }
     assertThat(run("", "--email", email)).as("promoting twice is harmless").isZero();
+    assertThat(TestDb.rows(dataDir, "SELECT user_id FROM audit_log WHERE event = 'role_granted'"))
+        .as("audited once: the second run changed nothing").extracting(row -> row.get("user_id")).containsExactly(id);
   }
 
   @Test

@@ -193,10 +193,15 @@ public final class TestServer implements AutoCloseable {
     return register(email, PASSWORD, "Test User");
   }
 
+  /** Grants the role to the account with this email, as the create-admin command would (audited role_granted). */
+  public dev.gerbang.user.User grantRole(String email, String role) {
+    return await(gerbang.components().users().grantRole(dev.gerbang.audit.Actor.system("test"), email, role));
+  }
+
   /** Registers an admin with the test password and this name, to sign in as in a browser. */
   public void registerAdmin(String email, String name) {
     register(email, PASSWORD, name);
-    await(gerbang().components().users().grantRole(email, "admin"));
+    grantRole(email, "admin");
   }
 
   public JsonObject register(String email, String password, String name) {
@@ -235,7 +240,7 @@ public final class TestServer implements AutoCloseable {
     String email = uniqueEmail();
     register(email);
     for (String role : roles) {
-      await(gerbang.components().users().grantRole(email, role));
+      grantRole(email, role);
     }
     return login(email, PASSWORD);
   }

@@ -49,6 +49,9 @@ public interface UserService {
    */
   Future<User> adminUpdate(Actor actor, String userId, AdminChanges changes);
 
-  /** Grants a role to the account with this email; 404 when there is none. */
-  Future<User> grantRole(String email, String role);
+  /**
+   * Grants a role to the account with this email (audited role_granted in the same transaction; nothing when it
+   * holds the role already); 404 when there is none.
+   */
+  Future<User> grantRole(Actor actor, String email, String role);
 }

@@ -270,7 +270,7 @@ class MedicalAccessTest {
   void anExpiredTokenIs401() {
     String email = TestServer.uniqueEmail();
     server.register(email, TestServer.PASSWORD, "Expired Patient");
-    TestServer.await(server.gerbang().components().users().grantRole(email, "patient"));
+    server.grantRole(email, "patient");
     JsonObject login = server.login(email, TestServer.PASSWORD);
     String expired = server.gerbang().components().tokens().issue(login.getJsonObject("user").getString("id"),
         login.getString("sessionId"), null, List.of("user", "patient"), System.currentTimeMillis() - 3_600_000L);

@@ -26,7 +26,7 @@ public final class MedicalWorld {
     String email = TestServer.uniqueEmail();
     JsonObject user = server.register(email, TestServer.PASSWORD, name);
     for (String role : roles) {
-      TestServer.await(server.gerbang().components().users().grantRole(email, role));
+      server.grantRole(email, role);
     }
     String token = server.login(email, TestServer.PASSWORD).getString("accessToken");
     return new Person(token, user.getString("id"), null, name);

@@ -38,7 +38,7 @@ class MfaPolicyTest {
   private String doctor() {
     String email = TestServer.uniqueEmail();
     server.register(email);
-    TestServer.await(server.gerbang().components().users().grantRole(email, "doctor"));
+    server.grantRole(email, "doctor");
     return email;
   }
 

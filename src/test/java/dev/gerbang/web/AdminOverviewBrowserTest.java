@@ -25,7 +25,7 @@ class AdminOverviewBrowserTest extends BrowserTestBase {
     server = TestServer.start();
     adminEmail = TestServer.uniqueEmail();
     server.registerAdmin(adminEmail, "Ayu Admin");
-    TestServer.await(server.gerbang().components().users().grantRole(adminEmail, "editor"));
+    server.grantRole(adminEmail, "editor");
     adminToken = server.login(adminEmail, TestServer.PASSWORD).getString("accessToken");
     for (int i = 0; i < 4; i++) {
       Browser.newAccountToken(server, "Reader " + i);

@@ -24,7 +24,7 @@ class BlogBrowserTest extends BrowserTestBase {
     try (TestServer server = TestServer.start()) {
       String editor = TestServer.uniqueEmail();
       server.register(editor, TestServer.PASSWORD, "Eka Editor");
-      TestServer.await(server.gerbang().components().users().grantRole(editor, "editor"));
+      server.grantRole(editor, "editor");
       String reader = TestServer.uniqueEmail();
       server.register(reader, TestServer.PASSWORD, "Rudi Reader");
 

@@ -134,7 +134,7 @@ class IndonesianFormsBrowserTest extends BrowserTestBase {
         .put("password", TestServer.PASSWORD).put("name", name).put("locale", "id"));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     for (String role : roles) {
-      TestServer.await(server.gerbang().components().users().grantRole(email, role));
+      server.grantRole(email, role);
     }
     return email;
   }

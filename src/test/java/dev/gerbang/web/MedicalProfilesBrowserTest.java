@@ -26,7 +26,7 @@ class MedicalProfilesBrowserTest extends BrowserTestBase {
   private static String user(TestServer server, String name, String role) {
     String email = TestServer.uniqueEmail();
     server.register(email, TestServer.PASSWORD, name);
-    TestServer.await(server.gerbang().components().users().grantRole(email, role));
+    server.grantRole(email, role);
     return email;
   }
 

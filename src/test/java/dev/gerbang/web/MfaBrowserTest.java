@@ -145,7 +145,7 @@ class MfaBrowserTest extends BrowserTestBase {
     assertThat(secret).isNotBlank();
     String adminEmail = TestServer.uniqueEmail();
     server.register(adminEmail);
-    TestServer.await(server.gerbang().components().users().grantRole(adminEmail, "admin"));
+    server.grantRole(adminEmail, "admin");
     Browser.signIn(tab, adminEmail, TestServer.PASSWORD);
 
     page.navigate("/admin/system");

@@ -28,7 +28,7 @@ class ModerationBrowserTest extends BrowserTestBase {
     server.registerAdmin(adminEmail, "Ayu Admin");
     editorEmail = TestServer.uniqueEmail();
     server.register(editorEmail, TestServer.PASSWORD, "Eka Editor");
-    TestServer.await(server.gerbang().components().users().grantRole(editorEmail, "editor"));
+    server.grantRole(editorEmail, "editor");
     editorToken = server.login(editorEmail, TestServer.PASSWORD).getString("accessToken");
     String readerEmail = TestServer.uniqueEmail();
     server.register(readerEmail, TestServer.PASSWORD, "Rudi Reader");

@@ -129,7 +129,7 @@ class PaymentsBrowserTest extends BrowserTestBase {
 
   @Test
   void aUserPaysByCardAndCanCancelAnotherOrder() {
-    TestServer.await(server.gerbang().components().users().grantRole(userEmail, "user"));
+    server.grantRole(userEmail, "user");
     String token = server.login(userEmail, TestServer.PASSWORD).getString("accessToken");
     String adminToken = server.newSessionWithRoles("admin").getString("accessToken");
     var created = server.post("/api/admin/products", adminToken, new io.vertx.core.json.JsonObject().put("name", "Sticker")
@@ -160,7 +160,7 @@ class PaymentsBrowserTest extends BrowserTestBase {
 
   @Test
   void cancellingAnOrderTheProviderWasAlreadyPaidForSaysSoAndOffersToFollowThePayment() {
-    TestServer.await(server.gerbang().components().users().grantRole(userEmail, "user"));
+    server.grantRole(userEmail, "user");
     String token = server.login(userEmail, TestServer.PASSWORD).getString("accessToken");
     String adminToken = server.newSessionWithRoles("admin").getString("accessToken");
     var created = server.post("/api/admin/products", adminToken, new io.vertx.core.json.JsonObject().put("name", "Sticker")

@@ -55,7 +55,7 @@ class ScreenLifecycleBrowserTest extends BrowserTestBase {
   @Test
   void theInboxStopsListeningToTheStreamWhenItIsLeftNotWhenTheNextNotificationArrives() {
     server.register(email, TestServer.PASSWORD, "Ayu Author");
-    TestServer.await(server.gerbang().components().users().grantRole(email, "editor"));
+    server.grantRole(email, "editor");
     String author = server.login(email, TestServer.PASSWORD).getString("accessToken");
     String slug = Browser.publish(server, author, "Tips for the rainy season");
     Browser.signIn(tab, email, TestServer.PASSWORD);
@@ -175,7 +175,7 @@ class ScreenLifecycleBrowserTest extends BrowserTestBase {
   @Test
   void aScreenStillLoadingWhenTheUserGoesElsewhereIsAbortedAndNeverShown() {
     server.register(email, TestServer.PASSWORD, "Eka Editor");
-    TestServer.await(server.gerbang().components().users().grantRole(email, "editor"));
+    server.grantRole(email, "editor");
     String slug = Browser.publish(server, server.login(email, TestServer.PASSWORD).getString("accessToken"), "Monsoon notes");
     page.navigate("/articles");
     assertThat(page.locator("[data-article='" + slug + "'] a")).hasText("Monsoon notes");
@@ -198,7 +198,7 @@ class ScreenLifecycleBrowserTest extends BrowserTestBase {
   @Test
   void aDialogOpenWhenItsScreenIsLeftClosesWithIt() {
     server.register(email, TestServer.PASSWORD, "Eka Editor");
-    TestServer.await(server.gerbang().components().users().grantRole(email, "editor"));
+    server.grantRole(email, "editor");
     String editor = server.login(email, TestServer.PASSWORD).getString("accessToken");
     var created = server.post("/api/categories", editor, new io.vertx.core.json.JsonObject().put("name", "Recipes"));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);

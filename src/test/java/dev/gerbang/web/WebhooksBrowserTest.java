@@ -33,7 +33,7 @@ class WebhooksBrowserTest extends BrowserTestBase {
     receiver = new Receiver(server.clientVertx());
     String email = TestServer.uniqueEmail();
     server.register(email, TestServer.PASSWORD, "Ayu Admin");
-    TestServer.await(server.gerbang().components().users().grantRole(email, "admin"));
+    server.grantRole(email, "admin");
     adminToken = server.login(email, TestServer.PASSWORD).getString("accessToken");
     tab = browser.open(server.url(""));
     admin = tab.page();

@@ -272,7 +272,7 @@ public final class UserServiceImpl implements UserService {
   }
 
   @Override
-  public Future<User> grantRole(String email, String role) {
+  public Future<User> grantRole(Actor actor, String email, String role) {
     return pool.withTransaction(conn -> conn.preparedQuery(sql.get("findByEmail")).execute(Tuple.of(Emails.normalize(email)))
         .compose(rows -> {
           User user = Rows.first(rows, UserServiceImpl::toUser);
@@ -283,6 +283,7 @@ public final class UserServiceImpl implements UserService {
             return Future.succeededFuture(user);
           }
           return conn.preparedQuery(sql.get("insertRole")).execute(Tuple.of(user.id(), role, System.currentTimeMillis()))
+              .compose(done -> audit.write(conn, actor, "role_granted", user.id(), new JsonObject().put("role", role)))
               .compose(done -> find(conn, user.id()));
         })).onSuccess(user -> events.announce(UserChanged.of(user.id(), UserChanged.Aspect.ROLES)));
   }
