@@ -136,6 +136,9 @@ public final class Gerbang {
     } catch (Exception e) {
       log.warn("could not withdraw this node from the cluster's list: {}", e.toString());
     }
+    // Long-lived responses (notification streams) end at once, instead of holding the shutdown to its limit. Told
+    // here once: each HTTP instance telling them in its stop() reached streams the first had already ended.
+    vertx.eventBus().publish(HttpVerticle.STOPPING, null);
     try {
       vertx.undeploy(httpDeployment).await(config.shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);
     } catch (Exception e) {

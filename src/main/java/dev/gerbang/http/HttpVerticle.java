@@ -215,8 +215,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // Stop accepting, let in-flight requests finish (up to the configured time), then close. Long-lived
-    // responses (notification streams) end at once when told, instead of holding the shutdown to its limit.
-    vertx.eventBus().publish(STOPPING, null);
+    // responses (notification streams) were told to end by Gerbang.stop, once for all the instances.
     if (deadline != null) {
       deadline.stop();
     }
