@@ -747,4 +747,5 @@ export default {
   "admin.orders.verdicts.mismatch": "Refused: amount or currency",
   "admin.orders.verdicts.unconfirmed": "Not confirmed by the provider",
   "admin.orders.verdicts.unknown-order": "Unknown order",
+  "admin.orders.verdicts.superseded": "Another payment page of this order (not shown)",
 };

@@ -747,4 +747,5 @@ export default {
   "admin.orders.verdicts.mismatch": "Ditolak: jumlah atau mata uang",
   "admin.orders.verdicts.unconfirmed": "Belum dikonfirmasi penyedia",
   "admin.orders.verdicts.unknown-order": "Pesanan tidak dikenal",
+  "admin.orders.verdicts.superseded": "Halaman pembayaran lain pesanan ini (tidak ditampilkan)",
 };

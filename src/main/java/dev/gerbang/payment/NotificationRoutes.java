@@ -22,7 +22,7 @@ final class NotificationRoutes {
   private static final Logger log = LoggerFactory.getLogger(NotificationRoutes.class);
   /** The verdicts counted by name (gerbang_payment_events_total); anything else is "other", so no stray value adds series. */
   private static final Set<String> VERDICTS = Set.of("applied", "unchanged", "duplicate", "refused", "mismatch", "unconfirmed",
-      "unknown-order");
+      "unknown-order", "superseded");
   /** Every verdict label the counter can carry. */
   static final List<String> COUNTED_VERDICTS = java.util.stream.Stream.concat(VERDICTS.stream(), java.util.stream.Stream.of("other"))
       .sorted().toList();

@@ -13,9 +13,11 @@ import io.vertx.core.json.JsonObject;
  * <li>amount and currency: what the provider says was paid, in our minor units (-1: not a whole amount of them;
  *     null: not stated), checked against the order;</li>
  * <li>paymentHandle: the provider's payment id to remember on the order (Stripe's payment intent);</li>
+ * <li>reference: the payment page it is about (Stripe's Checkout Session id; null when the provider has one per
+ *     order, as Midtrans does);</li>
  * <li>detail: the payload as received, for support (secrets removed);</li>
  * <li>verdict, id, receivedAt: the decision once recorded (applied, unchanged, duplicate, refused, mismatch,
- *     unconfirmed, unknown-order).</li>
+ *     unconfirmed, unknown-order, superseded).</li>
  * </ul>
  */
 @DataObject
@@ -35,6 +37,11 @@ public final class PaymentEvent {
 
   public JsonObject toJson() {
     return json.copy();
+  }
+
+  /** This event, about this payment page. */
+  public PaymentEvent withReference(String reference) {
+    return new PaymentEvent(json.copy().put("reference", reference));
   }
 
   /** This event as decided: its row's id, the verdict and when it was received. */
@@ -73,6 +80,10 @@ public final class PaymentEvent {
 
   public String paymentHandle() {
     return json.getString("paymentHandle");
+  }
+
+  public String reference() {
+    return json.getString("reference");
   }
 
   public String detail() {

@@ -52,6 +52,6 @@ final class StripeEvents {
       amount = amount == null ? Long.valueOf(-1L) : amount;
     }
     return new PaymentEvent("stripe", id, orderId, type, target, amount, target == OrderStatus.PAID ? currency : null,
-        session.getString("payment_intent"), detail);
+        session.getString("payment_intent"), detail).withReference(session.getString("id"));
   }
 }

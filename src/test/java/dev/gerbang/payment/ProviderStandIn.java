@@ -45,6 +45,7 @@ public final class ProviderStandIn implements AutoCloseable {
   final Map<String, JsonObject> sessionStates = new ConcurrentHashMap<>();
   private final AtomicInteger failingExpires = new AtomicInteger();
   private final AtomicInteger failingCheckouts = new AtomicInteger();
+  private final AtomicInteger sessionsCreated = new AtomicInteger();
   private volatile long checkoutDelayMs;
   /** The first answer to each Idempotency-Key of a session creation: {status, body}. */
   private final Map<String, JsonObject> keyedAnswers = new ConcurrentHashMap<>();
@@ -99,7 +100,8 @@ public final class ProviderStandIn implements AutoCloseable {
         ctx.response().setStatusCode(500).putHeader("Content-Type", "application/json").end(error);
         return;
       }
-      String id = "cs_test_" + form.get("client_reference_id").replace("-", "");
+      // One id per session, as Stripe's: two sessions of one order are told apart.
+      String id = "cs_test_" + form.get("client_reference_id").replace("-", "") + "_" + sessionsCreated.incrementAndGet();
       sessions.put(id, MultiMap.caseInsensitiveMultiMap().addAll(form));
       sessionStates.putIfAbsent(id, new JsonObject().put("id", id).put("object", "checkout.session").put("status", "open")
           .put("payment_status", "unpaid").put("client_reference_id", form.get("client_reference_id")));

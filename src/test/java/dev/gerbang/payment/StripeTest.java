@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,21 +111,53 @@ class StripeTest {
   }
 
   /** A double click: both requests reach Stripe before either is answered; the order keeps one payment, and both answer it. */
-  @Test
-  void twoPaysAtOnceKeepOnePaymentAndBothAnswerIt() {
+  /** Two "Pay" requests at the same moment, both reaching Stripe (a double click): their answers. */
+  private List<HttpResponse<Buffer>> twoPaysAtOnce() {
     stripe.delayCheckouts(300);
     JsonObject body = new JsonObject().put("provider", "stripe");
     Future<HttpResponse<Buffer>> first = server.request(HttpMethod.POST, "/api/orders/" + orderId + "/pay", user).sendJsonObject(body);
     Future<HttpResponse<Buffer>> second = server.request(HttpMethod.POST, "/api/orders/" + orderId + "/pay", user).sendJsonObject(body);
     TestServer.await(Future.join(first, second));
+    return List.of(first.result(), second.result());
+  }
+
+  @Test
+  void twoPaysAtOnceKeepOnePaymentAndBothAnswerIt() {
+    List<HttpResponse<Buffer>> answers = twoPaysAtOnce();
+    HttpResponse<Buffer> first = answers.get(0);
+    HttpResponse<Buffer> second = answers.get(1);
 
     assertThat(stripe.checkoutRequests).as("both reached Stripe").hasSize(2);
-    assertThat(first.result().statusCode()).as(first.result().bodyAsString()).isEqualTo(200);
-    assertThat(second.result().statusCode()).as(second.result().bodyAsString()).isEqualTo(200);
-    assertThat(second.result().bodyAsJsonObject().getString("redirectUrl"))
-        .isEqualTo(first.result().bodyAsJsonObject().getString("redirectUrl"));
+    assertThat(first.statusCode()).as(first.bodyAsString()).isEqualTo(200);
+    assertThat(second.statusCode()).as(second.bodyAsString()).isEqualTo(200);
+    assertThat(second.bodyAsJsonObject().getString("redirectUrl")).isEqualTo(first.bodyAsJsonObject().getString("redirectUrl"));
     assertThat(TestDb.count(server, "SELECT COUNT(*) FROM audit_log WHERE event = 'payment_started' AND detail LIKE ?",
         "%" + orderId + "%")).isEqualTo(1);
+  }
+
+  @Test
+  void theExpiryOfTheSessionADoubleClickLeftUnshownEndsNothingAndThePaymentOnTheShownOneCounts() {
+    twoPaysAtOnce();
+    String shown = (String) TestDb.row(server, "SELECT provider_ref FROM orders WHERE id = ?", orderId).get("provider_ref");
+    List<String> unshown = stripe.sessionStates.keySet().stream().filter(id -> !id.equals(shown)).toList();
+    assertThat(unshown).hasSize(1);
+
+    // The unshown session expires first, and the payment made on the shown one is reported after it.
+    JsonObject expired = ProviderStandIn.event("evt_unshown_expired", "checkout.session.expired", new JsonObject()
+        .put("id", unshown.get(0)).put("client_reference_id", orderId).put("payment_status", "unpaid"));
+    assertThat(deliver(expired)).isEqualTo("superseded");
+    assertThat(shop.status(user, orderId)).isEqualTo("pending");
+    JsonObject paid = completed("evt_paid");
+    paid.getJsonObject("data").getJsonObject("object").put("id", shown);
+    assertThat(deliver(paid)).isEqualTo("applied");
+    assertThat(shop.status(user, orderId)).isEqualTo("paid");
+
+    // The shown session's own expiry is still the order's: after the payment, the state machine refuses it.
+    JsonObject shownExpired = ProviderStandIn.event("evt_shown_expired", "checkout.session.expired", new JsonObject()
+        .put("id", shown).put("client_reference_id", orderId).put("payment_status", "unpaid"));
+    assertThat(deliver(shownExpired)).isEqualTo("refused");
+    assertThat(shop.events(orderId).stream().map(e -> ((JsonObject) e).getString("verdict")).toList())
+        .containsExactly("superseded", "applied", "refused");
   }
 
   @Test

@@ -97,6 +97,9 @@ public final class PaymentEventServiceImpl implements PaymentEventService {
           wrongCurrency ? "differs" : "matches");
       return Future.succeededFuture(new Verdict("mismatch", orderId, found.id()));
     }
+    if (superseded(event, order)) {
+      return Future.succeededFuture(new Verdict("superseded", orderId, found.id()));
+    }
     Future<?> handle = event.paymentHandle() == null ? Future.succeededFuture()
         : conn.preparedQuery(sql.get("paymentHandle")).execute(Tuple.of(event.paymentHandle(), orderId));
     if (event.target() == null) {
@@ -117,6 +120,17 @@ public final class PaymentEventServiceImpl implements PaymentEventService {
           found.id(), event.target().id());
       return new Verdict("refused", orderId, found.id());
     });
+  }
+
+  /**
+   * An expiry or failure of a payment page that is not the order's: the second of two starts at once (a double click),
+   * created at the provider but never shown, since the order keeps the first. Its end ends nothing of the order's,
+   * which may still be paid on its own page. A payment is never superseded: money on any page of the order counts.
+   */
+  private static boolean superseded(PaymentEvent event, Row order) {
+    String page = order.getString("provider_ref");
+    return event.reference() != null && page != null && !page.equals(event.reference())
+        && (event.target() == OrderStatus.EXPIRED || event.target() == OrderStatus.FAILED);
   }
 
   /** The event's row and its audit row, in the transaction that applied it (or decided not to). */
