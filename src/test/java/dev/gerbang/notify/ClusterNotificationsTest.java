@@ -52,15 +52,15 @@ class ClusterNotificationsTest {
     String slug = onA.article(author, "Clustered");
     String first;
     try (EventStream stream = EventStream.open(b, author.token(), null)) {
-      assertThat(stream.next("unread", 3000)).isNotNull();
+      assertThat(stream.next("unread", 10_000)).isNotNull();
       onA.comment(reader, slug, "Hello from the other node", null);
-      Event event = stream.next("notification", 3000);
+      Event event = stream.next("notification", 10_000);
       assertThat(event).as("a notification written on node A, on node B's stream").isNotNull();
       first = event.id();
     }
     onA.comment(reader, slug, "Written while the stream was away", null);
     try (EventStream resumed = EventStream.open(a, author.token(), first)) {
-      Event missed = resumed.next("notification", 3000);
+      Event missed = resumed.next("notification", 10_000);
       assertThat(missed).as("resumed on the other node after Last-Event-ID").isNotNull();
       assertThat(missed.json().getString("body")).isNotBlank();
       assertThat(missed.id()).isNotEqualTo(first);

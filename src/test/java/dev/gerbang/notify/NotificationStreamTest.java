@@ -66,24 +66,24 @@ class NotificationStreamTest {
       assertThat(stream.status()).isEqualTo(200);
       assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
       assertThat(stream.header("Cache-Control")).isEqualTo("no-store");
-      assertThat(stream.next("unread", 2000).json().getLong("count")).isZero();
+      assertThat(stream.next("unread", 10_000).json().getLong("count")).isZero();
 
       long before = System.nanoTime();
       String commentId = inbox.comment(reader, slug, "Hello live", null);
-      Event event = stream.next("notification", 2000);
+      Event event = stream.next("notification", 10_000);
       assertThat(event).as("a notification event").isNotNull();
       // Measured from before the comment's request was sent to the event's arrival.
       assertThat((event.receivedAt() - before) / 1_000_000).isLessThan(1000);
       assertThat(event.json().getString("path")).endsWith("#comment-" + commentId);
       assertThat(event.id()).isEqualTo(event.json().getString("id"));
-      assertThat(stream.next("unread", 2000).json().getLong("count")).isEqualTo(1);
+      assertThat(stream.next("unread", 10_000).json().getLong("count")).isEqualTo(1);
 
       // Reading it elsewhere (another tab) brings the count down here too.
       server.send(HttpMethod.POST, "/api/notifications/" + event.id() + "/read", author.token(), null);
-      assertThat(stream.next("read", 2000).json().getString("id")).isEqualTo(event.id());
-      assertThat(stream.next("unread", 2000).json().getLong("count")).isZero();
+      assertThat(stream.next("read", 10_000).json().getString("id")).isEqualTo(event.id());
+      assertThat(stream.next("unread", 10_000).json().getLong("count")).isZero();
 
-      assertThat(stream.next("comment", 3000)).as("a heartbeat comment line").isNotNull();
+      assertThat(stream.next("comment", 10_000)).as("a heartbeat comment line").isNotNull();
     }
   }
 
@@ -95,13 +95,13 @@ class NotificationStreamTest {
     String lastSeen;
     try (EventStream stream = EventStream.open(server, author.token(), null)) {
       inbox.comment(reader, slug, "one", null);
-      lastSeen = stream.next("notification", 2000).id();
+      lastSeen = stream.next("notification", 10_000).id();
     }
     inbox.comment(reader, slug, "two", null);
     inbox.comment(reader, slug, "three", null);
     try (EventStream stream = EventStream.open(server, author.token(), lastSeen)) {
-      Event first = stream.next("notification", 2000);
-      Event second = stream.next("notification", 2000);
+      Event first = stream.next("notification", 10_000);
+      Event second = stream.next("notification", 10_000);
       assertThat(first).isNotNull();
       assertThat(second).isNotNull();
       assertThat(first.id()).isGreaterThan(lastSeen);
@@ -122,11 +122,11 @@ class NotificationStreamTest {
     Person reader = inbox.person();
     String slug = inbox.article(author, "Long lived");
     try (EventStream stream = EventStream.open(server, author.token(), null)) {
-      stream.next("unread", 2000);
+      stream.next("unread", 10_000);
       // Three request timeouts later the stream is still open and still delivers.
       assertThat(stream.awaitEnd(3000)).as("the stream ended early").isFalse();
       inbox.comment(reader, slug, "Still there?", null);
-      assertThat(stream.next("notification", 2000)).as("a notification after the timeout").isNotNull();
+      assertThat(stream.next("notification", 10_000)).as("a notification after the timeout").isNotNull();
     }
   }
 
@@ -136,9 +136,9 @@ class NotificationStreamTest {
     Person reader = inbox.person();
     String slug = inbox.article(author, "Goodbye");
     try (EventStream stream = EventStream.open(server, author.token(), null)) {
-      stream.next("unread", 2000);
+      stream.next("unread", 10_000);
       assertThat(server.post("/api/auth/logout", author.token(), null).statusCode()).isEqualTo(204);
-      assertThat(stream.awaitEnd(2000)).as("the stream ended").isTrue();
+      assertThat(stream.awaitEnd(10_000)).as("the stream ended").isTrue();
       // The notification is written in the comment's transaction; the stream had ended, so it carried none.
       inbox.comment(reader, slug, "Anyone there?", null);
       assertThat(TestDb.count(server, "SELECT COUNT(*) FROM notifications WHERE user_id = ?", author.userId())).isEqualTo(1);
@@ -153,10 +153,10 @@ class NotificationStreamTest {
     Person admin = inbox.person("admin");
     Person user = inbox.person();
     try (EventStream stream = EventStream.open(server, user.token(), null)) {
-      stream.next("unread", 2000);
+      stream.next("unread", 10_000);
       assertThat(server.send(HttpMethod.DELETE, "/api/admin/users/" + user.userId() + "/sessions", admin.token(), null)
           .statusCode()).isIn(200, 204);
-      assertThat(stream.awaitEnd(2000)).as("the stream ended").isTrue();
+      assertThat(stream.awaitEnd(10_000)).as("the stream ended").isTrue();
     }
   }
 
@@ -164,10 +164,10 @@ class NotificationStreamTest {
   void openStreamsEndAtOnceWhenTheServerStopsInsteadOfHoldingTheShutdown() throws Exception {
     Person user = inbox.person();
     try (EventStream stream = EventStream.open(server, user.token(), null)) {
-      stream.next("unread", 2000);
+      stream.next("unread", 10_000);
       long started = System.nanoTime();
       server.gerbang().stop();
-      assertThat(stream.awaitEnd(2000)).as("the stream ended").isTrue();
+      assertThat(stream.awaitEnd(10_000)).as("the stream ended").isTrue();
       // The shutdown would otherwise wait for the stream up to http.shutdownTimeoutSeconds (20 s).
       assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000);
     }
