@@ -8,6 +8,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,27 +88,29 @@ class LimitsTest {
 
   @Test
   void oversizedHeadersAre431AndAnOverlongUriIs414() {
-    assertThat(answered(() -> server.raw(HttpMethod.GET, "/api/openapi.json",
-        MultiMap.caseInsensitiveMultiMap().add("X-Junk", "j".repeat(9000)), null))).isEqualTo(431);
-    assertThat(answered(() -> server.get("/api/openapi.json?q=" + "u".repeat(5000), null))).isEqualTo(414);
-    assertThat(answered(() -> server.get("/api/openapi.json", null))).isEqualTo(200);
+    assertThat(answered(() -> server.request(HttpMethod.GET, "/api/openapi.json", null).putHeader("X-Junk", "j".repeat(9000))))
+        .isEqualTo(431);
+    assertThat(answered(() -> server.request(HttpMethod.GET, "/api/openapi.json?q=" + "u".repeat(5000), null))).isEqualTo(414);
+    assertThat(answered(() -> server.request(HttpMethod.GET, "/api/openapi.json", null))).isEqualTo(200);
   }
 
   /**
    * The status of a request, trying again (up to 5 times) when the connection closes under it: the server
    * answers an oversized request and closes at once, so the client can lose the answer to a reset while it is
-   * still sending, or pick that closed connection from its pool for the next request. A refusal all the same;
-   * the test wants to see the answer itself, and fails if it never does.
+   * still sending, or pick that closed connection from its pool for the next request; or, Vert.x's client
+   * failing to notice such a close (vert-x3/vertx-web#2562), the request is never answered, which CI met once:
+   * so each try has 5 s. A refusal all the same; the test wants to see the answer itself, and fails if it never does.
    */
-  private static int answered(java.util.function.Supplier<HttpResponse<Buffer>> request) {
-    RuntimeException last = null;
+  private static int answered(java.util.function.Supplier<HttpRequest<Buffer>> request) {
+    Exception last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
       try {
-        return request.get().statusCode();
-      } catch (RuntimeException e) {
+        return TestServer.await(request.get().timeout(5000).send()).statusCode();
+      } catch (Exception e) { // await throws a failure's cause as it is
         boolean closed = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
-          closed |= t instanceof io.vertx.core.http.HttpClosedException || String.valueOf(t.getMessage()).contains("reset");
+          closed |= t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.util.concurrent.TimeoutException
+              || String.valueOf(t.getMessage()).contains("reset");
         }
         if (!closed) {
           throw e;
@@ -115,7 +118,7 @@ class LimitsTest {
         last = e;
       }
     }
-    throw last;
+    throw new AssertionError("no answer in 5 tries", last);
   }
 
 
